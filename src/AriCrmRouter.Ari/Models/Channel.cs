@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+
+namespace AriCrmRouter.Ari.Models;
+
+/// <summary>An ARI channel (<c>GET /channels/{id}</c>, and inside channel events).</summary>
+public sealed record Channel
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = "";
+
+    /// <summary>Down, Rsrved, OffHook, Dialing, Ring, Ringing, Up, Busy, Dialing Offhook, Pre-ring, Unknown.</summary>
+    [JsonPropertyName("state")]
+    public string State { get; init; } = "";
+
+    [JsonPropertyName("caller")]
+    public CallerId Caller { get; init; } = new();
+
+    [JsonPropertyName("connected")]
+    public CallerId Connected { get; init; } = new();
+
+    [JsonPropertyName("dialplan")]
+    public DialplanLocation Dialplan { get; init; } = new();
+
+    [JsonPropertyName("creationtime")]
+    public string? CreationTime { get; init; }
+
+    [JsonPropertyName("language")]
+    public string? Language { get; init; }
+}
+
+public sealed record CallerId
+{
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = "";
+
+    [JsonPropertyName("number")]
+    public string Number { get; init; } = "";
+}
+
+/// <summary>Where the channel is in the dialplan; while in Stasis, <see cref="AppName"/> is <c>Stasis</c> and <see cref="AppData"/> its arguments.</summary>
+public sealed record DialplanLocation
+{
+    [JsonPropertyName("context")]
+    public string Context { get; init; } = "";
+
+    [JsonPropertyName("exten")]
+    public string Exten { get; init; } = "";
+
+    [JsonPropertyName("priority")]
+    public long Priority { get; init; }
+
+    [JsonPropertyName("app_name")]
+    public string? AppName { get; init; }
+
+    [JsonPropertyName("app_data")]
+    public string? AppData { get; init; }
+}

@@ -1,0 +1,40 @@
+using AriCrmRouter.Ari.Models;
+
+namespace AriCrmRouter.Ari.Rest;
+
+/// <summary>
+/// The ARI REST commands the router uses. A non-2xx answer throws <see cref="AriException"/> carrying the
+/// status, method and path; methods documented as "null when gone" turn 404 into <c>null</c>.
+/// </summary>
+public interface IAriClient
+{
+    /// <summary><c>POST /channels/{id}/answer</c>.</summary>
+    Task AnswerAsync(string channelId, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /channels/{id}/ring</c>: the caller hears ringing; the channel is not answered.</summary>
+    Task RingAsync(string channelId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>POST /channels/{id}/play/{playbackId}?media=...</c>. The caller picks <paramref name="playbackId"/>
+    /// so it can route the playback's events before they can arrive.
+    /// </summary>
+    Task<Playback> PlayAsync(string channelId, string playbackId, string media, CancellationToken cancellationToken);
+
+    /// <summary><c>DELETE /playbacks/{id}</c>; a playback that already ended (404) is not an error.</summary>
+    Task StopPlaybackAsync(string playbackId, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /channels/{id}/variable</c>.</summary>
+    Task SetVariableAsync(string channelId, string name, string value, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /channels/{id}/continue</c>: back to the dialplan at the given place.</summary>
+    Task ContinueAsync(string channelId, string context, string extension, int priority, CancellationToken cancellationToken);
+
+    /// <summary><c>DELETE /channels/{id}</c>.</summary>
+    Task HangupAsync(string channelId, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /channels/{id}</c>; null when the channel is gone.</summary>
+    Task<Channel?> GetChannelAsync(string channelId, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /applications/{name}</c>; null when Asterisk does not know the application.</summary>
+    Task<Application?> GetApplicationAsync(string applicationName, CancellationToken cancellationToken);
+}

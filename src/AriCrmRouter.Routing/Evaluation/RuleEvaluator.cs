@@ -1,0 +1,56 @@
+using AriCrmRouter.Routing.Rules;
+
+namespace AriCrmRouter.Routing.Evaluation;
+
+/// <summary>
+/// Turns a rule and a lookup outcome into a decision: the first row whose comparison matches wins;
+/// otherwise the default destination, or its voicemail when the rule (or, when unset, the service) says so.
+/// </summary>
+public static class RuleEvaluator
+{
+    public static Decision Evaluate(Rule rule, LookupOutcome outcome, bool voicemailWhenNotSet = false)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(outcome);
+
+        switch (outcome)
+        {
+            case LookupOutcome.FoundValue found:
+                var trail = new List<RowCheck>(rule.Rows.Count);
+                for (var i = 0; i < rule.Rows.Count; i++)
+                {
+                    var row = rule.Rows[i];
+                    var matched = ValueComparer.Matches(found.Value, row.Operator, row.Value, out var explanation);
+                    trail.Add(new RowCheck(i + 1, row, matched, explanation));
+                    if (matched)
+                    {
+                        return new Decision(row.Destination, DecisionReason.RowMatched, i + 1, trail);
+                    }
+                }
+
+                return new Decision(DefaultDestination(rule, voicemailWhenNotSet), DecisionReason.NoRowMatched, null, trail);
+
+            case LookupOutcome.LookupFailure failure:
+                return Decision.Fallback(DefaultDestination(rule, voicemailWhenNotSet), DecisionReason.LookupFailed, failure.Reason);
+
+            default:
+                return Decision.Fallback(DefaultDestination(rule, voicemailWhenNotSet), DecisionReason.ValueNotFound);
+        }
+    }
+
+    /// <summary>The rule's default destination, or the voicemail box of the same number when voicemail applies.</summary>
+    public static Destination DefaultDestination(Rule rule, bool voicemailWhenNotSet = false)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var toVoicemail = rule.DefaultVoicemail switch
+        {
+            VoicemailPreference.Yes => true,
+            VoicemailPreference.No => false,
+            _ => voicemailWhenNotSet,
+        };
+
+        return toVoicemail && rule.DefaultDestination.Type != DestinationType.Voicemail
+            ? new Destination(DestinationType.Voicemail, rule.DefaultDestination.Target)
+            : rule.DefaultDestination;
+    }
+}
