@@ -1,0 +1,5 @@
+using Microsoft.Extensions.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+using var host = builder.Build();
+await host.RunAsync();
