@@ -31,4 +31,32 @@ public sealed class CrmOptions
     /// self-signed CRM). The system trust store is always used as well.
     /// </summary>
     public string? ExtraTrustedCaFile { get; set; }
+
+    /// <summary>Timeout of one HTTP attempt; a transient failure of a safe request is retried within the lookup deadline.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Retries of a safe (GET) request after a transient failure, inside the lookup deadline.</summary>
+    [Range(0, 5)]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>When to stop calling a CRM that keeps failing, per CRM endpoint or connection.</summary>
+    public CrmCircuitBreakerOptions CircuitBreaker { get; set; } = new();
+}
+
+/// <summary>Circuit breaker settings shared by every CRM (each CRM has its own breaker).</summary>
+public sealed class CrmCircuitBreakerOptions
+{
+    /// <summary>Share of failed lookups within <see cref="SamplingDuration"/> that opens the circuit.</summary>
+    [Range(0.01, 1.0)]
+    public double FailureRatio { get; set; } = 0.5;
+
+    /// <summary>Lookups needed within <see cref="SamplingDuration"/> before the ratio counts.</summary>
+    [Range(2, 10_000)]
+    public int MinimumThroughput { get; set; } = 5;
+
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long lookups go straight to the default destination once the circuit opened.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -1,0 +1,76 @@
+using System.Net;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.CustomCrm;
+using AriCrmRouter.Crm.Http;
+using AriCrmRouter.Crm.Lookup;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace AriCrmRouter.Crm;
+
+public static class CrmServiceCollectionExtensions
+{
+    /// <summary>
+    /// CRM lookups: options (section <c>Crm</c>), the pooled CRM HTTP client with retries of safe requests,
+    /// the custom CRM client, every vendor connector and the lookup service. The host supplies
+    /// <see cref="ICrmConnectionSource"/> and <see cref="ICrmAnswerCache"/>.
+    /// </summary>
+    public static IServiceCollection AddCrmLookups(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddTransient<CrmTraceHandler>();
+
+        var http = services.AddHttpClient(CrmHttp.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<CrmOptions>>().Value;
+                return new SocketsHttpHandler
+                {
+                    ConnectTimeout = options.AttemptTimeout,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    MaxAutomaticRedirections = 3,
+                    AutomaticDecompression = DecompressionMethods.All,
+                    SslOptions = { RemoteCertificateValidationCallback = CrmCertificateTrust.Create(options.ExtraTrustedCaFile) },
+                };
+            })
+            .ConfigureHttpClient((sp, client) =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan; // the lookup deadline and the attempt timeout govern
+                client.MaxResponseContentBufferSize = sp.GetRequiredService<IOptions<CrmOptions>>().Value.MaxResponseBytes;
+            })
+            .RemoveAllLoggers(); // request URLs of some CRMs carry session ids: never log them
+        http.AddResilienceHandler("crm", (builder, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<CrmOptions>>().Value;
+                if (options.MaxRetries > 0)
+                {
+                    var retry = new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = options.MaxRetries,
+                        Delay = TimeSpan.FromMilliseconds(50),
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        ShouldRetryAfterHeader = false,
+                        ShouldHandle = args => ValueTask.FromResult(
+                            HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                            && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests),
+                    };
+                    retry.DisableForUnsafeHttpMethods();
+                    builder.AddRetry(retry);
+                }
+
+                builder.AddTimeout(options.AttemptTimeout);
+            });
+        http.AddHttpMessageHandler<CrmTraceHandler>(); // inside the retry handler: every attempt is traced
+
+        services.TryAddSingleton<CustomCrmClient>();
+        services.TryAddSingleton<CrmConnectorRegistry>();
+        services.TryAddSingleton<CrmLookupService>();
+        return services;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Http;
+using AriCrmRouter.Crm.Lookup;
+using AriCrmRouter.Routing.Evaluation;
+using AriCrmRouter.Routing.Rules;
+using Microsoft.Extensions.Options;
+
+namespace AriCrmRouter.Crm.CustomCrm;
+
+/// <summary>
+/// The "Custom CRM" protocol: <c>GET {url}?field_name=..&amp;caller_id=..&amp;did=..[&amp;dtmf=..]</c>, or with POST
+/// enabled the same data as a JSON body. Configured headers are added to every request.
+/// </summary>
+public sealed class CustomCrmClient(IHttpClientFactory httpClientFactory, IOptions<CrmOptions> options)
+{
+    public async Task<LookupOutcome> LookupAsync(CustomCrmSource source, string field, CallerInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(input);
+        if (!CrmUrls.IsAllowed(source.Url))
+        {
+            throw new CrmLookupException(CrmFailureKind.Configuration, "custom CRM URL must start with https://");
+        }
+
+        var parameters = new CustomCrmParameters(field, input.Dtmf ?? "", input.CallerNumber, input.Did);
+        using var request = source.UsePost
+            ? new HttpRequestMessage(HttpMethod.Post, source.Url) { Content = JsonContent.Create(parameters, CustomCrmJsonContext.Default.CustomCrmParameters) }
+            : new HttpRequestMessage(HttpMethod.Get, WithQuery(source.Url, parameters));
+        foreach (var (name, value) in source.Headers)
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, value))
+            {
+                request.Content?.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new CrmLookupException(CrmFailureKind.Unavailable, $"custom CRM at {source.Url.Host} could not be reached ({ex.HttpRequestError})");
+        }
+
+        using (response)
+        {
+            var body = await CrmResponses.ReadBoundedStringAsync(response, options.Value.MaxResponseBytes, cancellationToken);
+            return CustomCrmAnswer.Read(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, field);
+        }
+    }
+
+    /// <summary>Appends the protocol's parameters to the configured URL, keeping any query it already has.</summary>
+    public static Uri WithQuery(Uri url, CustomCrmParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var query = new StringBuilder(url.Query.TrimStart('?'));
+        Append(query, "field_name", parameters.FieldName);
+        if (!string.IsNullOrEmpty(parameters.Dtmf))
+        {
+            Append(query, "dtmf", parameters.Dtmf);
+        }
+
+        Append(query, "caller_id", parameters.CallerId);
+        Append(query, "did", parameters.Did);
+        return new UriBuilder(url) { Query = query.ToString() }.Uri;
+    }
+
+    private static void Append(StringBuilder query, string name, string value)
+    {
+        if (query.Length > 0)
+        {
+            query.Append('&');
+        }
+
+        query.Append(name).Append('=').Append(Uri.EscapeDataString(value));
+    }
+}

@@ -1,0 +1,251 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.CustomCrm;
+using AriCrmRouter.Routing.Evaluation;
+using AriCrmRouter.Routing.Rules;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Registry;
+using Polly.Timeout;
+
+namespace AriCrmRouter.Crm.Lookup;
+
+/// <summary>
+/// Answers "what is this caller's value for the rule's field?" within the rule's deadline: from the shared
+/// cache when possible, otherwise from the CRM (one request shared by concurrent callers with the same key),
+/// through one circuit breaker per CRM. Never throws for a CRM or cache problem: those become
+/// <see cref="LookupOutcome.LookupFailure"/>. Throws <see cref="OperationCanceledException"/> only when the
+/// caller's own token is cancelled (the caller hung up).
+/// </summary>
+public sealed partial class CrmLookupService : IAsyncDisposable
+{
+    private static readonly ResiliencePropertyKey<TimeSpan> DeadlineKey = new("crmrouter.deadline");
+
+    private readonly CustomCrmClient _customCrm;
+    private readonly CrmConnectorRegistry _connectors;
+    private readonly ICrmConnectionSource _connections;
+    private readonly ICrmAnswerCache _cache;
+    private readonly IOptions<CrmOptions> _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<CrmLookupService> _logger;
+    private readonly ResiliencePipelineRegistry<string> _breakers;
+    private readonly ConcurrentDictionary<string, Lazy<Task<LookupOutcome>>> _inFlight = new(StringComparer.Ordinal);
+
+    public CrmLookupService(
+        CustomCrmClient customCrm,
+        CrmConnectorRegistry connectors,
+        ICrmConnectionSource connections,
+        ICrmAnswerCache cache,
+        IOptions<CrmOptions> options,
+        TimeProvider timeProvider,
+        ILogger<CrmLookupService> logger)
+    {
+        _customCrm = customCrm;
+        _connectors = connectors;
+        _connections = connections;
+        _cache = cache;
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _breakers = new ResiliencePipelineRegistry<string>(new ResiliencePipelineRegistryOptions<string>
+        {
+            BuilderFactory = () => new ResiliencePipelineBuilder { TimeProvider = timeProvider },
+        });
+    }
+
+    public async Task<LookupResult> LookupAsync(Rule rule, CallerInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(input);
+        var options = _options.Value;
+        var deadline = rule.Lookup.Timeout ?? options.DefaultLookupTimeout;
+        var started = _timeProvider.GetTimestamp();
+        using var deadlineCts = new CancellationTokenSource(deadline, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineCts.Token);
+        var key = LookupCacheKey.For(rule, input);
+
+        try
+        {
+            var cached = await ReadCacheAsync(key, linked.Token);
+            if (cached is not null)
+            {
+                var outcome = cached.Value is null ? LookupOutcome.NotFound : LookupOutcome.Found(cached.Value);
+                return new LookupResult(outcome, CacheHit: true, _timeProvider.GetElapsedTime(started));
+            }
+
+            var remaining = deadline - _timeProvider.GetElapsedTime(started);
+            var flight = _inFlight.GetOrAdd(key, k => new Lazy<Task<LookupOutcome>>(() => FlyAsync(rule, input, k, remaining)));
+            var result = await flight.Value.WaitAsync(linked.Token);
+            return new LookupResult(result, CacheHit: false, _timeProvider.GetElapsedTime(started));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var failure = $"no answer within the {deadline.TotalMilliseconds:0} ms deadline";
+            Log.LookupFailed(_logger, rule.Name, failure);
+            return new LookupResult(LookupOutcome.Failed(failure), CacheHit: false, _timeProvider.GetElapsedTime(started));
+        }
+    }
+
+    public ValueTask DisposeAsync() => _breakers.DisposeAsync();
+
+    private async Task<CachedAnswer?> ReadCacheAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _cache.GetAsync(key, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>One CRM request, shared by every caller that asks the same question meanwhile.</summary>
+    private async Task<LookupOutcome> FlyAsync(Rule rule, CallerInput input, string key, TimeSpan deadline)
+    {
+        try
+        {
+            var outcome = await AskCrmAsync(rule, input, deadline);
+            if (outcome is not LookupOutcome.LookupFailure)
+            {
+                _ = WriteCacheAsync(rule, key, outcome);
+            }
+
+            return outcome;
+        }
+        finally
+        {
+            _inFlight.TryRemove(key, out _);
+        }
+    }
+
+    private async Task<LookupOutcome> AskCrmAsync(Rule rule, CallerInput input, TimeSpan deadline)
+    {
+        var pipeline = _breakers.GetOrAddPipeline(LookupCacheKey.BreakerFor(rule.Crm), ConfigureBreaker);
+        var context = ResilienceContextPool.Shared.Get();
+        context.Properties.Set(DeadlineKey, deadline > TimeSpan.Zero ? deadline : TimeSpan.FromMilliseconds(1));
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static async (ctx, state) => await state.Self.CallCrmAsync(state.Rule, state.Input, ctx.CancellationToken),
+                context,
+                (Self: this, Rule: rule, Input: input));
+        }
+        catch (TimeoutRejectedException)
+        {
+            return Failed(rule, $"no answer within the {deadline.TotalMilliseconds:0} ms deadline");
+        }
+        catch (BrokenCircuitException)
+        {
+            return Failed(rule, "circuit open: the CRM failed repeatedly, not asking it for a while");
+        }
+        catch (CrmLookupException ex)
+        {
+            return Failed(rule, $"{ex.Kind}: {ex.Message}");
+        }
+        catch (HttpRequestException ex)
+        {
+            return Failed(rule, $"{nameof(CrmFailureKind.Unavailable)}: {ex.HttpRequestError}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.LookupCrashed(_logger, ex, rule.Name);
+            return Failed(rule, $"unexpected {ex.GetType().Name}");
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task<LookupOutcome> CallCrmAsync(Rule rule, CallerInput input, CancellationToken cancellationToken)
+    {
+        switch (rule.Crm)
+        {
+            case CustomCrmSource custom:
+                return await _customCrm.LookupAsync(custom, rule.CrmField, input, cancellationToken);
+
+            case IntegrationCrmSource integration:
+                var connection = await _connections.FindAsync(integration.Connection, cancellationToken)
+                    ?? throw new CrmLookupException(CrmFailureKind.Configuration, $"CRM connection '{integration.Connection}' does not exist");
+                var request = new CrmLookupRequest
+                {
+                    Module = integration.Module,
+                    Field = rule.CrmField,
+                    KeyField = integration.KeyField,
+                    CallerNumber = input.CallerNumber,
+                    Dtmf = input.Dtmf,
+                    Did = input.Did,
+                };
+                return await _connectors.Get(connection.Kind).LookupAsync(connection, request, cancellationToken);
+
+            default:
+                throw new CrmLookupException(CrmFailureKind.Configuration, $"rule '{rule.Name}' has no CRM");
+        }
+    }
+
+    private void ConfigureBreaker(ResiliencePipelineBuilder builder)
+    {
+        var settings = _options.Value.CircuitBreaker;
+        builder
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = settings.FailureRatio,
+                MinimumThroughput = settings.MinimumThroughput,
+                SamplingDuration = settings.SamplingDuration,
+                BreakDuration = settings.BreakDuration,
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<TimeoutRejectedException>()
+                    .Handle<HttpRequestException>()
+                    .Handle<CrmLookupException>(ex => ex.Kind != CrmFailureKind.Configuration),
+            })
+            .AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = static args => ValueTask.FromResult(args.Context.Properties.GetValue(DeadlineKey, TimeSpan.FromSeconds(2))),
+            });
+    }
+
+    private async Task WriteCacheAsync(Rule rule, string key, LookupOutcome outcome)
+    {
+        var options = _options.Value;
+        var (answer, ttl) = outcome is LookupOutcome.FoundValue found
+            ? (new CachedAnswer(found.Value), rule.Lookup.CacheTtl ?? options.DefaultCacheTtl)
+            : (new CachedAnswer(null), rule.Lookup.NegativeCacheTtl ?? options.DefaultNegativeCacheTtl);
+        if (ttl <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _timeProvider);
+            await _cache.SetAsync(key, answer, ttl, timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            Log.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
+        }
+    }
+
+    private LookupOutcome Failed(Rule rule, string reason)
+    {
+        Log.LookupFailed(_logger, rule.Name, reason);
+        return LookupOutcome.Failed(reason);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "CRM lookup for rule {Rule} failed: {Reason}")]
+        public static partial void LookupFailed(ILogger logger, string rule, string reason);
+
+        [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "CRM answer cache unavailable ({ErrorType}: {Error}); asking the CRM directly")]
+        public static partial void CacheUnavailable(ILogger logger, string errorType, string error);
+
+        [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "CRM lookup for rule {Rule} failed unexpectedly")]
+        public static partial void LookupCrashed(ILogger logger, Exception exception, string rule);
+    }
+}

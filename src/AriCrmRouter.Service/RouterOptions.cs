@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using AriCrmRouter.Routing.Rules;
+
+namespace AriCrmRouter.Service;
+
+/// <summary>How the router treats calls, bound from the <c>Routing</c> configuration section.</summary>
+public sealed class RouterOptions : IValidatableObject
+{
+    public const string SectionName = "Routing";
+
+    /// <summary>Where a call goes when no rule applies to it (no rule for the DID, unknown rule name).</summary>
+    [Required]
+    public DestinationOptions Fallback { get; set; } = new() { Type = "queue", Target = "operator" };
+
+    /// <summary>Whether a rule whose <c>defaultVoicemail</c> is <c>notSet</c> sends its default calls to voicemail.</summary>
+    public bool VoicemailWhenNotSet { get; set; }
+
+    /// <summary>The dialplan contexts the router continues calls into, per destination type (priority 1).</summary>
+    [Required]
+    public DestinationContexts Contexts { get; set; } = new();
+
+    /// <summary>On shutdown, how long calls in hand may finish before they are sent to their default destination.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest a greeting may play; guards against a lost PlaybackFinished.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan MaxGreetingDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Timeout of the ARI commands that route a call (variables and continue).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan RoutingTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public Destination FallbackDestination =>
+        DestinationTypeNames.TryParse(Fallback.Type, out var type) ? new Destination(type, Fallback.Target) : throw new InvalidOperationException("invalid fallback destination type");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!DestinationTypeNames.TryParse(Fallback.Type, out _))
+        {
+            yield return new ValidationResult($"Routing:Fallback:Type '{Fallback.Type}' is not one of queue, ivr, extension, voicemail, recording", [nameof(Fallback)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(Fallback.Target))
+        {
+            yield return new ValidationResult("Routing:Fallback:Target is required", [nameof(Fallback)]);
+        }
+    }
+}
+
+public sealed class DestinationOptions
+{
+    public string Type { get; set; } = "";
+
+    public string Target { get; set; } = "";
+}
+
+/// <summary>Dialplan contexts per destination type. Queue, IVR, extension and voicemail continue at extension = target; recordings at <c>s</c> with CRMROUTER_TARGET set.</summary>
+public sealed class DestinationContexts
+{
+    [Required]
+    public string Queue { get; set; } = "crmrouter-queue";
+
+    [Required]
+    public string Ivr { get; set; } = "crmrouter-ivr";
+
+    [Required]
+    public string Extension { get; set; } = "crmrouter-extension";
+
+    [Required]
+    public string Voicemail { get; set; } = "crmrouter-voicemail";
+
+    [Required]
+    public string Recording { get; set; } = "crmrouter-recording";
+
+    public string For(DestinationType type) => type switch
+    {
+        DestinationType.Queue => Queue,
+        DestinationType.Ivr => Ivr,
+        DestinationType.Extension => Extension,
+        DestinationType.Voicemail => Voicemail,
+        DestinationType.Recording => Recording,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+}

@@ -1,0 +1,39 @@
+using AriCrmRouter.Ari.Events;
+using AriCrmRouter.Routing.Rules;
+
+namespace AriCrmRouter.Service.Stasis;
+
+/// <summary>
+/// Finds the rule for a call: <c>Stasis(crmrouter,&lt;rule&gt;)</c> names it (an IVR option pointing at a rule);
+/// plain <c>Stasis(crmrouter)</c> uses the rule assigned to the dialed number (the channel's extension, the DID).
+/// </summary>
+public static class RuleResolver
+{
+    public static Rule? Resolve(RuleSet ruleSet, StasisStart start, out string lookedFor)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(start);
+        var named = start.Args.Count > 0 ? start.Args[0].Trim() : "";
+        if (named.Length > 0)
+        {
+            lookedFor = $"rule '{named}'";
+            return ruleSet.FindByName(named);
+        }
+
+        var did = start.Channel.Dialplan.Exten;
+        lookedFor = $"DID '{did}'";
+        return ruleSet.FindByDid(did);
+    }
+
+    /// <summary>The Stasis arguments of a channel found in the application (recovery), read from its dialplan app_data.</summary>
+    public static IReadOnlyList<string> ArgsFromAppData(string? appData)
+    {
+        if (string.IsNullOrWhiteSpace(appData))
+        {
+            return [];
+        }
+
+        var parts = appData.Split(',');
+        return parts.Length <= 1 ? [] : [.. parts.Skip(1).Select(p => p.Trim())];
+    }
+}
