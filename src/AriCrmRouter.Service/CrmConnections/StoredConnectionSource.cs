@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace AriCrmRouter.Service.CrmConnections;
+
+/// <summary>
+/// CRM connections for lookups, read from the connection store and kept in memory for a few seconds, so a call
+/// does not pay a store round trip and a store outage does not stop integrations that were already known.
+/// </summary>
+internal sealed partial class StoredConnectionSource(ICrmConnectionStore store, TimeProvider timeProvider, ILogger<StoredConnectionSource> logger)
+    : ICrmConnectionSource
+{
+    private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, (CrmConnection? Connection, long ReadAt)> _known = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<CrmConnection?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        if (_known.TryGetValue(name, out var entry) && timeProvider.GetElapsedTime(entry.ReadAt) < Freshness)
+        {
+            return entry.Connection;
+        }
+
+        try
+        {
+            var connection = await store.GetAsync(name, cancellationToken);
+            _known[name] = (connection, timeProvider.GetTimestamp());
+            return connection;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && _known.ContainsKey(name))
+        {
+            Log.UsingLastKnown(logger, name, ex.GetType().Name);
+            return _known[name].Connection;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "CRM connection store unavailable ({Error}); using the last known connection '{Name}'")]
+        public static partial void UsingLastKnown(ILogger logger, string name, string error);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.CustomCrm;
+using AriCrmRouter.Routing.Evaluation;
+
+namespace AriCrmRouter.Crm.Tests.CustomCrm;
+
+public sealed class CustomCrmAnswerTests
+{
+    [Theory]
+    [InlineData("{\"status\":\"GOLD\"}")]
+    [InlineData("{\"STATUS\":\"GOLD\"}")]
+    [InlineData("{\"value\":\"GOLD\"}")]
+    [InlineData("{\"other\":1,\"status\":\" GOLD \"}")]
+    public void Read_JsonObjectWithFieldOrValue_ReturnsTheValue(string body)
+    {
+        var outcome = CustomCrmAnswer.Read(HttpStatusCode.OK, "application/json", body, "status");
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+    }
+
+    [Fact]
+    public void Read_FieldAndValueBothPresent_PrefersTheField()
+    {
+        var outcome = CustomCrmAnswer.Read(HttpStatusCode.OK, "application/json", "{\"value\":\"X\",\"status\":\"GOLD\"}", "status");
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+    }
+
+    [Theory]
+    [InlineData("{\"lifetime_value\":1250.50}", "1250.50")]
+    [InlineData("{\"lifetime_value\":7}", "7")]
+    [InlineData("{\"lifetime_value\":true}", "true")]
+    public void Read_NonStringJsonValue_ReturnsItsInvariantText(string body, string expected)
+    {
+        var outcome = CustomCrmAnswer.Read(HttpStatusCode.OK, "application/json", body, "lifetime_value");
+
+        Assert.Equal(LookupOutcome.Found(expected), outcome);
+    }
+
+    [Theory]
+    [InlineData("text/plain", "GOLD\n", "GOLD")]
+    [InlineData(null, "  SILVER  ", "SILVER")]
+    public void Read_PlainText_ReturnsTheTrimmedBody(string? mediaType, string body, string expected)
+    {
+        var outcome = CustomCrmAnswer.Read(HttpStatusCode.OK, mediaType, body, "status");
+
+        Assert.Equal(LookupOutcome.Found(expected), outcome);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound, "application/json", "{\"error\":\"no such caller\"}")]
+    [InlineData(HttpStatusCode.NoContent, null, "")]
+    [InlineData(HttpStatusCode.OK, "application/json", "")]
+    [InlineData(HttpStatusCode.OK, "text/plain", "   ")]
+    [InlineData(HttpStatusCode.OK, "application/json", "{\"status\":null}")]
+    [InlineData(HttpStatusCode.OK, "application/json", "{\"status\":\"\"}")]
+    [InlineData(HttpStatusCode.OK, "application/json", "{\"other\":\"GOLD\"}")]
+    public void Read_NoValue_IsNotFound(HttpStatusCode status, string? mediaType, string body)
+    {
+        var outcome = CustomCrmAnswer.Read(status, mediaType, body, "status");
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.OK, "application/json", "{\"status\":", CrmFailureKind.MalformedResponse)]
+    [InlineData(HttpStatusCode.OK, "application/json", "[\"GOLD\"]", CrmFailureKind.MalformedResponse)]
+    [InlineData(HttpStatusCode.OK, "application/json", "{\"status\":{\"name\":\"GOLD\"}}", CrmFailureKind.MalformedResponse)]
+    [InlineData(HttpStatusCode.OK, "text/html", "<html>GOLD</html>", CrmFailureKind.MalformedResponse)]
+    [InlineData(HttpStatusCode.OK, "text/plain", "GOLD\nSILVER", CrmFailureKind.MalformedResponse)]
+    [InlineData(HttpStatusCode.OK, "application/octet-stream", "\u0001\u0002", CrmFailureKind.MalformedResponse)]
+    [InlineData(HttpStatusCode.InternalServerError, "text/plain", "oops", CrmFailureKind.Unavailable)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, null, "", CrmFailureKind.Unavailable)]
+    [InlineData(HttpStatusCode.Unauthorized, null, "", CrmFailureKind.Unauthorized)]
+    [InlineData(HttpStatusCode.TooManyRequests, null, "", CrmFailureKind.RateLimited)]
+    [InlineData(HttpStatusCode.Found, null, "", CrmFailureKind.MalformedResponse)]
+    public void Read_UnusableAnswer_FailsWithItsKind(HttpStatusCode status, string? mediaType, string body, CrmFailureKind kind)
+    {
+        var ex = Assert.Throws<CrmLookupException>(() => CustomCrmAnswer.Read(status, mediaType, body, "status"));
+
+        Assert.Equal(kind, ex.Kind);
+    }
+
+    [Fact]
+    public void Read_PlainTextLongerThanAFieldValue_Fails()
+    {
+        var body = new string('x', CustomCrmAnswer.MaxPlainTextLength + 1);
+
+        var ex = Assert.Throws<CrmLookupException>(() => CustomCrmAnswer.Read(HttpStatusCode.OK, "text/plain", body, "status"));
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, ex.Kind);
+    }
+}

@@ -1,0 +1,277 @@
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Lookup;
+using AriCrmRouter.Routing.Evaluation;
+using AriCrmRouter.Routing.Rules;
+using AriCrmRouter.TestKit.Crm;
+
+namespace AriCrmRouter.Crm.Tests.Lookup;
+
+public sealed class CrmLookupServiceTests : IAsyncLifetime
+{
+    private readonly TestCertificates _certificates = TestCertificates.Create();
+    private readonly string _directory = Directory.CreateTempSubdirectory("crmrouter-tests-").FullName;
+    private FakeCustomCrm _crm = null!;
+    private LookupTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _crm = await FakeCustomCrm.StartAsync(_certificates);
+        _crm.Add("+14155550100", ("status", "GOLD"), ("lifetime_value", "1250"));
+        _crm.Add("12345", ("status", "SILVER"));
+        _host = NewHost();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _crm.DisposeAsync();
+        _certificates.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task LookupAsync_KnownCallerOverHttpsWithExtraCa_FindsTheValueAndSendsTheDocumentedQuery()
+    {
+        var result = await _host.Lookup.LookupAsync(LookupRules.Custom(_crm.LookupUrl), new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), result.Outcome);
+        Assert.False(result.CacheHit);
+        var request = Assert.Single(_crm.Requests);
+        Assert.Equal("GET", request.Method);
+        Assert.Equal("?field_name=status&caller_id=%2B14155550100&did=5551000", request.Query);
+    }
+
+    [Fact]
+    public async Task LookupAsync_DtmfCollected_SendsDtmfAndFindsByIt()
+    {
+        var result = await _host.Lookup.LookupAsync(LookupRules.Custom(_crm.LookupUrl), new CallerInput("+14155550199", "12345", "5552000"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("SILVER"), result.Outcome);
+        Assert.Contains("dtmf=12345", Assert.Single(_crm.Requests).Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_PostEnabled_SendsJsonBodyAndConfiguredHeaders()
+    {
+        var headers = new Dictionary<string, string> { ["X-Api-Key"] = "k-123" };
+        var rule = LookupRules.Custom(_crm.LookupUrl, usePost: true, headers: headers);
+
+        var result = await _host.Lookup.LookupAsync(rule, new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), result.Outcome);
+        var request = Assert.Single(_crm.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
+        Assert.Equal("k-123", request.Headers["X-Api-Key"]);
+        using var body = System.Text.Json.JsonDocument.Parse(request.Body);
+        var sent = body.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["field_name"] = "status", ["dtmf"] = "", ["caller_id"] = "+14155550100", ["did"] = "5551000" }, sent);
+    }
+
+    [Fact]
+    public async Task LookupAsync_SameQuestionTwice_SecondIsServedFromTheCache()
+    {
+        var rule = LookupRules.Custom(_crm.LookupUrl);
+        var input = new CallerInput("+14155550100", null, "5551000");
+
+        await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
+        var second = await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
+
+        Assert.True(second.CacheHit);
+        Assert.Equal(LookupOutcome.Found("GOLD"), second.Outcome);
+        Assert.Single(_crm.Requests);
+    }
+
+    [Fact]
+    public async Task LookupAsync_UnknownCaller_IsCachedAsNegativeWithTheRuleTtl()
+    {
+        var rule = LookupRules.Custom(_crm.LookupUrl, lookup: new LookupSettings { NegativeCacheTtl = TimeSpan.FromSeconds(7) });
+
+        var result = await _host.Lookup.LookupAsync(rule, new CallerInput("+14155550111", null, "5551000"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.NotFound, result.Outcome);
+        var entry = Assert.Single(await WaitForCacheAsync());
+        Assert.Null(entry.Value.Answer.Value);
+        Assert.Equal(TimeSpan.FromSeconds(7), entry.Value.Ttl);
+    }
+
+    [Fact]
+    public async Task LookupAsync_CacheKey_DoesNotContainTheCallerNumber()
+    {
+        await _host.Lookup.LookupAsync(LookupRules.Custom(_crm.LookupUrl), new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+
+        var key = Assert.Single(await WaitForCacheAsync()).Key;
+        Assert.DoesNotContain("4155550100", key, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ConcurrentSameQuestion_SharesOneCrmRequest()
+    {
+        _crm.Mode = FakeCrmMode.Slow;
+        _crm.SlowDelay = TimeSpan.FromMilliseconds(300);
+        var rule = LookupRules.Custom(_crm.LookupUrl);
+        var input = new CallerInput("+14155550100", null, "5551000");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _host.Lookup.LookupAsync(rule, input, CancellationToken.None)));
+
+        Assert.All(results, r => Assert.Equal(LookupOutcome.Found("GOLD"), r.Outcome));
+        Assert.Single(_crm.Requests);
+    }
+
+    [Theory]
+    [InlineData(FakeCrmMode.Down)]
+    [InlineData(FakeCrmMode.Garbage)]
+    [InlineData(FakeCrmMode.Slow)]
+    public async Task LookupAsync_CrmUnusable_FailsWithoutThrowingAndCachesNothing(FakeCrmMode mode)
+    {
+        _crm.Mode = mode;
+        var rule = LookupRules.Custom(_crm.LookupUrl, lookup: new LookupSettings { Timeout = TimeSpan.FromMilliseconds(500) });
+
+        var result = await _host.Lookup.LookupAsync(rule, new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+
+        Assert.IsType<LookupOutcome.LookupFailure>(result.Outcome);
+        Assert.Empty(_host.Cache.Entries);
+    }
+
+    [Fact]
+    public async Task LookupAsync_SlowCrm_ReportsTheDeadline()
+    {
+        _crm.Mode = FakeCrmMode.Slow;
+        var rule = LookupRules.Custom(_crm.LookupUrl, lookup: new LookupSettings { Timeout = TimeSpan.FromMilliseconds(300) });
+
+        var result = await _host.Lookup.LookupAsync(rule, new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+
+        var failure = Assert.IsType<LookupOutcome.LookupFailure>(result.Outcome);
+        Assert.Contains("300 ms deadline", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_DownCrm_RetriesSafeRequestsWithinTheDeadline()
+    {
+        _crm.Mode = FakeCrmMode.Down;
+
+        await _host.Lookup.LookupAsync(LookupRules.Custom(_crm.LookupUrl), new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+
+        Assert.Equal(3, _crm.Requests.Count);
+    }
+
+    [Fact]
+    public async Task LookupAsync_DownCrmWithPost_DoesNotRetry()
+    {
+        _crm.Mode = FakeCrmMode.Down;
+
+        await _host.Lookup.LookupAsync(LookupRules.Custom(_crm.LookupUrl, usePost: true), new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+
+        Assert.Single(_crm.Requests);
+    }
+
+    [Fact]
+    public async Task LookupAsync_CrmKeepsFailing_OpensTheCircuitAndStopsCallingIt()
+    {
+        await _host.DisposeAsync();
+        _host = NewHost(new Dictionary<string, string?> { ["Crm:MaxRetries"] = "0", ["Crm:CircuitBreaker:MinimumThroughput"] = "3" });
+        _crm.Mode = FakeCrmMode.Down;
+        var rule = LookupRules.Custom(_crm.LookupUrl);
+
+        LookupResult last = null!;
+        for (var i = 0; i < 6; i++)
+        {
+            last = await _host.Lookup.LookupAsync(rule, new CallerInput($"+1415555020{i}", null, "5551000"), CancellationToken.None);
+        }
+
+        var failure = Assert.IsType<LookupOutcome.LookupFailure>(last.Outcome);
+        Assert.Contains("circuit open", failure.Reason, StringComparison.Ordinal);
+        Assert.True(_crm.Requests.Count < 6, $"expected the breaker to stop requests, saw {_crm.Requests.Count}");
+    }
+
+    [Fact]
+    public async Task LookupAsync_CacheUnavailable_StillAsksTheCrm()
+    {
+        _host.Cache.Unavailable = true;
+
+        var result = await _host.Lookup.LookupAsync(LookupRules.Custom(_crm.LookupUrl), new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), result.Outcome);
+    }
+
+    [Fact]
+    public async Task LookupAsync_CallerHangsUp_ThrowsOperationCanceled()
+    {
+        _crm.Mode = FakeCrmMode.Slow;
+        using var hangup = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            _host.Lookup.LookupAsync(LookupRules.Custom(_crm.LookupUrl), new CallerInput("+14155550100", null, "5551000"), hangup.Token));
+    }
+
+    [Fact]
+    public async Task LookupAsync_PlainHttpUrlToARemoteHost_FailsAsConfigurationWithoutARequest()
+    {
+        var rule = LookupRules.Custom(new Uri("http://crm.example.com/lookup"));
+
+        var result = await _host.Lookup.LookupAsync(rule, new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+
+        var failure = Assert.IsType<LookupOutcome.LookupFailure>(result.Outcome);
+        Assert.Contains("https", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_IntegrationWithUnknownConnection_Fails()
+    {
+        var rule = LookupRules.Custom(_crm.LookupUrl) with { Crm = new IntegrationCrmSource("nowhere", "Contacts") };
+
+        var result = await _host.Lookup.LookupAsync(rule, new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+
+        var failure = Assert.IsType<LookupOutcome.LookupFailure>(result.Outcome);
+        Assert.Contains("'nowhere' does not exist", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_IntegrationConnection_UsesTheConnectorOfItsKind()
+    {
+        await _host.DisposeAsync();
+        var connector = new RecordingConnector("acme", LookupOutcome.Found("GOLD"));
+        var connection = new CrmConnection("acme-prod", "acme", new Dictionary<string, string>(), new Dictionary<string, string> { ["token"] = "s3cret" });
+        _host = NewHost(connectors: [connector], connections: [connection]);
+        var rule = LookupRules.Custom(_crm.LookupUrl) with { Crm = new IntegrationCrmSource("acme-prod", "Contacts", "Account_Number") };
+
+        var result = await _host.Lookup.LookupAsync(rule, new CallerInput("+14155550100", "12345", "5552000"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), result.Outcome);
+        var request = Assert.Single(connector.Requests);
+        Assert.Equal(("Contacts", "status", "Account_Number", "12345", "+14155550100"), (request.Module, request.Field, request.KeyField, request.Dtmf, request.CallerNumber));
+    }
+
+    private LookupTestHost NewHost(Dictionary<string, string?>? settings = null, ICrmConnector[]? connectors = null, CrmConnection[]? connections = null)
+    {
+        settings ??= [];
+        settings["Crm:ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_directory);
+        return new LookupTestHost(settings, connectors, connections ?? []);
+    }
+
+    /// <summary>Cache writes happen after the answer is returned; wait for them.</summary>
+    private async Task<IReadOnlyDictionary<string, (CachedAnswer Answer, TimeSpan Ttl)>> WaitForCacheAsync()
+    {
+        for (var i = 0; i < 100 && _host.Cache.Entries.Count == 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        return _host.Cache.Entries;
+    }
+
+    private sealed class RecordingConnector(string kind, LookupOutcome outcome) : ICrmConnector
+    {
+        public List<CrmLookupRequest> Requests { get; } = [];
+
+        public string Kind => kind;
+
+        public IReadOnlyList<string> Validate(CrmConnection connection) => [];
+
+        public Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            return Task.FromResult(outcome);
+        }
+    }
+}
