@@ -217,6 +217,18 @@ internal sealed partial class CallSession : IDisposable
         MoveTo(CallState.CollectingDtmf);
         while (!collector.IsComplete)
         {
+            if (greeting is { IsCompleted: true })
+            {
+                if (await greeting == "failed")
+                {
+                    Log.GreetingFailed(_services.Logger, ChannelId, rule.Greeting!);
+                }
+
+                greeting = null;
+                _activePlayback = null;
+                collector.Arm(time.GetUtcNow());
+            }
+
             while (!collector.IsComplete && _digits.Reader.TryRead(out var digit))
             {
                 if (greeting is not null)
@@ -231,18 +243,6 @@ internal sealed partial class CallSession : IDisposable
             if (collector.IsComplete)
             {
                 break;
-            }
-
-            if (greeting is { IsCompleted: true })
-            {
-                if (await greeting == "failed")
-                {
-                    Log.GreetingFailed(_services.Logger, ChannelId, rule.Greeting!);
-                }
-
-                greeting = null;
-                _activePlayback = null;
-                collector.Arm(time.GetUtcNow());
             }
 
             var now = time.GetUtcNow();

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Net;
+using AriCrmRouter.Ari.Models;
+using AriCrmRouter.Ari.Rest;
+
+namespace AriCrmRouter.Service.Tests.Fakes;
+
+/// <summary>
+/// An in-memory <see cref="IAriClient"/> that records every command as a line ("continue 1.1 crmrouter-queue 103 1")
+/// and can be told to fail. Channels and the application listing are set by the test.
+/// </summary>
+internal sealed class ScriptedAriClient : IAriClient
+{
+    private readonly ConcurrentQueue<string> _commands = new();
+
+    public ConcurrentDictionary<string, Channel> Channels { get; } = new();
+
+    /// <summary>Command prefix (e.g. "continue 1.1") to the status it fails with, once per entry.</summary>
+    public ConcurrentDictionary<string, HttpStatusCode> FailOnce { get; } = new();
+
+    /// <summary>Command prefix to an exception thrown every time.</summary>
+    public ConcurrentDictionary<string, Exception> Throw { get; } = new();
+
+    public IReadOnlyList<string> Commands => [.. _commands];
+
+    public IEnumerable<string> CommandsFor(string channelId) => Commands.Where(c => c.Split(' ').ElementAtOrDefault(1) == channelId);
+
+    public Task AnswerAsync(string channelId, CancellationToken cancellationToken) => Record($"answer {channelId}");
+
+    public Task RingAsync(string channelId, CancellationToken cancellationToken) => Record($"ring {channelId}");
+
+    public async Task<Playback> PlayAsync(string channelId, string playbackId, string media, CancellationToken cancellationToken)
+    {
+        await Record($"play {channelId} {playbackId} {media}");
+        return new Playback { Id = playbackId, MediaUri = media, TargetUri = $"channel:{channelId}", State = "queued" };
+    }
+
+    public Task StopPlaybackAsync(string playbackId, CancellationToken cancellationToken) => Record($"stop {playbackId}");
+
+    public Task SetVariableAsync(string channelId, string name, string value, CancellationToken cancellationToken) => Record($"var {channelId} {name}={value}");
+
+    public Task ContinueAsync(string channelId, string context, string extension, int priority, CancellationToken cancellationToken) =>
+        Record($"continue {channelId} {context} {extension} {priority}");
+
+    public Task HangupAsync(string channelId, CancellationToken cancellationToken) => Record($"hangup {channelId}");
+
+    public async Task<Channel?> GetChannelAsync(string channelId, CancellationToken cancellationToken)
+    {
+        await Record($"get {channelId}");
+        return Channels.GetValueOrDefault(channelId);
+    }
+
+    public async Task<Application?> GetApplicationAsync(string applicationName, CancellationToken cancellationToken)
+    {
+        await Record($"application {applicationName}");
+        return new Application { Name = applicationName, ChannelIds = [.. Channels.Keys] };
+    }
+
+    /// <summary>Waits until a recorded command satisfies <paramref name="predicate"/>.</summary>
+    public async Task<string> WaitForAsync(Func<string, bool> predicate, TimeSpan? timeout = null)
+    {
+        var until = Environment.TickCount64 + (long)(timeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds;
+        while (Environment.TickCount64 < until)
+        {
+            var match = Commands.FirstOrDefault(predicate);
+            if (match is not null)
+            {
+                return match;
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException($"no command matched; saw:\n{string.Join('\n', Commands)}");
+    }
+
+    private Task Record(string command)
+    {
+        _commands.Enqueue(command);
+        foreach (var (prefix, exception) in Throw)
+        {
+            if (command.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                throw exception;
+            }
+        }
+
+        foreach (var prefix in FailOnce.Keys)
+        {
+            if (command.StartsWith(prefix, StringComparison.Ordinal) && FailOnce.TryRemove(prefix, out var status))
+            {
+                throw new AriException(status, "POST", "/" + command.Split(' ')[0], "scripted failure");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

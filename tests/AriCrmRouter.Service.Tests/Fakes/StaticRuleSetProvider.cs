@@ -1,0 +1,11 @@
+using AriCrmRouter.Routing.Rules;
+using AriCrmRouter.Storage;
+
+namespace AriCrmRouter.Service.Tests.Fakes;
+
+internal sealed class StaticRuleSetProvider(RuleSet ruleSet) : IRuleSetProvider
+{
+    public RuleSet Current { get; set; } = ruleSet;
+
+    public long Version => 1;
+}
