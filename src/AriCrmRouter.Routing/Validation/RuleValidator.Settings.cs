@@ -25,10 +25,13 @@ public static partial class RuleValidator
                 }
 
                 CheckApiName(integration.Module, "crm.module", required: true, RuleLimits.MaxCrmFieldLength, add);
-                CheckApiName(integration.KeyField, "crm.keyField", required: false, RuleLimits.MaxCrmFieldLength, add);
-                if (integration.KeyField is not null && integration.KeyField.Length == 0)
+                if (integration.KeyField is { Length: 0 })
                 {
                     add("crm.keyField", "keyField must be omitted or null rather than empty");
+                }
+                else
+                {
+                    CheckApiName(integration.KeyField, "crm.keyField", required: false, RuleLimits.MaxCrmFieldLength, add);
                 }
 
                 break;
