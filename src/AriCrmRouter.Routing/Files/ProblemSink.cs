@@ -9,6 +9,9 @@ namespace AriCrmRouter.Routing.Files;
 /// </summary>
 internal sealed class ProblemSink
 {
+    /// <summary>The whole document: a problem here (not an object at all) makes every other remark moot.</summary>
+    public const string RootPath = "$";
+
     private readonly List<ValidationProblem> _problems = [];
     private readonly List<string> _structuralPaths = [];
 
@@ -26,7 +29,7 @@ internal sealed class ProblemSink
     public void Unknown(string path, string reason) => _problems.Add(new ValidationProblem(path, CurrentRule, reason));
 
     /// <summary>Whether the validator's problem at <paramref name="path"/> is about a spot already reported structurally.</summary>
-    public bool Covers(string path) => _structuralPaths.Exists(reported => Related(reported, path));
+    public bool Covers(string path) => _structuralPaths.Exists(reported => reported == RootPath || Related(reported, path));
 
     private static bool Related(string a, string b) => IsWithin(a, b) || IsWithin(b, a);
 

@@ -56,6 +56,42 @@ public static class RuleFileCodec
     }
 
     /// <summary>
+    /// Reads one rule written as a single object in the shape of a <c>rules[]</c> entry (for commands that add or show
+    /// one rule). Paths in problems are relative to the rule (<c>rows[0].value</c>). Unique names and DIDs are the
+    /// caller's to check against the stored set.
+    /// </summary>
+    public static RuleParseResult ParseRule(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, ReadOptions);
+        }
+        catch (JsonException ex)
+        {
+            return new RuleParseResult(null, [SyntaxProblem(ex)]);
+        }
+
+        using (document)
+        {
+            var sink = new ProblemSink();
+            var rule = new RuleFileReader(sink).ReadSingleRule(document.RootElement);
+            var problems = sink.Problems
+                .Concat(RuleValidator.ValidateRule(rule).Where(problem => !sink.Covers(problem.Path)))
+                .ToList();
+            return problems.Count == 0 ? new RuleParseResult(rule, []) : new RuleParseResult(null, problems);
+        }
+    }
+
+    /// <summary>Writes one rule as an indented object in the shape of a <c>rules[]</c> entry; <see cref="ParseRule"/> reads it back.</summary>
+    public static string SerializeRule(Rule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return JsonSerializer.Serialize(ToDto(rule), WriteContext.RuleDto) + "\n";
+    }
+
+    /// <summary>
     /// Writes <paramref name="ruleSet"/> as an indented rule file (rules by name, DIDs in ordinal order) that
     /// <see cref="Parse"/> reads back to an equal set. <paramref name="schemaReference"/> becomes the <c>$schema</c> member.
     /// </summary>
@@ -130,6 +166,7 @@ public static class RuleFileCodec
             Connection: integration.Connection,
             Module: integration.Module,
             KeyField: integration.KeyField),
+        null => throw new ArgumentException("a rule without a CRM source cannot be written", nameof(crm)),
         _ => throw new ArgumentOutOfRangeException(nameof(crm), crm.GetType().Name, "unsupported CRM source"),
     };
 

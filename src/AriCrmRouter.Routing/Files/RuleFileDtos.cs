@@ -45,4 +45,5 @@ internal sealed record LookupDto(
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(RuleFileDto))]
+[JsonSerializable(typeof(RuleDto))]
 internal sealed partial class RuleFileJsonContext : JsonSerializerContext;

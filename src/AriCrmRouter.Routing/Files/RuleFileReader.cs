@@ -19,7 +19,7 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
         var dids = new Dictionary<string, string>(StringComparer.Ordinal);
         if (root.ValueKind != JsonValueKind.Object)
         {
-            sink.Structural("$", $"expected an object with rules and dids, found {JsonObjectReader.Describe(root)}");
+            sink.Structural(ProblemSink.RootPath, $"expected an object with rules and dids, found {JsonObjectReader.Describe(root)}");
             return (rules, dids);
         }
 
@@ -42,6 +42,14 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
         }
 
         return (rules, dids);
+    }
+
+    /// <summary>Reads a document that is a single rule object; paths are relative to the rule.</summary>
+    public Rule ReadSingleRule(JsonElement element)
+    {
+        var rule = ReadRule(element, string.Empty);
+        sink.CurrentRule = null;
+        return rule;
     }
 
     private void ReadDids(JsonElement didObject, Dictionary<string, string> dids)
@@ -70,7 +78,7 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
         sink.CurrentRule = null;
         if (element.ValueKind != JsonValueKind.Object)
         {
-            sink.Structural(path, $"expected a rule object, found {JsonObjectReader.Describe(element)}");
+            sink.Structural(path.Length == 0 ? ProblemSink.RootPath : path, $"expected a rule object, found {JsonObjectReader.Describe(element)}");
             return Placeholder();
         }
 
