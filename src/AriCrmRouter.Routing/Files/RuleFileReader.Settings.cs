@@ -50,7 +50,7 @@ internal sealed partial class RuleFileReader
         Uri? url = null;
         if (crm.String("url", required: true) is { } text && !Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out url))
         {
-            sink.Structural(crm.Child("url"), $"'{text}' is not a URL");
+            sink.Structural(crm.Child("url"), "url is not a valid URL");
         }
 
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -47,9 +47,14 @@ public static partial class RuleValidator
         {
             add("crm.url", "url is required");
         }
-        else if (!custom.Url.IsAbsoluteUri || !string.Equals(custom.Url.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal))
+        // URLs are not quoted back: a custom CRM's query string may carry a key.
+        else if (!custom.Url.IsAbsoluteUri)
         {
-            add("crm.url", $"'{custom.Url.OriginalString}' must be an absolute URL starting with https://");
+            add("crm.url", "url must be an absolute URL starting with https://");
+        }
+        else if (!string.Equals(custom.Url.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal))
+        {
+            add("crm.url", $"url must start with https://, not {custom.Url.Scheme}://");
         }
         else if (custom.Url.OriginalString.Length > RuleLimits.MaxUrlLength)
         {

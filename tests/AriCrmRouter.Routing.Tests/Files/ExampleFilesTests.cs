@@ -60,7 +60,7 @@ public class ExampleFilesTests
                 "rules[0] (vip-status).defaultDestination: defaultDestination is required",
                 "rules[0] (vip-status).rows[1].operator: '=>' is not one of <, >, =, <=, >=",
                 "rules[0] (vip-status).greeting: a greeting is only allowed on ivr rules (did rules are not answered)",
-                "rules[0] (vip-status).crm.url: 'http://crm.example.com/lookup' must be an absolute URL starting with https://",
+                "rules[0] (vip-status).crm.url: url must start with https://, not http://",
                 "rules[0] (vip-status).crm.headers[\"Content-Type\"]: Content-Type is set by the router and cannot be overridden",
                 "rules[1] (VIP-status).location: 'phone' is not one of did, ivr",
                 "rules[1] (VIP-status).crm.module: module is required",

@@ -88,9 +88,9 @@ public class RuleValidatorTests
     }
 
     [Theory]
-    [InlineData("http://crm.example.com/lookup", "starting with https://")]
-    [InlineData("ftp://crm.example.com/lookup", "starting with https://")]
-    [InlineData("crm.example.com/lookup", "starting with https://")]
+    [InlineData("http://crm.example.com/lookup", "must start with https://, not http://")]
+    [InlineData("ftp://crm.example.com/lookup", "must start with https://, not ftp://")]
+    [InlineData("crm.example.com/lookup", "absolute URL starting with https://")]
     [InlineData("https://user:pass@crm.example.com/lookup", "must not contain credentials")]
     public void Validate_BadCustomUrl_Reported(string url, string reason)
     {
@@ -110,6 +110,15 @@ public class RuleValidatorTests
         var crm = new CustomCrmSource(new Uri("https://crm.example.com"), true, new Dictionary<string, string> { [name] = value });
 
         AssertSingle(Did() with { Crm = crm }, $"rules[0].crm.headers[\"{name}\"]", reason);
+    }
+
+    [Fact]
+    public void Validate_UrlProblem_NeverEchoesTheUrl()
+    {
+        var crm = new CustomCrmSource(new Uri("http://crm.example.com/lookup?key=s3cret"), false, new Dictionary<string, string>());
+
+        var problem = Assert.Single(RuleValidator.ValidateRule(Did() with { Crm = crm }));
+        Assert.DoesNotContain("s3cret", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
