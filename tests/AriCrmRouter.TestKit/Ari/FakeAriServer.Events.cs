@@ -13,6 +13,10 @@ public sealed partial class FakeAriServer
     private readonly List<Subscriber> _subscribers = [];
     private readonly List<Subscriber> _allSockets = [];
     private int _totalConnections;
+    private int _refusedConnections;
+
+    /// <summary>Websocket attempts dropped because <see cref="RefuseConnections"/> was set.</summary>
+    public int RefusedConnections => Volatile.Read(ref _refusedConnections);
 
     /// <summary>Drops every websocket at once (no close handshake), as an Asterisk restart or a network cut would.</summary>
     public Task DisconnectClientsAsync()
@@ -48,6 +52,7 @@ public sealed partial class FakeAriServer
     {
         if (RefuseConnections)
         {
+            Interlocked.Increment(ref _refusedConnections);
             context.Abort();
             return;
         }

@@ -31,6 +31,7 @@ public sealed partial class FakeAriServer : IAsyncDisposable
     private WebApplication? _app;
     private int _channelSequence;
     private int _playbackSequence;
+    private int _disposed;
 
     private FakeAriServer(string username, string password, string application, TimeProvider timeProvider)
     {
@@ -266,8 +267,14 @@ public sealed partial class FakeAriServer : IAsyncDisposable
         return state.Commands.First(predicate);
     }
 
+    /// <summary>Stops the server; safe to call more than once (a test may stop Asterisk before the fixture does).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await DisconnectClientsAsync();
         if (_app is not null)
