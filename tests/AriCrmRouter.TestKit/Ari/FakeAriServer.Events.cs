@@ -15,6 +15,9 @@ public sealed partial class FakeAriServer
     private int _totalConnections;
     private int _refusedConnections;
 
+    /// <summary>Queued to a subscriber's outbox to make its send loop close the socket after what was queued before.</summary>
+    private static readonly string CloseMarker = new('\0', 1);
+
     /// <summary>Websocket attempts dropped because <see cref="RefuseConnections"/> was set.</summary>
     public int RefusedConnections => Volatile.Read(ref _refusedConnections);
 
@@ -32,6 +35,22 @@ public sealed partial class FakeAriServer
         foreach (var subscriber in dropped)
         {
             subscriber.Drop();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Closes every websocket with a close handshake (1001 going away), as a clean Asterisk shutdown does.</summary>
+    public Task CloseClientsAsync()
+    {
+        lock (_gate)
+        {
+            foreach (var subscriber in _allSockets)
+            {
+                subscriber.Outbox.Writer.TryWrite(CloseMarker);
+            }
+
+            _subscribers.Clear();
         }
 
         return Task.CompletedTask;
@@ -129,6 +148,12 @@ public sealed partial class FakeAriServer
         {
             await foreach (var text in subscriber.Outbox.Reader.ReadAllAsync(subscriber.Dropped))
             {
+                if (ReferenceEquals(text, CloseMarker))
+                {
+                    await subscriber.Socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "Asterisk shutting down", subscriber.Dropped);
+                    return;
+                }
+
                 await subscriber.Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, subscriber.Dropped);
             }
         }
