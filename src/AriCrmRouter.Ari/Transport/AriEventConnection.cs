@@ -151,7 +151,7 @@ public sealed class AriEventConnection
             var heldFor = _owner._timeProvider.GetElapsedTime(connectedAt);
             if (cancellationToken.IsCancellationRequested)
             {
-                await client.Stop(WebSocketCloseStatus.NormalClosure, "router stopping");
+                await CloseQuietlyAsync(client);
                 return heldFor;
             }
 
@@ -166,6 +166,19 @@ public sealed class AriEventConnection
             }
 
             return heldFor;
+        }
+
+        /// <summary>Says goodbye to Asterisk on shutdown, but never lets a peer that ignores the close delay the host.</summary>
+        private async Task CloseQuietlyAsync(WebsocketClient client)
+        {
+            try
+            {
+                await client.Stop(WebSocketCloseStatus.NormalClosure, "router stopping").WaitAsync(_options.ConnectTimeout, _owner._timeProvider);
+            }
+            catch (TimeoutException)
+            {
+                // Disposing the client below aborts the socket.
+            }
         }
 
         private async Task<WebSocket> ConnectSocketAsync(Uri target, CancellationToken clientToken, CancellationToken stopToken)

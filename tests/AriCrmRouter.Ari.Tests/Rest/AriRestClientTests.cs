@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using AriCrmRouter.Ari.Rest;
 using AriCrmRouter.Ari.Tests.Support;
+using AriCrmRouter.Ari.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -55,6 +56,24 @@ public sealed class AriRestClientTests : IAsyncLifetime
             Assert.StartsWith("Basic ", c.Authorization, StringComparison.Ordinal);
         });
         Assert.DoesNotContain("s3cr3t", _harness.AllLogText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnyCommand_Sent_HttpClientWritesNoRequestLogs()
+    {
+        var channelId = _harness.Fake.AddChannelWithoutEvent("+4930123456", "100");
+
+        await Client.AnswerAsync(channelId, CancellationToken.None);
+
+        Assert.DoesNotContain(_harness.Logs.GetSnapshot(), r => r.Category?.StartsWith("System.Net.Http", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void AddAriClient_Registered_ResolvesClientConnectionAndTimeProvider()
+    {
+        Assert.IsType<AriRestClient>(_harness.Services.GetRequiredService<IAriClient>());
+        Assert.Same(_harness.Services.GetRequiredService<AriEventConnection>(), _harness.Services.GetRequiredService<AriEventConnection>());
+        Assert.Same(TimeProvider.System, _harness.Services.GetRequiredService<TimeProvider>());
     }
 
     [Fact]
