@@ -129,13 +129,14 @@ public sealed class AriEventConnection
             {
                 await client.StartOrFail();
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
-                Log.ConnectFailed(Logger, uri.Authority, Describe(ex));
-                return null;
-            }
-            catch (OperationCanceledException)
-            {
+                // Every failure is "not connected, try again later"; during shutdown it is not worth a warning.
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    Log.ConnectFailed(Logger, uri.Authority, Describe(ex));
+                }
+
                 return null;
             }
 
