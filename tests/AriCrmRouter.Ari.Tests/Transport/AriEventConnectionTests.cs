@@ -172,6 +172,21 @@ public sealed class AriEventConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_WrongPassword_KeepsRetryingWithoutConnecting()
+    {
+        await using var harness = await AriHarness.StartAsync(s => s["Ari:Password"] = "not-the-password");
+        var sink = new RecordingSink();
+        var running = harness.RunConnectionAsync(sink);
+
+        await WaitForLogsAsync(harness, r => r.Level == LogLevel.Warning && r.Message.Contains("connect", StringComparison.OrdinalIgnoreCase), count: 3);
+
+        Assert.False(running.IsCompleted);
+        Assert.Empty(sink.Entries);
+        Assert.Equal(0, harness.Fake.State.TotalConnections);
+        Assert.DoesNotContain("not-the-password", harness.AllLogText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_Cancelled_ReturnsWithoutThrowing()
     {
         var sink = new RecordingSink();
@@ -199,5 +214,15 @@ public sealed class AriEventConnectionTests : IAsyncLifetime
         Assert.DoesNotContain("s3cr3t", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes("router:s3cr3t-pa55")), logs, StringComparison.Ordinal);
         Assert.Contains("Connected to ARI events", logs, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForLogsAsync(AriHarness harness, Func<Microsoft.Extensions.Logging.Testing.FakeLogRecord, bool> match, int count)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (harness.Logs.GetSnapshot().Count(match) < count)
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < Timeout, $"Fewer than {count} matching log records within {Timeout}.");
+            await Task.Delay(10);
+        }
     }
 }
