@@ -32,6 +32,13 @@ public sealed class AriOptions
 
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long one websocket connect (TCP + upgrade) may take. A port that accepts but never answers
+    /// must count as a failed attempt, not hang the connection loop.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Websocket keep-alive ping interval (replaces Websocket.Client's idle-reconnect timer).</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -4,10 +4,14 @@ using AriCrmRouter.Ari.Models;
 namespace AriCrmRouter.Ari.Events;
 
 /// <summary>A message from the ARI websocket, decoded by its <c>type</c>.</summary>
+/// <remarks>
+/// Init accessors turn null into the default: for types with required members the source-generated
+/// deserializer passes null for every member missing from the JSON, and optional members must stay non-null.
+/// </remarks>
 public abstract record AriEvent
 {
     [JsonPropertyName("type")]
-    public string Type { get; init; } = "";
+    public string Type { get; init => field = value ?? ""; } = "";
 
     [JsonPropertyName("application")]
     public string? Application { get; init; }
@@ -37,7 +41,7 @@ public abstract record ChannelEvent : AriEvent
 public sealed record StasisStart : ChannelEvent
 {
     [JsonPropertyName("args")]
-    public IReadOnlyList<string> Args { get; init; } = [];
+    public IReadOnlyList<string> Args { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("replace_channel")]
     public Channel? ReplaceChannel { get; init; }
@@ -49,7 +53,7 @@ public sealed record StasisEnd : ChannelEvent;
 public sealed record ChannelDtmfReceived : ChannelEvent
 {
     [JsonPropertyName("digit")]
-    public string Digit { get; init; } = "";
+    public string Digit { get; init => field = value ?? ""; } = "";
 
     [JsonPropertyName("duration_ms")]
     public int DurationMs { get; init; }
@@ -70,7 +74,7 @@ public sealed record ChannelDestroyed : ChannelEvent
     public int Cause { get; init; }
 
     [JsonPropertyName("cause_txt")]
-    public string CauseText { get; init; } = "";
+    public string CauseText { get; init => field = value ?? ""; } = "";
 }
 
 public sealed record ChannelStateChange : ChannelEvent;

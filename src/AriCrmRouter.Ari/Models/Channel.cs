@@ -3,26 +3,30 @@ using System.Text.Json.Serialization;
 namespace AriCrmRouter.Ari.Models;
 
 /// <summary>An ARI channel (<c>GET /channels/{id}</c>, and inside channel events).</summary>
+/// <remarks>
+/// Init accessors turn null into the default: for types with required members the source-generated
+/// deserializer passes null for every member missing from the JSON, and optional members must stay non-null.
+/// </remarks>
 public sealed record Channel
 {
     [JsonPropertyName("id")]
     public required string Id { get; init; }
 
     [JsonPropertyName("name")]
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
 
     /// <summary>Down, Rsrved, OffHook, Dialing, Ring, Ringing, Up, Busy, Dialing Offhook, Pre-ring, Unknown.</summary>
     [JsonPropertyName("state")]
-    public string State { get; init; } = "";
+    public string State { get; init => field = value ?? ""; } = "";
 
     [JsonPropertyName("caller")]
-    public CallerId Caller { get; init; } = new();
+    public CallerId Caller { get; init => field = value ?? new(); } = new();
 
     [JsonPropertyName("connected")]
-    public CallerId Connected { get; init; } = new();
+    public CallerId Connected { get; init => field = value ?? new(); } = new();
 
     [JsonPropertyName("dialplan")]
-    public DialplanLocation Dialplan { get; init; } = new();
+    public DialplanLocation Dialplan { get; init => field = value ?? new(); } = new();
 
     [JsonPropertyName("creationtime")]
     public string? CreationTime { get; init; }
@@ -34,20 +38,20 @@ public sealed record Channel
 public sealed record CallerId
 {
     [JsonPropertyName("name")]
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
 
     [JsonPropertyName("number")]
-    public string Number { get; init; } = "";
+    public string Number { get; init => field = value ?? ""; } = "";
 }
 
 /// <summary>Where the channel is in the dialplan; while in Stasis, <see cref="AppName"/> is <c>Stasis</c> and <see cref="AppData"/> its arguments.</summary>
 public sealed record DialplanLocation
 {
     [JsonPropertyName("context")]
-    public string Context { get; init; } = "";
+    public string Context { get; init => field = value ?? ""; } = "";
 
     [JsonPropertyName("exten")]
-    public string Exten { get; init; } = "";
+    public string Exten { get; init => field = value ?? ""; } = "";
 
     [JsonPropertyName("priority")]
     public long Priority { get; init; }

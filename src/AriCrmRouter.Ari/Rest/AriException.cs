@@ -14,6 +14,14 @@ public sealed class AriException : Exception
         AsteriskMessage = asteriskMessage;
     }
 
+    /// <summary>The command failed before Asterisk answered (connection refused, timeout); <see cref="StatusCode"/> is 0.</summary>
+    public AriException(string method, string path, string reason, Exception innerException)
+        : base($"ARI {method} {path} failed: {reason}", innerException)
+    {
+        Method = method;
+        Path = path;
+    }
+
     public AriException()
         : this("ARI request failed")
     {

@@ -1,0 +1,40 @@
+using AriCrmRouter.Ari.Rest;
+using AriCrmRouter.Ari.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AriCrmRouter.Ari;
+
+public static class AriServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="AriOptions"/> (section <c>Ari</c>, validated on start), the ARI
+    /// <see cref="HttpClient"/> (without request logging, so URLs never reach logs), <see cref="IAriClient"/>
+    /// and the singleton <see cref="AriEventConnection"/>.
+    /// </summary>
+    public static IServiceCollection AddAriClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<AriOptions>()
+            .Bind(configuration.GetSection(AriOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(AriRestClient.HttpClientName, (serviceProvider, http) =>
+            {
+                var options = serviceProvider.GetRequiredService<IOptions<AriOptions>>().Value;
+                http.BaseAddress = AriUris.RestBase(options.BaseUrl);
+                http.Timeout = options.RequestTimeout;
+            })
+            .RemoveAllLoggers();
+
+        services.TryAddSingleton<IAriClient, AriRestClient>();
+        services.TryAddSingleton<AriEventConnection>();
+        return services;
+    }
+}

@@ -1,0 +1,325 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http;
+
+namespace AriCrmRouter.TestKit.Ari;
+
+/// <summary>The <c>/ari/events</c> websocket side of the fake, and the state changes that emit events.</summary>
+public sealed partial class FakeAriServer
+{
+    private readonly List<Subscriber> _subscribers = [];
+    private readonly List<Subscriber> _allSockets = [];
+    private int _totalConnections;
+    private int _refusedConnections;
+
+    /// <summary>Queued to a subscriber's outbox to make its send loop close the socket after what was queued before.</summary>
+    private static readonly string CloseMarker = new('\0', 1);
+
+    /// <summary>Websocket attempts dropped because <see cref="RefuseConnections"/> was set.</summary>
+    public int RefusedConnections => Volatile.Read(ref _refusedConnections);
+
+    /// <summary>Drops every websocket at once (no close handshake), as an Asterisk restart or a network cut would.</summary>
+    public Task DisconnectClientsAsync()
+    {
+        List<Subscriber> dropped;
+        lock (_gate)
+        {
+            dropped = [.. _allSockets];
+            _subscribers.Clear();
+            _allSockets.Clear();
+        }
+
+        foreach (var subscriber in dropped)
+        {
+            subscriber.Drop();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Closes every websocket with a close handshake (1001 going away), as a clean Asterisk shutdown does.</summary>
+    public Task CloseClientsAsync()
+    {
+        lock (_gate)
+        {
+            foreach (var subscriber in _allSockets)
+            {
+                subscriber.Outbox.Writer.TryWrite(CloseMarker);
+            }
+
+            _subscribers.Clear();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Sends <paramref name="text"/> as-is to the connected application (e.g. malformed JSON or an unmodelled event).</summary>
+    public Task SendRawAsync(string text)
+    {
+        lock (_gate)
+        {
+            Deliver("(raw)", null, text);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task HandleEventsSocketAsync(HttpContext context)
+    {
+        if (RefuseConnections)
+        {
+            Interlocked.Increment(ref _refusedConnections);
+            context.Abort();
+            return;
+        }
+
+        if (!IsAuthorized(context.Request))
+        {
+            await RespondAsync(context, StatusCodes.Status401Unauthorized, """{"error":"Authentication required"}""");
+            return;
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await RespondAsync(context, StatusCodes.Status400BadRequest, FakeAriJson.Error("Not a websocket upgrade"));
+            return;
+        }
+
+        if (context.Request.Query["app"].ToString() != Application)
+        {
+            await RespondAsync(context, StatusCodes.Status400BadRequest, FakeAriJson.Error("Invalid application provided in query"));
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var subscriber = new Subscriber(socket, context);
+        lock (_gate)
+        {
+            // Asterisk: a new websocket for the same app replaces the previous one, which is told so.
+            foreach (var previous in _subscribers)
+            {
+                previous.Outbox.Writer.TryWrite(FakeAriJson.Event("ApplicationReplaced", _timeProvider.GetUtcNow(), Application, AsteriskId, _ => { }));
+            }
+
+            _subscribers.Clear();
+            _subscribers.Add(subscriber);
+            _allSockets.Add(subscriber);
+            _totalConnections++;
+        }
+
+        var sending = SendLoopAsync(subscriber);
+        try
+        {
+            var buffer = new byte[4096];
+            while (socket.State == WebSocketState.Open)
+            {
+                var received = await socket.ReceiveAsync(buffer, _stopping.Token);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException)
+        {
+            // The client went away or the test dropped it: both end this connection.
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _subscribers.Remove(subscriber);
+                _allSockets.Remove(subscriber);
+            }
+
+            subscriber.Outbox.Writer.TryComplete();
+            subscriber.Drop();
+            await sending;
+        }
+    }
+
+    private static async Task SendLoopAsync(Subscriber subscriber)
+    {
+        try
+        {
+            await foreach (var text in subscriber.Outbox.Reader.ReadAllAsync(subscriber.Dropped))
+            {
+                if (ReferenceEquals(text, CloseMarker))
+                {
+                    await subscriber.Socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "Asterisk shutting down", subscriber.Dropped);
+                    return;
+                }
+
+                await subscriber.Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, subscriber.Dropped);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // Dropped mid-send: the events are lost, as with Asterisk.
+        }
+    }
+
+    /// <summary>Records the event and queues it to the application's websocket; call under the lock to keep order.</summary>
+    private void Deliver(string type, string? channelId, string json)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            subscriber.Outbox.Writer.TryWrite(json);
+        }
+
+        _sentEvents.Add(new FakeAriSentEvent(type, channelId, json, _subscribers.Count));
+    }
+
+    private void EmitChannelEvent(string type, FakeChannel channel, Action<Utf8JsonWriter>? body = null)
+    {
+        var json = FakeAriJson.Event(type, _timeProvider.GetUtcNow(), Application, AsteriskId, w =>
+        {
+            body?.Invoke(w);
+            w.WritePropertyName("channel");
+            FakeAriJson.WriteChannel(w, channel, Application);
+        });
+        Deliver(type, channel.Id, json);
+    }
+
+    private void EmitPlaybackEvent(string type, FakePlayback playback)
+    {
+        var json = FakeAriJson.Event(type, _timeProvider.GetUtcNow(), Application, AsteriskId, w =>
+        {
+            w.WritePropertyName("playback");
+            FakeAriJson.WritePlayback(w, playback);
+        });
+        Deliver(type, playback.ChannelId, json);
+    }
+
+    private void StartPlayback(FakeChannel channel, FakePlayback playback)
+    {
+        _playbacks[playback.Id] = playback;
+        channel.ActivePlaybacks.Add(playback.Id);
+        playback.State = "playing";
+        EmitPlaybackEvent("PlaybackStarted", playback);
+        if (_missingMedia.Contains(playback.MediaUri))
+        {
+            FinishPlayback(playback, "failed");
+        }
+        else if (PlaybackAutoFinishAfter == TimeSpan.Zero)
+        {
+            FinishPlayback(playback, "done");
+        }
+        else if (PlaybackAutoFinishAfter is { } after)
+        {
+            _ = FinishLaterAsync(playback.Id, after);
+        }
+    }
+
+    private async Task FinishLaterAsync(string playbackId, TimeSpan after)
+    {
+        try
+        {
+            await Task.Delay(after, _timeProvider, _stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_playbacks.TryGetValue(playbackId, out var playback) && playback.State == "playing")
+            {
+                FinishPlayback(playback, "done");
+            }
+        }
+    }
+
+    private void FinishPlayback(FakePlayback playback, string finalState)
+    {
+        playback.State = finalState;
+        var channel = _channels[playback.ChannelId];
+        channel.ActivePlaybacks.Remove(playback.Id);
+        if (channel.InStasis)
+        {
+            EmitPlaybackEvent("PlaybackFinished", playback);
+        }
+
+        // Measured on Asterisk 22: continue answers at once, but the channel leaves Stasis only when its playback ends.
+        if (channel.PendingContinue is { } landing && channel.ActivePlaybacks.Count == 0)
+        {
+            LeaveStasis(channel, landing);
+        }
+    }
+
+    private void LeaveStasis(FakeChannel channel, FakeDialplanLanding landing)
+    {
+        channel.PendingContinue = null;
+        EmitChannelEvent("StasisEnd", channel);
+        channel.InStasis = false;
+        channel.Landing = landing;
+    }
+
+    private void HangUp(FakeChannel channel, bool soft, int cause)
+    {
+        var appSees = channel.InStasis;
+        channel.PendingContinue = null;
+        if (appSees)
+        {
+            EmitChannelEvent("ChannelHangupRequest", channel, w =>
+            {
+                w.WriteNumber("cause", cause);
+                if (soft)
+                {
+                    w.WriteBoolean("soft", true);
+                }
+            });
+        }
+
+        foreach (var playbackId in channel.ActivePlaybacks.ToList())
+        {
+            FinishPlayback(_playbacks[playbackId], "done");
+        }
+
+        if (channel.InStasis)
+        {
+            EmitChannelEvent("StasisEnd", channel);
+            channel.InStasis = false;
+        }
+
+        channel.IsHungUp = true;
+        if (appSees)
+        {
+            EmitChannelEvent("ChannelDestroyed", channel, w =>
+            {
+                w.WriteNumber("cause", cause);
+                w.WriteString("cause_txt", cause == 16 ? "Normal Clearing" : "Unknown");
+            });
+        }
+    }
+
+    private sealed class Subscriber(WebSocket socket, HttpContext context)
+    {
+        private readonly CancellationTokenSource _dropped = new();
+
+        public WebSocket Socket { get; } = socket;
+
+        public Channel<string> Outbox { get; } = System.Threading.Channels.Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+        public CancellationToken Dropped => _dropped.Token;
+
+        public void Drop()
+        {
+            try
+            {
+                _dropped.Cancel();
+                Socket.Abort();
+                context.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Already torn down by the other side.
+            }
+        }
+    }
+}

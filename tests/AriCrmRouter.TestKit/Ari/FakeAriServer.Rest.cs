@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace AriCrmRouter.TestKit.Ari;
+
+/// <summary>The REST side of the fake: the ARI resources the router uses, with Asterisk's status codes and messages.</summary>
+public sealed partial class FakeAriServer
+{
+    private const string ChannelNotFound = "Channel not found";
+    private const string ChannelNotInStasis = "Channel not in Stasis application";
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
+        var rawPath = rawTarget.Split('?', 2)[0];
+        if (!rawPath.StartsWith("/ari/", StringComparison.Ordinal))
+        {
+            await RespondAsync(context, StatusCodes.Status404NotFound, FakeAriJson.Error("Not found"));
+            return;
+        }
+
+        // Segments are unescaped one by one so that an escaped '/' inside an id stays part of that id.
+        var segments = rawPath["/ari/".Length..].Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        if (segments is ["events"])
+        {
+            await HandleEventsSocketAsync(context);
+            return;
+        }
+
+        var command = new FakeAriCommand(
+            context.Request.Method,
+            "/" + string.Join('/', segments),
+            context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+            rawTarget,
+            context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null);
+
+        (int Status, string? Body) answer;
+        lock (_gate)
+        {
+            _commands.Add(command);
+            answer = !IsAuthorized(context.Request)
+                ? (StatusCodes.Status401Unauthorized, """{"error":"Authentication required"}""")
+                : TakeInjectedFailure(command) ?? Execute(command.Method, segments, command);
+        }
+
+        await RespondAsync(context, answer.Status, answer.Body);
+    }
+
+    private (int Status, string? Body)? TakeInjectedFailure(FakeAriCommand command)
+    {
+        var failure = _failures.FirstOrDefault(f => f.Remaining > 0 && f.Matches(command));
+        if (failure is null)
+        {
+            return null;
+        }
+
+        failure.Remaining--;
+        return ((int)failure.Status, FakeAriJson.Error(failure.Message));
+    }
+
+    private (int Status, string? Body) Execute(string method, string[] segments, FakeAriCommand command) => (method, segments) switch
+    {
+        ("GET", ["channels"]) => Ok(FakeAriJson.Write(w =>
+        {
+            w.WriteStartArray();
+            foreach (var channel in _channels.Values.Where(c => !c.IsHungUp))
+            {
+                FakeAriJson.WriteChannel(w, channel, Application);
+            }
+
+            w.WriteEndArray();
+        })),
+        ("GET", ["channels", var id]) => LiveChannel(id) is { } channel ? Ok(FakeAriJson.Channel(channel, Application)) : NotFound(ChannelNotFound),
+        ("DELETE", ["channels", var id]) => Hangup(id, command),
+        ("POST", ["channels", var id, "answer"]) => WithControl(id, Answer),
+        ("POST", ["channels", var id, "ring"]) => WithControl(id, _ => NoContent()),
+        ("DELETE", ["channels", var id, "ring"]) => WithControl(id, _ => NoContent()),
+        ("POST", ["channels", var id, "play", var playbackId]) => WithControl(id, c => Play(c, playbackId, command)),
+        ("POST", ["channels", var id, "play"]) => WithControl(id, c => Play(c, NextPlaybackId(), command)),
+        ("POST", ["channels", var id, "variable"]) => WithControl(id, c => SetVariable(c, command)),
+        ("GET", ["channels", var id, "variable"]) => GetVariable(id, command),
+        ("POST", ["channels", var id, "continue"]) => WithControl(id, c => Continue(c, command)),
+        ("GET", ["playbacks", var id]) => _playbacks.TryGetValue(id, out var playback) && playback.State == "playing"
+            ? Ok(FakeAriJson.Playback(playback))
+            : NotFound("Playback not found"),
+        ("DELETE", ["playbacks", var id]) => StopPlayback(id),
+        ("GET", ["applications"]) => Ok("[" + FakeAriJson.Application(Application, ChannelsInApp()) + "]"),
+        ("GET", ["applications", var name]) => name == Application
+            ? Ok(FakeAriJson.Application(Application, ChannelsInApp()))
+            : NotFound("Application not found"),
+        _ => (StatusCodes.Status404NotFound, FakeAriJson.Error("Resource not found in the fake ARI")),
+    };
+
+    private (int, string?) WithControl(string channelId, Func<FakeChannel, (int, string?)> action)
+    {
+        // Asterisk's find_control: unknown channel -> 404, known but not in Stasis -> 409.
+        if (LiveChannel(channelId) is not { } channel)
+        {
+            return NotFound(ChannelNotFound);
+        }
+
+        return channel.InStasis ? action(channel) : (StatusCodes.Status409Conflict, FakeAriJson.Error(ChannelNotInStasis));
+    }
+
+    private (int, string?) Answer(FakeChannel channel)
+    {
+        if (channel.State != "Up")
+        {
+            channel.State = "Up";
+            EmitChannelEvent("ChannelStateChange", channel);
+        }
+
+        return NoContent();
+    }
+
+    private (int, string?) Play(FakeChannel channel, string playbackId, FakeAriCommand command)
+    {
+        if (command.QueryValue("media") is not { Length: > 0 } media)
+        {
+            return (StatusCodes.Status400BadRequest, FakeAriJson.Error("media: Missing required parameter"));
+        }
+
+        if (_playbacks.TryGetValue(playbackId, out var existing) && existing.State == "playing")
+        {
+            return (StatusCodes.Status409Conflict, FakeAriJson.Error("Playback id already in use"));
+        }
+
+        var playback = new FakePlayback { Id = playbackId, ChannelId = channel.Id, MediaUri = media };
+        var created = FakeAriJson.Playback(playback);
+
+        // Asterisk often sends PlaybackStarted before the HTTP answer: emit first so clients must be ready for it.
+        StartPlayback(channel, playback);
+        return (StatusCodes.Status201Created, created);
+    }
+
+    private static (int, string?) SetVariable(FakeChannel channel, FakeAriCommand command)
+    {
+        if (command.QueryValue("variable") is not { Length: > 0 } name)
+        {
+            return (StatusCodes.Status400BadRequest, FakeAriJson.Error("Variable name is required"));
+        }
+
+        channel.Variables[name] = command.QueryValue("value") ?? "";
+        return NoContent();
+    }
+
+    private (int, string?) GetVariable(string channelId, FakeAriCommand command)
+    {
+        if (LiveChannel(channelId) is not { } channel)
+        {
+            return NotFound(ChannelNotFound);
+        }
+
+        return command.QueryValue("variable") is { } name && channel.Variables.TryGetValue(name, out var value)
+            ? Ok(FakeAriJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("value", value);
+                w.WriteEndObject();
+            }))
+            : NotFound("Provided variable was not found");
+    }
+
+    private (int, string?) Continue(FakeChannel channel, FakeAriCommand command)
+    {
+        var context = command.QueryValue("context") is { Length: > 0 } c ? c : channel.Context;
+        var extension = command.QueryValue("extension") is { Length: > 0 } e ? e : channel.Exten;
+        var priority = channel.StasisPriority + 1;
+        if (command.QueryValue("priority") is { Length: > 0 } p)
+        {
+            if (!int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out priority))
+            {
+                return (StatusCodes.Status400BadRequest, FakeAriJson.Error("priority: must be an integer"));
+            }
+        }
+        else if (command.QueryValue("extension") is { Length: > 0 })
+        {
+            priority = 1;
+        }
+
+        var landing = new FakeDialplanLanding(context, extension, priority);
+        if (channel.ActivePlaybacks.Count > 0)
+        {
+            channel.PendingContinue = landing;
+        }
+        else
+        {
+            LeaveStasis(channel, landing);
+        }
+
+        return NoContent();
+    }
+
+    private (int, string?) Hangup(string channelId, FakeAriCommand command)
+    {
+        if (LiveChannel(channelId) is not { } channel)
+        {
+            return NotFound(ChannelNotFound);
+        }
+
+        var cause = command.QueryValue("reason_code") is { } code && int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : command.QueryValue("reason") switch
+            {
+                "busy" => 17,
+                "congestion" => 34,
+                "no_answer" => 19,
+                _ => 16,
+            };
+        HangUp(channel, soft: true, cause);
+        return NoContent();
+    }
+
+    private (int, string?) StopPlayback(string playbackId)
+    {
+        if (!_playbacks.TryGetValue(playbackId, out var playback) || playback.State != "playing")
+        {
+            return NotFound("Playback not found");
+        }
+
+        FinishPlayback(playback, "done");
+        return NoContent();
+    }
+
+    private FakeChannel? LiveChannel(string channelId) =>
+        _channels.TryGetValue(channelId, out var channel) && !channel.IsHungUp ? channel : null;
+
+    private List<string> ChannelsInApp() => [.. _channels.Values.Where(c => c.InStasis && !c.IsHungUp).Select(c => c.Id)];
+
+    private string NextPlaybackId() => string.Create(CultureInfo.InvariantCulture, $"fake-playback-{++_playbackSequence}");
+
+    private bool IsAuthorized(HttpRequest request)
+    {
+        var expected = Username + ":" + Password;
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Basic ", StringComparison.Ordinal))
+        {
+            try
+            {
+                return Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim())) == expected;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+
+        // Asterisk also accepts ?api_key=user:password; the router must not use it, tests check RawTarget for that.
+        return request.Query["api_key"].ToString() == expected;
+    }
+
+    private static (int, string?) Ok(string body) => (StatusCodes.Status200OK, body);
+
+    private static (int, string?) NoContent() => (StatusCodes.Status204NoContent, null);
+
+    private static (int, string?) NotFound(string message) => (StatusCodes.Status404NotFound, FakeAriJson.Error(message));
+
+    private static async Task RespondAsync(HttpContext context, int status, string? body)
+    {
+        context.Response.StatusCode = status;
+        if (body is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(body, context.RequestAborted);
+        }
+    }
+}
