@@ -1,0 +1,135 @@
+using AriCrmRouter.Cli;
+using AriCrmRouter.Service.Hosting;
+using AriCrmRouter.Storage;
+using AriCrmRouter.TestKit.Ari;
+using AriCrmRouter.TestKit.Crm;
+using AriCrmRouter.TestKit.Redis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace AriCrmRouter.IntegrationTests;
+
+/// <summary>
+/// The real router host (the same composition as the service's Program) wired to a fake ARI server over real
+/// websockets and HTTP, a real Redis started for the test class, and an HTTPS fake custom CRM.
+/// </summary>
+public sealed class RouterStack : IAsyncLifetime
+{
+    public const string AriPassword = "ari-S3cret-pass";
+    public const string CrmToken = "crm-T0ken-value";
+
+    private readonly TestCertificates _certificates = TestCertificates.Create();
+    private readonly string _directory = Directory.CreateTempSubdirectory("crmrouter-it-").FullName;
+    private IHost? _router;
+
+    public RedisServer Redis { get; } = new();
+
+    public FakeAriServer Ari { get; private set; } = null!;
+
+    public FakeCustomCrm Crm { get; private set; } = null!;
+
+    public FakeLogCollector Logs => _router!.Services.GetFakeLogCollector();
+
+    public IRuleSetProvider Rules => _router!.Services.GetRequiredService<IRuleSetProvider>();
+
+    public string Prefix { get; } = $"it{Guid.NewGuid():N}:"[..12];
+
+    public async Task InitializeAsync()
+    {
+        await Redis.StartAsync();
+        Ari = await FakeAriServer.StartAsync("crmrouter", AriPassword, "crmrouter");
+        Crm = await FakeCustomCrm.StartAsync(_certificates);
+        Crm.Add("+14155550100", ("status", "GOLD"), ("lifetime_value", "40"));
+        Crm.Add("+14155550101", ("status", "SILVER"), ("lifetime_value", "1200"));
+        Crm.Add("4242", ("status", "GOLD"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopRouterAsync();
+        await Ari.DisposeAsync();
+        await Crm.DisposeAsync();
+        await Redis.DisposeAsync();
+        _certificates.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Starts the router and waits until its websocket is connected.</summary>
+    public async Task StartRouterAsync(IDictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Ari:BaseUrl"] = Ari.BaseUri.ToString(),
+            ["Ari:Username"] = "crmrouter",
+            ["Ari:Password"] = AriPassword,
+            ["Ari:Application"] = "crmrouter",
+            ["Ari:InitialReconnectDelay"] = "00:00:00.050",
+            ["Ari:MaxReconnectDelay"] = "00:00:00.500",
+            ["Redis:Configuration"] = Redis.Configuration,
+            ["Redis:KeyPrefix"] = Prefix,
+            ["Crm:ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_directory),
+            ["Routing:DrainTimeout"] = "00:00:01",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging();
+        builder.Services.AddCrmRouter(builder.Configuration);
+        _router = builder.Build();
+        await _router.StartAsync();
+        await Ari.WaitForAsync(s => s.ConnectedClients == 1, TimeSpan.FromSeconds(10));
+    }
+
+    public async Task StopRouterAsync()
+    {
+        if (_router is not null)
+        {
+            await _router.StopAsync();
+            _router.Dispose();
+            _router = null;
+        }
+    }
+
+    /// <summary>Runs <c>crmrouter-admin</c> in-process against this stack's Redis; returns the exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> AdminAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        var console = new AdminConsole(new StringReader("yes\n"), output, output);
+        var cli = new AdminCli(console, _ => null);
+        var exit = await cli.RunAsync(["--redis", Redis.Configuration, "--prefix", Prefix, .. args], CancellationToken.None);
+        return (exit, output.ToString());
+    }
+
+    /// <summary>Writes a rules file for this stack's CRM and imports it with the admin CLI.</summary>
+    public async Task ImportRulesAsync(string rulesJson)
+    {
+        var path = Path.Combine(_directory, $"rules-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, rulesJson.Replace("{CRM_URL}", Crm.LookupUrl.ToString(), StringComparison.Ordinal));
+        var (exit, output) = await AdminAsync("rules", "import", path, "--replace");
+        Assert.True(exit == 0, output);
+    }
+
+    /// <summary>Waits until the router serves a rule set that satisfies <paramref name="condition"/>.</summary>
+    public async Task WaitForRulesAsync(Func<IRuleSetProvider, bool> condition)
+    {
+        for (var i = 0; i < 300 && !condition(Rules); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition(Rules), "the router did not pick up the rule change");
+    }
+
+    public async Task<FakeDialplanLanding> LandingOfAsync(string channelId, TimeSpan? timeout = null)
+    {
+        var state = await Ari.WaitForAsync(s => s.Channel(channelId)?.Landing is not null, timeout ?? TimeSpan.FromSeconds(10));
+        return state.Channel(channelId)!.Landing!;
+    }
+}
