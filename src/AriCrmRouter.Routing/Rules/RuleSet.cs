@@ -11,6 +11,10 @@ public sealed class RuleSet
     private readonly Dictionary<string, Rule> _rules;
     private readonly Dictionary<string, string> _dids;
 
+    /// <summary>
+    /// Builds a set; of rules sharing a name (ignoring case) the last one is kept. Check a list with
+    /// <c>RuleValidator.Validate(rules, dids)</c> first to have duplicates reported instead.
+    /// </summary>
     public RuleSet(IEnumerable<Rule> rules, IReadOnlyDictionary<string, string> didAssignments)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -27,7 +31,7 @@ public sealed class RuleSet
     /// <summary>Rules ordered by name.</summary>
     public IReadOnlyList<Rule> Rules => [.. _rules.Values.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase)];
 
-    /// <summary>DID (the dialed extension) to rule name, ordered by DID.</summary>
+    /// <summary>DID (the dialed extension) to rule name; DIDs are matched ignoring case.</summary>
     public IReadOnlyDictionary<string, string> DidAssignments => _dids;
 
     public Rule? FindByName(string name) => _rules.GetValueOrDefault(name.Trim());

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AriCrmRouter.Routing.Rules;
+using AriCrmRouter.Routing.Validation;
+
+namespace AriCrmRouter.Routing.Files;
+
+/// <summary>
+/// Reads and writes the rule file format (docs/rules.md, schema/rules.schema.json): the document admins edit, Redis
+/// stores and <c>rules export</c> prints. Reading rejects a malformed file whole and lists every problem.
+/// </summary>
+public static class RuleFileCodec
+{
+    private static readonly JsonDocumentOptions ReadOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 16,
+    };
+
+    // Rule files are read by people and never embedded in HTML, so '<', '>' and '+' (operators, DIDs) stay readable
+    // instead of becoming \u003C escapes.
+    private static readonly RuleFileJsonContext WriteContext = new(new JsonSerializerOptions(RuleFileJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = "\n",
+    });
+
+    /// <summary>Reads a rule file; the result has a rule set only when there is no problem at all.</summary>
+    public static RuleFileParseResult Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, ReadOptions);
+        }
+        catch (JsonException ex)
+        {
+            return new RuleFileParseResult(null, [SyntaxProblem(ex)]);
+        }
+
+        using (document)
+        {
+            var sink = new ProblemSink();
+            var (rules, dids) = new RuleFileReader(sink).Read(document.RootElement);
+            var problems = sink.Problems
+                .Concat(RuleValidator.Validate(rules, dids).Where(problem => !sink.Covers(problem.Path)))
+                .OrderBy(problem => SectionOrder(problem.Path))
+                .ToList();
+            return problems.Count == 0
+                ? new RuleFileParseResult(new RuleSet(rules, dids), [])
+                : new RuleFileParseResult(null, problems);
+        }
+    }
+
+    /// <summary>
+    /// Reads one rule written as a single object in the shape of a <c>rules[]</c> entry (for commands that add or show
+    /// one rule). Paths in problems are relative to the rule (<c>rows[0].value</c>). Unique names and DIDs are the
+    /// caller's to check against the stored set.
+    /// </summary>
+    public static RuleParseResult ParseRule(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, ReadOptions);
+        }
+        catch (JsonException ex)
+        {
+            return new RuleParseResult(null, [SyntaxProblem(ex)]);
+        }
+
+        using (document)
+        {
+            var sink = new ProblemSink();
+            var rule = new RuleFileReader(sink).ReadSingleRule(document.RootElement);
+            var problems = sink.Problems
+                .Concat(RuleValidator.ValidateRule(rule).Where(problem => !sink.Covers(problem.Path)))
+                .ToList();
+            return problems.Count == 0 ? new RuleParseResult(rule, []) : new RuleParseResult(null, problems);
+        }
+    }
+
+    /// <summary>Writes one rule as an indented object in the shape of a <c>rules[]</c> entry; <see cref="ParseRule"/> reads it back.</summary>
+    public static string SerializeRule(Rule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return JsonSerializer.Serialize(ToDto(rule), WriteContext.RuleDto) + "\n";
+    }
+
+    /// <summary>
+    /// Writes <paramref name="ruleSet"/> as an indented rule file (rules by name, DIDs in ordinal order) that
+    /// <see cref="Parse"/> reads back to an equal set. <paramref name="schemaReference"/> becomes the <c>$schema</c> member.
+    /// </summary>
+    public static string Serialize(RuleSet ruleSet, string? schemaReference = null)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var dids = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (did, rule) in ruleSet.DidAssignments)
+        {
+            dids[did] = rule;
+        }
+
+        var file = new RuleFileDto(schemaReference, [.. ruleSet.Rules.Select(ToDto)], dids);
+        return JsonSerializer.Serialize(file, WriteContext.RuleFileDto) + "\n";
+    }
+
+    private static ValidationProblem SyntaxProblem(JsonException ex)
+    {
+        // The reader's message repeats the position in its own words; keep only the description.
+        var message = ex.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var description = (cut >= 0 ? message[..cut] : message).TrimEnd(' ', '.', '|');
+        var line = (ex.LineNumber ?? 0) + 1;
+        var position = (ex.BytePositionInLine ?? 0) + 1;
+        return new ValidationProblem("$", null, $"invalid JSON at line {line}, position {position}: {description}");
+    }
+
+    /// <summary>Sorts problems file-first, then by rule index, then DIDs, keeping the order found within each.</summary>
+    private static (int Section, int Index) SectionOrder(string path)
+    {
+        if (path.StartsWith("rules[", StringComparison.Ordinal))
+        {
+            var end = path.IndexOf(']', StringComparison.Ordinal);
+            return (1, int.Parse(path.AsSpan(6, end - 6), NumberStyles.None, CultureInfo.InvariantCulture));
+        }
+
+        return path.StartsWith("dids", StringComparison.Ordinal) ? (2, 0) : (0, 0);
+    }
+
+    private static RuleDto ToDto(Rule rule) => new(
+        rule.Name,
+        rule.CrmField,
+        rule.Location.ToWireName(),
+        rule.Greeting,
+        ToDto(rule.Crm),
+        ToDto(rule.DefaultDestination),
+        rule.DefaultVoicemail.ToWireName(),
+        [.. rule.Rows.Select(row => new RowDto(row.Operator.ToSymbol(), row.Value, ToDto(row.Destination)))],
+        rule.Dtmf is { } dtmf
+            ? new DtmfDto(
+                dtmf.MaxDigits,
+                dtmf.Terminator?.ToString(),
+                (int)dtmf.FirstDigitTimeout.TotalMilliseconds,
+                (int)dtmf.InterDigitTimeout.TotalMilliseconds)
+            : null,
+        rule.Lookup is { } lookup && lookup != LookupSettings.Defaults
+            ? new LookupDto(
+                (int?)lookup.Timeout?.TotalMilliseconds,
+                (int?)lookup.CacheTtl?.TotalSeconds,
+                (int?)lookup.NegativeCacheTtl?.TotalSeconds)
+            : null);
+
+    private static CrmDto ToDto(CrmSource crm) => crm switch
+    {
+        CustomCrmSource custom => new CrmDto(
+            RuleFileNames.CustomCrm,
+            Url: custom.Url.OriginalString,
+            UsePost: custom.UsePost,
+            Headers: new SortedDictionary<string, string>(custom.Headers.ToDictionary(), StringComparer.Ordinal)),
+        IntegrationCrmSource integration => new CrmDto(
+            RuleFileNames.IntegrationCrm,
+            Connection: integration.Connection,
+            Module: integration.Module,
+            KeyField: integration.KeyField),
+        null => throw new ArgumentException("a rule without a CRM source cannot be written", nameof(crm)),
+        _ => throw new ArgumentOutOfRangeException(nameof(crm), crm.GetType().Name, "unsupported CRM source"),
+    };
+
+    private static DestinationDto ToDto(Destination destination) => new(destination.Type.ToWireName(), destination.Target);
+}

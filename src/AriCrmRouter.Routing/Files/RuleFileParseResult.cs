@@ -1,0 +1,13 @@
+using AriCrmRouter.Routing.Rules;
+using AriCrmRouter.Routing.Validation;
+
+namespace AriCrmRouter.Routing.Files;
+
+/// <summary>
+/// The outcome of reading a rule file: either a rule set and no problems, or no rule set and every problem found.
+/// A file is never accepted in part.
+/// </summary>
+public sealed record RuleFileParseResult(RuleSet? RuleSet, IReadOnlyList<ValidationProblem> Problems)
+{
+    public bool IsValid => RuleSet is not null;
+}
