@@ -10,10 +10,14 @@ public sealed class RedisCrmAnswerCacheTests(RedisServer redis) : IClassFixture<
 
     private static CancellationToken Ct => TestTimeout.Token;
 
+    // These tests are about what is cached, not about the time bound (RedisOutageCacheTests covers that): a
+    // generous bound keeps them from failing on a busy machine.
+    private StorageHarness CreateHarness() => StorageHarness.Create(redis, settings: new Dictionary<string, string?> { ["Redis:CacheOperationTimeout"] = "00:00:10" });
+
     [Fact]
     public async Task GetAsync_NothingCached_ReturnsNull()
     {
-        await using var harness = StorageHarness.Create(redis);
+        await using var harness = CreateHarness();
 
         Assert.Null(await harness.Get<ICrmAnswerCache>().GetAsync(LookupKey, Ct));
     }
@@ -21,7 +25,7 @@ public sealed class RedisCrmAnswerCacheTests(RedisServer redis) : IClassFixture<
     [Fact]
     public async Task SetAsync_FoundValue_IsReturnedByGet()
     {
-        await using var harness = StorageHarness.Create(redis);
+        await using var harness = CreateHarness();
         var cache = harness.Get<ICrmAnswerCache>();
 
         await cache.SetAsync(LookupKey, new CachedAnswer("GOLD"), TimeSpan.FromMinutes(5), Ct);
@@ -32,7 +36,7 @@ public sealed class RedisCrmAnswerCacheTests(RedisServer redis) : IClassFixture<
     [Fact]
     public async Task SetAsync_EmptyValue_IsStillFound()
     {
-        await using var harness = StorageHarness.Create(redis);
+        await using var harness = CreateHarness();
         var cache = harness.Get<ICrmAnswerCache>();
 
         await cache.SetAsync(LookupKey, new CachedAnswer(""), TimeSpan.FromMinutes(5), Ct);
@@ -43,7 +47,7 @@ public sealed class RedisCrmAnswerCacheTests(RedisServer redis) : IClassFixture<
     [Fact]
     public async Task SetAsync_NotFound_IsReturnedAsCachedNotFound()
     {
-        await using var harness = StorageHarness.Create(redis);
+        await using var harness = CreateHarness();
         var cache = harness.Get<ICrmAnswerCache>();
 
         await cache.SetAsync(LookupKey, new CachedAnswer(null), TimeSpan.FromMinutes(5), Ct);
@@ -56,7 +60,7 @@ public sealed class RedisCrmAnswerCacheTests(RedisServer redis) : IClassFixture<
     [Fact]
     public async Task SetAsync_TimeToLive_IsSetOnTheRedisKey()
     {
-        await using var harness = StorageHarness.Create(redis);
+        await using var harness = CreateHarness();
         var cache = harness.Get<RedisCrmAnswerCache>();
 
         await cache.SetAsync(LookupKey, new CachedAnswer("GOLD"), TimeSpan.FromSeconds(30), Ct);
@@ -69,7 +73,7 @@ public sealed class RedisCrmAnswerCacheTests(RedisServer redis) : IClassFixture<
     [Fact]
     public async Task GetAsync_AfterTimeToLive_ReturnsNull()
     {
-        await using var harness = StorageHarness.Create(redis);
+        await using var harness = CreateHarness();
         var cache = harness.Get<ICrmAnswerCache>();
         await cache.SetAsync(LookupKey, new CachedAnswer("GOLD"), TimeSpan.FromMilliseconds(50), Ct);
 
@@ -86,7 +90,7 @@ public sealed class RedisCrmAnswerCacheTests(RedisServer redis) : IClassFixture<
     [Fact]
     public async Task SetAsync_KeyWithPhoneNumber_StoresOnlyItsHash()
     {
-        await using var harness = StorageHarness.Create(redis);
+        await using var harness = CreateHarness();
         var cache = harness.Get<RedisCrmAnswerCache>();
 
         await cache.SetAsync(LookupKey, new CachedAnswer("GOLD"), TimeSpan.FromMinutes(5), Ct);
@@ -101,7 +105,7 @@ public sealed class RedisCrmAnswerCacheTests(RedisServer redis) : IClassFixture<
     [Fact]
     public async Task RedisKeyFor_DifferentLookupKeys_GiveDifferentRedisKeys()
     {
-        await using var harness = StorageHarness.Create(redis);
+        await using var harness = CreateHarness();
         var cache = harness.Get<RedisCrmAnswerCache>();
 
         Assert.NotEqual(cache.RedisKeyFor(LookupKey), cache.RedisKeyFor(LookupKey.Replace("567", "568", StringComparison.Ordinal)));

@@ -18,7 +18,7 @@ public sealed class RedisOutageCacheTests : IAsyncLifetime
     [Fact]
     public async Task Cache_RedisStopped_ThrowsStorageUnavailable()
     {
-        await using var harness = StorageHarness.Create(_redis);
+        await using var harness = StorageHarness.Create(_redis, settings: new Dictionary<string, string?> { ["Redis:CacheOperationTimeout"] = "00:00:10" });
         var cache = harness.Get<ICrmAnswerCache>();
         await cache.SetAsync(LookupKey, new CachedAnswer("GOLD"), TimeSpan.FromMinutes(1), Ct);
 
@@ -33,8 +33,9 @@ public sealed class RedisOutageCacheTests : IAsyncLifetime
     {
         await using var harness = StorageHarness.Create(_redis, settings: new Dictionary<string, string?> { ["Redis:CacheOperationTimeout"] = "00:00:00.100" });
         var cache = harness.Get<ICrmAnswerCache>();
-        await cache.GetAsync(LookupKey, Ct);
+        // Connect first (the cache shares this connection), so that only the stalled command meets the bound.
         var raw = await harness.RawAsync();
+        await raw.PingAsync();
 
         // CLIENT PAUSE stalls every client's commands for 3 s; the cache must not wait that long.
         await raw.ExecuteAsync("CLIENT", "PAUSE", "3000", "ALL");

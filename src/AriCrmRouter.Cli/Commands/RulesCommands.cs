@@ -231,8 +231,7 @@ internal static class RulesCommands
     /// </summary>
     private static string RuleJson(Rule rule)
     {
-        var file = JsonNode.Parse(RuleFileCodec.Serialize(new RuleSet([rule], new Dictionary<string, string>())))!;
-        var json = file["rules"]![0]!;
+        var json = JsonNode.Parse(RuleFileCodec.SerializeRule(rule))!;
         if (json["crm"]?["headers"] is JsonObject headers)
         {
             foreach (var name in headers.Select(h => h.Key).ToList())

@@ -185,7 +185,6 @@ public sealed class RuleSetWatcher : BackgroundService, IRuleSetProvider
         _served = next;
         Log.RuleSetLoaded(_logger, next.RuleSet.Version, next.RuleSet.RuleSet.Rules.Count, next.RuleSet.RuleSet.DidAssignments.Count);
         Recovered(next);
-        Interlocked.Exchange(ref _changedSignal, NewSignal()).TrySetResult();
         try
         {
             Changed?.Invoke(this, new RuleSetChangedEventArgs(previous.RuleSet, next.RuleSet));
@@ -194,6 +193,9 @@ public sealed class RuleSetWatcher : BackgroundService, IRuleSetProvider
         {
             Log.RuleChangeHandlerFailed(_logger, ex);
         }
+
+        // Released after the event, so that whoever awaited the change also sees what handlers did with it.
+        Interlocked.Exchange(ref _changedSignal, NewSignal()).TrySetResult();
     }
 
     private void Report(string problem, Action log)
