@@ -86,6 +86,22 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
     }
 
     [Fact]
+    public async Task Import_ConcurrentMerges_KeepEveryonesRules()
+    {
+        // Each lost race means another writer committed, so with 4 writers nobody loses more than 3 times
+        // and all of them finish within RuleAdministration's 5 attempts.
+        var paths = Enumerable.Range(0, 4)
+            .Select(i => _cli.WriteFile($"part{i}.json", RuleFiles.File([RuleFiles.Rule($"rule{i}")], new Dictionary<string, string> { [$"555100{i}"] = $"rule{i}" })))
+            .ToList();
+
+        var runs = await Task.WhenAll(paths.Select(path => Task.Run(() => _cli.RunAsync("rules", "import", path))));
+
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.ToString()));
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"rule{i}"), RuleNames((await _cli.RunAsync("rules", "list")).Out));
+        Assert.Equal(4, (await _cli.RunAsync("dids", "list")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+    }
+
+    [Fact]
     public async Task Import_Replace_DropsRulesAndDidsNotInTheFile()
     {
         await ImportAsync(RuleFiles.File([RuleFiles.Rule("old")], new Dictionary<string, string> { ["5551000"] = "old" }));
