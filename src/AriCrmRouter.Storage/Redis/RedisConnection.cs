@@ -9,7 +9,7 @@ namespace AriCrmRouter.Storage.Redis;
 /// failed connect (the router must start and keep routing while Redis is down) and fails commands fast
 /// instead of queueing them while disconnected, so that callers learn at once that Redis is unreachable.
 /// </summary>
-public sealed class RedisConnection : IAsyncDisposable
+public sealed class RedisConnection : IAsyncDisposable, IDisposable
 {
     private readonly RedisOptions _options;
     private readonly ILogger<RedisConnection> _logger;
@@ -112,20 +112,32 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_disposed)
+        if (Detach() is { } multiplexer)
         {
-            return;
-        }
-
-        _disposed = true;
-        if (_multiplexer is { } multiplexer)
-        {
-            multiplexer.ConnectionFailed -= OnConnectionFailed;
-            multiplexer.ConnectionRestored -= OnConnectionRestored;
             await multiplexer.CloseAsync(allowCommandsToComplete: false);
             await multiplexer.DisposeAsync();
         }
+    }
+
+    /// <summary>For containers disposed synchronously; hosts use <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => Detach()?.Dispose();
+
+    private ConnectionMultiplexer? Detach()
+    {
+        if (_disposed)
+        {
+            return null;
+        }
+
+        _disposed = true;
+        var multiplexer = _multiplexer;
+        if (multiplexer is not null)
+        {
+            multiplexer.ConnectionFailed -= OnConnectionFailed;
+            multiplexer.ConnectionRestored -= OnConnectionRestored;
+        }
 
         _connectLock.Dispose();
+        return multiplexer;
     }
 }
