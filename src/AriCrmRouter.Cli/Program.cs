@@ -1,4 +1,4 @@
-using System.CommandLine;
+using AriCrmRouter.Cli;
 
-var root = new RootCommand("Administer AriCrmRouter: rules, DID assignments, CRM connections.");
-return await root.Parse(args).InvokeAsync();
+var cli = new AdminCli(AdminConsole.System, Environment.GetEnvironmentVariable);
+return await cli.RunAsync(args, CancellationToken.None);

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using AriCrmRouter.Cli.Output;
+using AriCrmRouter.Storage;
+using AriCrmRouter.Storage.Redis;
+using AriCrmRouter.Storage.Rules;
+
+namespace AriCrmRouter.Cli;
+
+/// <summary>What every command handler needs: the console, the environment, the global options and Redis.</summary>
+internal sealed class CliContext(AdminConsole console, Func<string, string?> environment)
+{
+    public const string RedisVariable = "CRMROUTER_REDIS";
+
+    public AdminConsole Console { get; } = console;
+
+    public TextWriter Out => Console.Out;
+
+    public TextWriter Error => Console.Error;
+
+    public Option<string?> RedisOption { get; } = new("--redis")
+    {
+        Description = $"StackExchange.Redis configuration (host:port[,password=...]); default: ${RedisVariable}, else {RedisOptions.DefaultConfiguration}",
+        HelpName = "configuration",
+        Recursive = true,
+    };
+
+    public Option<string?> PrefixOption { get; } = new("--prefix")
+    {
+        Description = $"Key prefix shared with the router (default: {RedisOptions.DefaultKeyPrefix})",
+        HelpName = "prefix",
+        Recursive = true,
+    };
+
+    public string? Environment(string name) => environment(name);
+
+    /// <summary>Opens the Redis stores named by <c>--redis</c> / <c>$CRMROUTER_REDIS</c> and <c>--prefix</c>.</summary>
+    public StorageSession OpenStorage(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var configuration = parseResult.GetValue(RedisOption);
+        if (string.IsNullOrWhiteSpace(configuration))
+        {
+            configuration = environment(RedisVariable);
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration))
+        {
+            configuration = RedisOptions.DefaultConfiguration;
+        }
+
+        var prefix = parseResult.GetValue(PrefixOption);
+        return StorageSession.Open(configuration, string.IsNullOrEmpty(prefix) ? RedisOptions.DefaultKeyPrefix : prefix);
+    }
+
+    /// <summary>Asks a yes/no question on the console; y, yes and ok (any case) confirm, anything else declines.</summary>
+    public async Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
+    {
+        await Out.WriteAsync($"{question} [y/N] ");
+        await Out.FlushAsync(cancellationToken);
+        var answer = (await Console.In.ReadLineAsync(cancellationToken))?.Trim();
+        return answer is not null
+            && (answer.Equals("y", StringComparison.OrdinalIgnoreCase)
+                || answer.Equals("yes", StringComparison.OrdinalIgnoreCase)
+                || answer.Equals("ok", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// A command action that turns the expected failures into exit codes and one clear message each: no
+    /// stack traces for an unreachable Redis or a wrong argument.
+    /// </summary>
+    public Func<ParseResult, CancellationToken, Task<int>> Guarded(Func<ParseResult, CancellationToken, Task<int>> action) =>
+        async (parseResult, cancellationToken) =>
+        {
+            try
+            {
+                return await action(parseResult, cancellationToken);
+            }
+            catch (UsageException ex)
+            {
+                await Error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (StorageUnavailableException ex)
+            {
+                await Error.WriteLineAsync($"error: {ex.Message}");
+                await Error.WriteLineAsync("Nothing was changed. Check --redis (or $CRMROUTER_REDIS) and that Redis is running.");
+                return ExitCodes.StorageUnavailable;
+            }
+            catch (StoredRuleSetInvalidException ex)
+            {
+                ProblemWriter.Write(Error, $"The rule set stored in Redis (version {ex.Version}) is invalid", ex.Problems);
+                await Error.WriteLineAsync("Nothing was changed. 'rules import --replace <file>' writes a whole new set.");
+                return ExitCodes.Problem;
+            }
+        };
+}

@@ -1,0 +1,159 @@
+using System.CommandLine;
+using AriCrmRouter.Cli.Output;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Routing.Rules;
+using AriCrmRouter.Routing.Validation;
+using AriCrmRouter.Storage.Rules;
+
+namespace AriCrmRouter.Cli.Commands;
+
+/// <summary><c>crm add|list|remove</c>: the named CRM connections integration rules refer to.</summary>
+internal static class CrmCommands
+{
+    public static Command Create(CliContext context) => new("crm", "Add, list and remove CRM connections")
+    {
+        Add(context),
+        List(context),
+        Remove(context),
+    };
+
+    private static Command Add(CliContext context)
+    {
+        var name = new Argument<string>("name") { Description = "Connection name, as rules refer to it (crm.connection)" };
+        var kind = new Option<string>("--kind") { Description = "CRM vendor, e.g. zoho, salesforce, hubspot", Required = true };
+        var settings = new Option<string[]>("--setting") { Description = "A plain setting key=value (repeatable)", HelpName = "key=value" };
+        var secrets = new Option<string[]>("--secret") { Description = "A secret key=value (repeatable; prefer --secret-env, shells keep history)", HelpName = "key=value" };
+        var secretsFromEnvironment = new Option<string[]>("--secret-env") { Description = "A secret read from an environment variable: key=ENV_VAR (repeatable)", HelpName = "key=ENV_VAR" };
+        var command = new Command("add", "Add a CRM connection, or replace the one with the same name")
+        {
+            name, kind, settings, secrets, secretsFromEnvironment,
+        };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            var connectionName = parse.GetRequiredValue(name).Trim();
+            if (!RuleValidator.IsValidRuleName(connectionName))
+            {
+                throw new UsageException($"'{connectionName}' is not a valid connection name: letters, digits, '_', '.', '-' (at most {RuleLimits.MaxNameLength}), starting with a letter or digit.");
+            }
+
+            var secretValues = Pairs(parse.GetValue(secrets), "--secret");
+            foreach (var (key, variable) in Pairs(parse.GetValue(secretsFromEnvironment), "--secret-env"))
+            {
+                var value = context.Environment(variable);
+                if (string.IsNullOrEmpty(value))
+                {
+                    await context.Error.WriteLineAsync($"Environment variable {variable} (for secret '{key}') is not set; nothing was saved.");
+                    return ExitCodes.Problem;
+                }
+
+                secretValues[key] = value;
+            }
+
+            var connection = new CrmConnection(connectionName, parse.GetRequiredValue(kind).Trim(), Pairs(parse.GetValue(settings), "--setting"), secretValues);
+            await using var storage = context.OpenStorage(parse);
+            var existed = await storage.Connections.GetAsync(connectionName, ct) is not null;
+            await storage.Connections.SaveAsync(connection, ct);
+            await context.Out.WriteLineAsync($"{(existed ? "Replaced" : "Added")} CRM connection {connection}.");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var command = new Command("list", "List CRM connections (secret names only, never their values)");
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            await using var storage = context.OpenStorage(parse);
+            var connections = await storage.Connections.ListAsync(ct);
+            if (connections.Count == 0)
+            {
+                await context.Out.WriteLineAsync("No CRM connections.");
+                return ExitCodes.Success;
+            }
+
+            TableWriter.Write(
+                context.Out,
+                ["NAME", "KIND", "SETTINGS", "SECRETS"],
+                connections.Select(c => (IReadOnlyList<string>)
+                [
+                    c.Name,
+                    c.Kind,
+                    string.Join(", ", c.Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}")),
+                    string.Join(", ", c.Secrets.Keys.Order(StringComparer.Ordinal)),
+                ]));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Remove(CliContext context)
+    {
+        var name = new Argument<string>("name") { Description = "Connection name (any case)" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation" };
+        var command = new Command("remove", "Remove a CRM connection") { name, yes };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            var requested = parse.GetRequiredValue(name);
+            await using var storage = context.OpenStorage(parse);
+            if (await storage.Connections.GetAsync(requested, ct) is not { } connection)
+            {
+                await context.Error.WriteLineAsync($"No CRM connection named '{requested}'.");
+                return ExitCodes.Problem;
+            }
+
+            var users = await RulesUsingAsync(storage, connection.Name, ct);
+            if (users.Count > 0)
+            {
+                await context.Out.WriteLineAsync($"Warning: rules using '{connection.Name}' will fall back to their default destination: {string.Join(", ", users)}.");
+            }
+
+            if (!parse.GetValue(yes) && !await context.ConfirmAsync($"Are you sure you want to remove '{connection.Name}'?", ct))
+            {
+                await context.Out.WriteLineAsync("Cancelled; nothing was removed.");
+                return ExitCodes.Problem;
+            }
+
+            await storage.Connections.DeleteAsync(connection.Name, ct);
+            await context.Out.WriteLineAsync($"Removed CRM connection '{connection.Name}'.");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static async Task<IReadOnlyList<string>> RulesUsingAsync(StorageSession storage, string connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stored = await storage.Rules.LoadAsync(cancellationToken);
+            return [.. stored.RuleSet.Rules
+                .Where(rule => rule.Crm is IntegrationCrmSource integration
+                    && string.Equals(integration.Connection, connection, StringComparison.OrdinalIgnoreCase))
+                .Select(rule => rule.Name)];
+        }
+        catch (StoredRuleSetInvalidException)
+        {
+            // Only a courtesy warning; an unreadable rule set must not block removing a connection.
+            return [];
+        }
+    }
+
+    /// <summary>Parses repeated key=value arguments; a malformed one is a usage error.</summary>
+    private static Dictionary<string, string> Pairs(string[]? values, string option)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values ?? [])
+        {
+            var separator = value.IndexOf('=', StringComparison.Ordinal);
+            if (separator <= 0)
+            {
+                // Never echo the value: for --secret it is the secret itself.
+                throw new UsageException($"{option} expects key=value (got an argument without a key or '=').");
+            }
+
+            pairs[value[..separator].Trim()] = value[(separator + 1)..];
+        }
+
+        return pairs;
+    }
+}

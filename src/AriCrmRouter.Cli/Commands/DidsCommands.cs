@@ -1,0 +1,81 @@
+using System.CommandLine;
+using AriCrmRouter.Cli.Administration;
+using AriCrmRouter.Cli.Output;
+
+namespace AriCrmRouter.Cli.Commands;
+
+/// <summary><c>dids list|assign|unassign</c>: which rule handles calls to which dialed number.</summary>
+internal static class DidsCommands
+{
+    public static Command Create(CliContext context) => new("dids", "List, assign and unassign DIDs (dialed numbers) to rules")
+    {
+        List(context),
+        Assign(context),
+        Unassign(context),
+    };
+
+    private static Command List(CliContext context)
+    {
+        var command = new Command("list", "List DID assignments");
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            await using var storage = context.OpenStorage(parse);
+            var stored = await storage.Rules.LoadAsync(ct);
+            if (stored.RuleSet.DidAssignments.Count == 0)
+            {
+                await context.Out.WriteLineAsync("No DIDs assigned.");
+                return ExitCodes.Success;
+            }
+
+            TableWriter.Write(
+                context.Out,
+                ["DID", "RULE"],
+                stored.RuleSet.DidAssignments
+                    .OrderBy(d => d.Key, StringComparer.Ordinal)
+                    .Select(d => (IReadOnlyList<string>)[d.Key, d.Value]));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Assign(CliContext context)
+    {
+        var did = new Argument<string>("did") { Description = "The dialed number, as the dialplan passes it" };
+        var rule = new Argument<string>("rule") { Description = "Name of an existing rule" };
+        var command = new Command("assign", "Route calls to a DID with a rule (re-points an assigned DID)") { did, rule };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            await using var storage = context.OpenStorage(parse);
+            var change = await new RuleAdministration(storage.Rules)
+                .AssignDidAsync(parse.GetRequiredValue(did), parse.GetRequiredValue(rule), ct);
+            if (!await RulesCommands.ReportFailureAsync(context, change, "The assignment would leave an invalid rule set; nothing was changed"))
+            {
+                return ExitCodes.Problem;
+            }
+
+            var assigned = parse.GetRequiredValue(did).Trim();
+            await context.Out.WriteLineAsync($"DID {assigned} now uses rule '{change.Written!.DidAssignments[assigned]}' (version {change.Version}).");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Unassign(CliContext context)
+    {
+        var did = new Argument<string>("did") { Description = "The dialed number to unassign" };
+        var command = new Command("unassign", "Stop routing a DID by CRM rules") { did };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            await using var storage = context.OpenStorage(parse);
+            var change = await new RuleAdministration(storage.Rules).UnassignDidAsync(parse.GetRequiredValue(did), ct);
+            if (!await RulesCommands.ReportFailureAsync(context, change, "Unassigning would leave an invalid rule set; nothing was changed"))
+            {
+                return ExitCodes.Problem;
+            }
+
+            await context.Out.WriteLineAsync($"DID {parse.GetRequiredValue(did).Trim()} is no longer assigned (version {change.Version}).");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,253 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AriCrmRouter.Cli.Administration;
+using AriCrmRouter.Cli.Output;
+using AriCrmRouter.Routing.Files;
+using AriCrmRouter.Routing.Rules;
+
+namespace AriCrmRouter.Cli.Commands;
+
+/// <summary><c>rules validate|import|export|list|show|delete</c>.</summary>
+internal static class RulesCommands
+{
+    public static Command Create(CliContext context) => new("rules", "Validate, import, export, list, show and delete routing rules")
+    {
+        Validate(context),
+        Import(context),
+        Export(context),
+        List(context),
+        Show(context),
+        Delete(context),
+    };
+
+    private static Command Validate(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "Rule file (JSON) to check" };
+        var command = new Command("validate", "Check a rule file without touching Redis") { file };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            var check = await RuleFileCheck.ReadAsync(parse.GetRequiredValue(file), ct);
+            if (!check.IsValid)
+            {
+                ProblemWriter.Write(context.Out, $"{check.Path} is invalid", check.Problems);
+                return ExitCodes.Problem;
+            }
+
+            await context.Out.WriteLineAsync($"{check.Path} is valid: {Count(check.RuleSet!)}.");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Import(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "Rule file (JSON) to import" };
+        var replace = new Option<bool>("--replace")
+        {
+            Description = "Make the file the whole rule set (default: merge by rule name and DID into the stored set)",
+        };
+        var command = new Command("import", "Validate a rule file and write it into Redis, all or nothing") { file, replace };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            var check = await RuleFileCheck.ReadAsync(parse.GetRequiredValue(file), ct);
+            if (!check.IsValid)
+            {
+                ProblemWriter.Write(context.Error, $"{check.Path} is invalid; nothing was imported", check.Problems);
+                return ExitCodes.Problem;
+            }
+
+            await using var storage = context.OpenStorage(parse);
+            var change = await new RuleAdministration(storage.Rules).ImportAsync(check.RuleSet!, parse.GetValue(replace), ct);
+            if (!await ReportFailureAsync(context, change, "The resulting rule set would be invalid; nothing was imported"))
+            {
+                return ExitCodes.Problem;
+            }
+
+            var how = parse.GetValue(replace) ? "Replaced the rule set with" : "Merged";
+            await context.Out.WriteLineAsync($"{how} {check.Path} ({Count(check.RuleSet!)}).");
+            await context.Out.WriteLineAsync($"The stored rule set now has {Count(change.Written!)} (version {change.Version}).");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Export(CliContext context)
+    {
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
+        var command = new Command("export", "Print the stored rule set in rule-file format") { output };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            await using var storage = context.OpenStorage(parse);
+            var stored = await storage.Rules.LoadAsync(ct);
+            var json = RuleFileCodec.Serialize(stored.RuleSet);
+            if (parse.GetValue(output) is { Length: > 0 } path)
+            {
+                try
+                {
+                    await File.WriteAllTextAsync(path, json, ct);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    throw new UsageException($"cannot write '{path}': {ex.Message}");
+                }
+
+                await context.Out.WriteLineAsync($"Wrote {Count(stored.RuleSet)} (version {stored.Version}) to {path}.");
+            }
+            else
+            {
+                await context.Out.WriteAsync(json);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var search = new Option<string?>("--search", "-s") { Description = "Only rules whose name, CRM field or destinations contain this text (any case)" };
+        var command = new Command("list", "List the stored rules") { search };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            await using var storage = context.OpenStorage(parse);
+            var stored = await storage.Rules.LoadAsync(ct);
+            var text = parse.GetValue(search);
+            var rules = stored.RuleSet.Rules
+                .Where(rule => string.IsNullOrWhiteSpace(text) || RuleDescriptions.Matches(rule, text))
+                .ToList();
+            if (rules.Count == 0)
+            {
+                await context.Out.WriteLineAsync(string.IsNullOrWhiteSpace(text) ? "No rules." : $"No rules match '{text}'.");
+                return ExitCodes.Success;
+            }
+
+            TableWriter.Write(
+                context.Out,
+                ["NAME", "CRM FIELD", "LOCATION", "CRM", "DEFAULT", "ROWS"],
+                rules.Select(rule => (IReadOnlyList<string>)
+                [
+                    rule.Name,
+                    rule.CrmField,
+                    RuleDescriptions.Location(rule.Location),
+                    RuleDescriptions.Crm(rule.Crm),
+                    rule.DefaultDestination.ToString(),
+                    rule.Rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ]));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Show(CliContext context)
+    {
+        var name = new Argument<string>("name") { Description = "Rule name (any case)" };
+        var command = new Command("show", "Print one rule as JSON and the DIDs pointing at it") { name };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            await using var storage = context.OpenStorage(parse);
+            var stored = await storage.Rules.LoadAsync(ct);
+            if (stored.RuleSet.FindByName(parse.GetRequiredValue(name)) is not { } rule)
+            {
+                await context.Error.WriteLineAsync($"No rule named '{parse.GetRequiredValue(name)}'.");
+                return ExitCodes.Problem;
+            }
+
+            await context.Out.WriteLineAsync(RuleJson(rule));
+            var dids = RuleAdministration.DidsOf(stored.RuleSet, rule.Name);
+            await context.Out.WriteLineAsync(dids.Count == 0 ? "DIDs: (none)" : $"DIDs: {string.Join(", ", dids)}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Delete(CliContext context)
+    {
+        var name = new Argument<string>("name") { Description = "Rule name (any case)" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation" };
+        var command = new Command("delete", "Remove a rule and the DIDs pointing at it") { name, yes };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            var requested = parse.GetRequiredValue(name);
+            await using var storage = context.OpenStorage(parse);
+            var administration = new RuleAdministration(storage.Rules);
+            var stored = await administration.LoadAsync(ct);
+            if (stored.RuleSet.FindByName(requested) is not { } rule)
+            {
+                await context.Error.WriteLineAsync($"No rule named '{requested}'.");
+                return ExitCodes.Problem;
+            }
+
+            if (!parse.GetValue(yes) && !await context.ConfirmAsync($"Are you sure you want to remove '{rule.Name}'?", ct))
+            {
+                await context.Out.WriteLineAsync("Cancelled; nothing was removed.");
+                return ExitCodes.Problem;
+            }
+
+            var dids = RuleAdministration.DidsOf(stored.RuleSet, rule.Name);
+            var change = await administration.DeleteRuleAsync(rule.Name, ct);
+            if (!await ReportFailureAsync(context, change, "Removing it would leave an invalid rule set; nothing was removed"))
+            {
+                return ExitCodes.Problem;
+            }
+
+            await context.Out.WriteLineAsync($"Removed rule '{rule.Name}' (version {change.Version}).");
+            if (dids.Count > 0)
+            {
+                await context.Out.WriteLineAsync($"Also unassigned the DIDs that pointed at it: {string.Join(", ", dids)}.");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>Prints why a change was not written; false when it failed.</summary>
+    internal static async Task<bool> ReportFailureAsync(CliContext context, RuleChange change, string invalidHeading)
+    {
+        if (change.Succeeded)
+        {
+            return true;
+        }
+
+        if (change.Refusal is { } refusal)
+        {
+            await context.Error.WriteLineAsync(refusal);
+        }
+        else
+        {
+            ProblemWriter.Write(context.Error, invalidHeading, change.Problems);
+        }
+
+        return false;
+    }
+
+    private static string Count(RuleSet set) =>
+        $"{set.Rules.Count} rule{(set.Rules.Count == 1 ? "" : "s")}, {set.DidAssignments.Count} DID{(set.DidAssignments.Count == 1 ? "" : "s")}";
+
+    /// <summary>
+    /// The rule as it appears in a rule file, except custom CRM header values: they usually carry API keys, so
+    /// only <c>rules export</c> (meant for backups and editing) prints them.
+    /// </summary>
+    private static string RuleJson(Rule rule)
+    {
+        var json = JsonNode.Parse(RuleFileCodec.SerializeRule(rule))!;
+        if (json["crm"]?["headers"] is JsonObject headers)
+        {
+            foreach (var name in headers.Select(h => h.Key).ToList())
+            {
+                headers[name] = HiddenValue;
+            }
+        }
+
+        return json.ToJsonString(IndentedJson);
+    }
+
+    internal const string HiddenValue = "(hidden; see rules export)";
+
+    private static readonly JsonSerializerOptions IndentedJson = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

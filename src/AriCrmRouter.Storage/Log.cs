@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace AriCrmRouter.Storage;
+
+/// <summary>Storage log messages. Event ids 4000-4099 are reserved for this project.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Redis at {Endpoints} is not reachable yet; retrying in the background")]
+    public static partial void RedisNotReachableAtStart(ILogger logger, string endpoints);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Lost the connection to Redis at {Endpoints} ({FailureType})")]
+    public static partial void RedisConnectionFailed(ILogger logger, string endpoints, string failureType);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Reconnected to Redis at {Endpoints}")]
+    public static partial void RedisConnectionRestored(ILogger logger, string endpoints);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Rule set version {Version} was written but the change notification could not be published; routers will see it at their next poll")]
+    public static partial void RuleChangeNotPublished(ILogger logger, long version, Exception exception);
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Loaded rule set version {Version}: {RuleCount} rules, {DidCount} DIDs")]
+    public static partial void RuleSetLoaded(ILogger logger, long version, int ruleCount, int didCount);
+
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Error, Message = "Cannot read the rule set from Redis; still routing with version {ServingVersion} from memory")]
+    public static partial void RuleStoreUnreachable(ILogger logger, long servingVersion, Exception exception);
+
+    [LoggerMessage(EventId = 4022, Level = LogLevel.Error, Message = "The rule set stored in Redis is invalid; still routing with version {ServingVersion} from memory: {Reason}")]
+    public static partial void StoredRuleSetInvalid(ILogger logger, long servingVersion, string reason);
+
+    [LoggerMessage(EventId = 4023, Level = LogLevel.Warning, Message = "Redis holds no rule set (its data was lost?); still routing with version {ServingVersion} from memory")]
+    public static partial void StoredRuleSetMissing(ILogger logger, long servingVersion);
+
+    [LoggerMessage(EventId = 4024, Level = LogLevel.Information, Message = "Rule set storage is healthy again (serving version {ServingVersion})")]
+    public static partial void RuleStoreRecovered(ILogger logger, long servingVersion);
+
+    [LoggerMessage(EventId = 4025, Level = LogLevel.Error, Message = "Unexpected failure while checking the rule set; still routing with version {ServingVersion} from memory")]
+    public static partial void RuleCheckFailed(ILogger logger, long servingVersion, Exception exception);
+
+    [LoggerMessage(EventId = 4026, Level = LogLevel.Warning, Message = "Cannot subscribe to rule change notifications yet; polling every {PollInterval}")]
+    public static partial void RuleChangeSubscriptionFailed(ILogger logger, TimeSpan pollInterval);
+
+    [LoggerMessage(EventId = 4027, Level = LogLevel.Error, Message = "A rule set change handler failed")]
+    public static partial void RuleChangeHandlerFailed(ILogger logger, Exception exception);
+}

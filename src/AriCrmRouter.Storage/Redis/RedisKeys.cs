@@ -1,0 +1,28 @@
+namespace AriCrmRouter.Storage.Redis;
+
+/// <summary>The names of every key and channel the router uses, all under one configurable prefix.</summary>
+internal sealed class RedisKeys(string prefix)
+{
+    public string Prefix { get; } = prefix;
+
+    /// <summary>The whole rule set (rules and DID assignments) as one rule-file JSON document.</summary>
+    public string RuleDocument => Prefix + "rules:document";
+
+    /// <summary>Incremented by every write of <see cref="RuleDocument"/>, in the same transaction.</summary>
+    public string RuleVersion => Prefix + "rules:version";
+
+    /// <summary>
+    /// A random value rewritten with every write, so that a router notices a new document even when a Redis
+    /// that lost its data hands out a version number it has already seen.
+    /// </summary>
+    public string RuleStamp => Prefix + "rules:stamp";
+
+    /// <summary>Channel on which the new version number is published after each write.</summary>
+    public string RuleChangeChannel => Prefix + "rules:changed";
+
+    /// <summary>Hash of connection name (lower case) to its JSON.</summary>
+    public string CrmConnections => Prefix + "crm:connections";
+
+    /// <summary>Cache entry for a lookup key that is already hashed (no caller number in clear).</summary>
+    public string CachedAnswer(string hashedLookupKey) => Prefix + "cache:" + hashedLookupKey;
+}

@@ -1,0 +1,52 @@
+using AriCrmRouter.Crm.Lookup;
+using AriCrmRouter.Storage.Cache;
+using AriCrmRouter.Storage.Connections;
+using AriCrmRouter.Storage.Redis;
+using AriCrmRouter.Storage.Rules;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AriCrmRouter.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Redis connection (options from the <c>Redis</c> section, validated on start), the rule
+    /// store (<see cref="IRuleStore"/>), the CRM connection store (<see cref="ICrmConnectionStore"/>) and the
+    /// CRM answer cache (<see cref="ICrmAnswerCache"/>).
+    /// </summary>
+    public static IServiceCollection AddRedisStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RedisOptions>()
+            .Bind(configuration.GetSection(RedisOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton<RedisRuleStore>();
+        services.TryAddSingleton<IRuleStore>(sp => sp.GetRequiredService<RedisRuleStore>());
+        services.TryAddSingleton<RedisCrmConnectionStore>();
+        services.TryAddSingleton<ICrmConnectionStore>(sp => sp.GetRequiredService<RedisCrmConnectionStore>());
+        services.TryAddSingleton<RedisCrmAnswerCache>();
+        services.TryAddSingleton<ICrmAnswerCache>(sp => sp.GetRequiredService<RedisCrmAnswerCache>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="RuleSetWatcher"/> as a hosted service and as the router's
+    /// <see cref="IRuleSetProvider"/>. Call after <see cref="AddRedisStorage"/>; the router uses it, the admin
+    /// tool does not.
+    /// </summary>
+    public static IServiceCollection AddRuleSetWatcher(this IServiceCollection services)
+    {
+        services.TryAddSingleton<RuleSetWatcher>();
+        services.TryAddSingleton<IRuleSetProvider>(sp => sp.GetRequiredService<RuleSetWatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<RuleSetWatcher>());
+        return services;
+    }
+}

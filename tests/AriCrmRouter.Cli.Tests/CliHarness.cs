@@ -1,0 +1,57 @@
+using AriCrmRouter.TestKit.Redis;
+
+namespace AriCrmRouter.Cli.Tests;
+
+/// <summary>
+/// Runs crmrouter-admin in-process against a test Redis under a key prefix of its own, with files in a
+/// private temporary directory and a fake environment.
+/// </summary>
+internal sealed class CliHarness : IDisposable
+{
+    private readonly RedisServer _redis;
+
+    public CliHarness(RedisServer redis)
+    {
+        _redis = redis;
+        Directory.CreateDirectory(WorkDirectory);
+    }
+
+    public string Prefix { get; } = $"cli{Guid.NewGuid():N}:";
+
+    public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), $"crmrouter-cli-{Guid.NewGuid():N}");
+
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Runs a command with --redis and --prefix of this harness; <paramref name="input"/> is what the user types.</summary>
+    public Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+
+    public Task<CliRun> RunWithInputAsync(string input, params string[] args) =>
+        RunRawAsync(input, ["--redis", _redis.Configuration, "--prefix", Prefix, .. args]);
+
+    /// <summary>Runs exactly <paramref name="args"/> (no --redis or --prefix added).</summary>
+    public async Task<CliRun> RunRawAsync(string input, IReadOnlyList<string> args)
+    {
+        using var stdin = new StringReader(input);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var cli = new AdminCli(new AdminConsole(stdin, stdout, stderr), name => Environment.GetValueOrDefault(name));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var exitCode = await cli.RunAsync(args, timeout.Token);
+        return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    public string WriteFile(string name, string content)
+    {
+        var path = Path.Combine(WorkDirectory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(WorkDirectory))
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+    }
+}

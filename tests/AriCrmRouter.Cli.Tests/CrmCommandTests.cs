@@ -1,0 +1,104 @@
+using AriCrmRouter.TestKit.Redis;
+
+namespace AriCrmRouter.Cli.Tests;
+
+public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServer>, IDisposable
+{
+    private readonly CliHarness _cli = new(redis);
+
+    [Fact]
+    public async Task List_AfterAdd_ShowsSettingsAndSecretNamesButNeverSecretValues()
+    {
+        _cli.Environment["ZOHO_TOKEN"] = "token-from-env-456";
+        var add = await _cli.RunAsync("crm", "add", "zoho-eu", "--kind", "zoho",
+            "--setting", "region=eu", "--setting", "clientId=1000.ABC",
+            "--secret", "clientSecret=hunter2-secret", "--secret-env", "refreshToken=ZOHO_TOKEN");
+
+        var list = await _cli.RunAsync("crm", "list");
+
+        Assert.True(add.ExitCode == 0, add.ToString());
+        Assert.Equal(0, list.ExitCode);
+        Assert.Matches(@"zoho-eu\s+zoho\s+clientId=1000\.ABC, region=eu\s+clientSecret, refreshToken", list.Out);
+        foreach (var output in new[] { add.All, list.All })
+        {
+            Assert.DoesNotContain("hunter2-secret", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("token-from-env-456", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Add_SecretEnvNotSet_ExitsOneAndSavesNothing()
+    {
+        var run = await _cli.RunAsync("crm", "add", "x", "--kind", "zoho", "--secret-env", "token=UNSET_VARIABLE");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("UNSET_VARIABLE", run.Error, StringComparison.Ordinal);
+        Assert.Contains("No CRM connections.", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_MalformedSecret_IsAUsageErrorThatDoesNotEchoIt()
+    {
+        var run = await _cli.RunAsync("crm", "add", "x", "--kind", "zoho", "--secret", "justthesecretvalue");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain("justthesecretvalue", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_SameNameAgain_ReplacesIt()
+    {
+        await _cli.RunAsync("crm", "add", "sf", "--kind", "salesforce");
+
+        var run = await _cli.RunAsync("crm", "add", "SF", "--kind", "hubspot");
+
+        Assert.Contains("Replaced", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"SF\s+hubspot", (await _cli.RunAsync("crm", "list")).Out);
+    }
+
+    [Fact]
+    public async Task Remove_Confirmed_RemovesTheConnection()
+    {
+        await _cli.RunAsync("crm", "add", "old", "--kind", "zoho");
+
+        var run = await _cli.RunWithInputAsync("yes\n", "crm", "remove", "old");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Are you sure you want to remove 'old'?", run.Out, StringComparison.Ordinal);
+        Assert.Contains("No CRM connections.", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Remove_Declined_KeepsTheConnection()
+    {
+        await _cli.RunAsync("crm", "add", "kept", "--kind", "zoho");
+
+        var run = await _cli.RunWithInputAsync("no\n", "crm", "remove", "kept");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("kept", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Remove_UsedByRules_WarnsAndNamesThem()
+    {
+        await _cli.RunAsync("crm", "add", "zoho-eu", "--kind", "zoho");
+        await _cli.RunAsync("rules", "import", _cli.WriteFile("r.json", RuleFiles.File([RuleFiles.Rule("vip")])));
+
+        var run = await _cli.RunAsync("crm", "remove", "zoho-eu", "--yes");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Warning", run.Out, StringComparison.Ordinal);
+        Assert.Contains("vip", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Remove_Unknown_ExitsOne()
+    {
+        var run = await _cli.RunAsync("crm", "remove", "ghost", "--yes");
+
+        Assert.Equal(1, run.ExitCode);
+    }
+
+    public void Dispose() => _cli.Dispose();
+}

@@ -1,0 +1,66 @@
+using AriCrmRouter.Storage.Redis;
+using AriCrmRouter.TestKit.Redis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using StackExchange.Redis;
+
+namespace AriCrmRouter.Storage.Tests;
+
+/// <summary>
+/// The storage services wired as the router wires them (AddRedisStorage), against a test's Redis server and
+/// under a key prefix of their own, so that tests sharing a server do not see each other's data.
+/// </summary>
+internal sealed class StorageHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private StorageHarness(ServiceProvider services, string prefix, FakeLogCollector logs)
+    {
+        _services = services;
+        Prefix = prefix;
+        Logs = logs;
+    }
+
+    public string Prefix { get; }
+
+    public FakeLogCollector Logs { get; }
+
+    public static StorageHarness Create(RedisServer server, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
+    {
+        var prefix = $"t{Guid.NewGuid():N}:";
+        var values = new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = server.Configuration,
+            ["Redis:KeyPrefix"] = prefix,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
+        services.AddRedisStorage(configuration);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return new StorageHarness(provider, prefix, provider.GetRequiredService<FakeLogCollector>());
+    }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>The harness's own connection, for looking at raw keys.</summary>
+    public async Task<IDatabase> RawAsync() => (await Get<RedisConnection>().GetAsync(CancellationToken.None)).GetDatabase();
+
+    public async Task<IReadOnlyList<string>> KeysAsync()
+    {
+        var multiplexer = await Get<RedisConnection>().GetAsync(CancellationToken.None);
+        var server = multiplexer.GetServers()[0];
+        return [.. server.Keys(pattern: Prefix + "*").Select(k => k.ToString())];
+    }
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}
