@@ -39,7 +39,7 @@ internal static class VendorHttp
         using (response)
         {
             var body = await ReadBoundedAsync(response.Content, maxResponseBytes, connectionName, step, cancellationToken);
-            return new VendorResponse(response.StatusCode, body, RetryAfter(response.Headers.RetryAfter, timeProvider), response.Headers.Location);
+            return new VendorResponse(response.StatusCode, body, RetryAfter(response.Headers.RetryAfter, timeProvider), response.Headers.Location, response.RequestMessage?.RequestUri);
         }
     }
 

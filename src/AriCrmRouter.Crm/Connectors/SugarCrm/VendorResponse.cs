@@ -7,8 +7,10 @@ namespace AriCrmRouter.Crm.Connectors.SugarCrm;
 /// A CRM answer read into memory (bounded by <see cref="CrmOptions.MaxResponseBytes"/>). Shared by the
 /// SugarCRM, SuiteCRM, Vtiger, Zendesk and Bullhorn connectors.
 /// </summary>
-internal sealed record VendorResponse(HttpStatusCode StatusCode, byte[] Body, TimeSpan? RetryAfter, Uri? Location)
+internal sealed record VendorResponse(HttpStatusCode StatusCode, byte[] Body, TimeSpan? RetryAfter, Uri? Location, Uri? FinalUri = null)
 {
+    public bool IsRedirect => (int)StatusCode is >= 300 and < 400;
+
     public bool IsSuccess => (int)StatusCode is >= 200 and < 300;
 
     /// <summary>
