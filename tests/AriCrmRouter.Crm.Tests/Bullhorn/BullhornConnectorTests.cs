@@ -262,4 +262,24 @@ public sealed class BullhornConnectorTests : IAsyncLifetime
         Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'lookupMode'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task LookupAsync_ClientThatFollowsRedirects_StillReadsTheCodeFromTheFinalUrl()
+    {
+        using var host = new ConnectorTestHost<BullhornConnector>((http, options, time, logger) => new BullhornConnector(http, options, time, logger));
+
+        var outcome = await host.Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Single(_fake.Requests("/callback"));
+    }
+
+    [Fact]
+    public void SettingsToString_AnyConnection_HidesSecrets()
+    {
+        var text = BullhornSettings.Read(Connection()).ToString();
+
+        Assert.DoesNotContain(BullhornFake.Password, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(BullhornFake.ClientSecret, text, StringComparison.Ordinal);
+    }
 }

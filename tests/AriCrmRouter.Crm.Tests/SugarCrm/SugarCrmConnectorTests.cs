@@ -272,4 +272,12 @@ public sealed class SugarCrmConnectorTests : IAsyncLifetime
         Assert.Equal(CrmFailureKind.Configuration, error.Kind);
         Assert.Empty(_fake.Server.Requests);
     }
+
+    [Fact]
+    public void SettingsToString_AnyConnection_HidesSecrets()
+    {
+        var text = SugarCrmSettings.Read(Connection()).ToString();
+
+        Assert.DoesNotContain(SugarCrmFake.Password, text, StringComparison.Ordinal);
+    }
 }

@@ -95,13 +95,14 @@ public sealed partial class BullhornConnector
         using var message = settings.AuthorizeWithGet
             ? new HttpRequestMessage(HttpMethod.Get, new Uri(endpoints.OAuthUrl, "authorize?" + FormQuery(parameters)))
             : new HttpRequestMessage(HttpMethod.Post, new Uri(endpoints.OAuthUrl, "authorize")) { Content = new FormUrlEncodedContent(parameters) };
+        var requested = message.RequestUri;
         var response = await SendAsync(AuthorizeClientName, message, connectionName, "authorize", cancellationToken);
         Uri? carrier = null;
         if (response.IsRedirect && response.Location is { } location)
         {
             carrier = location.IsAbsoluteUri ? location : new Uri(endpoints.OAuthUrl, location);
         }
-        else if (response.IsSuccess && response.FinalUri is { } final && final.Query.Contains("code=", StringComparison.Ordinal))
+        else if (response.FinalUri is { } final && final != requested && QueryValue(final, "code") is not null)
         {
             Log.AuthorizeRedirectFollowed(_logger, connectionName, AuthorizeClientName);
             carrier = final;
@@ -192,5 +193,8 @@ public sealed partial class BullhornConnector
         return null;
     }
 
-    private sealed record TokenGrant(string AccessToken, string? RefreshToken, int ExpiresInSeconds);
+    private sealed record TokenGrant(string AccessToken, string? RefreshToken, int ExpiresInSeconds)
+    {
+        public override string ToString() => "TokenGrant (values hidden)";
+    }
 }

@@ -119,5 +119,8 @@ public sealed partial class BullhornConnector : ICrmConnector
         VendorHttp.SendAsync(_httpClientFactory.CreateClient(clientName), message, _options.MaxResponseBytes, _timeProvider, connectionName, step, cancellationToken);
 
     /// <summary>What a refresh needs: the data centre and the last refresh token (single use).</summary>
-    private sealed record RefreshState(BullhornEndpoints Endpoints, string RefreshToken);
+    private sealed record RefreshState(BullhornEndpoints Endpoints, string RefreshToken)
+    {
+        public override string ToString() => "RefreshState (values hidden)";
+    }
 }

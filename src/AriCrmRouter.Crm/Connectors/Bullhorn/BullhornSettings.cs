@@ -98,4 +98,6 @@ internal sealed record BullhornSettings(
         ArgumentNullException.ThrowIfNull(uri);
         return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
     }
+
+    public override string ToString() => "BullhornSettings (secrets hidden)";
 }

@@ -25,11 +25,17 @@ internal sealed record BullhornLoginInfoAnswer(
 internal sealed record BullhornTokenAnswer(
     [property: JsonPropertyName("access_token")] string? AccessToken,
     [property: JsonPropertyName("expires_in")] int? ExpiresIn,
-    [property: JsonPropertyName("refresh_token")] string? RefreshToken);
+    [property: JsonPropertyName("refresh_token")] string? RefreshToken)
+{
+    public override string ToString() => "BullhornTokenAnswer (values hidden)";
+}
 
 internal sealed record BullhornLoginAnswer(
     [property: JsonPropertyName("BhRestToken")] string? BhRestToken,
-    [property: JsonPropertyName("restUrl")] string? RestUrl);
+    [property: JsonPropertyName("restUrl")] string? RestUrl)
+{
+    public override string ToString() => "BullhornLoginAnswer (values hidden)";
+}
 
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(BullhornLoginInfoAnswer))]

@@ -78,4 +78,6 @@ internal sealed record SugarCrmSettings(
             problems.Add(problem);
         }
     }
+
+    public override string ToString() => "SugarCrmSettings (secrets hidden)";
 }

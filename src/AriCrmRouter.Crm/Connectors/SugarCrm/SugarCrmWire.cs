@@ -21,19 +21,28 @@ internal sealed record SugarPasswordGrant(
     [property: JsonPropertyName("client_secret")] string ClientSecret,
     [property: JsonPropertyName("username")] string Username,
     [property: JsonPropertyName("password")] string Password,
-    [property: JsonPropertyName("platform")] string Platform);
+    [property: JsonPropertyName("platform")] string Platform)
+{
+    public override string ToString() => "SugarPasswordGrant (values hidden)";
+}
 
 internal sealed record SugarRefreshGrant(
     [property: JsonPropertyName("grant_type")] string GrantType,
     [property: JsonPropertyName("client_id")] string ClientId,
     [property: JsonPropertyName("client_secret")] string ClientSecret,
     [property: JsonPropertyName("refresh_token")] string RefreshToken,
-    [property: JsonPropertyName("platform")] string Platform);
+    [property: JsonPropertyName("platform")] string Platform)
+{
+    public override string ToString() => "SugarRefreshGrant (values hidden)";
+}
 
 internal sealed record SugarTokenAnswer(
     [property: JsonPropertyName("access_token")] string? AccessToken,
     [property: JsonPropertyName("expires_in")] int? ExpiresIn,
-    [property: JsonPropertyName("refresh_token")] string? RefreshToken);
+    [property: JsonPropertyName("refresh_token")] string? RefreshToken)
+{
+    public override string ToString() => "SugarTokenAnswer (values hidden)";
+}
 
 [JsonSerializable(typeof(SugarPasswordGrant))]
 [JsonSerializable(typeof(SugarRefreshGrant))]

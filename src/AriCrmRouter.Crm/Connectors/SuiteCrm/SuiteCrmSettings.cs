@@ -130,4 +130,6 @@ internal sealed record SuiteCrmSettings(
     // SuiteCRM 8 serves the 7.x API under /legacy; 7.10+ serves it at the root. A setting of "/" means no prefix.
     private static string PrefixOf(CrmConnection connection) =>
         connection.Settings.TryGetValue(PathPrefixKey, out var prefix) ? prefix.Trim().Trim('/') : "legacy";
+
+    public override string ToString() => "SuiteCrmSettings (secrets hidden)";
 }

@@ -25,13 +25,19 @@ internal sealed class SuiteCrmBearer(string accessToken, DateTimeOffset? expires
 
 internal sealed record SuiteUserAuth(
     [property: JsonPropertyName("user_name")] string UserName,
-    [property: JsonPropertyName("password")] string Password);
+    [property: JsonPropertyName("password")] string Password)
+{
+    public override string ToString() => "SuiteUserAuth (values hidden)";
+}
 
 /// <summary>v4_1 <c>login</c> arguments; the PHP side maps them by position, so the order matters.</summary>
 internal sealed record SuiteLoginArgs(
     [property: JsonPropertyName("user_auth")] SuiteUserAuth UserAuth,
     [property: JsonPropertyName("application_name")] string ApplicationName,
-    [property: JsonPropertyName("name_value_list")] string[] NameValueList);
+    [property: JsonPropertyName("name_value_list")] string[] NameValueList)
+{
+    public override string ToString() => "SuiteLoginArgs (values hidden)";
+}
 
 /// <summary>v4_1 <c>get_entry_list</c> arguments, in the order of the PHP method's parameters.</summary>
 internal sealed record SuiteEntryListArgs(
@@ -44,12 +50,18 @@ internal sealed record SuiteEntryListArgs(
     [property: JsonPropertyName("link_name_to_fields_array")] string[] LinkNameToFieldsArray,
     [property: JsonPropertyName("max_results")] int MaxResults,
     [property: JsonPropertyName("deleted")] int Deleted,
-    [property: JsonPropertyName("favorites")] bool Favorites);
+    [property: JsonPropertyName("favorites")] bool Favorites)
+{
+    public override string ToString() => "SuiteEntryListArgs (values hidden)";
+}
 
 internal sealed record SuiteTokenAnswer(
     [property: JsonPropertyName("access_token")] string? AccessToken,
     [property: JsonPropertyName("expires_in")] int? ExpiresIn,
-    [property: JsonPropertyName("token_type")] string? TokenType);
+    [property: JsonPropertyName("token_type")] string? TokenType)
+{
+    public override string ToString() => "SuiteTokenAnswer (values hidden)";
+}
 
 [JsonSerializable(typeof(SuiteLoginArgs))]
 [JsonSerializable(typeof(SuiteEntryListArgs))]

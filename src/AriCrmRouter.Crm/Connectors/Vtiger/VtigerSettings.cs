@@ -63,4 +63,6 @@ internal sealed record VtigerSettings(Uri WebService, string UserName, string Ac
             TimeSpan.FromMinutes(minutes),
             connection.Setting(PhoneFieldsKey));
     }
+
+    public override string ToString() => "VtigerSettings (secrets hidden)";
 }
