@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using AriCrmRouter.Crm.Auth;
+using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Crm.Http;
+using AriCrmRouter.Crm.Phone;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AriCrmRouter.Crm.Connectors.Bullhorn;
+
+/// <summary>
+/// Bullhorn REST: <c>loginInfo</c> finds the user's data centre, OAuth <c>authorize</c> with
+/// <c>action=Login</c> yields a code (read from the redirect, not followed), <c>token</c> trades it for an
+/// access token (10 minutes) and a refresh token, REST <c>login</c> gives the BhRestToken and restUrl; then
+/// <c>search/{Entity}</c> (Lucene) or <c>query/{Entity}</c> (where).
+/// </summary>
+public sealed partial class BullhornConnector : ICrmConnector
+{
+    /// <summary>HTTP client name for <c>/oauth/authorize</c>; see <see cref="BullhornServiceCollectionExtensions.AddBullhornAuthorizeClient"/>.</summary>
+    public const string AuthorizeClientName = "crm-bullhorn-authorize";
+
+    private static readonly Dictionary<string, string[]> PhoneFieldsByEntity = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ClientContact"] = ["phone", "mobile"],
+        ["Candidate"] = ["phone", "mobile"],
+        ["Lead"] = ["phone", "mobile"],
+        ["ClientCorporation"] = ["phone"],
+    };
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly CrmOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<BullhornConnector> _logger;
+    private readonly CredentialCache<BullhornSession> _sessions;
+    private readonly ConcurrentDictionary<string, RefreshState> _refresh = new(StringComparer.Ordinal);
+
+    public BullhornConnector(IHttpClientFactory httpClientFactory, IOptions<CrmOptions> options, TimeProvider timeProvider, ILogger<BullhornConnector> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClientFactory = httpClientFactory;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _sessions = new CredentialCache<BullhornSession>(timeProvider);
+    }
+
+    public string Kind => "bullhorn";
+
+    public IReadOnlyList<string> Validate(CrmConnection connection) => BullhornSettings.Problems(connection);
+
+    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = BullhornSettings.Read(connection);
+        var entity = ApiNames.Require(request.Module, "entity", connection.Name);
+        var field = ApiNames.Require(request.Field, "field", connection.Name);
+        IReadOnlyList<string> keyFields = request.ByKey ? [ApiNames.Require(request.KeyField, "key field", connection.Name)] : PhoneFields(settings, entity, connection.Name);
+        IReadOnlyList<string> values = request.ByKey
+            ? [request.Dtmf!]
+            : PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? _options.DefaultRegion).All;
+        var criteria = settings.UseQuery ? BullhornQuery.Where(keyFields, values) : BullhornQuery.Lucene(keyFields, values);
+        if (criteria is null)
+        {
+            return LookupOutcome.NotFound;
+        }
+
+        var select = string.Equals(field, "id", StringComparison.Ordinal) ? "id" : $"id,{field}";
+        var pathAndQuery = settings.UseQuery
+            ? $"query/{entity}?where={Uri.EscapeDataString(criteria)}&fields={select}&count=1"
+            : $"search/{entity}?query={Uri.EscapeDataString(criteria)}&fields={select}&count=1";
+        Log.Looking(_logger, connection.Name, entity, request.ByKey ? "key" : "phone");
+        var outcome = await _sessions.UseAsync(
+            connection.Name,
+            ct => AcquireAsync(connection.Name, settings, ct),
+            (session, ct) => FindAsync(connection.Name, session, pathAndQuery, field, ct),
+            cancellationToken);
+        Log.Answered(_logger, connection.Name, entity, outcome is LookupOutcome.FoundValue ? "found" : "not found");
+        return outcome;
+    }
+
+    private static IReadOnlyList<string> PhoneFields(BullhornSettings settings, string entity, string connectionName)
+    {
+        if (settings.PhoneFields is { } configured)
+        {
+            return ApiNames.RequireList(configured, "phone field", connectionName);
+        }
+
+        return PhoneFieldsByEntity.TryGetValue(entity, out var fields)
+            ? fields
+            : throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connectionName}': entity '{entity}' has no known phone fields; set '{BullhornSettings.PhoneFieldsKey}'");
+    }
+
+    private async Task<LookupOutcome> FindAsync(string connectionName, BullhornSession session, string pathAndQuery, string field, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(session.RestUrl, pathAndQuery));
+        message.Headers.Add("BhRestToken", session.RestToken);
+        var response = await SendAsync(CrmHttp.ClientName, message, connectionName, "search", cancellationToken);
+        response.EnsureSuccess(connectionName, "search");
+        using var document = VendorJson.Parse(response.Body, connectionName, "search");
+        if (!VendorJson.TryGetProperty(document.RootElement, "data", out var data) || data.ValueKind != JsonValueKind.Array)
+        {
+            throw VendorJson.Malformed(connectionName, "search", "the answer has no 'data' list");
+        }
+
+        foreach (var record in data.EnumerateArray())
+        {
+            return VendorJson.TryGetProperty(record, field, out var value) && VendorJson.Render(value) is { } text
+                ? LookupOutcome.Found(text)
+                : LookupOutcome.NotFound;
+        }
+
+        return LookupOutcome.NotFound;
+    }
+
+    private Task<VendorResponse> SendAsync(string clientName, HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
+        VendorHttp.SendAsync(_httpClientFactory.CreateClient(clientName), message, _options.MaxResponseBytes, _timeProvider, connectionName, step, cancellationToken);
+
+    /// <summary>What a refresh needs: the data centre and the last refresh token (single use).</summary>
+    private sealed record RefreshState(BullhornEndpoints Endpoints, string RefreshToken)
+    {
+        public override string ToString() => "RefreshState (values hidden)";
+    }
+}

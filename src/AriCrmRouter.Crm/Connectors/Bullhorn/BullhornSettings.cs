@@ -1,0 +1,103 @@
+using AriCrmRouter.Crm.Http;
+
+namespace AriCrmRouter.Crm.Connectors.Bullhorn;
+
+/// <summary>A Bullhorn connection's settings and secrets, read and checked once per lookup.</summary>
+internal sealed record BullhornSettings(
+    Uri RestServices,
+    string UserName,
+    string Password,
+    string ClientId,
+    string ClientSecret,
+    string? RedirectUri,
+    bool AuthorizeWithGet,
+    bool UseQuery,
+    string? PhoneFields)
+{
+    public const string Url = "url";
+    public const string Username = "username";
+    public const string ClientIdKey = "clientId";
+    public const string RedirectUriKey = "redirectUri";
+    public const string AuthorizeMethodKey = "authorizeMethod";
+    public const string LookupModeKey = "lookupMode";
+    public const string PhoneFieldsKey = "phoneFields";
+    public const string PasswordSecret = "password";
+    public const string ClientSecretKey = "clientSecret";
+    public const string DefaultUrl = "https://rest.bullhornstaffing.com/rest-services";
+
+    public static IReadOnlyList<string> Problems(CrmConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var problems = new List<string>();
+        if (connection.Setting(Url) is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !CrmUrls.IsAllowed(uri)))
+        {
+            problems.Add($"setting '{Url}' must be an https URL");
+        }
+
+        if (connection.Setting(RedirectUriKey) is { } redirect && !Uri.TryCreate(redirect, UriKind.Absolute, out _))
+        {
+            problems.Add($"setting '{RedirectUriKey}' must be an absolute URL (the one registered with the API key)");
+        }
+
+        if (connection.Setting(Username) is null)
+        {
+            problems.Add($"setting '{Username}' is missing (the API user)");
+        }
+
+        if (connection.Setting(ClientIdKey) is null)
+        {
+            problems.Add($"setting '{ClientIdKey}' is missing");
+        }
+
+        if (connection.Secret(PasswordSecret) is null)
+        {
+            problems.Add($"secret '{PasswordSecret}' is missing");
+        }
+
+        if (connection.Secret(ClientSecretKey) is null)
+        {
+            problems.Add($"secret '{ClientSecretKey}' is missing");
+        }
+
+        if (connection.Setting(AuthorizeMethodKey)?.ToLowerInvariant() is { } method && method is not ("post" or "get"))
+        {
+            problems.Add($"setting '{AuthorizeMethodKey}' must be 'post' or 'get'");
+        }
+
+        if (connection.Setting(LookupModeKey)?.ToLowerInvariant() is { } mode && mode is not ("search" or "query"))
+        {
+            problems.Add($"setting '{LookupModeKey}' must be 'search' (Lucene) or 'query' (where clause)");
+        }
+
+        return problems;
+    }
+
+    public static BullhornSettings Read(CrmConnection connection)
+    {
+        var problems = Problems(connection);
+        if (problems.Count > 0)
+        {
+            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': {string.Join("; ", problems)}");
+        }
+
+        var root = CrmUrls.Parse(connection.Setting(Url) ?? DefaultUrl, Url, connection.Name);
+        return new BullhornSettings(
+            WithSlash(root),
+            connection.RequiredSetting(Username),
+            connection.RequiredSecret(PasswordSecret),
+            connection.RequiredSetting(ClientIdKey),
+            connection.RequiredSecret(ClientSecretKey),
+            connection.Setting(RedirectUriKey),
+            string.Equals(connection.Setting(AuthorizeMethodKey), "get", StringComparison.OrdinalIgnoreCase),
+            string.Equals(connection.Setting(LookupModeKey), "query", StringComparison.OrdinalIgnoreCase),
+            connection.Setting(PhoneFieldsKey));
+    }
+
+    public static Uri WithSlash(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+
+    public override string ToString() => "BullhornSettings (secrets hidden)";
+}

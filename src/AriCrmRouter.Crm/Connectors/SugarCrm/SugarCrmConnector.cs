@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AriCrmRouter.Crm.Auth;
+using AriCrmRouter.Crm.Http;
+using AriCrmRouter.Crm.Phone;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AriCrmRouter.Crm.Connectors.SugarCrm;
+
+/// <summary>
+/// SugarCRM REST v11 (<c>/rest/v11_X</c>): OAuth2 password grant with a registered platform, the
+/// <c>OAuth-Token</c> header, and <c>POST /{Module}/filter</c> with an <c>$or</c> over the module's phone
+/// fields (or <c>$equals</c> on the key field for DTMF lookups).
+/// </summary>
+public sealed class SugarCrmConnector : ICrmConnector
+{
+    private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Accounts"] = ["phone_office", "phone_alternate"],
+        ["Contacts"] = ["phone_work", "phone_mobile"],
+        ["Leads"] = ["phone_work", "phone_mobile"],
+    };
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly CrmOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<SugarCrmConnector> _logger;
+    private readonly CredentialCache<SugarCrmToken> _tokens;
+    private readonly ConcurrentDictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
+
+    public SugarCrmConnector(IHttpClientFactory httpClientFactory, IOptions<CrmOptions> options, TimeProvider timeProvider, ILogger<SugarCrmConnector> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClientFactory = httpClientFactory;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _tokens = new CredentialCache<SugarCrmToken>(timeProvider);
+    }
+
+    public string Kind => "sugarcrm";
+
+    public IReadOnlyList<string> Validate(CrmConnection connection) => SugarCrmSettings.Problems(connection);
+
+    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = SugarCrmSettings.Read(connection);
+        var module = ApiNames.Require(request.Module, "module", connection.Name);
+        var field = ApiNames.Require(request.Field, "field", connection.Name);
+        var body = request.ByKey
+            ? FilterBody([ApiNames.Require(request.KeyField, "key field", connection.Name)], [request.Dtmf!], field)
+            : FilterBody(PhoneFields(settings, module, connection.Name), PhoneForms(connection, request), field);
+        Log.Filtering(_logger, connection.Name, module, request.ByKey ? "key" : "phone");
+
+        var outcome = await _tokens.UseAsync(
+            connection.Name,
+            ct => AcquireAsync(connection.Name, settings, ct),
+            (token, ct) => FilterAsync(connection.Name, settings, token, module, field, body, ct),
+            cancellationToken);
+        Log.Answered(_logger, connection.Name, module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
+        return outcome;
+    }
+
+    private IReadOnlyList<string> PhoneForms(CrmConnection connection, CrmLookupRequest request) =>
+        PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? _options.DefaultRegion).All;
+
+    private static IReadOnlyList<string> PhoneFields(SugarCrmSettings settings, string module, string connectionName)
+    {
+        if (settings.PhoneFields is { } configured)
+        {
+            return ApiNames.RequireList(configured, "phone field", connectionName);
+        }
+
+        return PhoneFieldsByModule.TryGetValue(module, out var fields)
+            ? fields
+            : throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connectionName}': module '{module}' has no known phone fields; set '{SugarCrmSettings.PhoneFieldsKey}'");
+    }
+
+    /// <summary>The filter JSON, written by the JSON writer so that values are escaped by JSON's rules.</summary>
+    private static byte[] FilterBody(IReadOnlyList<string> fields, IReadOnlyList<string> values, string selectField)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("filter");
+            json.WriteStartObject();
+            json.WriteStartArray("$or");
+            foreach (var field in fields)
+            {
+                foreach (var value in values)
+                {
+                    json.WriteStartObject();
+                    json.WriteStartObject(field);
+                    json.WriteString("$equals", value);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteString("fields", $"id,{selectField}");
+            json.WriteNumber("max_num", 1);
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private async Task<LookupOutcome> FilterAsync(
+        string connectionName, SugarCrmSettings settings, SugarCrmToken token, string module, string field, byte[] body, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBase, $"{module}/filter"))
+        {
+            Content = new ByteArrayContent(body),
+        };
+        message.Content.Headers.ContentType = new("application/json");
+        message.Headers.Add("OAuth-Token", token.AccessToken);
+        var response = await SendAsync(message, connectionName, "filter", cancellationToken);
+        response.EnsureSuccess(connectionName, "filter");
+
+        using var document = VendorJson.Parse(response.Body, connectionName, "filter");
+        if (!VendorJson.TryGetProperty(document.RootElement, "records", out var records) || records.ValueKind != JsonValueKind.Array)
+        {
+            throw VendorJson.Malformed(connectionName, "filter", "the answer has no 'records' list");
+        }
+
+        foreach (var record in records.EnumerateArray())
+        {
+            return VendorJson.TryGetProperty(record, field, out var value) && VendorJson.Render(value) is { } text
+                ? LookupOutcome.Found(text)
+                : LookupOutcome.NotFound;
+        }
+
+        return LookupOutcome.NotFound;
+    }
+
+    private async Task<SugarCrmToken> AcquireAsync(string connectionName, SugarCrmSettings settings, CancellationToken cancellationToken)
+    {
+        if (_refreshTokens.TryGetValue(connectionName, out var refreshToken))
+        {
+            Log.RefreshGrant(_logger, connectionName);
+            try
+            {
+                var grant = new SugarRefreshGrant("refresh_token", settings.ClientId, settings.ClientSecret, refreshToken, settings.Platform);
+                return await RequestTokenAsync(connectionName, settings, JsonContent.Create(grant, SugarCrmJsonContext.Default.SugarRefreshGrant), cancellationToken);
+            }
+            catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
+            {
+                _refreshTokens.TryRemove(connectionName, out _);
+                Log.RefreshRefused(_logger, connectionName);
+            }
+        }
+
+        Log.PasswordGrant(_logger, connectionName);
+        var password = new SugarPasswordGrant("password", settings.ClientId, settings.ClientSecret, settings.UserName, settings.Password, settings.Platform);
+        return await RequestTokenAsync(connectionName, settings, JsonContent.Create(password, SugarCrmJsonContext.Default.SugarPasswordGrant), cancellationToken);
+    }
+
+    private async Task<SugarCrmToken> RequestTokenAsync(string connectionName, SugarCrmSettings settings, HttpContent content, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBase, "oauth2/token")) { Content = content };
+        var response = await SendAsync(message, connectionName, "login", cancellationToken);
+        response.EnsureSuccess(connectionName, "login", authenticating: true);
+        SugarTokenAnswer? answer;
+        try
+        {
+            answer = JsonSerializer.Deserialize(response.Body, SugarCrmJsonContext.Default.SugarTokenAnswer);
+        }
+        catch (JsonException ex)
+        {
+            throw VendorJson.Malformed(connectionName, "login", "the token answer is not JSON", ex);
+        }
+
+        if (string.IsNullOrEmpty(answer?.AccessToken))
+        {
+            throw VendorJson.Malformed(connectionName, "login", "the token answer has no access_token");
+        }
+
+        if (!string.IsNullOrEmpty(answer.RefreshToken))
+        {
+            _refreshTokens[connectionName] = answer.RefreshToken;
+        }
+
+        DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _timeProvider.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
+        return new SugarCrmToken(answer.AccessToken, answer.RefreshToken, expiresAt);
+    }
+
+    private Task<VendorResponse> SendAsync(HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
+        VendorHttp.SendAsync(_httpClientFactory.CreateClient(CrmHttp.ClientName), message, _options.MaxResponseBytes, _timeProvider, connectionName, step, cancellationToken);
+}

@@ -1,0 +1,83 @@
+using AriCrmRouter.Crm.Http;
+
+namespace AriCrmRouter.Crm.Connectors.SugarCrm;
+
+/// <summary>A SugarCRM connection's settings and secrets, read and checked once per lookup.</summary>
+internal sealed record SugarCrmSettings(
+    Uri ApiBase,
+    string UserName,
+    string Password,
+    string Platform,
+    string ClientId,
+    string ClientSecret,
+    string? PhoneFields)
+{
+    public const string Url = "url";
+    public const string ApiVersion = "apiVersion";
+    public const string Username = "username";
+    public const string PlatformKey = "platform";
+    public const string ClientIdKey = "clientId";
+    public const string PhoneFieldsKey = "phoneFields";
+    public const string PasswordSecret = "password";
+    public const string ClientSecretKey = "clientSecret";
+    public const string DefaultApiVersion = "v11";
+
+    public static IReadOnlyList<string> Problems(CrmConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var problems = new List<string>();
+        var url = connection.Setting(Url);
+        if (url is null)
+        {
+            problems.Add($"setting '{Url}' is missing (the instance URL, e.g. https://acme.sugarondemand.com)");
+        }
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !CrmUrls.IsAllowed(uri))
+        {
+            problems.Add($"setting '{Url}' must be an https URL");
+        }
+
+        if (connection.Setting(ApiVersion) is { } version && !IsVersion(version))
+        {
+            problems.Add($"setting '{ApiVersion}' must look like v11 or v11_24");
+        }
+
+        AddIfMissing(problems, connection.Setting(Username), $"setting '{Username}' is missing");
+        AddIfMissing(problems, connection.Setting(PlatformKey), $"setting '{PlatformKey}' is missing (a platform registered in Admin > Configure API Platforms)");
+        AddIfMissing(problems, connection.Secret(PasswordSecret), $"secret '{PasswordSecret}' is missing");
+        return problems;
+    }
+
+    public static SugarCrmSettings Read(CrmConnection connection)
+    {
+        var problems = Problems(connection);
+        if (problems.Count > 0)
+        {
+            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': {string.Join("; ", problems)}");
+        }
+
+        var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url, connection.Name);
+        var version = connection.Setting(ApiVersion) ?? DefaultApiVersion;
+        var apiBase = new Uri(root, $"{root.AbsolutePath.TrimEnd('/')}/rest/{version}/");
+        return new SugarCrmSettings(
+            apiBase,
+            connection.RequiredSetting(Username),
+            connection.RequiredSecret(PasswordSecret),
+            connection.RequiredSetting(PlatformKey),
+            connection.Setting(ClientIdKey) ?? "sugar",
+            connection.Secret(ClientSecretKey) ?? "",
+            connection.Setting(PhoneFieldsKey));
+    }
+
+    private static bool IsVersion(string version) =>
+        version.StartsWith('v') && version.Length > 1 && version[1..].All(c => char.IsAsciiDigit(c) || c == '_');
+
+    private static void AddIfMissing(List<string> problems, string? value, string problem)
+    {
+        if (value is null)
+        {
+            problems.Add(problem);
+        }
+    }
+
+    public override string ToString() => "SugarCrmSettings (secrets hidden)";
+}

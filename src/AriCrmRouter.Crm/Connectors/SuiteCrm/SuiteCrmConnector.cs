@@ -1,0 +1,86 @@
+using AriCrmRouter.Crm.Auth;
+using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Crm.Http;
+using AriCrmRouter.Crm.Phone;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
+
+/// <summary>
+/// SuiteCRM, through the 7.x legacy REST API (<c>api=v4_1</c>: <c>login</c> with an md5 password, then
+/// <c>get_entry_list</c> with an escaped SQL WHERE clause) or the 7.10+/8.x JSON:API (<c>api=v8</c>: OAuth2
+/// token, then <c>GET /Api/V8/module/{Module}</c> with filters).
+/// </summary>
+public sealed partial class SuiteCrmConnector : ICrmConnector
+{
+    private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Accounts"] = ["phone_office", "phone_alternate"],
+        ["Contacts"] = ["phone_work", "phone_mobile"],
+        ["Leads"] = ["phone_work", "phone_mobile"],
+    };
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly CrmOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<SuiteCrmConnector> _logger;
+    private readonly CredentialCache<SuiteCrmSession> _sessions;
+    private readonly CredentialCache<SuiteCrmBearer> _tokens;
+
+    public SuiteCrmConnector(IHttpClientFactory httpClientFactory, IOptions<CrmOptions> options, TimeProvider timeProvider, ILogger<SuiteCrmConnector> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClientFactory = httpClientFactory;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _sessions = new CredentialCache<SuiteCrmSession>(timeProvider);
+        _tokens = new CredentialCache<SuiteCrmBearer>(timeProvider);
+    }
+
+    public string Kind => "suitecrm";
+
+    public IReadOnlyList<string> Validate(CrmConnection connection) => SuiteCrmSettings.Problems(connection);
+
+    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = SuiteCrmSettings.Read(connection);
+        var lookup = new SuiteLookup(
+            connection.Name,
+            ApiNames.Require(request.Module, "module", connection.Name),
+            ApiNames.Require(request.Field, "field", connection.Name),
+            request.ByKey ? [ApiNames.Require(request.KeyField, "key field", connection.Name)] : PhoneFields(settings, request.Module, connection.Name),
+            request.ByKey
+                ? [request.Dtmf!]
+                : PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? _options.DefaultRegion).All);
+        Log.Searching(_logger, connection.Name, lookup.Module, request.ByKey ? "key" : "phone", settings.Api == SuiteCrmApi.V4_1 ? "v4_1" : "v8");
+
+        var outcome = settings.Api == SuiteCrmApi.V4_1
+            ? await _sessions.UseAsync(connection.Name, ct => LoginAsync(settings, connection.Name, ct), (session, ct) => GetEntryListAsync(settings, session, lookup, ct), cancellationToken)
+            : await _tokens.UseAsync(connection.Name, ct => RequestTokenAsync(settings, connection.Name, ct), (token, ct) => SearchJsonApiAsync(settings, token, lookup, ct), cancellationToken);
+        Log.Answered(_logger, connection.Name, lookup.Module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
+        return outcome;
+    }
+
+    private static IReadOnlyList<string> PhoneFields(SuiteCrmSettings settings, string module, string connectionName)
+    {
+        if (settings.PhoneFields is { } configured)
+        {
+            return ApiNames.RequireList(configured, "phone field", connectionName);
+        }
+
+        return PhoneFieldsByModule.TryGetValue(module, out var fields)
+            ? fields
+            : throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connectionName}': module '{module}' has no known phone fields; set '{SuiteCrmSettings.PhoneFieldsKey}'");
+    }
+
+    private Task<VendorResponse> SendAsync(HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
+        VendorHttp.SendAsync(_httpClientFactory.CreateClient(CrmHttp.ClientName), message, _options.MaxResponseBytes, _timeProvider, connectionName, step, cancellationToken);
+
+    /// <summary>What to find: the record whose <see cref="KeyFields"/> equal one of <see cref="Values"/>.</summary>
+    private sealed record SuiteLookup(string ConnectionName, string Module, string Field, IReadOnlyList<string> KeyFields, IReadOnlyList<string> Values);
+}

@@ -1,0 +1,135 @@
+using AriCrmRouter.Crm.Http;
+
+namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
+
+/// <summary>A SuiteCRM connection's settings and secrets, read and checked once per lookup.</summary>
+internal sealed record SuiteCrmSettings(
+    Uri Root,
+    SuiteCrmApi Api,
+    string? UserName,
+    string? Password,
+    string ApplicationName,
+    TimeSpan SessionLifetime,
+    string? ClientId,
+    string? ClientSecret,
+    string GrantType,
+    string PathPrefix,
+    string? PhoneFields,
+    string? Table)
+{
+    public const string Url = "url";
+    public const string ApiKey = "api";
+    public const string Username = "username";
+    public const string ApplicationNameKey = "applicationName";
+    public const string SessionMinutes = "sessionMinutes";
+    public const string ClientIdKey = "clientId";
+    public const string GrantTypeKey = "grantType";
+    public const string PathPrefixKey = "apiPathPrefix";
+    public const string PhoneFieldsKey = "phoneFields";
+    public const string TableKey = "table";
+    public const string PasswordSecret = "password";
+    public const string ClientSecretKey = "clientSecret";
+
+    public static IReadOnlyList<string> Problems(CrmConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var problems = new List<string>();
+        var url = connection.Setting(Url);
+        if (url is null)
+        {
+            problems.Add($"setting '{Url}' is missing (the SuiteCRM URL, e.g. https://crm.example.com)");
+        }
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !CrmUrls.IsAllowed(uri))
+        {
+            problems.Add($"setting '{Url}' must be an https URL");
+        }
+
+        var api = ParseApi(connection.Setting(ApiKey));
+        if (api is null)
+        {
+            problems.Add($"setting '{ApiKey}' must be 'v4_1' (SuiteCRM 7 legacy REST) or 'v8' (JSON:API)");
+            return problems;
+        }
+
+        if (api == SuiteCrmApi.V4_1 || GrantOf(connection) == "password")
+        {
+            if (connection.Setting(Username) is null)
+            {
+                problems.Add($"setting '{Username}' is missing");
+            }
+
+            if (connection.Secret(PasswordSecret) is null)
+            {
+                problems.Add($"secret '{PasswordSecret}' is missing");
+            }
+        }
+
+        if (api == SuiteCrmApi.V8)
+        {
+            if (GrantOf(connection) is not ("client_credentials" or "password"))
+            {
+                problems.Add($"setting '{GrantTypeKey}' must be 'client_credentials' or 'password'");
+            }
+
+            if (connection.Setting(ClientIdKey) is null)
+            {
+                problems.Add($"setting '{ClientIdKey}' is missing (Admin > OAuth2 Clients and Tokens)");
+            }
+
+            if (connection.Secret(ClientSecretKey) is null)
+            {
+                problems.Add($"secret '{ClientSecretKey}' is missing");
+            }
+        }
+
+        if (connection.Setting(SessionMinutes) is { } minutes && (!int.TryParse(minutes, System.Globalization.CultureInfo.InvariantCulture, out var value) || value is < 1 or > 1440))
+        {
+            problems.Add($"setting '{SessionMinutes}' must be a whole number of minutes between 1 and 1440");
+        }
+
+        return problems;
+    }
+
+    public static SuiteCrmSettings Read(CrmConnection connection)
+    {
+        var problems = Problems(connection);
+        if (problems.Count > 0)
+        {
+            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': {string.Join("; ", problems)}");
+        }
+
+        var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url, connection.Name);
+        var minutes = connection.Setting(SessionMinutes) is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 20;
+        return new SuiteCrmSettings(
+            new Uri(root, root.AbsolutePath.TrimEnd('/') + "/"),
+            ParseApi(connection.Setting(ApiKey))!.Value,
+            connection.Setting(Username),
+            connection.Secret(PasswordSecret),
+            connection.Setting(ApplicationNameKey) ?? "crmrouter",
+            TimeSpan.FromMinutes(minutes),
+            connection.Setting(ClientIdKey),
+            connection.Secret(ClientSecretKey),
+            GrantOf(connection),
+            PrefixOf(connection),
+            connection.Setting(PhoneFieldsKey),
+            connection.Setting(TableKey));
+    }
+
+    /// <summary>The relative path of a JSON:API resource, e.g. <c>legacy/Api/V8/module/Contacts</c>.</summary>
+    public Uri ApiUri(string pathAndQuery) => new(Root, PathPrefix.Length == 0 ? pathAndQuery : $"{PathPrefix}/{pathAndQuery}");
+
+    private static SuiteCrmApi? ParseApi(string? value) => value?.ToLowerInvariant() switch
+    {
+        "v4_1" or "v4.1" or "7" or "legacy" => SuiteCrmApi.V4_1,
+        "v8" or "8" or "jsonapi" => SuiteCrmApi.V8,
+        _ => null,
+    };
+
+    private static string GrantOf(CrmConnection connection) => connection.Setting(GrantTypeKey)?.ToLowerInvariant() ?? "client_credentials";
+
+    // SuiteCRM 8 serves the 7.x API under /legacy; 7.10+ serves it at the root. A setting of "/" means no prefix.
+    private static string PrefixOf(CrmConnection connection) =>
+        connection.Settings.TryGetValue(PathPrefixKey, out var prefix) ? prefix.Trim().Trim('/') : "legacy";
+
+    public override string ToString() => "SuiteCrmSettings (secrets hidden)";
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using AriCrmRouter.Crm.Http;
+
+namespace AriCrmRouter.Crm.Connectors.Vtiger;
+
+/// <summary>A Vtiger connection's settings and secrets, read and checked once per lookup.</summary>
+internal sealed record VtigerSettings(Uri WebService, string UserName, string AccessKey, TimeSpan SessionLifetime, string? PhoneFields)
+{
+    public const string Url = "url";
+    public const string Username = "username";
+    public const string SessionMinutes = "sessionMinutes";
+    public const string PhoneFieldsKey = "phoneFields";
+    public const string AccessKeySecret = "accessKey";
+
+    public static IReadOnlyList<string> Problems(CrmConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var problems = new List<string>();
+        var url = connection.Setting(Url);
+        if (url is null)
+        {
+            problems.Add($"setting '{Url}' is missing (the Vtiger URL, e.g. https://acme.od2.vtiger.com)");
+        }
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !CrmUrls.IsAllowed(uri))
+        {
+            problems.Add($"setting '{Url}' must be an https URL");
+        }
+
+        if (connection.Setting(Username) is null)
+        {
+            problems.Add($"setting '{Username}' is missing");
+        }
+
+        if (connection.Secret(AccessKeySecret) is null)
+        {
+            problems.Add($"secret '{AccessKeySecret}' is missing (My Preferences > Access Key)");
+        }
+
+        if (connection.Setting(SessionMinutes) is { } minutes && (!int.TryParse(minutes, CultureInfo.InvariantCulture, out var value) || value is < 1 or > 1440))
+        {
+            problems.Add($"setting '{SessionMinutes}' must be a whole number of minutes between 1 and 1440");
+        }
+
+        return problems;
+    }
+
+    public static VtigerSettings Read(CrmConnection connection)
+    {
+        var problems = Problems(connection);
+        if (problems.Count > 0)
+        {
+            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': {string.Join("; ", problems)}");
+        }
+
+        var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url, connection.Name);
+        var path = root.AbsolutePath.TrimEnd('/');
+        var webService = path.EndsWith("/webservice.php", StringComparison.OrdinalIgnoreCase) ? new Uri(root, path) : new Uri(root, path + "/webservice.php");
+        var minutes = connection.Setting(SessionMinutes) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : 20;
+        return new VtigerSettings(
+            webService,
+            connection.RequiredSetting(Username),
+            connection.RequiredSecret(AccessKeySecret),
+            TimeSpan.FromMinutes(minutes),
+            connection.Setting(PhoneFieldsKey));
+    }
+
+    public override string ToString() => "VtigerSettings (secrets hidden)";
+}

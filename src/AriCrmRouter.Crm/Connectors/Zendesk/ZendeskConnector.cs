@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using AriCrmRouter.Crm.Auth;
+using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Crm.Http;
+using AriCrmRouter.Crm.Phone;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AriCrmRouter.Crm.Connectors.Zendesk;
+
+/// <summary>
+/// Zendesk Support API v2: finds an end user by phone (<c>search.json?query=type:user phone:*{digits}</c>) or
+/// by DTMF (<c>external_id</c> or a user/organization field), and reads a user field, or an organization
+/// field of the user's organization (module <c>organizations</c>). Basic <c>{email}/token:{api_token}</c> or
+/// OAuth Bearer.
+/// </summary>
+public sealed class ZendeskConnector : ICrmConnector
+{
+    private const string ExternalId = "external_id";
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly CrmOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<ZendeskConnector> _logger;
+    private readonly CredentialCache<ZendeskCredential> _credentials;
+
+    public ZendeskConnector(IHttpClientFactory httpClientFactory, IOptions<CrmOptions> options, TimeProvider timeProvider, ILogger<ZendeskConnector> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClientFactory = httpClientFactory;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _credentials = new CredentialCache<ZendeskCredential>(timeProvider);
+    }
+
+    public string Kind => "zendesk";
+
+    public IReadOnlyList<string> Validate(CrmConnection connection) => ZendeskSettings.Problems(connection);
+
+    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = ZendeskSettings.Read(connection);
+        var target = ZendeskTarget.Parse(request.Module, connection.Name);
+        var field = ApiNames.Require(StripPrefix(request.Field, target.FieldsProperty), "field", connection.Name);
+        var search = request.ByKey ? KeySearch(connection, request, target) : PhoneSearch(connection, request);
+        if (search is null)
+        {
+            return LookupOutcome.NotFound;
+        }
+
+        Log.Searching(_logger, connection.Name, target.Name, request.ByKey ? "key" : "phone");
+        var outcome = await _credentials.UseAsync(
+            connection.Name,
+            _ => Task.FromResult(new ZendeskCredential(ZendeskSettings.Read(connection).Authorization)),
+            (credential, ct) => FindAsync(new Call(connection.Name, settings, credential), search, target, field, ct),
+            cancellationToken);
+        Log.Answered(_logger, connection.Name, target.Name, outcome is LookupOutcome.FoundValue ? "found" : "not found");
+        return outcome;
+    }
+
+    private ZendeskSearch? PhoneSearch(CrmConnection connection, CrmLookupRequest request)
+    {
+        var forms = PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? _options.DefaultRegion);
+        var query = ZendeskQuery.Phone(forms.NationalDigits ?? forms.Digits);
+        return query is null ? null : new ZendeskSearch($"search.json?query={Uri.EscapeDataString(query)}&per_page=1", "results", ZendeskTarget.Users);
+    }
+
+    private static ZendeskSearch? KeySearch(CrmConnection connection, CrmLookupRequest request, ZendeskTarget target)
+    {
+        var key = ApiNames.Require(StripPrefix(request.KeyField!, target.FieldsProperty), "key field", connection.Name);
+        if (key == ExternalId)
+        {
+            return new ZendeskSearch($"{target.Name}/search.json?external_id={Uri.EscapeDataString(request.Dtmf!)}", target.Name, target);
+        }
+
+        var query = ZendeskQuery.FieldEquals(target.SearchType, key, request.Dtmf!);
+        return query is null ? null : new ZendeskSearch($"search.json?query={Uri.EscapeDataString(query)}&per_page=1", "results", target);
+    }
+
+    private static string StripPrefix(string name, string fieldsProperty) =>
+        name.StartsWith(fieldsProperty + ".", StringComparison.Ordinal) ? name[(fieldsProperty.Length + 1)..] : name;
+
+    private async Task<LookupOutcome> FindAsync(Call call, ZendeskSearch search, ZendeskTarget target, string field, CancellationToken cancellationToken)
+    {
+        using var found = await GetAsync(call, search.PathAndQuery, "search", cancellationToken);
+        if (!VendorJson.TryGetProperty(found.RootElement, search.ListProperty, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            throw VendorJson.Malformed(call.ConnectionName, "search", $"the answer has no '{search.ListProperty}' list");
+        }
+
+        foreach (var record in list.EnumerateArray())
+        {
+            if (search.Finds == target)
+            {
+                return Read(record, target.FieldsProperty, field);
+            }
+
+            // Found a user, the rule reads its organization.
+            if (!VendorJson.TryGetProperty(record, "organization_id", out var organizationId) || organizationId.ValueKind != JsonValueKind.Number)
+            {
+                return LookupOutcome.NotFound;
+            }
+
+            Log.ReadingOrganization(_logger, call.ConnectionName);
+            var id = organizationId.GetInt64().ToString(CultureInfo.InvariantCulture);
+            using var organization = await GetAsync(call, $"organizations/{id}.json", "organization", cancellationToken);
+            return VendorJson.TryGetProperty(organization.RootElement, "organization", out var org)
+                ? Read(org, target.FieldsProperty, field)
+                : throw VendorJson.Malformed(call.ConnectionName, "organization", "the answer has no 'organization'");
+        }
+
+        return LookupOutcome.NotFound;
+    }
+
+    /// <summary>A custom field (<c>user_fields</c>/<c>organization_fields</c>) first, then a standard attribute.</summary>
+    private static LookupOutcome Read(JsonElement record, string fieldsProperty, string field)
+    {
+        var value = VendorJson.TryGetProperty(record, fieldsProperty, out var custom) && VendorJson.TryGetProperty(custom, field, out var customValue)
+            ? customValue
+            : VendorJson.TryGetProperty(record, field, out var standard) ? standard : default;
+        return value.ValueKind != JsonValueKind.Undefined && VendorJson.Render(value) is { } text ? LookupOutcome.Found(text) : LookupOutcome.NotFound;
+    }
+
+    private async Task<JsonDocument> GetAsync(Call call, string pathAndQuery, string step, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(call.Settings.ApiBase, pathAndQuery));
+        message.Headers.Authorization = call.Credential.Authorization;
+        message.Headers.Accept.Add(new("application/json"));
+        var response = await VendorHttp.SendAsync(_httpClientFactory.CreateClient(CrmHttp.ClientName), message, _options.MaxResponseBytes, _timeProvider, call.ConnectionName, step, cancellationToken);
+        response.EnsureSuccess(call.ConnectionName, step);
+        return VendorJson.Parse(response.Body, call.ConnectionName, step);
+    }
+
+    private sealed record Call(string ConnectionName, ZendeskSettings Settings, ZendeskCredential Credential);
+
+    /// <summary>A search request, the list property its answer has, and what kind of record it finds.</summary>
+    private sealed record ZendeskSearch(string PathAndQuery, string ListProperty, ZendeskTarget Finds);
+}

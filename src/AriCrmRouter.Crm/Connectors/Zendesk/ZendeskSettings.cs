@@ -1,0 +1,68 @@
+using System.Net.Http.Headers;
+using System.Text;
+using AriCrmRouter.Crm.Http;
+
+namespace AriCrmRouter.Crm.Connectors.Zendesk;
+
+/// <summary>A Zendesk Support connection's settings and secrets, read and checked once per lookup.</summary>
+internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Authorization)
+{
+    public const string Url = "url";
+    public const string Subdomain = "subdomain";
+    public const string Email = "email";
+    public const string ApiTokenSecret = "apiToken";
+    public const string OAuthTokenSecret = "oauthToken";
+
+    public static IReadOnlyList<string> Problems(CrmConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var problems = new List<string>();
+        var url = connection.Setting(Url);
+        var subdomain = connection.Setting(Subdomain);
+        if (url is null && subdomain is null)
+        {
+            problems.Add($"setting '{Subdomain}' (e.g. acme for acme.zendesk.com) or '{Url}' is missing");
+        }
+        else if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !CrmUrls.IsAllowed(uri)))
+        {
+            problems.Add($"setting '{Url}' must be an https URL");
+        }
+        else if (url is null && !subdomain!.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            problems.Add($"setting '{Subdomain}' must be the bare subdomain (letters, digits, '-')");
+        }
+
+        var apiToken = connection.Secret(ApiTokenSecret);
+        var oauthToken = connection.Secret(OAuthTokenSecret);
+        if (apiToken is null && oauthToken is null)
+        {
+            problems.Add($"secret '{ApiTokenSecret}' (with setting '{Email}') or secret '{OAuthTokenSecret}' is missing");
+        }
+        else if (apiToken is not null && connection.Setting(Email) is null)
+        {
+            problems.Add($"setting '{Email}' is missing (the agent the API token authenticates as)");
+        }
+
+        return problems;
+    }
+
+    public static ZendeskSettings Read(CrmConnection connection)
+    {
+        var problems = Problems(connection);
+        if (problems.Count > 0)
+        {
+            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': {string.Join("; ", problems)}");
+        }
+
+        var root = connection.Setting(Url) is { } url
+            ? CrmUrls.Parse(url, Url, connection.Name)
+            : CrmUrls.Parse($"https://{connection.RequiredSetting(Subdomain)}.zendesk.com", Subdomain, connection.Name);
+        var apiBase = new Uri(root, root.AbsolutePath.TrimEnd('/') + "/api/v2/");
+        var authorization = connection.Secret(ApiTokenSecret) is { } apiToken
+            ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{connection.RequiredSetting(Email)}/token:{apiToken}")))
+            : new AuthenticationHeaderValue("Bearer", connection.RequiredSecret(OAuthTokenSecret));
+        return new ZendeskSettings(apiBase, authorization);
+    }
+
+    public override string ToString() => $"Zendesk {ApiBase.Host} (credentials hidden)";
+}

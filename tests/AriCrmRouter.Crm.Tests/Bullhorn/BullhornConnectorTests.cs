@@ -1,0 +1,285 @@
+using System.Text.Json.Nodes;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Connectors.Bullhorn;
+using AriCrmRouter.Crm.Tests.SugarCrm;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.AspNetCore.Http;
+
+namespace AriCrmRouter.Crm.Tests.Bullhorn;
+
+public sealed class BullhornConnectorTests : IAsyncLifetime
+{
+    private BullhornFake _fake = null!;
+    private ConnectorTestHost<BullhornConnector> _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await BullhornFake.StartAsync();
+        _fake.Records.Add(JsonNode.Parse("""{"id":123,"phone":"(415) 555-1212","mobile":"","customText1":"GOLD","customText2":"12345","customInt1":42}""")!.AsObject());
+        _fake.Records.Add(JsonNode.Parse("""{"id":124,"phone":"","mobile":"+442079460000","customText1":null,"customText2":"777","customInt1":null}""")!.AsObject());
+        _host = new ConnectorTestHost<BullhornConnector>(
+            (http, options, time, logger) => new BullhornConnector(http, options, time, logger),
+            services => services.AddBullhornAuthorizeClient());
+    }
+
+    public async Task DisposeAsync()
+    {
+        _host.Dispose();
+        await _fake.DisposeAsync();
+    }
+
+    private BullhornConnector Connector => _host.Connector;
+
+    private CrmConnection Connection(string password = BullhornFake.Password, Dictionary<string, string>? extra = null)
+    {
+        var settings = new Dictionary<string, string> { ["url"] = _fake.Url.ToString(), ["username"] = BullhornFake.User, ["clientId"] = BullhornFake.ClientId };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return new CrmConnection("bh", "bullhorn", settings, new Dictionary<string, string> { ["password"] = password, ["clientSecret"] = BullhornFake.ClientSecret });
+    }
+
+    private static CrmLookupRequest ByPhone(string caller = "+1 415 555 1212", string field = "customText1") =>
+        new() { Module = "ClientContact", Field = field, CallerNumber = caller };
+
+    private static CrmLookupRequest ByKey(string dtmf) =>
+        new() { Module = "ClientContact", Field = "customText1", KeyField = "customText2", Dtmf = dtmf, CallerNumber = "" };
+
+    [Fact]
+    public async Task LookupAsync_CallerNumberMatchesPhone_ReturnsFieldValue()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        var search = _fake.Lookups.Last();
+        Assert.Equal("/west/rest-services/corp1/search/ClientContact", search.Path);
+        Assert.EndsWith("&fields=id,customText1&count=1", search.Query, StringComparison.Ordinal);
+        Assert.StartsWith("phone:\"\\+14155551212\" OR phone:\"\\+1 415\\-555\\-1212\" OR phone:\"\\(415\\) 555\\-1212\" OR ", _fake.LastCriteria("query"), StringComparison.Ordinal);
+        Assert.Contains(" OR mobile:\"4155551212\"", _fake.LastCriteria("query"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_NumericField_ReturnsInvariantText()
+    {
+        Assert.Equal(LookupOutcome.Found("42"), await Connector.LookupAsync(Connection(), ByPhone(field: "customInt1"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LookupAsync_DtmfMatchesKeyField_SearchesQuotedTerm()
+    {
+        Assert.Equal(LookupOutcome.Found("GOLD"), await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None));
+        Assert.Equal("customText2:\"12345\"", _fake.LastCriteria("query"));
+    }
+
+    [Fact]
+    public async Task LookupAsync_QueryMode_UsesWhereClause()
+    {
+        var outcome = await Connector.LookupAsync(Connection(extra: new() { ["lookupMode"] = "query" }), ByKey("12345"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal("/west/rest-services/corp1/query/ClientContact", _fake.Lookups.Last().Path);
+        Assert.Equal("customText2='12345'", _fake.LastCriteria("where"));
+    }
+
+    [Fact]
+    public async Task LookupAsync_NoMatchingRecord_ReturnsNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await Connector.LookupAsync(Connection(), ByPhone("+1 212 555 0100"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LookupAsync_RecordWithNullField_ReturnsNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await Connector.LookupAsync(Connection(), ByKey("777"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LookupAsync_FirstLookup_FollowsDataCentreRedirectAndKeepsCodeFromRedirect()
+    {
+        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+
+        Assert.Equal(
+            ["/rest-services/loginInfo", "/west/rest-services/loginInfo", "/west/oauth/authorize", "/west/oauth/token", "/west/rest-services/login", "/west/rest-services/corp1/search/ClientContact"],
+            _fake.Server.Requests.Select(r => r.Path));
+        var token = Assert.Single(_fake.Requests("/oauth/token"));
+        Assert.Contains("code=22%3Acode%2F", token.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TwoLookups_LogsInOnce()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+
+        Assert.Single(_fake.Requests("/oauth/authorize"));
+        Assert.Single(_fake.Requests("/rest-services/login"));
+        Assert.Equal(2, _fake.Lookups.Count());
+    }
+
+    [Fact]
+    public async Task LookupAsync_AccessTokenAboutToExpire_RenewsWithRefreshTokenAndLogsInAgain()
+    {
+        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+        _host.Time.Advance(TimeSpan.FromMinutes(9.5));
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None));
+
+        Assert.Single(_fake.Requests("/oauth/authorize"));
+        Assert.Equal(["authorization_code", "refresh_token"], _fake.Requests("/oauth/token").Select(r => r.Body.Contains("grant_type=refresh_token", StringComparison.Ordinal) ? "refresh_token" : "authorization_code"));
+        Assert.Equal(2, _fake.Requests("/rest-services/login").Count());
+    }
+
+    [Fact]
+    public async Task LookupAsync_RestTokenTimedOut_LogsInAgainOnceAndSucceeds()
+    {
+        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+        _fake.ExpireRestTokens();
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None));
+        Assert.Equal(2, _fake.Requests("/rest-services/login").Count());
+        Assert.Equal(3, _fake.Lookups.Count());
+    }
+
+    [Fact]
+    public async Task LookupAsync_RestTokenRejectedAfterRelogin_ThrowsUnauthorized()
+    {
+        _fake.RejectAllRestTokens = true;
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByKey("1"), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+        Assert.Equal(2, _fake.Lookups.Count());
+    }
+
+    [Fact]
+    public async Task LookupAsync_WrongPassword_ThrowsUnauthorizedWithoutSecrets()
+    {
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection("wrong-password"), ByKey("1"), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+        Assert.DoesNotContain("wrong-password", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_fake.Requests("/oauth/token"));
+    }
+
+    [Fact]
+    public async Task LookupAsync_RateLimited_ThrowsRateLimitedWithRetryAfter()
+    {
+        _fake.LookupOverride = context =>
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = "5";
+            return Task.CompletedTask;
+        };
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByKey("1"), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.RateLimited, error.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(5), error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ServerError_ThrowsUnavailable()
+    {
+        _fake.LookupOverride = context =>
+        {
+            context.Response.StatusCode = 500;
+            return context.Response.WriteAsJsonAsync(new { errorMessage = "Internal error", errorCode = 500 });
+        };
+
+        Assert.Equal(CrmFailureKind.Unavailable, (await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByKey("1"), CancellationToken.None))).Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_AnswerWithoutData_ThrowsMalformedResponse()
+    {
+        _fake.LookupOverride = context => context.Response.WriteAsync("{\"total\":1}");
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, (await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByKey("1"), CancellationToken.None))).Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileCallerId_EscapesLuceneSpecials()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone("' OR 1=1 --"), CancellationToken.None);
+
+        Assert.Equal("phone:\"11\" OR phone:\"' OR 1=1 \\-\\-\" OR mobile:\"11\" OR mobile:\"' OR 1=1 \\-\\-\"", _fake.LastCriteria("query"));
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileDtmf_StaysOneLucenePhrase()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByKey("1\") OR id:[* TO *] && \\"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+        Assert.Equal("customText2:\"1\\\"\\) OR id\\:\\[\\* TO \\*\\] \\&\\& \\\\\"", _fake.LastCriteria("query"));
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileDtmfInQueryMode_IsOneWhereLiteral()
+    {
+        await Connector.LookupAsync(Connection(extra: new() { ["lookupMode"] = "query" }), ByKey("1' OR id>0 OR customText2='"), CancellationToken.None);
+
+        Assert.Equal("customText2='1'' OR id>0 OR customText2='''", _fake.LastCriteria("where"));
+    }
+
+    [Fact]
+    public async Task LookupAsync_AnyLookup_KeepsPasswordSecretAndRestTokenOutOfUrls()
+    {
+        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+
+        Assert.All(_fake.Server.Requests, r =>
+        {
+            Assert.DoesNotContain(Uri.EscapeDataString(BullhornFake.Password), r.Query, StringComparison.Ordinal);
+            Assert.DoesNotContain(BullhornFake.ClientSecret, r.Query, StringComparison.Ordinal);
+            Assert.DoesNotContain("bh", r.Query.Replace("BhRest", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        });
+        Assert.Empty(_fake.Requests("/callback"));
+        Assert.Equal("POST", Assert.Single(_fake.Requests("/oauth/authorize")).Method);
+        Assert.Equal("bh4", _fake.Lookups.Single().Headers["BhRestToken"]);
+    }
+
+    [Fact]
+    public async Task LookupAsync_AuthorizeMethodGet_SendsDocumentedQueryString()
+    {
+        var outcome = await Connector.LookupAsync(Connection(extra: new() { ["authorizeMethod"] = "get" }), ByKey("12345"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal("GET", Assert.Single(_fake.Requests("/oauth/authorize")).Method);
+        Assert.Empty(_fake.Requests("/callback"));
+    }
+
+    [Fact]
+    public void Validate_MissingSettingsAndSecrets_NamesEachOne()
+    {
+        var problems = Connector.Validate(new CrmConnection("bad", "bullhorn", new Dictionary<string, string> { ["lookupMode"] = "sql" }, new Dictionary<string, string>()));
+
+        Assert.Equal(5, problems.Count);
+        Assert.Contains(problems, p => p.Contains("'username'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'password'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'lookupMode'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LookupAsync_ClientThatFollowsRedirects_StillReadsTheCodeFromTheFinalUrl()
+    {
+        using var host = new ConnectorTestHost<BullhornConnector>((http, options, time, logger) => new BullhornConnector(http, options, time, logger));
+
+        var outcome = await host.Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Single(_fake.Requests("/callback"));
+    }
+
+    [Fact]
+    public void SettingsToString_AnyConnection_HidesSecrets()
+    {
+        var text = BullhornSettings.Read(Connection()).ToString();
+
+        Assert.DoesNotContain(BullhornFake.Password, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(BullhornFake.ClientSecret, text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,198 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AriCrmRouter.TestKit.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace AriCrmRouter.Crm.Tests.Bullhorn;
+
+/// <summary>
+/// Bullhorn on 127.0.0.1: <c>/rest-services/loginInfo</c> answers 307 to the user's data centre
+/// (<c>/west/...</c>); <c>/west/oauth/authorize</c> (action=Login) redirects to <c>/callback?code=...</c>;
+/// <c>/west/oauth/token</c> (authorization_code, refresh_token; single-use codes and refresh tokens);
+/// <c>/west/rest-services/login</c> gives BhRestToken and restUrl; <c>search/{Entity}</c> (Lucene) and
+/// <c>query/{Entity}</c> (where) with the BhRestToken header; 401 invalidRestToken otherwise.
+/// </summary>
+internal sealed partial class BullhornFake : IAsyncDisposable
+{
+    public const string User = "acme.api";
+    public const string Password = "bh-Pa55word";
+    public const string ClientId = "client-uuid";
+    public const string ClientSecret = "client-secret-xyz";
+
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _codes = [];
+    private readonly HashSet<string> _refreshTokens = [];
+    private readonly HashSet<string> _accessTokens = [];
+    private readonly HashSet<string> _restTokens = [];
+    private int _issued;
+
+    private BullhornFake(FakeHttpServer server) => Server = server;
+
+    public FakeHttpServer Server { get; }
+
+    public List<JsonObject> Records { get; } = [];
+
+    public Func<HttpContext, Task>? LookupOverride { get; set; }
+
+    public bool RejectAllRestTokens { get; set; }
+
+    public Uri Url => new(Server.BaseUri, "rest-services");
+
+    public IEnumerable<RecordedRequest> Requests(string pathEnd) => Server.Requests.Where(r => r.Path.EndsWith(pathEnd, StringComparison.Ordinal));
+
+    public IEnumerable<RecordedRequest> Lookups => Server.Requests.Where(r => r.Path.Contains("/corp1/", StringComparison.Ordinal));
+
+    public string LastCriteria(string parameter) => Uri.UnescapeDataString(Regex.Match(Lookups.Last().Query, $"[?&]{parameter}=([^&]*)").Groups[1].Value);
+
+    public static async Task<BullhornFake> StartAsync()
+    {
+        BullhornFake? fake = null;
+        var server = await FakeHttpServer.StartAsync(app =>
+        {
+            app.MapGet("/rest-services/loginInfo", (HttpContext c) => Results.Redirect($"/west/rest-services/loginInfo{c.Request.QueryString}", permanent: false, preserveMethod: true));
+            app.MapGet("/west/rest-services/loginInfo", (HttpContext c) => fake!.LoginInfoAsync(c));
+            app.Map("/west/oauth/authorize", (HttpContext c) => fake!.AuthorizeAsync(c));
+            app.MapPost("/west/oauth/token", (HttpContext c) => fake!.TokenAsync(c));
+            app.MapPost("/west/rest-services/login", (HttpContext c) => fake!.LoginAsync(c));
+            app.MapGet("/west/rest-services/corp1/{kind}/{entity}", (HttpContext c, string kind, string entity) => fake!.LookupAsync(c, kind));
+            app.MapGet("/callback", () => Results.Text("partner page"));
+        });
+        fake = new BullhornFake(server);
+        return fake;
+    }
+
+    public void ExpireRestTokens()
+    {
+        lock (_gate)
+        {
+            _restTokens.Clear();
+        }
+    }
+
+    private string Issue(HashSet<string> set, string prefix)
+    {
+        lock (_gate)
+        {
+            var value = $"{prefix}{++_issued}";
+            set.Add(value);
+            return value;
+        }
+    }
+
+    private bool Use(HashSet<string> set, string value, bool once)
+    {
+        lock (_gate)
+        {
+            return once ? set.Remove(value) : set.Contains(value);
+        }
+    }
+
+    private Task LoginInfoAsync(HttpContext context)
+    {
+        var root = Server.BaseUri;
+        return context.Response.WriteAsJsonAsync(new
+        {
+            atsUrl = new Uri(root, "west/ats").ToString(),
+            billingSyncUrl = new Uri(root, "west/billingsync").ToString(),
+            coreUrl = new Uri(root, "west/core").ToString(),
+            oauthUrl = new Uri(root, "west/oauth").ToString(),
+            restUrl = new Uri(root, "west/rest-services").ToString(),
+            samlUrl = new Uri(root, "west/saml").ToString(),
+        });
+    }
+
+    private async Task AuthorizeAsync(HttpContext context)
+    {
+        var values = context.Request.HasFormContentType ? (IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>>)await context.Request.ReadFormAsync() : context.Request.Query;
+        var p = values.ToDictionary(v => v.Key, v => v.Value.ToString());
+        if (p.GetValueOrDefault("client_id") != ClientId || p.GetValueOrDefault("response_type") != "code" || p.GetValueOrDefault("action") != "Login"
+            || p.GetValueOrDefault("username") != User || p.GetValueOrDefault("password") != Password)
+        {
+            await context.Response.WriteAsync("<html><body>Bullhorn login: invalid credentials</body></html>");
+            return;
+        }
+
+        var code = Issue(_codes, "22:code/");
+        context.Response.StatusCode = 302;
+        context.Response.Headers.Location = $"{Server.BaseUri}callback?code={Uri.EscapeDataString(code)}&client_id={ClientId}";
+    }
+
+    private async Task TokenAsync(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync();
+        var valid = form["client_id"] == ClientId && form["client_secret"] == ClientSecret && form["grant_type"].ToString() switch
+        {
+            "authorization_code" => Use(_codes, form["code"].ToString(), once: true),
+            "refresh_token" => Use(_refreshTokens, form["refresh_token"].ToString(), once: true),
+            _ => false,
+        };
+        if (!valid)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsJsonAsync(new { error = "invalid_grant", error_description = "Invalid, expired, or revoked authorization code." });
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new { access_token = Issue(_accessTokens, "at"), token_type = "Bearer", expires_in = 600, refresh_token = Issue(_refreshTokens, "rt") });
+    }
+
+    private async Task LoginAsync(HttpContext context)
+    {
+        if (context.Request.Query["version"] != "*" || !Use(_accessTokens, context.Request.Query["access_token"].ToString(), once: false))
+        {
+            context.Response.StatusCode = 401;
+            await context.Response.WriteAsJsonAsync(new { errorMessage = "Invalid access token", errorMessageKey = "errors.authentication.invalidAccessToken", errorCode = 401 });
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new JsonObject { ["BhRestToken"] = Issue(_restTokens, "bh"), ["restUrl"] = new Uri(Server.BaseUri, "west/rest-services/corp1/").ToString() });
+    }
+
+    private async Task LookupAsync(HttpContext context, string kind)
+    {
+        if (RejectAllRestTokens || !Use(_restTokens, context.Request.Headers["BhRestToken"].ToString(), once: false))
+        {
+            context.Response.StatusCode = 401;
+            await context.Response.WriteAsJsonAsync(new { errorMessage = "Bad 'BhRestToken' or timed-out.", errorMessageKey = "errors.authentication.invalidRestToken", errorCode = 401 });
+            return;
+        }
+
+        if (LookupOverride is { } answer)
+        {
+            await answer(context);
+            return;
+        }
+
+        var conditions = kind == "search"
+            ? LuceneTerm().Matches(context.Request.Query["query"].ToString()).Select(m => (m.Groups[1].Value, Regex.Replace(m.Groups[2].Value, @"\\(.)", "$1", RegexOptions.None, TimeSpan.FromSeconds(1))))
+            : WhereTerm().Matches(context.Request.Query["where"].ToString()).Select(m => (m.Groups[1].Value, m.Groups[2].Value.Replace("''", "'", StringComparison.Ordinal)));
+        var fields = context.Request.Query["fields"].ToString().Split(',');
+        var data = new JsonArray();
+        foreach (var record in Records.Where(r => conditions.Any(c => r[c.Item1]?.ToString() == c.Item2)).Take(1))
+        {
+            var row = new JsonObject();
+            foreach (var field in fields)
+            {
+                row[field] = record[field]?.DeepClone();
+            }
+
+            if (kind == "search")
+            {
+                row["_score"] = 1.0;
+            }
+
+            data.Add(row);
+        }
+
+        await context.Response.WriteAsJsonAsync(new JsonObject { ["total"] = data.Count, ["start"] = 0, ["count"] = data.Count, ["data"] = data });
+    }
+
+    [GeneratedRegex("(\\w+):\"((?:[^\"\\\\]|\\\\.)*)\"")]
+    private static partial Regex LuceneTerm();
+
+    [GeneratedRegex("(\\w+)='((?:[^']|'')*)'")]
+    private static partial Regex WhereTerm();
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}

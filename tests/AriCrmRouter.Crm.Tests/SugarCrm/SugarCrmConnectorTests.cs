@@ -1,0 +1,283 @@
+using System.Text.Json.Nodes;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.AspNetCore.Http;
+
+namespace AriCrmRouter.Crm.Tests.SugarCrm;
+
+public sealed class SugarCrmConnectorTests : IAsyncLifetime
+{
+    private SugarCrmFake _fake = null!;
+    private ConnectorTestHost<SugarCrmConnector> _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await SugarCrmFake.StartAsync();
+        _fake.Records.Add(new() { ["id"] = "c1", ["phone_work"] = "+14155551212", ["phone_mobile"] = "", ["status_c"] = "GOLD", ["account_no_c"] = "12345", ["score_c"] = 42.5m });
+        _fake.Records.Add(new() { ["id"] = "c2", ["phone_work"] = "", ["phone_mobile"] = "(415) 555-0000", ["status_c"] = null, ["account_no_c"] = "777" });
+        _host = new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(http, options, time, logger));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _host.Dispose();
+        await _fake.DisposeAsync();
+    }
+
+    private SugarCrmConnector Connector => _host.Connector;
+
+    private CrmConnection Connection(Dictionary<string, string>? extra = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["url"] = _fake.Url.ToString(),
+            ["apiVersion"] = "v11_24",
+            ["username"] = SugarCrmFake.User,
+            ["platform"] = SugarCrmFake.Platform,
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return new CrmConnection("sugar-test", "sugarcrm", settings, new Dictionary<string, string> { ["password"] = SugarCrmFake.Password });
+    }
+
+    private static CrmLookupRequest ByPhone(string caller = "+1 415 555 1212", string field = "status_c") =>
+        new() { Module = "Contacts", Field = field, CallerNumber = caller };
+
+    private static CrmLookupRequest ByKey(string dtmf) =>
+        new() { Module = "Contacts", Field = "status_c", KeyField = "account_no_c", Dtmf = dtmf, CallerNumber = "anonymous" };
+
+    [Fact]
+    public async Task LookupAsync_CallerNumberMatchesPhoneField_ReturnsFieldValue()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByPhone("4155551212"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        var filter = Assert.Single(_fake.Server.Requests, r => r.Path == "/rest/v11_24/Contacts/filter");
+        Assert.Equal("POST", filter.Method);
+        var body = JsonNode.Parse(filter.Body)!;
+        Assert.Equal("id,status_c", (string?)body["fields"]);
+        Assert.Equal(1, (int)body["max_num"]!);
+    }
+
+    [Fact]
+    public async Task LookupAsync_NumericField_ReturnsInvariantText()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByPhone(field: "score_c"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("42.5"), outcome);
+    }
+
+    [Fact]
+    public async Task LookupAsync_DtmfMatchesKeyField_ReturnsFieldValue()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+    }
+
+    [Fact]
+    public async Task LookupAsync_NoMatchingRecord_ReturnsNotFound()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByPhone("+44 20 7946 0000"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+    }
+
+    [Fact]
+    public async Task LookupAsync_RecordWithEmptyField_ReturnsNotFound()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByKey("777"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TwoLookups_LogsInOnce()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+
+        Assert.Single(_fake.TokenRequests);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenAboutToExpire_RenewsWithRefreshTokenFirst()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        _host.Time.Advance(TimeSpan.FromMinutes(59.5));
+
+        var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        var grants = _fake.TokenRequests.Select(r => (string?)JsonNode.Parse(r.Body)!["grant_type"]).ToList();
+        Assert.Equal(["password", "refresh_token"], grants);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenRevoked_LogsInAgainOnceAndSucceeds()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        _fake.RevokeAccessTokens();
+
+        var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal(2, _fake.TokenRequests.Count());
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenRejectedAfterRelogin_ThrowsUnauthorized()
+    {
+        _fake.RejectAllTokens = true;
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+        Assert.Equal(2, _fake.Server.Requests.Count(r => r.Path.EndsWith("/filter", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task LookupAsync_WrongPassword_ThrowsUnauthorizedWithoutSecret()
+    {
+        var connection = Connection() with { Secrets = new Dictionary<string, string> { ["password"] = "wrong-pass" } };
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(connection, ByPhone(), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+        Assert.DoesNotContain("wrong-pass", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_RateLimited_ThrowsRateLimitedWithRetryAfter()
+    {
+        _fake.FilterOverride = async context =>
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = "30";
+            await context.Response.WriteAsJsonAsync(new { error = "too_many_requests" });
+        };
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.RateLimited, error.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(30), error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ServerError_ThrowsUnavailable()
+    {
+        _fake.FilterOverride = context =>
+        {
+            context.Response.StatusCode = 503;
+            return Task.CompletedTask;
+        };
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Unavailable, error.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_HtmlInsteadOfJson_ThrowsMalformedResponse()
+    {
+        _fake.FilterOverride = context => context.Response.WriteAsync("<html>maintenance</html>");
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, error.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_AnswerLargerThanLimit_ThrowsMalformedResponse()
+    {
+        _fake.FilterOverride = context => context.Response.WriteAsync(new string(' ', 300 * 1024) + "{}");
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, error.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileDtmf_IsSentAsOneJsonStringValue()
+    {
+        const string hostile = "1\"}],\"$or\":[{\"id\":{\"$not_null\":1}}]) *";
+
+        var outcome = await Connector.LookupAsync(Connection(), ByKey(hostile), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+        var body = JsonNode.Parse(Assert.Single(_fake.Server.Requests, r => r.Path.EndsWith("/filter", StringComparison.Ordinal)).Body)!;
+        var clause = Assert.Single(body["filter"]![0]!["$or"]!.AsArray());
+        Assert.Equal(hostile, (string?)clause!["account_no_c"]!["$equals"]);
+        Assert.Single(body["filter"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileCallerId_IsSentAsJsonStringValues()
+    {
+        const string hostile = "' OR 1=1 --";
+
+        await Connector.LookupAsync(Connection(), ByPhone(hostile), CancellationToken.None);
+
+        var body = JsonNode.Parse(Assert.Single(_fake.Server.Requests, r => r.Path.EndsWith("/filter", StringComparison.Ordinal)).Body)!;
+        var values = body["filter"]![0]!["$or"]!.AsArray().Select(c => (string?)c!.AsObject().Single().Value!["$equals"]).ToList();
+        Assert.Contains(hostile, values);
+        Assert.All(body["filter"]![0]!["$or"]!.AsArray(), c => Assert.Contains(c!.AsObject().Single().Key, new[] { "phone_work", "phone_mobile" }));
+    }
+
+    [Fact]
+    public async Task LookupAsync_AnyLookup_KeepsSecretsOutOfUrls()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+
+        Assert.All(_fake.Server.Requests, r =>
+        {
+            Assert.DoesNotContain(SugarCrmFake.Password, r.Path + r.Query, StringComparison.Ordinal);
+            Assert.DoesNotContain("access-", r.Path + r.Query, StringComparison.Ordinal);
+        });
+        Assert.Equal("access-1", _fake.Server.Requests[^1].Headers["OAuth-Token"]);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ModuleWithoutKnownPhoneFields_UsesConfiguredPhoneFields()
+    {
+        var request = ByPhone() with { Module = "Contacts" };
+
+        var outcome = await Connector.LookupAsync(Connection(new() { ["phoneFields"] = "phone_mobile" }), request, CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+        var body = JsonNode.Parse(_fake.Server.Requests[^1].Body)!;
+        Assert.All(body["filter"]![0]!["$or"]!.AsArray(), c => Assert.Equal("phone_mobile", c!.AsObject().Single().Key));
+    }
+
+    [Fact]
+    public void Validate_MissingSettingsAndSecrets_NamesEachOne()
+    {
+        var problems = Connector.Validate(new CrmConnection("bad", "sugarcrm", new Dictionary<string, string> { ["url"] = "http://crm.example.com" }, new Dictionary<string, string>()));
+
+        Assert.Contains(problems, p => p.Contains("'url' must be an https URL", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'username'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'platform'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'password'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LookupAsync_FieldNameWithQuote_ThrowsConfiguration()
+    {
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(field: "status_c\""), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Configuration, error.Kind);
+        Assert.Empty(_fake.Server.Requests);
+    }
+
+    [Fact]
+    public void SettingsToString_AnyConnection_HidesSecrets()
+    {
+        var text = SugarCrmSettings.Read(Connection()).ToString();
+
+        Assert.DoesNotContain(SugarCrmFake.Password, text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,210 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AriCrmRouter.TestKit.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace AriCrmRouter.Crm.Tests.SuiteCrm;
+
+/// <summary>
+/// A SuiteCRM on 127.0.0.1 serving both APIs: 7.x <c>/service/v4_1/rest.php</c> (form with method,
+/// input_type, response_type, rest_data; errors with HTTP 200 as <c>{"name","number","description"}</c>) and
+/// the JSON:API under <c>/legacy/Api</c> and <c>/Api</c> (client_credentials token, Bearer, filters).
+/// </summary>
+internal sealed class SuiteCrmFake : IAsyncDisposable
+{
+    public const string User = "router";
+    public const string Password = "p@ss'word";
+    public const string ClientId = "client-1";
+    public const string ClientSecret = "client-secret-value";
+
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _credentials = [];
+    private int _issued;
+
+    private SuiteCrmFake(FakeHttpServer server) => Server = server;
+
+    public FakeHttpServer Server { get; }
+
+    public List<Dictionary<string, string?>> Records { get; } = [];
+
+    public Func<HttpContext, Task>? LookupOverride { get; set; }
+
+    public bool RejectAllCredentials { get; set; }
+
+    public Uri Url => Server.BaseUri;
+
+    public IEnumerable<RecordedRequest> Logins => Server.Requests.Where(r => r.Body.StartsWith("method=login", StringComparison.Ordinal) || r.Path.EndsWith("/access_token", StringComparison.Ordinal));
+
+    public IEnumerable<RecordedRequest> Lookups => Server.Requests.Where(r => r.Body.StartsWith("method=get_entry_list", StringComparison.Ordinal) || r.Path.Contains("/V8/module/", StringComparison.Ordinal));
+
+    public static async Task<SuiteCrmFake> StartAsync()
+    {
+        SuiteCrmFake? fake = null;
+        var server = await FakeHttpServer.StartAsync(app => Map(app, () => fake!));
+        fake = new SuiteCrmFake(server);
+        return fake;
+    }
+
+    public void Revoke()
+    {
+        lock (_gate)
+        {
+            _credentials.Clear();
+        }
+    }
+
+    /// <summary>The <c>query</c> argument of the last get_entry_list call.</summary>
+    public string LastLegacyQuery()
+    {
+        var form = QueryHelpersParse(Lookups.Last().Body);
+        return (string)JsonNode.Parse(form["rest_data"])!["query"]!;
+    }
+
+    private static Dictionary<string, string> QueryHelpersParse(string body) =>
+        body.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => Uri.UnescapeDataString(p[0].Replace('+', ' ')), p => Uri.UnescapeDataString(p[1].Replace('+', ' ')));
+
+    private static void Map(IEndpointRouteBuilder app, Func<SuiteCrmFake> fake)
+    {
+        app.MapPost("/service/v4_1/rest.php", (HttpContext context) => fake().LegacyAsync(context));
+        foreach (var prefix in new[] { "/legacy", "" })
+        {
+            app.MapPost(prefix + "/Api/access_token", (HttpContext context) => fake().TokenAsync(context));
+            app.MapGet(prefix + "/Api/V8/module/{module}", (HttpContext context, string module) => fake().ModuleAsync(context, module));
+        }
+    }
+
+    private string Issue(string prefix)
+    {
+        lock (_gate)
+        {
+            var value = $"{prefix}-{++_issued}";
+            _credentials.Add(value);
+            return value;
+        }
+    }
+
+    private bool Known(string credential)
+    {
+        lock (_gate)
+        {
+            return !RejectAllCredentials && _credentials.Contains(credential);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351", Justification = "SuiteCRM 7 login takes the md5 of the password.")]
+    private async Task LegacyAsync(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync();
+        var args = JsonNode.Parse(form["rest_data"].ToString())!;
+        if (form["method"] == "login")
+        {
+            var expected = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(Password)));
+            if ((string?)args["user_auth"]!["user_name"] == User && (string?)args["user_auth"]!["password"] == expected)
+            {
+                await context.Response.WriteAsJsonAsync(new { id = Issue("session"), module_name = "Users", name_value_list = new { } });
+            }
+            else
+            {
+                await context.Response.WriteAsJsonAsync(new { name = "Invalid Login", number = 10, description = "Login attempt failed please check the username and password" });
+            }
+
+            return;
+        }
+
+        if (!Known((string?)args["session"] ?? ""))
+        {
+            await context.Response.WriteAsJsonAsync(new { name = "Invalid Session ID", number = 11, description = "The session ID is invalid" });
+            return;
+        }
+
+        if (LookupOverride is { } answer)
+        {
+            await answer(context);
+            return;
+        }
+
+        var query = (string)args["query"]!;
+        var select = args["select_fields"]!.AsArray().Select(f => (string)f!).ToList();
+        var match = Records.FirstOrDefault(record => record.Any(pair =>
+            !string.IsNullOrEmpty(pair.Value)
+            && Regex.IsMatch(query, $@"\.{pair.Key} (= '{Regex.Escape(pair.Value)}'|IN \(.*'{Regex.Escape(pair.Value)}')", RegexOptions.None, TimeSpan.FromSeconds(1))));
+        var entries = new JsonArray();
+        if (match is not null)
+        {
+            var values = new JsonObject();
+            foreach (var field in select)
+            {
+                values[field] = new JsonObject { ["name"] = field, ["value"] = match.GetValueOrDefault(field) ?? "" };
+            }
+
+            entries.Add(new JsonObject { ["id"] = match["id"], ["module_name"] = (string?)args["module_name"], ["name_value_list"] = values });
+        }
+
+        await context.Response.WriteAsJsonAsync(new JsonObject
+        {
+            ["result_count"] = entries.Count,
+            ["total_count"] = entries.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["next_offset"] = entries.Count,
+            ["entry_list"] = entries,
+            ["relationship_list"] = new JsonArray(),
+        });
+    }
+
+    private async Task TokenAsync(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync();
+        if (form["grant_type"] != "client_credentials" || form["client_id"] != ClientId || form["client_secret"] != ClientSecret)
+        {
+            context.Response.StatusCode = 401;
+            await context.Response.WriteAsJsonAsync(new { error = "invalid_client", error_description = "Client authentication failed", message = "Client authentication failed" });
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new { token_type = "Bearer", expires_in = 3600, access_token = Issue("jwt") });
+    }
+
+    private async Task ModuleAsync(HttpContext context, string module)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || !Known(authorization["Bearer ".Length..]))
+        {
+            context.Response.StatusCode = 401;
+            await context.Response.WriteAsJsonAsync(new { error = "access_denied", message = "The resource owner or authorization server denied the request." });
+            return;
+        }
+
+        if (LookupOverride is { } answer)
+        {
+            await answer(context);
+            return;
+        }
+
+        var filters = context.Request.Query
+            .Where(q => q.Key.StartsWith("filter[", StringComparison.Ordinal) && q.Key.EndsWith("][eq]", StringComparison.Ordinal))
+            .Select(q => (Field: q.Key["filter[".Length..^"][eq]".Length], Value: q.Value.ToString()))
+            .ToList();
+        var fields = context.Request.Query[$"fields[{module}]"].ToString().Split(',');
+        var match = Records.FirstOrDefault(record => filters.Any(f => record.TryGetValue(f.Field, out var v) && v == f.Value));
+        var data = new JsonArray();
+        if (match is not null)
+        {
+            var attributes = new JsonObject();
+            foreach (var field in fields)
+            {
+                attributes[field] = match.GetValueOrDefault(field);
+            }
+
+            data.Add(new JsonObject { ["type"] = module, ["id"] = match["id"], ["attributes"] = attributes });
+        }
+
+        context.Response.ContentType = "application/vnd.api+json";
+        await context.Response.WriteAsync(new JsonObject { ["meta"] = new JsonObject(), ["data"] = data }.ToJsonString(JsonSerializerOptions.Web));
+    }
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}

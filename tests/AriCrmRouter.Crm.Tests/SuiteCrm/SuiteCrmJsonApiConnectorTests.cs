@@ -1,0 +1,204 @@
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Connectors.SuiteCrm;
+using AriCrmRouter.Crm.Tests.SugarCrm;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.AspNetCore.Http;
+
+namespace AriCrmRouter.Crm.Tests.SuiteCrm;
+
+public sealed class SuiteCrmJsonApiConnectorTests : IAsyncLifetime
+{
+    private SuiteCrmFake _fake = null!;
+    private ConnectorTestHost<SuiteCrmConnector> _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await SuiteCrmFake.StartAsync();
+        _fake.Records.Add(new() { ["id"] = "c1", ["phone_mobile"] = "4155551212", ["status_c"] = "GOLD", ["account_no_c"] = "12345" });
+        _host = new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(http, options, time, logger));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _host.Dispose();
+        await _fake.DisposeAsync();
+    }
+
+    private SuiteCrmConnector Connector => _host.Connector;
+
+    private CrmConnection Connection(string secret = SuiteCrmFake.ClientSecret, string? prefix = null)
+    {
+        var settings = new Dictionary<string, string> { ["url"] = _fake.Url.ToString(), ["api"] = "v8", ["clientId"] = SuiteCrmFake.ClientId };
+        if (prefix is not null)
+        {
+            settings["apiPathPrefix"] = prefix;
+        }
+
+        return new CrmConnection("suite8", "suitecrm", settings, new Dictionary<string, string> { ["clientSecret"] = secret });
+    }
+
+    private static CrmLookupRequest ByPhone(string caller = "+1 415 555 1212") => new() { Module = "Contacts", Field = "status_c", CallerNumber = caller };
+
+    private static CrmLookupRequest ByKey(string dtmf) => new() { Module = "Contacts", Field = "status_c", KeyField = "account_no_c", Dtmf = dtmf, CallerNumber = "" };
+
+    [Fact]
+    public async Task LookupAsync_CallerNumberMatchesPhoneField_ReturnsFieldValue()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        var last = _fake.Lookups.Last();
+        Assert.Equal("/legacy/Api/V8/module/Contacts", last.Path);
+        Assert.Equal("application/vnd.api+json", last.Headers["Accept"]);
+        Assert.Equal("?fields[Contacts]=status_c&filter[operator]=or&filter[phone_work][eq]=4155551212&filter[phone_mobile][eq]=4155551212&page[size]=1", last.Query);
+    }
+
+    [Fact]
+    public async Task LookupAsync_DtmfMatchesKeyField_ReturnsFieldValue()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal("?fields[Contacts]=status_c&filter[account_no_c][eq]=12345&page[size]=1", Assert.Single(_fake.Lookups).Query);
+    }
+
+    [Fact]
+    public async Task LookupAsync_NoMatchingRecord_TriesEachFormThenReturnsNotFound()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByPhone("+1 212 555 0100"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+        Assert.Equal(6, _fake.Lookups.Count());
+    }
+
+    [Fact]
+    public async Task LookupAsync_TwoLookups_RequestsOneToken()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+
+        Assert.Single(_fake.Logins);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenAboutToExpire_RequestsNewTokenFirst()
+    {
+        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+        _host.Time.Advance(TimeSpan.FromMinutes(59.5));
+
+        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+
+        Assert.Equal(2, _fake.Logins.Count());
+        Assert.Equal(2, _fake.Lookups.Count());
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenRevoked_RequestsNewTokenAndSucceeds()
+    {
+        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+        _fake.Revoke();
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None));
+        Assert.Equal(2, _fake.Logins.Count());
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenRejectedAfterRenewal_ThrowsUnauthorized()
+    {
+        _fake.RejectAllCredentials = true;
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByKey("1"), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_WrongClientSecret_ThrowsUnauthorized()
+    {
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection("nope"), ByKey("1"), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_RateLimited_ThrowsRateLimitedWithRetryAfter()
+    {
+        _fake.LookupOverride = context =>
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = "12";
+            return Task.CompletedTask;
+        };
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByKey("1"), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.RateLimited, error.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(12), error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ServerError_ThrowsUnavailable()
+    {
+        _fake.LookupOverride = context =>
+        {
+            context.Response.StatusCode = 502;
+            return Task.CompletedTask;
+        };
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByKey("1"), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Unavailable, error.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_AnswerWithoutDataList_ThrowsMalformedResponse()
+    {
+        _fake.LookupOverride = context => context.Response.WriteAsync("{\"errors\":null}");
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByKey("1"), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, error.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileDtmf_IsOnePercentEncodedFilterValue()
+    {
+        const string hostile = "1&filter[id][neq]=x\")*";
+
+        await Connector.LookupAsync(Connection(), ByKey(hostile), CancellationToken.None);
+
+        Assert.Equal("?fields[Contacts]=status_c&filter[account_no_c][eq]=1%26filter%5Bid%5D%5Bneq%5D%3Dx%22%29%2A&page[size]=1", Assert.Single(_fake.Lookups).Query);
+    }
+
+    [Fact]
+    public async Task LookupAsync_EmptyPathPrefix_CallsApiAtTheRoot()
+    {
+        var outcome = await Connector.LookupAsync(Connection(prefix: "/"), ByKey("12345"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal(["/Api/access_token", "/Api/V8/module/Contacts"], _fake.Server.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
+    public async Task LookupAsync_AnyLookup_KeepsSecretAndTokenOutOfUrls()
+    {
+        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+
+        Assert.All(_fake.Server.Requests, r =>
+        {
+            Assert.DoesNotContain(SuiteCrmFake.ClientSecret, r.Path + r.Query, StringComparison.Ordinal);
+            Assert.DoesNotContain("jwt-", r.Path + r.Query, StringComparison.Ordinal);
+        });
+        Assert.Equal("Bearer jwt-1", _fake.Lookups.Single().Headers["Authorization"]);
+    }
+
+    [Fact]
+    public void Validate_JsonApiWithoutClient_NamesClientIdAndSecret()
+    {
+        var problems = Connector.Validate(new CrmConnection("bad", "suitecrm", new Dictionary<string, string> { ["url"] = "https://crm.example.com", ["api"] = "v8" }, new Dictionary<string, string>()));
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
+    }
+}

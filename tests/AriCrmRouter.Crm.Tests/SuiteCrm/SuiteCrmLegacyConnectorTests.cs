@@ -1,0 +1,191 @@
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Connectors.SuiteCrm;
+using AriCrmRouter.Crm.Tests.SugarCrm;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.AspNetCore.Http;
+
+namespace AriCrmRouter.Crm.Tests.SuiteCrm;
+
+public sealed class SuiteCrmLegacyConnectorTests : IAsyncLifetime
+{
+    private SuiteCrmFake _fake = null!;
+    private ConnectorTestHost<SuiteCrmConnector> _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await SuiteCrmFake.StartAsync();
+        _fake.Records.Add(new() { ["id"] = "c1", ["phone_work"] = "(415) 555-1212", ["status_c"] = "GOLD", ["account_no_c"] = "12345" });
+        _fake.Records.Add(new() { ["id"] = "c2", ["phone_mobile"] = "+442079460000", ["status_c"] = "", ["account_no_c"] = "777" });
+        _host = new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(http, options, time, logger));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _host.Dispose();
+        await _fake.DisposeAsync();
+    }
+
+    private SuiteCrmConnector Connector => _host.Connector;
+
+    private CrmConnection Connection(string password = SuiteCrmFake.Password) => new(
+        "suite7",
+        "suitecrm",
+        new Dictionary<string, string> { ["url"] = _fake.Url.ToString(), ["api"] = "v4_1", ["username"] = SuiteCrmFake.User },
+        new Dictionary<string, string> { ["password"] = password });
+
+    private static CrmLookupRequest ByPhone(string caller = "+1 415 555 1212") => new() { Module = "Contacts", Field = "status_c", CallerNumber = caller };
+
+    private static CrmLookupRequest ByKey(string dtmf) => new() { Module = "Contacts", Field = "status_c", KeyField = "account_no_c", Dtmf = dtmf, CallerNumber = "" };
+
+    [Fact]
+    public async Task LookupAsync_CallerNumberMatchesPhoneField_ReturnsFieldValue()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        const string forms = "'+14155551212', '+1 415-555-1212', '(415) 555-1212', '4155551212', '14155551212', '+1 415 555 1212'";
+        Assert.Equal($"contacts.phone_work IN ({forms}) OR contacts.phone_mobile IN ({forms})", _fake.LastLegacyQuery());
+    }
+
+    [Fact]
+    public async Task LookupAsync_DtmfMatchesCustomKeyField_QueriesCustomTable()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal("contacts_cstm.account_no_c = '12345'", _fake.LastLegacyQuery());
+    }
+
+    [Fact]
+    public async Task LookupAsync_NoMatchingRecord_ReturnsNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await Connector.LookupAsync(Connection(), ByPhone("+1 212 555 0100"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LookupAsync_RecordWithEmptyField_ReturnsNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await Connector.LookupAsync(Connection(), ByKey("777"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LookupAsync_TwoLookups_LogsInOnceWithMd5Password()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+
+        var login = Assert.Single(_fake.Logins);
+        Assert.DoesNotContain(Uri.EscapeDataString(SuiteCrmFake.Password), login.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_SessionOlderThanLifetime_LogsInAgainBeforeUse()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        _host.Time.Advance(TimeSpan.FromMinutes(19.5));
+
+        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+
+        Assert.Equal(2, _fake.Logins.Count());
+        Assert.Equal(2, _fake.Lookups.Count());
+    }
+
+    [Fact]
+    public async Task LookupAsync_InvalidSessionIdWithHttp200_LogsInAgainAndSucceeds()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        _fake.Revoke();
+
+        var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal(2, _fake.Logins.Count());
+    }
+
+    [Fact]
+    public async Task LookupAsync_SessionRejectedAfterRelogin_ThrowsUnauthorized()
+    {
+        _fake.RejectAllCredentials = true;
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+        Assert.Equal(2, _fake.Lookups.Count());
+    }
+
+    [Fact]
+    public async Task LookupAsync_InvalidLogin_ThrowsUnauthorized()
+    {
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection("wrong"), ByPhone(), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ServerError_ThrowsUnavailable()
+    {
+        _fake.LookupOverride = context =>
+        {
+            context.Response.StatusCode = 500;
+            return Task.CompletedTask;
+        };
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Unavailable, error.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_PhpWarningInsteadOfJson_ThrowsMalformedResponse()
+    {
+        _fake.LookupOverride = context => context.Response.WriteAsync("<br />\n<b>Warning</b>: mysqli_query(): ...");
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, error.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileCallerId_IsOneEscapedSqlLiteral()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone("' OR 1=1 --"), CancellationToken.None);
+
+        Assert.Equal("contacts.phone_work IN ('11', ''' OR 1=1 --') OR contacts.phone_mobile IN ('11', ''' OR 1=1 --')", _fake.LastLegacyQuery());
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileDtmf_DoublesQuotesAndDropsBackslashes()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByKey("1') OR ('1'='1\\\"*"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+        Assert.Equal("contacts_cstm.account_no_c = '1'') OR (''1''=''1\"*'", _fake.LastLegacyQuery());
+    }
+
+    [Fact]
+    public async Task LookupAsync_AnyLookup_KeepsSessionAndPasswordOutOfUrls()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+
+        Assert.All(_fake.Server.Requests, r => Assert.Equal("", r.Query));
+        Assert.Contains("session-1", Assert.Single(_fake.Lookups).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_LegacyWithoutCredentials_NamesEachOne()
+    {
+        var problems = Connector.Validate(new CrmConnection("bad", "suitecrm", new Dictionary<string, string> { ["url"] = "https://crm.example.com", ["api"] = "v4_1" }, new Dictionary<string, string>()));
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Contains("'username'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'password'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_UnknownApi_SaysWhichValuesAreAllowed()
+    {
+        var problems = Connector.Validate(new CrmConnection("bad", "suitecrm", new Dictionary<string, string> { ["url"] = "https://crm.example.com", ["api"] = "v3" }, new Dictionary<string, string>()));
+
+        Assert.Contains(problems, p => p.Contains("'api' must be 'v4_1'", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,240 @@
+using System.Text.Json.Nodes;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Connectors.Zendesk;
+using AriCrmRouter.Crm.Tests.SugarCrm;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.AspNetCore.Http;
+
+namespace AriCrmRouter.Crm.Tests.Zendesk;
+
+public sealed class ZendeskConnectorTests : IAsyncLifetime
+{
+    private ZendeskFake _fake = null!;
+    private ConnectorTestHost<ZendeskConnector> _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await ZendeskFake.StartAsync();
+        _fake.Users.Add(JsonNode.Parse("""{"id":501,"name":"Ann","phone":"+14155551212","external_id":"12345","organization_id":77,"user_fields":{"status":"GOLD","vip":true,"account_no":"A-9","score":7.5}}""")!.AsObject());
+        _fake.Users.Add(JsonNode.Parse("""{"id":502,"name":"Bob","phone":"+442079460000","external_id":"777","organization_id":null,"user_fields":{"status":null}}""")!.AsObject());
+        _fake.Organizations.Add(JsonNode.Parse("""{"id":77,"name":"Acme","external_id":"ORG-1","organization_fields":{"tier":"platinum","seats":25}}""")!.AsObject());
+        _host = new ConnectorTestHost<ZendeskConnector>((http, options, time, logger) => new ZendeskConnector(http, options, time, logger));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _host.Dispose();
+        await _fake.DisposeAsync();
+    }
+
+    private ZendeskConnector Connector => _host.Connector;
+
+    private CrmConnection Connection(string token = ZendeskFake.ApiToken) => new(
+        "zd",
+        "zendesk",
+        new Dictionary<string, string> { ["url"] = _fake.Url.ToString(), ["email"] = ZendeskFake.Email },
+        new Dictionary<string, string> { ["apiToken"] = token });
+
+    private static CrmLookupRequest ByPhone(string caller = "(415) 555-1212", string field = "status", string module = "users") =>
+        new() { Module = module, Field = field, CallerNumber = caller };
+
+    private static CrmLookupRequest ByKey(string keyField, string dtmf, string field = "status", string module = "users") =>
+        new() { Module = module, Field = field, KeyField = keyField, Dtmf = dtmf, CallerNumber = "" };
+
+    [Fact]
+    public async Task LookupAsync_CallerNumberMatchesUserPhone_ReturnsUserField()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal("type:user phone:*4155551212", _fake.LastSearchQuery());
+    }
+
+    [Theory]
+    [InlineData("vip", "true")]
+    [InlineData("score", "7.5")]
+    [InlineData("user_fields.status", "GOLD")]
+    [InlineData("name", "Ann")]
+    public async Task LookupAsync_FieldOfAnyType_ReturnsInvariantText(string field, string expected)
+    {
+        Assert.Equal(LookupOutcome.Found(expected), await Connector.LookupAsync(Connection(), ByPhone(field: field), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LookupAsync_OrganizationsModule_ReadsTheUsersOrganizationField()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByPhone(field: "seats", module: "organizations"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("25"), outcome);
+        Assert.Contains(_fake.Server.Requests, r => r.Path == "/api/v2/organizations/77.json");
+    }
+
+    [Fact]
+    public async Task LookupAsync_DtmfMatchesExternalId_UsesExternalIdSearch()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByKey("external_id", "12345"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        var search = Assert.Single(_fake.Searches);
+        Assert.Equal("/api/v2/users/search.json", search.Path);
+        Assert.Equal("?external_id=12345", search.Query);
+    }
+
+    [Fact]
+    public async Task LookupAsync_DtmfMatchesUserField_SearchesQuotedValue()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByKey("account_no", "A-9"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal("type:user account_no:\"A-9\"", _fake.LastSearchQuery());
+    }
+
+    [Fact]
+    public async Task LookupAsync_NoMatchingUser_ReturnsNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await Connector.LookupAsync(Connection(), ByPhone("+1 212 555 0100"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LookupAsync_NullUserField_ReturnsNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await Connector.LookupAsync(Connection(), ByKey("external_id", "777"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LookupAsync_UserWithoutOrganization_ReturnsNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await Connector.LookupAsync(Connection(), ByPhone("+44 20 7946 0000", field: "tier", module: "organizations"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LookupAsync_DtmfMatchesOrganizationExternalId_ReturnsOrganizationField()
+    {
+        var outcome = await Connector.LookupAsync(Connection(), ByKey("external_id", "ORG-1", field: "tier", module: "organizations"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("platinum"), outcome);
+        Assert.Equal("/api/v2/organizations/search.json", Assert.Single(_fake.Server.Requests).Path);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TwoLookups_SendBasicTokenCredentialInHeaderOnly()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        await Connector.LookupAsync(Connection(), ByKey("external_id", "12345"), CancellationToken.None);
+
+        Assert.All(_fake.Server.Requests, r =>
+        {
+            Assert.StartsWith("Basic ", r.Headers["Authorization"], StringComparison.Ordinal);
+            Assert.DoesNotContain(ZendeskFake.ApiToken, r.Path + r.Query, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task LookupAsync_OAuthToken_SendsBearer()
+    {
+        var connection = new CrmConnection("zd-oauth", "zendesk", new Dictionary<string, string> { ["url"] = _fake.Url.ToString() }, new Dictionary<string, string> { ["oauthToken"] = "oauth-abc" });
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), await Connector.LookupAsync(connection, ByPhone(), CancellationToken.None));
+        Assert.Equal("Bearer oauth-abc", _fake.Server.Requests[0].Headers["Authorization"]);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenRotatedInStore_RetriesOnceWithTheNewToken()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        _fake.AcceptedAuthorizations.Clear();
+        _fake.AcceptedAuthorizations.Add("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{ZendeskFake.Email}/token:rotated")));
+
+        var outcome = await Connector.LookupAsync(Connection("rotated"), ByPhone(), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal(3, _fake.Searches.Count());
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenRejectedTwice_ThrowsUnauthorized()
+    {
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection("revoked"), ByPhone(), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+        Assert.Equal(2, _fake.Searches.Count());
+        Assert.DoesNotContain("revoked", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_RateLimited_ThrowsRateLimitedWithRetryAfter()
+    {
+        _fake.SearchOverride = async context =>
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = "93";
+            await context.Response.WriteAsync("Rate limited");
+        };
+
+        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.RateLimited, error.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(93), error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ServerError_ThrowsUnavailable()
+    {
+        _fake.SearchOverride = context =>
+        {
+            context.Response.StatusCode = 503;
+            return Task.CompletedTask;
+        };
+
+        Assert.Equal(CrmFailureKind.Unavailable, (await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None))).Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TruncatedJson_ThrowsMalformedResponse()
+    {
+        _fake.SearchOverride = context => context.Response.WriteAsync("{\"results\":[{\"id\":");
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, (await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None))).Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileCallerId_SearchesDigitsOnly()
+    {
+        await Connector.LookupAsync(Connection(), ByPhone("' OR 1=1 -- role:admin"), CancellationToken.None);
+
+        Assert.Equal("type:user phone:*11", _fake.LastSearchQuery());
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileDtmf_StaysInsideOneQuotedValue()
+    {
+        await Connector.LookupAsync(Connection(), ByKey("account_no", "1\" role:admin \\\")*"), CancellationToken.None);
+
+        Assert.Equal("type:user account_no:\"1 role:admin )*\"", _fake.LastSearchQuery());
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileExternalId_IsPercentEncoded()
+    {
+        await Connector.LookupAsync(Connection(), ByKey("external_id", "1&role=admin"), CancellationToken.None);
+
+        Assert.Equal("?external_id=1%26role%3Dadmin", Assert.Single(_fake.Searches).Query);
+    }
+
+    [Fact]
+    public void Validate_NoHostNoCredentials_NamesTheKeys()
+    {
+        var problems = Connector.Validate(new CrmConnection("bad", "zendesk", new Dictionary<string, string>(), new Dictionary<string, string>()));
+
+        Assert.Contains(problems, p => p.Contains("'subdomain'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'apiToken'", StringComparison.Ordinal) && p.Contains("'oauthToken'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ApiTokenWithoutEmail_NamesEmail()
+    {
+        var problems = Connector.Validate(new CrmConnection("bad", "zendesk", new Dictionary<string, string> { ["subdomain"] = "acme" }, new Dictionary<string, string> { ["apiToken"] = "x" }));
+
+        Assert.Contains(problems, p => p.Contains("'email'", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AriCrmRouter.TestKit.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace AriCrmRouter.Crm.Tests.Zendesk;
+
+/// <summary>
+/// Zendesk Support API v2 on 127.0.0.1: <c>/api/v2/search.json</c> (type:user phone:*digits, field:"value"),
+/// <c>/api/v2/{users|organizations}/search.json?external_id=</c>, <c>/api/v2/organizations/{id}.json</c>;
+/// 401 <c>{"error":"Couldn't authenticate you"}</c> for unknown credentials.
+/// </summary>
+internal sealed partial class ZendeskFake : IAsyncDisposable
+{
+    public const string Email = "agent@acme.test";
+    public const string ApiToken = "zd-api-token-123";
+
+    private ZendeskFake(FakeHttpServer server) => Server = server;
+
+    public FakeHttpServer Server { get; }
+
+    public List<JsonObject> Users { get; } = [];
+
+    public List<JsonObject> Organizations { get; } = [];
+
+    public HashSet<string> AcceptedAuthorizations { get; } = ["Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Email}/token:{ApiToken}")), "Bearer oauth-abc"];
+
+    public Func<HttpContext, Task>? SearchOverride { get; set; }
+
+    public Uri Url => Server.BaseUri;
+
+    public IEnumerable<RecordedRequest> Searches => Server.Requests.Where(r => r.Path.EndsWith("search.json", StringComparison.Ordinal));
+
+    public string LastSearchQuery() => Uri.UnescapeDataString(Regex.Match(Searches.Last().Query, "[?&]query=([^&]*)").Groups[1].Value);
+
+    public static async Task<ZendeskFake> StartAsync()
+    {
+        ZendeskFake? fake = null;
+        var server = await FakeHttpServer.StartAsync(app =>
+        {
+            app.MapGet("/api/v2/search.json", (HttpContext context) => fake!.Guard(context, fake.SearchAsync));
+            app.MapGet("/api/v2/{kind}/search.json", (HttpContext context, string kind) => fake!.Guard(context, c => fake.ExternalIdAsync(c, kind)));
+            app.MapGet("/api/v2/organizations/{id:long}.json", (HttpContext context, long id) => fake!.Guard(context, c => fake.OrganizationAsync(c, id)));
+        });
+        fake = new ZendeskFake(server);
+        return fake;
+    }
+
+    private async Task Guard(HttpContext context, Func<HttpContext, Task> next)
+    {
+        if (!AcceptedAuthorizations.Contains(context.Request.Headers.Authorization.ToString()))
+        {
+            context.Response.StatusCode = 401;
+            await context.Response.WriteAsJsonAsync(new { error = "Couldn't authenticate you" });
+            return;
+        }
+
+        if (SearchOverride is { } answer)
+        {
+            await answer(context);
+            return;
+        }
+
+        await next(context);
+    }
+
+    private async Task SearchAsync(HttpContext context)
+    {
+        var query = context.Request.Query["query"].ToString();
+        IEnumerable<JsonObject> results = [];
+        if (PhoneQuery().Match(query) is { Success: true } phone)
+        {
+            results = Users.Where(u => new string(((string?)u["phone"] ?? "").Where(char.IsAsciiDigit).ToArray()).EndsWith(phone.Groups[1].Value, StringComparison.Ordinal));
+        }
+        else if (FieldQuery().Match(query) is { Success: true } field)
+        {
+            var (source, fields) = field.Groups[1].Value == "user" ? (Users, "user_fields") : (Organizations, "organization_fields");
+            results = source.Where(r => (string?)r[fields]?[field.Groups[2].Value] == field.Groups[3].Value);
+        }
+
+        var list = new JsonArray(results.Take(1).Select(r => (JsonNode)r.DeepClone()).ToArray());
+        foreach (var result in list)
+        {
+            result!["result_type"] = result["organization_fields"] is null ? "user" : "organization";
+        }
+
+        await context.Response.WriteAsJsonAsync(new JsonObject { ["results"] = list, ["count"] = list.Count, ["next_page"] = null, ["previous_page"] = null });
+    }
+
+    private async Task ExternalIdAsync(HttpContext context, string kind)
+    {
+        var source = kind == "users" ? Users : Organizations;
+        var externalId = context.Request.Query["external_id"].ToString();
+        var list = new JsonArray(source.Where(r => (string?)r["external_id"] == externalId).Select(r => (JsonNode)r.DeepClone()).ToArray());
+        await context.Response.WriteAsJsonAsync(new JsonObject { [kind] = list, ["count"] = list.Count });
+    }
+
+    private async Task OrganizationAsync(HttpContext context, long id)
+    {
+        var organization = Organizations.FirstOrDefault(o => (long)o["id"]! == id);
+        if (organization is null)
+        {
+            context.Response.StatusCode = 404;
+            await context.Response.WriteAsJsonAsync(new { error = "RecordNotFound", description = "Not found" });
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new JsonObject { ["organization"] = organization.DeepClone() });
+    }
+
+    [GeneratedRegex("^type:user phone:\\*(\\d+)$")]
+    private static partial Regex PhoneQuery();
+
+    [GeneratedRegex("^type:(user|organization) (\\w+):\"([^\"]*)\"$")]
+    private static partial Regex FieldQuery();
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}
