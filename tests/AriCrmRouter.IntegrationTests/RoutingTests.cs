@@ -37,7 +37,7 @@ public sealed class RoutingTests : IAsyncLifetime
         }
         """;
 
-    private readonly RouterStack _stack = new();
+    private readonly LiveRouter _stack = new();
 
     public async Task InitializeAsync()
     {
@@ -67,7 +67,7 @@ public sealed class RoutingTests : IAsyncLifetime
     public async Task IvrCall_DigitsTypedDuringTheGreeting_AreSentToTheCrmAndRouteTheCall()
     {
         var call = await _stack.Ari.StartCallAsync("+14155550199", "5553000");
-        await _stack.Ari.WaitForAsync(s => s.Playbacks.Any(p => p.ChannelId == call), TimeSpan.FromSeconds(10));
+        await _stack.Ari.WaitForAsync(s => s.Playbacks.Values.Any(p => p.ChannelId == call), TimeSpan.FromSeconds(10));
 
         foreach (var digit in new[] { "4", "2", "4", "2" })
         {
@@ -83,7 +83,7 @@ public sealed class RoutingTests : IAsyncLifetime
     public async Task IvrCall_UnknownAccount_GoesToTheDefaultsVoicemail()
     {
         var call = await _stack.Ari.StartCallAsync("+14155550199", "5553000");
-        await _stack.Ari.WaitForAsync(s => s.Playbacks.Any(p => p.ChannelId == call), TimeSpan.FromSeconds(10));
+        await _stack.Ari.WaitForAsync(s => s.Playbacks.Values.Any(p => p.ChannelId == call), TimeSpan.FromSeconds(10));
 
         await _stack.Ari.SendDtmfAsync(call, "9");
         await _stack.Ari.SendDtmfAsync(call, "#");
@@ -157,7 +157,7 @@ public sealed class RoutingTests : IAsyncLifetime
     public async Task Shutdown_CallStillInTheGreeting_IsSentToItsDefaultBeforeTheRouterStops()
     {
         var call = await _stack.Ari.StartCallAsync("+14155550100", "5553000");
-        await _stack.Ari.WaitForAsync(s => s.Playbacks.Any(p => p.ChannelId == call), TimeSpan.FromSeconds(10));
+        await _stack.Ari.WaitForAsync(s => s.Playbacks.Values.Any(p => p.ChannelId == call), TimeSpan.FromSeconds(10));
 
         await _stack.StopRouterAsync();
 
@@ -173,9 +173,9 @@ public sealed class RoutingTests : IAsyncLifetime
         await _stack.LandingOfAsync(call);
 
         var all = string.Join('\n', _stack.Logs.GetSnapshot().Select(r => r.Message + r.Exception));
-        Assert.DoesNotContain(RouterStack.AriPassword, all, StringComparison.Ordinal);
-        Assert.DoesNotContain(RouterStack.CrmToken, all, StringComparison.Ordinal);
-        Assert.DoesNotContain(_stack.Ari.Commands, c => c.RawTarget.Contains(RouterStack.AriPassword, StringComparison.Ordinal));
+        Assert.DoesNotContain(LiveRouter.AriPassword, all, StringComparison.Ordinal);
+        Assert.DoesNotContain(LiveRouter.CrmToken, all, StringComparison.Ordinal);
+        Assert.DoesNotContain(_stack.Ari.Commands, c => c.RawTarget.Contains(LiveRouter.AriPassword, StringComparison.Ordinal));
         Assert.Single(_stack.Logs.GetSnapshot(), r => r.Id.Id == 2001 && r.Level == LogLevel.Information);
     }
 

@@ -16,7 +16,7 @@ namespace AriCrmRouter.IntegrationTests;
 /// The real router host (the same composition as the service's Program) wired to a fake ARI server over real
 /// websockets and HTTP, a real Redis started for the test class, and an HTTPS fake custom CRM.
 /// </summary>
-public sealed class RouterStack : IAsyncLifetime
+public sealed class LiveRouter : IAsyncLifetime
 {
     public const string AriPassword = "ari-S3cret-pass";
     public const string CrmToken = "crm-T0ken-value";
