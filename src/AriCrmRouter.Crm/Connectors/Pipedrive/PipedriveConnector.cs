@@ -52,10 +52,13 @@ public sealed class PipedriveConnector(
             throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}' is not usable: {string.Join("; ", problems)}");
         }
 
-        if (request.Module is not ("persons" or "organizations"))
+        var module = request.Module.Trim().ToLowerInvariant() switch
         {
-            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': module '{request.Module}' is not supported (use persons or organizations)");
-        }
+            "persons" or "person" => "persons",
+            "organizations" or "organization" => "organizations",
+            _ => throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': module '{request.Module}' is not supported (use persons or organizations)"),
+        };
+        request = request with { Module = module };
 
         var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
         return await _tokens.UseAsync(
