@@ -109,6 +109,17 @@ public sealed class ZohoConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LookupAsync_ConnectionEditedUnderSameName_DoesNotReuseOldToken()
+    {
+        await LookupByPhone("+14155551212", "Status");
+        var edited = Connection() with { Settings = new Dictionary<string, string>(Connection().Settings) { ["apiVersion"] = "v8" } };
+
+        await _connector.LookupAsync(edited, ConnectorTestHost.ByPhone("Contacts", "Status", "+14155551212"), CancellationToken.None);
+
+        Assert.Equal(2, _zoho.TokensIssued);
+    }
+
+    [Fact]
     public async Task LookupAsync_TokenAboutToExpire_RefreshesBeforeUse()
     {
         await LookupByPhone("+14155551212", "Status");

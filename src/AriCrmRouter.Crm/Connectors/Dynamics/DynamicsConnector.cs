@@ -55,7 +55,7 @@ public sealed class DynamicsConnector(
 
         var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
         return await _credentials.UseAsync(
-            connection.Name,
+            CredentialKey.For(connection),
             ct => AcquireAsync(http, connection, settings, ct),
             (credential, ct) => QueryAsync(http, connection, settings, request, filter, credential, ct),
             cancellationToken);

@@ -59,7 +59,7 @@ public sealed class HubSpotConnector(
 
         var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
         return await _tokens.UseAsync(
-            connection.Name,
+            CredentialKey.For(connection),
             ct => AcquireTokenAsync(http, connection, settings, ct),
             (token, ct) => SearchAsync(http, connection, settings, request, groups, token, ct),
             cancellationToken);

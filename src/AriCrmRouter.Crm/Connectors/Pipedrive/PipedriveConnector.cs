@@ -62,7 +62,7 @@ public sealed class PipedriveConnector(
 
         var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
         return await _tokens.UseAsync(
-            connection.Name,
+            CredentialKey.For(connection),
             ct => AcquireTokenAsync(http, connection, settings, ct),
             (token, ct) => LookupWithTokenAsync(new Session(http, connection, settings, token), request, ct),
             cancellationToken);
@@ -191,7 +191,7 @@ public sealed class PipedriveConnector(
     /// <summary>The module's field definitions, cached for a few minutes: each read costs Pipedrive API tokens.</summary>
     private async Task<IReadOnlyList<PipedriveField>> FieldsAsync(Session session, string module, CancellationToken cancellationToken)
     {
-        var key = session.Connection.Name + "\n" + module;
+        var key = CredentialKey.For(session.Connection) + "\n" + module;
         if (_fieldDefinitions.TryGetValue(key, out var cached) && cached.Until > timeProvider.GetUtcNow())
         {
             return cached.Fields;
@@ -273,7 +273,7 @@ public sealed class PipedriveConnector(
         }
 
         Log.RefreshingToken(logger, connection.Name);
-        var refreshToken = _rotatedRefreshTokens.GetValueOrDefault(connection.Name) ?? settings.RefreshToken;
+        var refreshToken = _rotatedRefreshTokens.GetValueOrDefault(CredentialKey.For(connection)) ?? settings.RefreshToken;
         var form = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken };
         var clientAuth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}")));
         var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, clientAuth, _options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
@@ -285,7 +285,7 @@ public sealed class PipedriveConnector(
 
         if (!string.IsNullOrEmpty(token.RefreshToken))
         {
-            _rotatedRefreshTokens[connection.Name] = token.RefreshToken;
+            _rotatedRefreshTokens[CredentialKey.For(connection)] = token.RefreshToken;
         }
 
         var apiBase = token.ApiDomain is { Length: > 0 } domain ? CrmUrls.Parse(domain, "api_domain (token answer)", connection.Name) : settings.BaseUrl;

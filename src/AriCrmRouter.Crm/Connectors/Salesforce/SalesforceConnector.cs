@@ -51,7 +51,7 @@ public sealed class SalesforceConnector(
 
         var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
         return await _tokens.UseAsync(
-            connection.Name,
+            CredentialKey.For(connection),
             ct => AcquireTokenAsync(http, connection, settings, ct),
             (token, ct) => QueryAsync(http, connection, settings, request, query.Value, token, ct),
             cancellationToken);

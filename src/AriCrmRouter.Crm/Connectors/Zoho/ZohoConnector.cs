@@ -47,7 +47,7 @@ public sealed class ZohoConnector(
         ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsIdentifier);
         var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
         return await _tokens.UseAsync(
-            connection.Name,
+            CredentialKey.For(connection),
             ct => AcquireTokenAsync(http, connection, settings, ct),
             (token, ct) => SearchAsync(http, connection, settings, request, token, ct),
             cancellationToken);
