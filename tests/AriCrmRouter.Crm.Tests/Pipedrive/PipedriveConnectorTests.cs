@@ -137,6 +137,8 @@ public sealed class PipedriveConnectorTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Loyalty", "(415) 555-1212")));
 
         Assert.Equal(CrmFailureKind.Configuration, failure.Kind);
+        Assert.Equal(2, _pipedrive.ApiRequests.Count(r => r.Path == "/api/v2/personFields"));
+        Assert.DoesNotContain(_pipedrive.ApiRequests, r => r.Path == "/api/v2/persons/search");
     }
 
     [Fact]

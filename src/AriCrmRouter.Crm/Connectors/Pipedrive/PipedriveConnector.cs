@@ -70,9 +70,15 @@ public sealed class PipedriveConnector(
 
     private async Task<LookupOutcome> LookupWithTokenAsync(Session session, CrmLookupRequest request, CancellationToken cancellationToken)
     {
-        var fields = await FieldsAsync(session, request.Module, cancellationToken);
-        var field = Find(fields, request.Field, session.Connection, "field");
-        var keyField = request.ByKey ? Find(fields, request.KeyField!, session.Connection, "key field") : null;
+        var fields = await FieldsAsync(session, request.Module, reload: false, cancellationToken);
+        if (Find(fields, request.Field) is null || (request.ByKey && Find(fields, request.KeyField!) is null))
+        {
+            // A field created or renamed since the definitions were cached: read them again once.
+            fields = await FieldsAsync(session, request.Module, reload: true, cancellationToken);
+        }
+
+        var field = Find(fields, request.Field) ?? throw UnknownField(session.Connection, "field", request.Field);
+        var keyField = request.ByKey ? Find(fields, request.KeyField!) ?? throw UnknownField(session.Connection, "key field", request.KeyField!) : null;
         Log.Searching(logger, session.Connection.Name, request.Module, request.ByKey ? "key field" : "phone");
         var id = request.ByKey
             ? await FindIdAsync(session, request.Module, SearchableAs(keyField!, session.Connection), request.Dtmf!, null, cancellationToken)
@@ -183,16 +189,18 @@ public sealed class PipedriveConnector(
         return data.TryGetProperty(field.Code, out var standard) || data.TryGetProperty(field.Code + "s", out standard) ? field.Render(standard) : null;
     }
 
-    private static PipedriveField Find(IReadOnlyList<PipedriveField> fields, string apiName, CrmConnection connection, string role) =>
+    private static PipedriveField? Find(IReadOnlyList<PipedriveField> fields, string apiName) =>
         fields.FirstOrDefault(f => string.Equals(f.Code, apiName, StringComparison.Ordinal))
-        ?? fields.FirstOrDefault(f => f.Matches(apiName))
-        ?? throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': Pipedrive has no {role} named '{apiName}'");
+        ?? fields.FirstOrDefault(f => f.Matches(apiName));
+
+    private static CrmLookupException UnknownField(CrmConnection connection, string role, string apiName) =>
+        new(CrmFailureKind.Configuration, $"connection '{connection.Name}': Pipedrive has no {role} named '{apiName}'");
 
     /// <summary>The module's field definitions, cached for a few minutes: each read costs Pipedrive API tokens.</summary>
-    private async Task<IReadOnlyList<PipedriveField>> FieldsAsync(Session session, string module, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PipedriveField>> FieldsAsync(Session session, string module, bool reload, CancellationToken cancellationToken)
     {
         var key = CredentialKey.For(session.Connection) + "\n" + module;
-        if (_fieldDefinitions.TryGetValue(key, out var cached) && cached.Until > timeProvider.GetUtcNow())
+        if (!reload && _fieldDefinitions.TryGetValue(key, out var cached) && cached.Until > timeProvider.GetUtcNow())
         {
             return cached.Fields;
         }
