@@ -1,0 +1,195 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using AriCrmRouter.Crm.Auth;
+using AriCrmRouter.Crm.Connectors.Shared;
+using AriCrmRouter.Crm.Http;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AriCrmRouter.Crm.Connectors.Dynamics;
+
+/// <summary>
+/// Microsoft Dynamics: the Dataverse / Dynamics 365 Web API (OData v4) or the CRM 2011-2015 Organization
+/// Data service (OData v2), chosen by the connection's <c>api</c> setting; one <c>$filter</c> query ORing every
+/// phone field against every number form, or the key field against the DTMF.
+/// </summary>
+public sealed class DynamicsConnector(
+    IHttpClientFactory httpClientFactory,
+    IOptions<CrmOptions> options,
+    TimeProvider timeProvider,
+    ILogger<DynamicsConnector> logger) : ICrmConnector
+{
+    private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
+
+    private readonly CrmOptions _options = options.Value;
+    private readonly CredentialCache<AccessToken> _credentials = new(timeProvider);
+
+    public string Kind => "dynamics";
+
+    public IReadOnlyList<string> Validate(CrmConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        DynamicsSettings.Read(connection, _options.DefaultRegion, out var problems);
+        return problems;
+    }
+
+    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = DynamicsSettings.Read(connection, _options.DefaultRegion, out var problems);
+        if (problems.Count > 0)
+        {
+            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}' is not usable: {string.Join("; ", problems)}");
+        }
+
+        ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsIdentifier);
+        var filter = request.ByKey ? ODataFilter.Equal(request.KeyField!, request.Dtmf!) : PhoneFilter(settings, request);
+        if (filter is null)
+        {
+            return NotFound(connection, request);
+        }
+
+        var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
+        return await _credentials.UseAsync(
+            CredentialKey.For(connection),
+            ct => AcquireAsync(http, connection, settings, ct),
+            (credential, ct) => QueryAsync(http, connection, settings, request, filter, credential, ct),
+            cancellationToken);
+    }
+
+    internal static string? PhoneFilter(DynamicsSettings settings, CrmLookupRequest request)
+    {
+        var forms = ConnectionSettingsReader.Phone(request, settings.Region).All;
+        return forms.Count == 0 ? null : ODataFilter.AnyEqual(settings.PhoneFieldsFor(request.Module), forms);
+    }
+
+    private async Task<AccessToken> AcquireAsync(HttpClient http, CrmConnection connection, DynamicsSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Auth == DynamicsSettings.Basic)
+        {
+            return new AccessToken(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.UserName}:{settings.Password}")), null);
+        }
+
+        Log.RequestingToken(logger, connection.Name, settings.TokenUrl!.Host);
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = settings.ClientId,
+            ["client_secret"] = settings.ClientSecret,
+        };
+        if (settings.Resource is { } resource)
+        {
+            form["resource"] = resource;
+        }
+        else
+        {
+            form["scope"] = settings.Scope!;
+        }
+
+        var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, null, _options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
+        var token = answer.Deserialize(DynamicsJsonContext.Default.DynamicsTokenAnswer, connection.Name, OAuthTokenEndpoint.Step);
+        if (string.IsNullOrEmpty(token.AccessToken))
+        {
+            throw OAuthTokenEndpoint.Refused(answer, connection.Name);
+        }
+
+        var lifetime = token.ExpiresIn is > 0 ? TimeSpan.FromSeconds(token.ExpiresIn.Value) : DefaultTokenLifetime;
+        Log.TokenObtained(logger, connection.Name, lifetime);
+        return new AccessToken(token.AccessToken, timeProvider.GetUtcNow() + lifetime);
+    }
+
+    private async Task<LookupOutcome> QueryAsync(
+        HttpClient http,
+        CrmConnection connection,
+        DynamicsSettings settings,
+        CrmLookupRequest request,
+        string filter,
+        AccessToken credential,
+        CancellationToken cancellationToken)
+    {
+        Log.Querying(logger, connection.Name, request.Module, settings.Api, request.ByKey ? "key field" : "phone");
+        var query = $"$select={Uri.EscapeDataString(request.Field)}&$filter={Uri.EscapeDataString(filter)}&$top=1";
+        var path = settings.IsWebApi
+            ? $"api/data/v{settings.ApiVersion}/{request.Module}?{query}"
+            : $"XRMServices/2011/OrganizationData.svc/{EntitySet(request.Module)}?{query}";
+        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(settings.OrgUrl, path));
+        message.Headers.Authorization = new AuthenticationHeaderValue(settings.Auth == DynamicsSettings.Basic ? "Basic" : "Bearer", credential.Value);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (settings.IsWebApi)
+        {
+            message.Headers.Add("OData-MaxVersion", "4.0");
+            message.Headers.Add("OData-Version", "4.0");
+            message.Headers.Add("Prefer", "odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"");
+        }
+
+        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, connection.Name, "query", cancellationToken);
+        if (answer.Status == HttpStatusCode.Unauthorized)
+        {
+            Log.CredentialRejected(logger, connection.Name);
+            throw new CredentialRejectedException($"connection '{connection.Name}': Dynamics rejected the credential");
+        }
+
+        if (!answer.IsSuccess)
+        {
+            var failure = VendorHttp.Failure(answer, timeProvider, connection.Name, "query");
+            if (failure.Kind == CrmFailureKind.RateLimited)
+            {
+                Log.RateLimited(logger, connection.Name, failure.RetryAfter);
+            }
+
+            throw failure;
+        }
+
+        using var json = answer.Json(connection.Name, "query");
+        var records = Records(json.RootElement, connection);
+        if (records.GetArrayLength() == 0)
+        {
+            return NotFound(connection, request);
+        }
+
+        return DynamicsValueReader.Read(records[0], request.Field, settings.ChoiceLabels) is { } text
+            ? LookupOutcome.Found(text)
+            : NotFound(connection, request);
+    }
+
+    /// <summary>CRM 2015 entity sets are the schema name plus <c>Set</c> (<c>Contact</c> -> <c>ContactSet</c>).</summary>
+    private static string EntitySet(string module) =>
+        module.EndsWith("Set", StringComparison.Ordinal) ? module : module + "Set";
+
+    /// <summary>Web API: <c>{"value":[..]}</c>; OData v2: <c>{"d":{"results":[..]}}</c> (or <c>{"d":[..]}</c> from older servers).</summary>
+    private static JsonElement Records(JsonElement root, CrmConnection connection)
+    {
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            if (root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
+            {
+                return value;
+            }
+
+            if (root.TryGetProperty("d", out var d))
+            {
+                if (d.ValueKind == JsonValueKind.Array)
+                {
+                    return d;
+                }
+
+                if (d.ValueKind == JsonValueKind.Object && d.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array)
+                {
+                    return results;
+                }
+            }
+        }
+
+        throw new CrmLookupException(CrmFailureKind.MalformedResponse, $"connection '{connection.Name}': the Dynamics answer has no result list");
+    }
+
+    private LookupOutcome NotFound(CrmConnection connection, CrmLookupRequest request)
+    {
+        Log.NotFound(logger, connection.Name, request.Module, request.Field);
+        return LookupOutcome.NotFound;
+    }
+}

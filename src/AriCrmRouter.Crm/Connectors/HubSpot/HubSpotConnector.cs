@@ -1,0 +1,243 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AriCrmRouter.Crm.Auth;
+using AriCrmRouter.Crm.Connectors.Shared;
+using AriCrmRouter.Crm.Http;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AriCrmRouter.Crm.Connectors.HubSpot;
+
+/// <summary>
+/// HubSpot CRM v3: private app token or OAuth refresh, records found with the object search API using
+/// <c>EQ</c> filters on each phone property and number form, in ORed filter groups.
+/// </summary>
+public sealed class HubSpotConnector(
+    IHttpClientFactory httpClientFactory,
+    IOptions<CrmOptions> options,
+    TimeProvider timeProvider,
+    ILogger<HubSpotConnector> logger) : ICrmConnector
+{
+    /// <summary>HubSpot accepts at most five filter groups per search.</summary>
+    internal const int MaxFilterGroups = 5;
+
+    private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromMinutes(30);
+
+    private readonly CrmOptions _options = options.Value;
+    private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
+
+    public string Kind => "hubspot";
+
+    public IReadOnlyList<string> Validate(CrmConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        HubSpotSettings.Read(connection, _options.DefaultRegion, out var problems);
+        return problems;
+    }
+
+    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = HubSpotSettings.Read(connection, _options.DefaultRegion, out var problems);
+        if (problems.Count > 0)
+        {
+            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}' is not usable: {string.Join("; ", problems)}");
+        }
+
+        ConnectionSettingsReader.RequireApiNames(connection, request, IsObjectType, ApiNames.IsIdentifier);
+        var groups = request.ByKey
+            ? [new HubSpotFilterGroup([new HubSpotFilter(request.KeyField!, "EQ", request.Dtmf!)])]
+            : PhoneFilterGroups(settings, request);
+        if (groups.Count == 0)
+        {
+            return NotFound(connection, request);
+        }
+
+        var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
+        return await _tokens.UseAsync(
+            CredentialKey.For(connection),
+            ct => AcquireTokenAsync(http, connection, settings, ct),
+            (token, ct) => SearchAsync(http, connection, settings, request, groups, token, ct),
+            cancellationToken);
+    }
+
+    /// <summary>One EQ filter group per (phone property, number form): HubSpot stores phone numbers as typed.</summary>
+    internal static List<HubSpotFilterGroup> PhoneFilterGroups(HubSpotSettings settings, CrmLookupRequest request)
+    {
+        var forms = ConnectionSettingsReader.Phone(request, settings.Region);
+        var values = new[] { forms.E164, forms.National, forms.International, forms.NationalDigits }
+            .Where(v => !string.IsNullOrEmpty(v))
+            .Select(v => v!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (values.Count == 0 && forms.Raw.Length > 0)
+        {
+            values.Add(forms.Raw);
+        }
+
+        return [.. values.SelectMany(value => settings.PhonePropertiesFor(request.Module)
+            .Select(property => new HubSpotFilterGroup([new HubSpotFilter(property, "EQ", value)])))];
+    }
+
+    private static bool IsObjectType(string module) =>
+        ApiNames.IsIdentifier(module) || (module.Length <= 32 && module.Split('-') is [var a, var b] && a.Length > 0 && b.Length > 0 && a.All(char.IsAsciiDigit) && b.All(char.IsAsciiDigit));
+
+    private async Task<AccessToken> AcquireTokenAsync(HttpClient http, CrmConnection connection, HubSpotSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.PrivateAppToken is { } privateAppToken)
+        {
+            return new AccessToken(privateAppToken, null);
+        }
+
+        Log.RefreshingToken(logger, connection.Name);
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = settings.ClientId,
+            ["client_secret"] = settings.ClientSecret,
+            ["refresh_token"] = settings.RefreshToken,
+        };
+        var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, null, _options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
+        var token = answer.Deserialize(HubSpotJsonContext.Default.HubSpotTokenAnswer, connection.Name, OAuthTokenEndpoint.Step);
+        if (string.IsNullOrEmpty(token.AccessToken))
+        {
+            throw OAuthTokenEndpoint.Refused(answer, connection.Name);
+        }
+
+        var lifetime = token.ExpiresIn is > 0 ? TimeSpan.FromSeconds(token.ExpiresIn.Value) : DefaultTokenLifetime;
+        Log.TokenObtained(logger, connection.Name, lifetime);
+        return new AccessToken(token.AccessToken, timeProvider.GetUtcNow() + lifetime);
+    }
+
+    private async Task<LookupOutcome> SearchAsync(
+        HttpClient http,
+        CrmConnection connection,
+        HubSpotSettings settings,
+        CrmLookupRequest request,
+        List<HubSpotFilterGroup> groups,
+        AccessToken token,
+        CancellationToken cancellationToken)
+    {
+        foreach (var chunk in groups.Chunk(MaxFilterGroups))
+        {
+            Log.Searching(logger, connection.Name, request.Module, chunk.Length);
+            var body = new HubSpotSearchBody(chunk, [request.Field], 1);
+            using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.BaseUrl, $"crm/v3/objects/{request.Module}/search"))
+            {
+                Content = JsonContent.Create(body, HubSpotJsonContext.Default.HubSpotSearchBody),
+            };
+            var answer = await SendAsync(http, connection, message, token, "search", cancellationToken);
+            using var json = answer.Json(connection.Name, "search");
+            if (json.RootElement.ValueKind != JsonValueKind.Object
+                || !json.RootElement.TryGetProperty("results", out var results)
+                || results.ValueKind != JsonValueKind.Array)
+            {
+                throw new CrmLookupException(CrmFailureKind.MalformedResponse, $"connection '{connection.Name}': the HubSpot search answer has no results");
+            }
+
+            if (results.GetArrayLength() == 0)
+            {
+                continue;
+            }
+
+            if (!results[0].TryGetProperty("properties", out var properties)
+                || !properties.TryGetProperty(request.Field, out var value)
+                || JsonFieldText.Render(value) is not { } text)
+            {
+                return NotFound(connection, request);
+            }
+
+            return LookupOutcome.Found(settings.OptionLabels ? await OptionLabelAsync(http, connection, settings, request, token, text, cancellationToken) : text);
+        }
+
+        return NotFound(connection, request);
+    }
+
+    /// <summary>Enumeration properties return internal values; with <c>optionLabels=true</c> the label is read from the property's definition.</summary>
+    private async Task<string> OptionLabelAsync(
+        HttpClient http, CrmConnection connection, HubSpotSettings settings, CrmLookupRequest request, AccessToken token, string value, CancellationToken cancellationToken)
+    {
+        Log.ReadingOptionLabels(logger, connection.Name, request.Module, request.Field);
+        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(settings.BaseUrl, $"crm/v3/properties/{request.Module}/{request.Field}"));
+        var answer = await SendAsync(http, connection, message, token, "property definition", cancellationToken);
+        using var json = answer.Json(connection.Name, "property definition");
+        if (json.RootElement.ValueKind == JsonValueKind.Object
+            && json.RootElement.TryGetProperty("options", out var optionList)
+            && optionList.ValueKind == JsonValueKind.Array)
+        {
+            var labels = value.Split(';').Select(part =>
+                optionList.EnumerateArray()
+                    .Where(o => o.TryGetProperty("value", out var v) && v.GetString() == part && o.TryGetProperty("label", out _))
+                    .Select(o => o.GetProperty("label").GetString())
+                    .FirstOrDefault() ?? part);
+            return string.Join(", ", labels);
+        }
+
+        return value;
+    }
+
+    private async Task<VendorAnswer> SendAsync(HttpClient http, CrmConnection connection, HttpRequestMessage message, AccessToken token, string step, CancellationToken cancellationToken)
+    {
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, connection.Name, step, cancellationToken);
+        if (answer.Status == HttpStatusCode.Unauthorized)
+        {
+            Log.TokenRejected(logger, connection.Name);
+            throw new CredentialRejectedException($"connection '{connection.Name}': HubSpot rejected the access token");
+        }
+
+        if (answer.Status == HttpStatusCode.TooManyRequests)
+        {
+            var limited = VendorHttp.RateLimited(answer, timeProvider, connection.Name, step);
+            var retryAfter = limited.RetryAfter ?? PolicyWait(answer);
+            Log.RateLimited(logger, connection.Name, retryAfter);
+            throw new CrmLookupException(CrmFailureKind.RateLimited, limited.Message) { RetryAfter = retryAfter };
+        }
+
+        if (!answer.IsSuccess)
+        {
+            throw VendorHttp.Failure(answer, timeProvider, connection.Name, step);
+        }
+
+        return answer;
+    }
+
+    /// <summary>
+    /// HubSpot's 429 rarely carries Retry-After: the secondly policy means "wait a second", and the
+    /// <c>X-HubSpot-RateLimit-Interval-Milliseconds</c> header names the window of the burst limit.
+    /// </summary>
+    private static TimeSpan? PolicyWait(VendorAnswer answer)
+    {
+        if (answer.Header("X-HubSpot-RateLimit-Interval-Milliseconds") is { } interval
+            && long.TryParse(interval, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            return TimeSpan.FromMilliseconds(milliseconds);
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(answer.Body);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("policyName", out var policy)
+                && policy.ValueKind == JsonValueKind.String
+                && string.Equals(policy.GetString(), "SECONDLY", StringComparison.OrdinalIgnoreCase)
+                ? TimeSpan.FromSeconds(1)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private LookupOutcome NotFound(CrmConnection connection, CrmLookupRequest request)
+    {
+        Log.NotFound(logger, connection.Name, request.Module, request.Field);
+        return LookupOutcome.NotFound;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace AriCrmRouter.Crm.Connectors.HubSpot;
+
+/// <summary>Body of <c>POST /crm/v3/objects/{object}/search</c>; filter groups are ORed, filters in a group ANDed.</summary>
+internal sealed record HubSpotSearchBody(IReadOnlyList<HubSpotFilterGroup> FilterGroups, IReadOnlyList<string> Properties, int Limit);
+
+internal sealed record HubSpotFilterGroup(IReadOnlyList<HubSpotFilter> Filters);
+
+internal sealed record HubSpotFilter(string PropertyName, string Operator, string Value);
+
+/// <summary>HubSpot's OAuth token answer.</summary>
+internal sealed class HubSpotTokenAnswer
+{
+    [JsonPropertyName("access_token")]
+    public string? AccessToken { get; set; }
+
+    [JsonPropertyName("expires_in")]
+    public long? ExpiresIn { get; set; }
+}
+
+[JsonSerializable(typeof(HubSpotSearchBody))]
+[JsonSerializable(typeof(HubSpotTokenAnswer))]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+internal sealed partial class HubSpotJsonContext : JsonSerializerContext;

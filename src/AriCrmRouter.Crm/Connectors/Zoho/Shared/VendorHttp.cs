@@ -1,0 +1,92 @@
+using System.Net;
+using AriCrmRouter.Crm.Connectors;
+
+namespace AriCrmRouter.Crm.Connectors.Shared;
+
+/// <summary>Sends one request to a CRM and reads its answer, turning transport problems into lookup failures.</summary>
+internal static class VendorHttp
+{
+    public static async Task<VendorAnswer> SendAsync(
+        HttpClient http,
+        HttpRequestMessage request,
+        int maxResponseBytes,
+        string connectionName,
+        string step,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var body = await ReadBoundedAsync(response.Content, maxResponseBytes, connectionName, step, cancellationToken);
+            return new VendorAnswer(response.StatusCode, response.Headers, response.Content.Headers, body);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new CrmLookupException(CrmFailureKind.Unavailable, $"connection '{connectionName}': {step} could not reach the CRM ({ex.HttpRequestError})", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CrmLookupException(CrmFailureKind.Unavailable, $"connection '{connectionName}': {step} timed out", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new CrmLookupException(CrmFailureKind.Unavailable, $"connection '{connectionName}': {step} lost the connection", ex);
+        }
+    }
+
+    /// <summary>
+    /// The failure for a non-success answer that the connector did not handle itself:
+    /// 429 rate limited, 5xx unavailable, 401/403 unauthorized, other 4xx a configuration problem
+    /// (unknown module or field, bad query).
+    /// </summary>
+    public static CrmLookupException Failure(VendorAnswer answer, TimeProvider timeProvider, string connectionName, string step)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var status = answer.StatusCode;
+        return status switch
+        {
+            (int)HttpStatusCode.TooManyRequests => RateLimited(answer, timeProvider, connectionName, step),
+            >= 500 => new CrmLookupException(CrmFailureKind.Unavailable, $"connection '{connectionName}': {step} failed with HTTP {status}"),
+            (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden =>
+                new CrmLookupException(CrmFailureKind.Unauthorized, $"connection '{connectionName}': {step} was refused with HTTP {status}"),
+            >= 400 => new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connectionName}': {step} was rejected with HTTP {status} (check module and field names)"),
+            _ => new CrmLookupException(CrmFailureKind.MalformedResponse, $"connection '{connectionName}': {step} answered unexpected HTTP {status}"),
+        };
+    }
+
+    public static CrmLookupException RateLimited(VendorAnswer answer, TimeProvider timeProvider, string connectionName, string step)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return new CrmLookupException(CrmFailureKind.RateLimited, $"connection '{connectionName}': {step} was rate limited (HTTP {answer.StatusCode})")
+        {
+            RetryAfter = answer.RetryAfter(timeProvider),
+        };
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int maxBytes, string connectionName, string step, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength is { } length && length > maxBytes)
+        {
+            throw TooLarge(maxBytes, connectionName, step);
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw TooLarge(maxBytes, connectionName, step);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static CrmLookupException TooLarge(int maxBytes, string connectionName, string step) =>
+        new(CrmFailureKind.MalformedResponse, $"connection '{connectionName}': {step} answered more than {maxBytes} bytes");
+}

@@ -1,0 +1,333 @@
+using System.Text.Json.Nodes;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Connectors.Dynamics;
+using AriCrmRouter.Crm.Tests.Zoho;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AriCrmRouter.Crm.Tests.Dynamics;
+
+public sealed class DynamicsConnectorTests : IAsyncLifetime
+{
+    private const string Formatted = "@OData.Community.Display.V1.FormattedValue";
+
+    private readonly FakeTimeProvider _clock = ConnectorTestHost.NewClock();
+    private FakeDynamics _dynamics = null!;
+    private DynamicsConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _dynamics = await FakeDynamics.StartAsync();
+        _dynamics.WebApiRecords["contacts"] =
+        [
+            new JsonObject
+            {
+                ["contactid"] = "a1b2c3d4-0000-0000-0000-000000000001",
+                ["telephone1"] = "+44 20 7946 0000",
+                ["mobilephone"] = "(415) 555-1212",
+                ["new_customernumber"] = "12')*",
+                ["new_status"] = 100000000,
+                ["new_status" + Formatted] = "GOLD",
+                ["_parentcustomerid_value"] = "a1b2c3d4-0000-0000-0000-0000000000aa",
+                ["_parentcustomerid_value" + Formatted] = "Acme Ltd",
+                ["numberofchildren"] = 1250,
+                ["numberofchildren" + Formatted] = "1,250",
+                ["creditlimit"] = 1250.5,
+                ["creditlimit" + Formatted] = "$1,250.50",
+                ["donotphone"] = false,
+                ["donotphone" + Formatted] = "Allow",
+                ["description"] = null,
+            },
+        ];
+        _dynamics.OrganizationDataRecords["ContactSet"] =
+        [
+            new JsonObject
+            {
+                ["MobilePhone"] = "(415) 555-1212",
+                ["new_Status"] = new JsonObject { ["__metadata"] = new JsonObject { ["type"] = "Microsoft.Crm.Sdk.Data.Services.OptionSetValue" }, ["Value"] = 100000001 },
+                ["ParentCustomerId"] = new JsonObject
+                {
+                    ["__metadata"] = new JsonObject { ["type"] = "Microsoft.Crm.Sdk.Data.Services.EntityReference" },
+                    ["Id"] = "a1b2c3d4-0000-0000-0000-0000000000aa",
+                    ["LogicalName"] = "account",
+                    ["Name"] = "Acme Ltd",
+                },
+            },
+        ];
+        _connector = new DynamicsConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), _clock, NullLogger<DynamicsConnector>.Instance);
+    }
+
+    public async Task DisposeAsync() => await _dynamics.DisposeAsync();
+
+    [Fact]
+    public async Task LookupAsync_WebApiCallerNumber_FindsChoiceLabelWithOneOredFilter()
+    {
+        var outcome = await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        var query = Assert.Single(_dynamics.Queries);
+        Assert.Equal("/api/data/v9.2/contacts", query.Path);
+        var filter = string.Join(" or ", new[] { "+14155551212", "+1 415-555-1212", "(415) 555-1212", "4155551212" }
+            .SelectMany(v => new[] { "telephone1", "mobilephone", "telephone2" }.Select(f => $"{f} eq '{v}'")));
+        Assert.Equal($"?$select=new_status&$filter={Uri.EscapeDataString(filter)}&$top=1", query.Query);
+        Assert.Equal("4.0", query.Headers["OData-Version"]);
+        Assert.Equal("4.0", query.Headers["OData-MaxVersion"]);
+        Assert.Equal("odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"", query.Headers["Prefer"]);
+        Assert.Equal("Bearer eyJ0eXAi.dynamics-1", query.Headers["Authorization"]);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ByDtmfKeyWithQuote_DoublesQuoteAndFinds()
+    {
+        var outcome = await Lookup(WebApi(), ConnectorTestHost.ByKey("contacts", "new_status", "new_customernumber", "12')*"));
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal(
+            "?$select=new_status&$filter=" + Uri.EscapeDataString("new_customernumber eq '12'')*'") + "&$top=1",
+            Assert.Single(_dynamics.Queries).Query);
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileCallerId_StaysInsideStringLiterals()
+    {
+        var outcome = await Lookup(WebApi(("phoneFields", "telephone1")), ConnectorTestHost.ByPhone("contacts", "new_status", "' or fullname ne '"));
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+        Assert.Equal(
+            "?$select=new_status&$filter=" + Uri.EscapeDataString("telephone1 eq ''' or fullname ne '''") + "&$top=1",
+            Assert.Single(_dynamics.Queries).Query);
+    }
+
+    [Fact]
+    public async Task LookupAsync_NoRecord_AnswersNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "+12125550000")));
+    }
+
+    [Theory]
+    [InlineData("_parentcustomerid_value", "auto", "Acme Ltd")]
+    [InlineData("numberofchildren", "auto", "1250")]
+    [InlineData("creditlimit", "auto", "1250.5")]
+    [InlineData("donotphone", "auto", "false")]
+    [InlineData("new_status", "never", "100000000")]
+    [InlineData("numberofchildren", "always", "1,250")]
+    public async Task LookupAsync_WebApiFieldShapes_UseLabelsOnlyForChoicesAndLookups(string field, string choiceLabels, string expected)
+    {
+        var outcome = await Lookup(WebApi(("choiceLabels", choiceLabels)), ConnectorTestHost.ByPhone("contacts", field, "4155551212"));
+
+        Assert.Equal(LookupOutcome.Found(expected), outcome);
+    }
+
+    [Fact]
+    public async Task LookupAsync_FieldIsNull_AnswersNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "description", "4155551212")));
+    }
+
+    [Fact]
+    public async Task LookupAsync_SecondLookup_ReusesCachedToken()
+    {
+        await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
+        await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
+
+        Assert.Equal(1, _dynamics.TokensIssued);
+        var token = Assert.Single(_dynamics.Server.Requests, r => r.Method == "POST");
+        Assert.Equal($"/{FakeDynamics.Tenant}/oauth2/v2.0/token", token.Path);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenNearExpiry_RefreshesBeforeUse()
+    {
+        await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
+        _clock.Advance(TimeSpan.FromMinutes(59.5));
+
+        await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
+
+        Assert.Equal(2, _dynamics.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenExpiredAtServer_RefreshesOnceAndSucceeds()
+    {
+        await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
+        _dynamics.ExpireIssuedTokens();
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212")));
+        Assert.Equal(2, _dynamics.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenRejectedAfterRefresh_ThrowsUnauthorized()
+    {
+        _dynamics.RejectEveryCredential = true;
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212")));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        Assert.Equal(2, _dynamics.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ClientSecretRefused_ThrowsUnauthorizedWithoutSecret()
+    {
+        _dynamics.RefuseClient = true;
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212")));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        Assert.Contains("invalid_client", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeDynamics.ClientSecret, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_Throttled_ThrowsRateLimitedWithRetryAfter()
+    {
+        _dynamics.QueryOverride = () => new HeaderResult(
+            Results.Json(new { error = new { code = "0x80072322", message = "Number of requests exceeded the limit of 6000 over time window of 300 seconds." } }, statusCode: 429),
+            "Retry-After",
+            "5");
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212")));
+
+        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(5), failure.RetryAfter);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ServerError_ThrowsUnavailable()
+    {
+        _dynamics.QueryOverride = () => Results.Json(new { error = new { code = "0x80040216", message = "An unexpected error occurred." } }, statusCode: 500);
+
+        Assert.Equal(
+            CrmFailureKind.Unavailable,
+            (await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212")))).Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_UnreadableBody_ThrowsMalformedResponse()
+    {
+        _dynamics.QueryOverride = () => Results.Text("{\"value\":[{\"new_status\":1", "application/json");
+
+        Assert.Equal(
+            CrmFailureKind.MalformedResponse,
+            (await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212")))).Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_AnswerLargerThanLimit_ThrowsMalformedResponse()
+    {
+        var connector = new DynamicsConnector(
+            ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions { MaxResponseBytes = 1024 }), _clock, NullLogger<DynamicsConnector>.Instance);
+        _dynamics.QueryOverride = () => Results.Json(new { value = new[] { new { description = new string('x', 4096) } } });
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(
+            () => connector.LookupAsync(WebApi(), ConnectorTestHost.ByPhone("contacts", "description", "4155551212"), CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, failure.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_WebApi_NeverPutsSecretsInUrls()
+    {
+        await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
+
+        Assert.All(_dynamics.Server.Requests, r =>
+        {
+            Assert.DoesNotContain(FakeDynamics.ClientSecret, r.Path + r.Query, StringComparison.Ordinal);
+            Assert.DoesNotContain("dynamics-1", r.Path + r.Query, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task LookupAsync_Crm2015WithBasicAuth_ReadsOptionSetValueFromOrganizationData()
+    {
+        var outcome = await Lookup(Crm2015Basic(), ConnectorTestHost.ByPhone("Contact", "new_Status", "4155551212"));
+
+        Assert.Equal(LookupOutcome.Found("100000001"), outcome);
+        var query = Assert.Single(_dynamics.Queries);
+        Assert.Equal("/contoso/XRMServices/2011/OrganizationData.svc/ContactSet", query.Path);
+        Assert.Contains(Uri.EscapeDataString("MobilePhone eq '(415) 555-1212'"), query.Query, StringComparison.Ordinal);
+        Assert.False(query.Headers.ContainsKey("OData-Version"));
+        Assert.StartsWith("Basic ", query.Headers["Authorization"], StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeDynamics.Password, query.Path + query.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_Crm2015EntityReference_ReadsName()
+    {
+        Assert.Equal(LookupOutcome.Found("Acme Ltd"), await Lookup(Crm2015Basic(), ConnectorTestHost.ByPhone("ContactSet", "ParentCustomerId", "4155551212")));
+    }
+
+    [Fact]
+    public async Task LookupAsync_Crm2015WrongPassword_ThrowsUnauthorized()
+    {
+        _dynamics.RejectEveryCredential = true;
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(Crm2015Basic(), ConnectorTestHost.ByPhone("Contact", "new_Status", "4155551212")));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_Crm2015WithAdfsToken_SendsResourceAndUsesBearer()
+    {
+        var connection = ConnectorTestHost.Connection(
+            "dynamics",
+            new()
+            {
+                ["api"] = "odata2015",
+                ["orgUrl"] = _dynamics.Server.BaseUri + "contoso",
+                ["tokenUrl"] = _dynamics.Server.BaseUri + "adfs/oauth2/token",
+                ["resource"] = "https://crm.contoso.local/",
+                ["clientId"] = "adfs-client",
+            },
+            new() { ["clientSecret"] = FakeDynamics.ClientSecret },
+            name: "crm2015-adfs");
+
+        var outcome = await Lookup(connection, ConnectorTestHost.ByPhone("Contact", "new_Status", "4155551212"));
+
+        Assert.Equal(LookupOutcome.Found("100000001"), outcome);
+        Assert.Contains("resource=https%3A%2F%2Fcrm.contoso.local%2F", _dynamics.Server.Requests[0].Body, StringComparison.Ordinal);
+        Assert.Equal("Bearer eyJ0eXAi.dynamics-1", _dynamics.Queries.Single().Headers["Authorization"]);
+    }
+
+    [Fact]
+    public void Validate_MissingTenantAndSecret_ListsEachByName()
+    {
+        var problems = _connector.Validate(ConnectorTestHost.Connection("dynamics", new() { ["orgUrl"] = "https://contoso.crm4.dynamics.com", ["api"] = "soap" }, []));
+
+        Assert.Contains(problems, p => p.Contains("'tenantId'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'api'", StringComparison.Ordinal));
+    }
+
+    private Task<LookupOutcome> Lookup(CrmConnection connection, CrmLookupRequest request) =>
+        _connector.LookupAsync(connection, request, CancellationToken.None);
+
+    private CrmConnection WebApi(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["orgUrl"] = _dynamics.Server.BaseUri.ToString(),
+            ["authorityUrl"] = _dynamics.Server.BaseUri.ToString(),
+            ["tenantId"] = FakeDynamics.Tenant,
+            ["clientId"] = "app-id",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return ConnectorTestHost.Connection("dynamics", settings, new() { ["clientSecret"] = FakeDynamics.ClientSecret });
+    }
+
+    private CrmConnection Crm2015Basic() => ConnectorTestHost.Connection(
+        "dynamics",
+        new() { ["api"] = "odata2015", ["orgUrl"] = _dynamics.Server.BaseUri + "contoso", ["auth"] = "basic", ["username"] = "CONTOSO\\crmrouter" },
+        new() { ["password"] = FakeDynamics.Password },
+        name: "crm2015");
+}

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AriCrmRouter.TestKit.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace AriCrmRouter.Crm.Tests.HubSpot;
+
+/// <summary>
+/// HubSpot's CRM v3 search, property definitions and OAuth token endpoint on a local Kestrel server, with
+/// the documented shapes (total/results, 401 INVALID_AUTHENTICATION, 429 with policyName, 5-group limit).
+/// </summary>
+internal sealed class FakeHubSpot : IAsyncDisposable
+{
+    public const string PrivateAppToken = "pat-na1-11111111-2222-3333-4444-555555555555";
+    public const string ClientSecret = "hubspot-client-secret-value";
+    public const string RefreshToken = "na1-refresh-token-value";
+
+    private readonly ConcurrentDictionary<string, bool> _liveTokens = new() { [PrivateAppToken] = true };
+    private int _issued;
+
+    public FakeHttpServer Server { get; private set; } = null!;
+
+    public List<(string ObjectType, Dictionary<string, string?> Properties)> Records { get; } = [];
+
+    public int TokensIssued => _issued;
+
+    public long ExpiresIn { get; set; } = 1800;
+
+    public bool RefuseRefresh { get; set; }
+
+    public bool RejectEveryToken { get; set; }
+
+    public Func<IResult>? SearchOverride { get; set; }
+
+    public IEnumerable<RecordedRequest> Searches => Server.Requests.Where(r => r.Path.EndsWith("/search", StringComparison.Ordinal));
+
+    public static async Task<FakeHubSpot> StartAsync()
+    {
+        var fake = new FakeHubSpot();
+        fake.Server = await FakeHttpServer.StartAsync(app =>
+        {
+            app.MapPost("/oauth/v1/token", fake.Token);
+            app.MapPost("/crm/v3/objects/{objectType}/search", fake.Search);
+            app.MapGet("/crm/v3/properties/{objectType}/{name}", fake.Property);
+        });
+        return fake;
+    }
+
+    public void ExpireIssuedTokens()
+    {
+        foreach (var token in _liveTokens.Keys.Where(t => t != PrivateAppToken))
+        {
+            _liveTokens.TryRemove(token, out _);
+        }
+    }
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+
+    private async Task<IResult> Token(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        if (RefuseRefresh || form["grant_type"] != "refresh_token" || form["client_id"] != "hs-client" || form["client_secret"] != ClientSecret || form["refresh_token"] != RefreshToken)
+        {
+            return Results.Json(new { status = "BAD_REFRESH_TOKEN", message = "missing or invalid refresh token" }, statusCode: 400);
+        }
+
+        var token = $"CJT-oauth-{Interlocked.Increment(ref _issued)}";
+        _liveTokens[token] = true;
+        return Results.Json(new { token_type = "bearer", refresh_token = RefreshToken, access_token = token, expires_in = ExpiresIn });
+    }
+
+    private bool Authorized(HttpRequest request)
+    {
+        var auth = request.Headers.Authorization.ToString();
+        return !RejectEveryToken && auth.StartsWith("Bearer ", StringComparison.Ordinal) && _liveTokens.ContainsKey(auth["Bearer ".Length..]);
+    }
+
+    private static IResult Unauthenticated() => Results.Json(
+        new { status = "error", message = "Authentication credentials not found.", correlationId = "7f1f", category = "INVALID_AUTHENTICATION" },
+        statusCode: 401);
+
+    private async Task<IResult> Search(string objectType, HttpRequest request)
+    {
+        if (!Authorized(request))
+        {
+            return Unauthenticated();
+        }
+
+        if (SearchOverride is { } answer)
+        {
+            return answer();
+        }
+
+        var body = (await JsonNode.ParseAsync(request.Body))!.AsObject();
+        var groups = body["filterGroups"]!.AsArray();
+        if (groups.Count > 5)
+        {
+            return Results.Json(new { status = "error", message = "Too many filter groups (max 5)", category = "VALIDATION_ERROR" }, statusCode: 400);
+        }
+
+        var wanted = body["properties"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+        var match = Records.FirstOrDefault(r => r.ObjectType == objectType && groups.Any(g => g!["filters"]!.AsArray().All(f =>
+            f!["operator"]!.GetValue<string>() == "EQ"
+            && r.Properties.TryGetValue(f["propertyName"]!.GetValue<string>(), out var stored)
+            && string.Equals(stored, f["value"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase))));
+        if (match.Properties is null)
+        {
+            return Results.Json(new { total = 0, results = Array.Empty<object>() });
+        }
+
+        var properties = new JsonObject
+        {
+            ["createdate"] = "2025-01-07T10:00:00.000Z",
+            ["hs_object_id"] = match.Properties["hs_object_id"],
+            ["lastmodifieddate"] = "2026-11-01T10:00:00.000Z",
+        };
+        foreach (var name in wanted)
+        {
+            properties[name] = match.Properties.GetValueOrDefault(name);
+        }
+
+        return Results.Json(new JsonObject
+        {
+            ["total"] = 1,
+            ["results"] = new JsonArray(new JsonObject
+            {
+                ["id"] = match.Properties["hs_object_id"],
+                ["properties"] = properties,
+                ["createdAt"] = "2025-01-07T10:00:00.000Z",
+                ["updatedAt"] = "2026-11-01T10:00:00.000Z",
+                ["archived"] = false,
+            }),
+        });
+    }
+
+    private IResult Property(string objectType, string name, HttpRequest request)
+    {
+        if (!Authorized(request))
+        {
+            return Unauthenticated();
+        }
+
+        return Results.Json(new
+        {
+            name,
+            label = "Customer tier",
+            type = "enumeration",
+            fieldType = "select",
+            options = new[]
+            {
+                new { label = "Gold customer", value = "gold", displayOrder = 0, hidden = false },
+                new { label = "Silver customer", value = "silver", displayOrder = 1, hidden = false },
+            },
+        });
+    }
+
+    public static JsonElement Body(RecordedRequest request) => JsonDocument.Parse(request.Body).RootElement.Clone();
+}

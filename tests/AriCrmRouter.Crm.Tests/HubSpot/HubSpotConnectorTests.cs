@@ -1,0 +1,247 @@
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Connectors.HubSpot;
+using AriCrmRouter.Crm.Tests.Zoho;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AriCrmRouter.Crm.Tests.HubSpot;
+
+public sealed class HubSpotConnectorTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = ConnectorTestHost.NewClock();
+    private FakeHubSpot _hubspot = null!;
+    private HubSpotConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _hubspot = await FakeHubSpot.StartAsync();
+        _hubspot.Records.Add(("contacts", new()
+        {
+            ["hs_object_id"] = "512",
+            ["phone"] = "+44 20 7946 0000",
+            ["mobilephone"] = "(415) 555-1212",
+            ["status"] = "GOLD",
+            ["customer_number"] = "12\")*\\",
+            ["tier"] = "gold",
+            ["numemployees"] = "250",
+            ["hs_email_optout"] = "true",
+            ["notes"] = null,
+        }));
+        _connector = new HubSpotConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), _clock, NullLogger<HubSpotConnector>.Instance);
+    }
+
+    public async Task DisposeAsync() => await _hubspot.DisposeAsync();
+
+    [Fact]
+    public async Task LookupAsync_CallerStoredInNationalFormat_FindsWithOredEqFilterGroups()
+    {
+        var outcome = await Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        var search = Assert.Single(_hubspot.Searches);
+        Assert.Equal("/crm/v3/objects/contacts/search", search.Path);
+        Assert.Equal("", search.Query);
+        Assert.Equal("Bearer " + FakeHubSpot.PrivateAppToken, search.Headers["Authorization"]);
+        Assert.Equal(
+            """{"filterGroups":[{"filters":[{"propertyName":"phone","operator":"EQ","value":"\u002B14155551212"}]},{"filters":[{"propertyName":"mobilephone","operator":"EQ","value":"\u002B14155551212"}]},{"filters":[{"propertyName":"phone","operator":"EQ","value":"(415) 555-1212"}]},{"filters":[{"propertyName":"mobilephone","operator":"EQ","value":"(415) 555-1212"}]},{"filters":[{"propertyName":"phone","operator":"EQ","value":"\u002B1 415-555-1212"}]}],"properties":["status"],"limit":1}""",
+            search.Body);
+    }
+
+    [Fact]
+    public async Task LookupAsync_NoRecord_SearchesAllFormsInChunksOfFiveGroupsAndAnswersNotFound()
+    {
+        var outcome = await Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", "+12125550000"));
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+        var groups = _hubspot.Searches.Select(s => FakeHubSpot.Body(s).GetProperty("filterGroups").GetArrayLength()).ToArray();
+        Assert.Equal([5, 3], groups);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ByDtmfKeyWithQuotesAndParentheses_SendsOneFilterWithTheExactValue()
+    {
+        const string dtmf = "12\")*\\";
+
+        var outcome = await Lookup(PrivateApp(), ConnectorTestHost.ByKey("contacts", "status", "customer_number", dtmf));
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        var body = FakeHubSpot.Body(Assert.Single(_hubspot.Searches));
+        var filter = Assert.Single(Assert.Single(body.GetProperty("filterGroups").EnumerateArray()).GetProperty("filters").EnumerateArray());
+        Assert.Equal("customer_number", filter.GetProperty("propertyName").GetString());
+        Assert.Equal("EQ", filter.GetProperty("operator").GetString());
+        Assert.Equal(dtmf, filter.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileCallerId_StaysOneJsonStringValue()
+    {
+        const string hostile = "' OR Name!='\"},{\"propertyName\":\"x";
+
+        var outcome = await Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", hostile));
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+        var groups = FakeHubSpot.Body(Assert.Single(_hubspot.Searches)).GetProperty("filterGroups");
+        Assert.Equal(2, groups.GetArrayLength());
+        Assert.All(groups.EnumerateArray(), g => Assert.Equal(hostile, Assert.Single(g.GetProperty("filters").EnumerateArray()).GetProperty("value").GetString()));
+    }
+
+    [Fact]
+    public async Task LookupAsync_FieldIsNull_AnswersNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "notes", "+14155551212")));
+    }
+
+    [Theory]
+    [InlineData("numemployees", "false", "250")]
+    [InlineData("hs_email_optout", "false", "true")]
+    [InlineData("tier", "false", "gold")]
+    [InlineData("tier", "true", "Gold customer")]
+    public async Task LookupAsync_FieldShapes_RenderedAsTextWithOptionalOptionLabels(string field, string optionLabels, string expected)
+    {
+        var connection = PrivateApp(("optionLabels", optionLabels));
+
+        Assert.Equal(LookupOutcome.Found(expected), await Lookup(connection, ConnectorTestHost.ByPhone("contacts", "status", "+14155551212") with { Field = field }));
+    }
+
+    [Fact]
+    public async Task LookupAsync_PrivateAppTokenRejected_ThrowsUnauthorizedWithoutTokenEndpoint()
+    {
+        _hubspot.RejectEveryToken = true;
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212")));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        Assert.DoesNotContain(_hubspot.Server.Requests, r => r.Path == "/oauth/v1/token");
+    }
+
+    [Fact]
+    public async Task LookupAsync_OAuthSecondLookup_ReusesCachedToken()
+    {
+        await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
+        await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
+
+        Assert.Equal(1, _hubspot.TokensIssued);
+        Assert.All(_hubspot.Searches, s => Assert.Equal("Bearer CJT-oauth-1", s.Headers["Authorization"]));
+    }
+
+    [Fact]
+    public async Task LookupAsync_OAuthTokenNearExpiry_RefreshesBeforeUse()
+    {
+        await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
+        _clock.Advance(TimeSpan.FromMinutes(29.5));
+
+        await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
+
+        Assert.Equal(2, _hubspot.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_OAuthTokenExpiredAtHubSpot_RefreshesOnceAndSucceeds()
+    {
+        await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
+        _hubspot.ExpireIssuedTokens();
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212")));
+        Assert.Equal(2, _hubspot.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_OAuthRefreshRefused_ThrowsUnauthorized()
+    {
+        _hubspot.RefuseRefresh = true;
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212")));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        Assert.DoesNotContain(FakeHubSpot.RefreshToken, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_SecondlyLimit_ThrowsRateLimitedWithOneSecondRetry()
+    {
+        _hubspot.SearchOverride = () => Results.Json(
+            new { status = "error", message = "You have reached your secondly limit.", errorType = "RATE_LIMIT", correlationId = "c0ffee", policyName = "SECONDLY" },
+            statusCode: 429);
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212")));
+
+        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(1), failure.RetryAfter);
+    }
+
+    [Fact]
+    public async Task LookupAsync_RateLimitedWithRetryAfter_UsesRetryAfter()
+    {
+        _hubspot.SearchOverride = () => new HeaderResult(Results.StatusCode(429), "Retry-After", "10");
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212")));
+
+        Assert.Equal(TimeSpan.FromSeconds(10), failure.RetryAfter);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ServerError_ThrowsUnavailable()
+    {
+        _hubspot.SearchOverride = () => Results.StatusCode(502);
+
+        Assert.Equal(
+            CrmFailureKind.Unavailable,
+            (await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212")))).Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_UnreadableBody_ThrowsMalformedResponse()
+    {
+        _hubspot.SearchOverride = () => Results.Text("{\"total\":1,\"results\":[", "application/json");
+
+        Assert.Equal(
+            CrmFailureKind.MalformedResponse,
+            (await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212")))).Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_OAuth_NeverPutsSecretsInUrls()
+    {
+        await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
+
+        Assert.All(_hubspot.Server.Requests, r =>
+        {
+            foreach (var secret in new[] { FakeHubSpot.ClientSecret, FakeHubSpot.RefreshToken, "CJT-oauth" })
+            {
+                Assert.DoesNotContain(secret, r.Path + r.Query, StringComparison.Ordinal);
+            }
+        });
+    }
+
+    [Fact]
+    public void Validate_NoCredentials_NamesBothWays()
+    {
+        var problems = _connector.Validate(ConnectorTestHost.Connection("hubspot", new() { ["phoneProperties"] = "phone,mobile phone" }, []));
+
+        Assert.Contains(problems, p => p.Contains("'accessToken'", StringComparison.Ordinal) && p.Contains("'refreshToken'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'phoneProperties'", StringComparison.Ordinal));
+    }
+
+    private Task<LookupOutcome> Lookup(CrmConnection connection, CrmLookupRequest request) =>
+        _connector.LookupAsync(connection, request, CancellationToken.None);
+
+    private CrmConnection PrivateApp(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string> { ["baseUrl"] = _hubspot.Server.BaseUri.ToString() };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return ConnectorTestHost.Connection("hubspot", settings, new() { ["accessToken"] = FakeHubSpot.PrivateAppToken });
+    }
+
+    private CrmConnection OAuth() => ConnectorTestHost.Connection(
+        "hubspot",
+        new() { ["baseUrl"] = _hubspot.Server.BaseUri.ToString(), ["clientId"] = "hs-client" },
+        new() { ["clientSecret"] = FakeHubSpot.ClientSecret, ["refreshToken"] = FakeHubSpot.RefreshToken },
+        name: "hubspot-oauth");
+}

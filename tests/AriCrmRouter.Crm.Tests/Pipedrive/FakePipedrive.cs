@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using AriCrmRouter.TestKit.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace AriCrmRouter.Crm.Tests.Pipedrive;
+
+/// <summary>
+/// Pipedrive API v2 (search, records by id, field definitions) and its OAuth server on a local Kestrel
+/// server, with the documented shapes: search items without custom fields, custom fields under 40-character
+/// keys, 401 <c>unauthorized access</c>, 429 with <c>x-ratelimit-*</c> headers.
+/// </summary>
+internal sealed class FakePipedrive : IAsyncDisposable
+{
+    public const string ApiToken = "pipedrive-api-token-0123456789abcdef";
+    public const string ClientSecret = "pipedrive-client-secret-value";
+    public const string RefreshToken = "pipedrive-refresh-token-value";
+    public const string StatusKey = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+    public const string CustomerNumberKey = "0f1e2d3c4b5a69788796a5b4c3d2e1f012345678";
+    public const string EmployeesKey = "1111111111222222222233333333334444444444";
+    public const string TagsKey = "5555555555666666666677777777778888888888";
+    public const string OtherCodeKey = "9999999999aaaaaaaaaabbbbbbbbbbcccccccccc";
+    public const string TierKey = "dddddddddd0000000000eeeeeeeeee1111111111";
+
+    private readonly ConcurrentDictionary<string, bool> _liveTokens = new() { [ApiToken] = true };
+    private int _issued;
+
+    public FakeHttpServer Server { get; private set; } = null!;
+
+    public List<JsonObject> Persons { get; } = [];
+
+    public List<JsonObject> Organizations { get; } = [];
+
+    public int TokensIssued => _issued;
+
+    public bool RefuseRefresh { get; set; }
+
+    public bool RejectEveryToken { get; set; }
+
+    public Func<IResult>? SearchOverride { get; set; }
+
+    public IEnumerable<RecordedRequest> ApiRequests => Server.Requests.Where(r => r.Path.StartsWith("/api/v2/", StringComparison.Ordinal));
+
+    public static async Task<FakePipedrive> StartAsync()
+    {
+        var fake = new FakePipedrive();
+        fake.Server = await FakeHttpServer.StartAsync(app =>
+        {
+            app.MapPost("/oauth/token", fake.Token);
+            app.MapGet("/api/v2/personFields", (HttpRequest r) => fake.Guard(r, () => Fields(PersonFields())));
+            app.MapGet("/api/v2/organizationFields", (HttpRequest r) => fake.Guard(r, () => Fields(OrganizationFields())));
+            app.MapGet("/api/v2/persons/search", (HttpRequest r) => fake.Guard(r, () => fake.Search(fake.Persons, "person", r)));
+            app.MapGet("/api/v2/organizations/search", (HttpRequest r) => fake.Guard(r, () => fake.Search(fake.Organizations, "organization", r)));
+            app.MapGet("/api/v2/persons/{id:int}", (int id, HttpRequest r) => fake.Guard(r, () => Get(fake.Persons, id, r)));
+            app.MapGet("/api/v2/organizations/{id:int}", (int id, HttpRequest r) => fake.Guard(r, () => Get(fake.Organizations, id, r)));
+        });
+        return fake;
+    }
+
+    public void ExpireIssuedTokens()
+    {
+        foreach (var token in _liveTokens.Keys.Where(t => t != ApiToken))
+        {
+            _liveTokens.TryRemove(token, out _);
+        }
+    }
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+
+    private async Task<IResult> Token(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        var basic = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("pd-client:" + ClientSecret));
+        if (RefuseRefresh || request.Headers.Authorization.ToString() != basic || form["grant_type"] != "refresh_token" || form["refresh_token"] != RefreshToken)
+        {
+            return Results.Json(new { success = false, message = "Invalid grant: refresh token is invalid", error = "invalid_grant" }, statusCode: 400);
+        }
+
+        var token = $"v1u:oauth-{Interlocked.Increment(ref _issued)}";
+        _liveTokens[token] = true;
+        return Results.Json(new
+        {
+            access_token = token,
+            token_type = "Bearer",
+            refresh_token = RefreshToken,
+            scope = "base,contacts:read",
+            expires_in = 3599,
+            api_domain = Server.BaseUri.GetLeftPart(UriPartial.Authority),
+        });
+    }
+
+    private IResult Guard(HttpRequest request, Func<IResult> answer)
+    {
+        var apiToken = request.Headers["x-api-token"].ToString();
+        var bearer = request.Headers.Authorization.ToString();
+        var token = apiToken.Length > 0 ? apiToken : bearer.StartsWith("Bearer ", StringComparison.Ordinal) ? bearer["Bearer ".Length..] : "";
+        if (RejectEveryToken || !_liveTokens.ContainsKey(token))
+        {
+            return Results.Json(new { success = false, error = "unauthorized access", errorCode = 401, error_info = "Please check developers.pipedrive.com" }, statusCode: 401);
+        }
+
+        return answer();
+    }
+
+    private IResult Search(List<JsonObject> records, string type, HttpRequest request)
+    {
+        if (SearchOverride is { } answer)
+        {
+            return answer();
+        }
+
+        var term = request.Query["term"].ToString();
+        var fields = request.Query["fields"].ToString();
+        var matches = records.Where(r => fields switch
+        {
+            "phone" => r["phones"]!.AsArray().Any(p => string.Equals(p!["value"]!.GetValue<string>(), term, StringComparison.OrdinalIgnoreCase)),
+            "custom_fields" => r["custom_fields"]!.AsObject().Any(f => f.Value is JsonValue v && string.Equals(v.ToString(), term, StringComparison.OrdinalIgnoreCase)),
+            "name" => string.Equals(r["name"]!.GetValue<string>(), term, StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        }).Take(1);
+        var items = new JsonArray([.. matches.Select(r => (JsonNode)new JsonObject
+        {
+            ["result_score"] = 1.01,
+            ["item"] = new JsonObject
+            {
+                ["id"] = r["id"]!.DeepClone(),
+                ["type"] = type,
+                ["name"] = r["name"]!.DeepClone(),
+                ["phones"] = new JsonArray([.. r["phones"]!.AsArray().Select(p => (JsonNode)JsonValue.Create(p!["value"]!.GetValue<string>()))]),
+                ["emails"] = new JsonArray(),
+                ["visible_to"] = 3,
+                ["owner"] = new JsonObject { ["id"] = 5 },
+                ["organization"] = r["org_id"] is { } orgId ? new JsonObject { ["id"] = orgId.DeepClone(), ["name"] = "Acme Ltd", ["address"] = null } : null,
+                ["custom_fields"] = new JsonArray(),
+                ["notes"] = new JsonArray(),
+            },
+        })]);
+        return Results.Json(new JsonObject { ["success"] = true, ["data"] = new JsonObject { ["items"] = items }, ["additional_data"] = new JsonObject { ["next_cursor"] = null } });
+    }
+
+    private static IResult Get(List<JsonObject> records, int id, HttpRequest request)
+    {
+        var record = records.FirstOrDefault(r => r["id"]!.GetValue<int>() == id);
+        if (record is null)
+        {
+            return Results.Json(new { success = false, error = "Not found", errorCode = 404 }, statusCode: 404);
+        }
+
+        var copy = record.DeepClone().AsObject();
+        var wanted = request.Query["custom_fields"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (wanted.Length > 0)
+        {
+            var custom = new JsonObject();
+            foreach (var key in wanted)
+            {
+                custom[key] = record["custom_fields"]![key]?.DeepClone();
+            }
+
+            copy["custom_fields"] = custom;
+        }
+
+        return Results.Json(new JsonObject { ["success"] = true, ["data"] = copy });
+    }
+
+    private static IResult Fields(JsonArray fields) =>
+        Results.Json(new JsonObject { ["success"] = true, ["data"] = fields, ["additional_data"] = new JsonObject { ["next_cursor"] = null } });
+
+    private static JsonArray PersonFields() =>
+    [
+        Field("name", "Name", "varchar", custom: false),
+        Field("phone", "Phone", "phone", custom: false),
+        Field("org_id", "Organization", "org", custom: false),
+        Field(StatusKey, "Status", "enum", custom: true, new JsonArray(Option(27, "GOLD"), Option(28, "SILVER"))),
+        Field(CustomerNumberKey, "Customer number", "varchar", custom: true),
+        Field(EmployeesKey, "Employees", "double", custom: true),
+        Field(TagsKey, "Tags", "set", custom: true, new JsonArray(Option(31, "VIP"), Option(32, "Partner"))),
+        Field(OtherCodeKey, "Other code", "varchar", custom: true),
+    ];
+
+    private static JsonArray OrganizationFields() =>
+    [
+        Field("name", "Name", "varchar", custom: false),
+        Field(TierKey, "Tier", "varchar", custom: true),
+    ];
+
+    private static JsonObject Field(string code, string name, string type, bool custom, JsonArray? options = null) => new()
+    {
+        ["field_name"] = name,
+        ["field_code"] = code,
+        ["field_type"] = type,
+        ["options"] = options,
+        ["subfields"] = null,
+        ["is_custom_field"] = custom,
+        ["is_optional_response_field"] = false,
+    };
+
+    private static JsonObject Option(int id, string label) => new() { ["id"] = id, ["label"] = label };
+}

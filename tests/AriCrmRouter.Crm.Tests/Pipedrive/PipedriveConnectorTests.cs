@@ -1,0 +1,302 @@
+using System.Text.Json.Nodes;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Connectors.Pipedrive;
+using AriCrmRouter.Crm.Tests.Zoho;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AriCrmRouter.Crm.Tests.Pipedrive;
+
+public sealed class PipedriveConnectorTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = ConnectorTestHost.NewClock();
+    private FakePipedrive _pipedrive = null!;
+    private PipedriveConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _pipedrive = await FakePipedrive.StartAsync();
+        _pipedrive.Persons.Add(Person(1, "Jane Doe", "(415) 555-1212", orgId: 7, new JsonObject
+        {
+            [FakePipedrive.StatusKey] = 27,
+            [FakePipedrive.CustomerNumberKey] = "12)*",
+            [FakePipedrive.EmployeesKey] = 250,
+            [FakePipedrive.TagsKey] = new JsonArray(31, 32),
+            [FakePipedrive.OtherCodeKey] = null,
+        }));
+        _pipedrive.Persons.Add(Person(2, "John Roe", "+44 20 7946 0000", orgId: null, new JsonObject
+        {
+            [FakePipedrive.StatusKey] = 28,
+            [FakePipedrive.CustomerNumberKey] = "111",
+            [FakePipedrive.EmployeesKey] = null,
+            [FakePipedrive.TagsKey] = null,
+            [FakePipedrive.OtherCodeKey] = "999",
+        }));
+        _pipedrive.Organizations.Add(new JsonObject
+        {
+            ["id"] = 7,
+            ["name"] = "Acme Ltd",
+            ["owner_id"] = 5,
+            ["phones"] = new JsonArray(),
+            ["custom_fields"] = new JsonObject { [FakePipedrive.TierKey] = "Platinum" },
+        });
+        _connector = new PipedriveConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), _clock, NullLogger<PipedriveConnector>.Instance);
+    }
+
+    public async Task DisposeAsync() => await _pipedrive.DisposeAsync();
+
+    [Fact]
+    public async Task LookupAsync_CallerNumber_SearchesPhoneThenReadsCustomFieldByName()
+    {
+        var outcome = await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "4155551212"));
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal(
+            [
+                "/api/v2/personFields?limit=500",
+                "/api/v2/persons/search?term=%2B14155551212&fields=phone&exact_match=true&limit=1",
+                "/api/v2/persons/search?term=%28415%29%20555-1212&fields=phone&exact_match=true&limit=1",
+                $"/api/v2/persons/1?custom_fields={FakePipedrive.StatusKey}",
+            ],
+            _pipedrive.ApiRequests.Select(r => r.Path + r.Query).ToArray());
+        Assert.All(_pipedrive.ApiRequests, r => Assert.Equal(FakePipedrive.ApiToken, r.Headers["x-api-token"]));
+    }
+
+    [Fact]
+    public async Task LookupAsync_FieldGivenByKey_ReadsSameValue()
+    {
+        Assert.Equal(LookupOutcome.Found("GOLD"), await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", FakePipedrive.StatusKey, "(415) 555-1212")));
+    }
+
+    [Fact]
+    public async Task LookupAsync_ByDtmfKeyWithParenthesisAndStar_SearchesCustomFieldsAndVerifiesKey()
+    {
+        var outcome = await Lookup(ApiTokenConnection(), ConnectorTestHost.ByKey("persons", "Status", "Customer number", "12)*"));
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Contains(_pipedrive.ApiRequests, r => r.Path == "/api/v2/persons/search" && r.Query == "?term=12%29%2A&fields=custom_fields&exact_match=true&limit=1");
+        Assert.Contains(
+            _pipedrive.ApiRequests,
+            r => r.Path == "/api/v2/persons/1" && r.Query == $"?custom_fields={FakePipedrive.StatusKey}{Uri.EscapeDataString(",")}{FakePipedrive.CustomerNumberKey}");
+    }
+
+    [Fact]
+    public async Task LookupAsync_DtmfMatchesAnotherCustomField_AnswersNotFound()
+    {
+        var outcome = await Lookup(ApiTokenConnection(), ConnectorTestHost.ByKey("persons", "Status", "Customer number", "999"));
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileCallerId_IsOneUrlEncodedTerm()
+    {
+        var outcome = await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "' OR name!='&fields=name"));
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+        var search = Assert.Single(_pipedrive.ApiRequests, r => r.Path == "/api/v2/persons/search");
+        Assert.Equal("?term=%27%20OR%20name%21%3D%27%26fields%3Dname&fields=phone&exact_match=true&limit=1", search.Query);
+    }
+
+    [Fact]
+    public async Task LookupAsync_NoPerson_AnswersNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "+12125550000")));
+    }
+
+    [Fact]
+    public async Task LookupAsync_FieldEmpty_AnswersNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Other code", "(415) 555-1212")));
+    }
+
+    [Fact]
+    public async Task LookupAsync_OrganizationsByCallerNumber_ReadsTheCallersOrganization()
+    {
+        var outcome = await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("organizations", "Tier", "(415) 555-1212"));
+
+        Assert.Equal(LookupOutcome.Found("Platinum"), outcome);
+        Assert.Contains(_pipedrive.ApiRequests, r => r.Path == "/api/v2/organizations/7");
+    }
+
+    [Theory]
+    [InlineData("Employees", "250")]
+    [InlineData("Tags", "VIP, Partner")]
+    [InlineData("name", "Jane Doe")]
+    public async Task LookupAsync_FieldShapes_RenderOptionLabelsAndNumbers(string field, string expected)
+    {
+        Assert.Equal(LookupOutcome.Found(expected), await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", field, "(415) 555-1212")));
+    }
+
+    [Fact]
+    public async Task LookupAsync_UnknownField_ThrowsConfiguration()
+    {
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Loyalty", "(415) 555-1212")));
+
+        Assert.Equal(CrmFailureKind.Configuration, failure.Kind);
+        Assert.Equal(2, _pipedrive.ApiRequests.Count(r => r.Path == "/api/v2/personFields"));
+        Assert.DoesNotContain(_pipedrive.ApiRequests, r => r.Path == "/api/v2/persons/search");
+    }
+
+    [Fact]
+    public async Task LookupAsync_SecondLookup_ReusesFieldDefinitions()
+    {
+        await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
+        await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
+
+        Assert.Single(_pipedrive.ApiRequests, r => r.Path == "/api/v2/personFields");
+    }
+
+    [Fact]
+    public async Task LookupAsync_ApiTokenRejected_ThrowsUnauthorized()
+    {
+        _pipedrive.RejectEveryToken = true;
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        Assert.DoesNotContain(FakePipedrive.ApiToken, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_OAuthSecondLookup_ReusesTokenAndApiDomain()
+    {
+        await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
+        await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
+
+        Assert.Equal(1, _pipedrive.TokensIssued);
+        Assert.All(_pipedrive.ApiRequests, r => Assert.Equal("Bearer v1u:oauth-1", r.Headers["Authorization"]));
+    }
+
+    [Fact]
+    public async Task LookupAsync_OAuthTokenNearExpiry_RefreshesBeforeUse()
+    {
+        await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
+        _clock.Advance(TimeSpan.FromMinutes(59.5));
+
+        await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
+
+        Assert.Equal(2, _pipedrive.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_OAuthTokenExpiredAtPipedrive_RefreshesOnceAndSucceeds()
+    {
+        await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
+        _pipedrive.ExpireIssuedTokens();
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")));
+        Assert.Equal(2, _pipedrive.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_OAuthTokenRejectedAfterRefresh_ThrowsUnauthorized()
+    {
+        _pipedrive.RejectEveryToken = true;
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        Assert.Equal(2, _pipedrive.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_OAuthRefreshRefused_ThrowsUnauthorized()
+    {
+        _pipedrive.RefuseRefresh = true;
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        Assert.Contains("invalid_grant", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_RateLimited_ThrowsRateLimitedWithResetFromHeaders()
+    {
+        _pipedrive.SearchOverride = () => new HeaderResult(
+            new HeaderResult(Results.Json(new { success = false, error = "Request over limit", errorCode = 429 }, statusCode: 429), "x-ratelimit-remaining", "0"),
+            "x-ratelimit-reset",
+            "2");
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")));
+
+        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(2), failure.RetryAfter);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ServerError_ThrowsUnavailable()
+    {
+        _pipedrive.SearchOverride = () => Results.StatusCode(503);
+
+        Assert.Equal(
+            CrmFailureKind.Unavailable,
+            (await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")))).Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_UnreadableBody_ThrowsMalformedResponse()
+    {
+        _pipedrive.SearchOverride = () => Results.Text("{\"success\":true,\"data\":{\"items\":[", "application/json");
+
+        Assert.Equal(
+            CrmFailureKind.MalformedResponse,
+            (await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")))).Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_AnyCredential_NeverPutsSecretsInUrls()
+    {
+        await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
+        await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
+
+        Assert.All(_pipedrive.Server.Requests, r =>
+        {
+            foreach (var secret in new[] { FakePipedrive.ApiToken, FakePipedrive.ClientSecret, FakePipedrive.RefreshToken, "oauth-1", "api_token" })
+            {
+                Assert.DoesNotContain(secret, r.Path + r.Query, StringComparison.Ordinal);
+            }
+        });
+    }
+
+    [Fact]
+    public void Validate_NoCredentials_NamesTheKeys()
+    {
+        var problems = _connector.Validate(ConnectorTestHost.Connection("pipedrive", new() { ["baseUrl"] = "http://acme.pipedrive.com" }, []));
+
+        Assert.Contains(problems, p => p.Contains("'apiToken'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'baseUrl'", StringComparison.Ordinal));
+    }
+
+    private static JsonObject Person(int id, string name, string phone, int? orgId, JsonObject customFields) => new()
+    {
+        ["id"] = id,
+        ["name"] = name,
+        ["first_name"] = name.Split(' ')[0],
+        ["last_name"] = name.Split(' ')[1],
+        ["owner_id"] = 5,
+        ["org_id"] = orgId,
+        ["phones"] = new JsonArray(new JsonObject { ["value"] = phone, ["primary"] = true, ["label"] = "work" }),
+        ["emails"] = new JsonArray(),
+        ["custom_fields"] = customFields,
+    };
+
+    private Task<LookupOutcome> Lookup(CrmConnection connection, CrmLookupRequest request) =>
+        _connector.LookupAsync(connection, request, CancellationToken.None);
+
+    private CrmConnection ApiTokenConnection() => ConnectorTestHost.Connection(
+        "pipedrive",
+        new() { ["baseUrl"] = _pipedrive.Server.BaseUri.ToString() },
+        new() { ["apiToken"] = FakePipedrive.ApiToken });
+
+    /// <summary>The base URL points nowhere: OAuth calls must use the api_domain of the token answer.</summary>
+    private CrmConnection OAuthConnection() => ConnectorTestHost.Connection(
+        "pipedrive",
+        new() { ["baseUrl"] = "https://api.pipedrive.invalid", ["tokenUrl"] = _pipedrive.Server.BaseUri + "oauth/token", ["clientId"] = "pd-client" },
+        new() { ["clientSecret"] = FakePipedrive.ClientSecret, ["refreshToken"] = FakePipedrive.RefreshToken },
+        name: "pipedrive-oauth");
+}

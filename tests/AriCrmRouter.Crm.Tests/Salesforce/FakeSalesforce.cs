@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AriCrmRouter.TestKit.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace AriCrmRouter.Crm.Tests.Salesforce;
+
+/// <summary>
+/// Salesforce's OAuth token endpoint and REST search/query resources on a local Kestrel server, with the
+/// documented shapes: token answers without expires_in, <c>searchRecords</c>/<c>records</c>, error arrays
+/// (401 INVALID_SESSION_ID, 403 REQUEST_LIMIT_EXCEEDED).
+/// </summary>
+internal sealed partial class FakeSalesforce : IAsyncDisposable
+{
+    public const string ClientSecret = "sf-consumer-secret-value";
+    public const string RefreshToken = "5Aep861-sf-refresh-token-value";
+
+    private readonly ConcurrentDictionary<string, bool> _liveTokens = new();
+    private int _issued;
+
+    public FakeHttpServer Server { get; private set; } = null!;
+
+    public List<(string Type, string[] Phones, JsonObject Record)> Records { get; } = [];
+
+    public int TokensIssued => _issued;
+
+    public bool RefuseGrant { get; set; }
+
+    public bool RejectEveryToken { get; set; }
+
+    public Func<IResult>? DataOverride { get; set; }
+
+    public IEnumerable<RecordedRequest> DataRequests => Server.Requests.Where(r => r.Path.StartsWith("/services/data/", StringComparison.Ordinal));
+
+    public static async Task<FakeSalesforce> StartAsync()
+    {
+        var fake = new FakeSalesforce();
+        fake.Server = await FakeHttpServer.StartAsync(app =>
+        {
+            app.MapPost("/services/oauth2/token", fake.Token);
+            app.MapGet("/services/data/v62.0/search/", fake.Search);
+            app.MapGet("/services/data/v62.0/query/", fake.Query);
+        });
+        return fake;
+    }
+
+    public void ExpireIssuedTokens() => _liveTokens.Clear();
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+
+    private async Task<IResult> Token(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        var grant = form["grant_type"].ToString();
+        var valid = form["client_id"] == "3MVG9-CLIENT" && form["client_secret"] == ClientSecret
+            && (grant == "client_credentials" || (grant == "refresh_token" && form["refresh_token"] == RefreshToken));
+        if (!valid || RefuseGrant)
+        {
+            return Results.Json(new { error = "invalid_grant", error_description = "expired access/refresh token" }, statusCode: 400);
+        }
+
+        var token = $"00D-session-{Interlocked.Increment(ref _issued)}";
+        _liveTokens[token] = true;
+        return Results.Json(new
+        {
+            access_token = token,
+            instance_url = Server.BaseUri.GetLeftPart(UriPartial.Authority),
+            id = "https://login.salesforce.com/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS",
+            token_type = "Bearer",
+            issued_at = "1732449600000",
+            signature = "c2lnbmF0dXJl",
+        });
+    }
+
+    private IResult Search(HttpRequest request) => Answer(request, q =>
+    {
+        var match = SoslPattern().Match(q);
+        var terms = PhrasePattern().Matches(match.Groups["terms"].Value).Select(m => Unescape(m.Groups[1].Value)).ToList();
+        var found = Records.Where(r => r.Type == match.Groups["type"].Value && r.Phones.Any(p => terms.Contains(Digits(p)) || terms.Contains(p))).Take(1);
+        return new JsonObject { ["searchRecords"] = new JsonArray([.. found.Select(r => Project(r, match.Groups["fields"].Value))]) };
+    });
+
+    private IResult Query(HttpRequest request) => Answer(request, q =>
+    {
+        var match = SoqlPattern().Match(q);
+        var value = Unescape(match.Groups["value"].Value);
+        var found = Records.Where(r => r.Type == match.Groups["type"].Value && r.Record[match.Groups["key"].Value]?.ToString() == value).Take(1).ToList();
+        return new JsonObject
+        {
+            ["totalSize"] = found.Count,
+            ["done"] = true,
+            ["records"] = new JsonArray([.. found.Select(r => Project(r, match.Groups["fields"].Value))]),
+        };
+    });
+
+    private IResult Answer(HttpRequest request, Func<string, JsonObject> run)
+    {
+        var auth = request.Headers.Authorization.ToString();
+        if (RejectEveryToken || !auth.StartsWith("Bearer ", StringComparison.Ordinal) || !_liveTokens.ContainsKey(auth["Bearer ".Length..]))
+        {
+            return Results.Json(new[] { new { message = "Session expired or invalid", errorCode = "INVALID_SESSION_ID" } }, statusCode: 401);
+        }
+
+        return DataOverride is { } answer ? answer() : Results.Json(run(request.Query["q"].ToString()));
+    }
+
+    private static JsonObject Project((string Type, string[] Phones, JsonObject Record) record, string fields)
+    {
+        var projected = new JsonObject { ["attributes"] = new JsonObject { ["type"] = record.Type, ["url"] = $"/services/data/v62.0/sobjects/{record.Type}/{record.Record["Id"]}" } };
+        foreach (var field in fields.Split(',').Select(f => f.Split('.')[0]))
+        {
+            projected[field] = record.Record[field]?.DeepClone();
+        }
+
+        return projected;
+    }
+
+    private static string Digits(string value) => new([.. value.Where(char.IsAsciiDigit)]);
+
+    private static string Unescape(string value) => BackslashPattern().Replace(value, "$1");
+
+    [GeneratedRegex("^FIND \\{(?<terms>.*)\\} IN PHONE FIELDS RETURNING (?<type>\\w+)\\((?<fields>[\\w.,]+)\\) LIMIT 1$")]
+    private static partial Regex SoslPattern();
+
+    [GeneratedRegex("\"((?:\\\\.|[^\"\\\\])*)\"")]
+    private static partial Regex PhrasePattern();
+
+    [GeneratedRegex("^SELECT (?<fields>[\\w.,]+) FROM (?<type>\\w+) WHERE (?<key>\\w+) = '(?<value>(?:\\\\.|[^'\\\\])*)' LIMIT 1$")]
+    private static partial Regex SoqlPattern();
+
+    [GeneratedRegex("\\\\(.)")]
+    private static partial Regex BackslashPattern();
+}

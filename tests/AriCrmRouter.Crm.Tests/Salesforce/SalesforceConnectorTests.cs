@@ -1,0 +1,268 @@
+using System.Text.Json.Nodes;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Connectors.Salesforce;
+using AriCrmRouter.Crm.Tests.Zoho;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AriCrmRouter.Crm.Tests.Salesforce;
+
+public sealed class SalesforceConnectorTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = ConnectorTestHost.NewClock();
+    private FakeSalesforce _salesforce = null!;
+    private SalesforceConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _salesforce = await FakeSalesforce.StartAsync();
+        _salesforce.Records.Add(("Contact", ["(415) 555-1212"], new JsonObject
+        {
+            ["Id"] = "003xx000004TmiQAAS",
+            ["Status__c"] = "GOLD",
+            ["Customer_Number__c"] = "12')*",
+            ["Account"] = new JsonObject { ["attributes"] = new JsonObject { ["type"] = "Account" }, ["Name"] = "Acme Ltd" },
+            ["NumberOfEmployees"] = 250,
+            ["DoNotCall"] = false,
+            ["Description"] = null,
+        }));
+        _connector = new SalesforceConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), _clock, NullLogger<SalesforceConnector>.Instance);
+    }
+
+    public async Task DisposeAsync() => await _salesforce.DisposeAsync();
+
+    [Fact]
+    public async Task LookupAsync_CallerNumber_FindsWithSoslOverDigitForms()
+    {
+        var outcome = await LookupByPhone("+1 415 555 1212", "Status__c");
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        var search = Assert.Single(_salesforce.DataRequests);
+        Assert.Equal("/services/data/v62.0/search/", search.Path);
+        Assert.Equal(
+            "?q=" + Uri.EscapeDataString("FIND {\"14155551212\" OR \"4155551212\"} IN PHONE FIELDS RETURNING Contact(Id,Status__c) LIMIT 1"),
+            search.Query);
+        Assert.Equal("Bearer 00D-session-1", search.Headers["Authorization"]);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ByDtmfKeyWithQuoteAndStar_EscapesSoqlLiteralAndFinds()
+    {
+        var outcome = await _connector.LookupAsync(Connection(), ConnectorTestHost.ByKey("Contact", "Status__c", "Customer_Number__c", "12')*"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        var query = Assert.Single(_salesforce.DataRequests);
+        Assert.Equal("/services/data/v62.0/query/", query.Path);
+        Assert.Equal("?q=" + Uri.EscapeDataString("SELECT Id,Status__c FROM Contact WHERE Customer_Number__c = '12\\')*' LIMIT 1"), query.Query);
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileDtmfBreakingOutOfLiteral_StaysOneLiteral()
+    {
+        var outcome = await _connector.LookupAsync(
+            Connection(), ConnectorTestHost.ByKey("Contact", "Status__c", "Customer_Number__c", "x\\' OR Name != '"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+        Assert.Equal(
+            "?q=" + Uri.EscapeDataString("SELECT Id,Status__c FROM Contact WHERE Customer_Number__c = 'x\\\\\\' OR Name != \\'' LIMIT 1"),
+            Assert.Single(_salesforce.DataRequests).Query);
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileCallerId_EscapesSoslReservedCharacters()
+    {
+        var outcome = await LookupByPhone("' OR Name!='} RETURNING User(Id)", "Status__c");
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+        Assert.Equal(
+            "?q=" + Uri.EscapeDataString("FIND {\"\\' OR Name\\!=\\'\\} RETURNING User\\(Id\\)\"} IN PHONE FIELDS RETURNING Contact(Id,Status__c) LIMIT 1"),
+            Assert.Single(_salesforce.DataRequests).Query);
+    }
+
+    [Fact]
+    public async Task LookupAsync_NoRecord_AnswersNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await LookupByPhone("+442071234567", "Status__c"));
+    }
+
+    [Fact]
+    public async Task LookupAsync_FieldIsNull_AnswersNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await LookupByPhone("4155551212", "Description"));
+    }
+
+    [Theory]
+    [InlineData("Account.Name", "Acme Ltd")]
+    [InlineData("NumberOfEmployees", "250")]
+    [InlineData("DoNotCall", "false")]
+    public async Task LookupAsync_FieldShapes_RenderedAsInvariantText(string field, string expected)
+    {
+        Assert.Equal(LookupOutcome.Found(expected), await LookupByPhone("4155551212", field));
+    }
+
+    [Fact]
+    public async Task LookupAsync_SecondLookup_ReusesSession()
+    {
+        await LookupByPhone("4155551212", "Status__c");
+        await LookupByPhone("4155551212", "Status__c");
+
+        Assert.Equal(1, _salesforce.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ConfiguredSessionLifetimeNearlyOver_RefreshesBeforeUse()
+    {
+        var connection = Connection(("sessionLifetimeMinutes", "30"));
+        await _connector.LookupAsync(connection, ConnectorTestHost.ByPhone("Contact", "Status__c", "4155551212"), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(29.5));
+
+        await _connector.LookupAsync(connection, ConnectorTestHost.ByPhone("Contact", "Status__c", "4155551212"), CancellationToken.None);
+
+        Assert.Equal(2, _salesforce.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_SessionExpiredAtSalesforce_RefreshesOnceAndSucceeds()
+    {
+        await LookupByPhone("4155551212", "Status__c");
+        _salesforce.ExpireIssuedTokens();
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), await LookupByPhone("4155551212", "Status__c"));
+        Assert.Equal(2, _salesforce.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_SessionRejectedAfterRefresh_ThrowsUnauthorized()
+    {
+        _salesforce.RejectEveryToken = true;
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("4155551212", "Status__c"));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        Assert.Equal(2, _salesforce.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_RefreshTokenRevoked_ThrowsUnauthorizedNamingTheOAuthError()
+    {
+        _salesforce.RefuseGrant = true;
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("4155551212", "Status__c"));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        Assert.Contains("invalid_grant", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeSalesforce.RefreshToken, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ClientCredentialsGrant_AuthenticatesWithoutRefreshToken()
+    {
+        var connection = ConnectorTestHost.Connection(
+            "salesforce",
+            new() { ["loginUrl"] = _salesforce.Server.BaseUri.ToString(), ["clientId"] = "3MVG9-CLIENT", ["grantType"] = "client_credentials" },
+            new() { ["clientSecret"] = FakeSalesforce.ClientSecret });
+
+        var outcome = await _connector.LookupAsync(connection, ConnectorTestHost.ByPhone("Contact", "Status__c", "4155551212"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Contains("grant_type=client_credentials", _salesforce.Server.Requests[0].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_RequestLimitExceeded_ThrowsRateLimited()
+    {
+        _salesforce.DataOverride = () => Results.Json(
+            new[] { new { message = "TotalRequests Limit exceeded.", errorCode = "REQUEST_LIMIT_EXCEEDED" } }, statusCode: 403);
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("4155551212", "Status__c"));
+
+        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_RateLimitedWithRetryAfter_CarriesRetryAfter()
+    {
+        _salesforce.DataOverride = () => new HeaderResult(
+            Results.Json(new[] { new { message = "ConcurrentPerOrgLongTxn Limit exceeded.", errorCode = "REQUEST_LIMIT_EXCEEDED" } }, statusCode: 403),
+            "Retry-After",
+            "120");
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("4155551212", "Status__c"));
+
+        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
+        Assert.Equal(TimeSpan.FromMinutes(2), failure.RetryAfter);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ServerError_ThrowsUnavailable()
+    {
+        _salesforce.DataOverride = () => Results.StatusCode(500);
+
+        Assert.Equal(CrmFailureKind.Unavailable, (await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("4155551212", "Status__c"))).Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_UnreadableBody_ThrowsMalformedResponse()
+    {
+        _salesforce.DataOverride = () => Results.Text("<html>maintenance</html>", "text/html");
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, (await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("4155551212", "Status__c"))).Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_InvalidField_ThrowsConfiguration()
+    {
+        _salesforce.DataOverride = () => Results.Json(new[] { new { message = "No such column 'Statuz__c'", errorCode = "INVALID_FIELD" } }, statusCode: 400);
+
+        Assert.Equal(CrmFailureKind.Configuration, (await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("4155551212", "Statuz__c"))).Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_AnyLookup_NeverPutsSecretsInUrls()
+    {
+        await LookupByPhone("4155551212", "Status__c");
+
+        Assert.All(_salesforce.Server.Requests, r =>
+        {
+            Assert.DoesNotContain(FakeSalesforce.ClientSecret, r.Path + r.Query, StringComparison.Ordinal);
+            Assert.DoesNotContain(FakeSalesforce.RefreshToken, r.Path + r.Query, StringComparison.Ordinal);
+            Assert.DoesNotContain("session", r.Path + r.Query, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Validate_RefreshGrantWithoutSecrets_ListsEachByName()
+    {
+        var connection = ConnectorTestHost.Connection("salesforce", new() { ["grantType"] = "refresh_token", ["apiVersion"] = "latest", ["loginUrl"] = "ftp://x" }, []);
+
+        var problems = _connector.Validate(connection);
+
+        Assert.Equal(5, problems.Count);
+        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'refreshToken'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'apiVersion'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'loginUrl'", StringComparison.Ordinal));
+    }
+
+    private Task<LookupOutcome> LookupByPhone(string callerNumber, string field) =>
+        _connector.LookupAsync(Connection(), ConnectorTestHost.ByPhone("Contact", field, callerNumber), CancellationToken.None);
+
+    private CrmConnection Connection(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["loginUrl"] = _salesforce.Server.BaseUri.ToString(),
+            ["clientId"] = "3MVG9-CLIENT",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return ConnectorTestHost.Connection("salesforce", settings, new() { ["clientSecret"] = FakeSalesforce.ClientSecret, ["refreshToken"] = FakeSalesforce.RefreshToken });
+    }
+}

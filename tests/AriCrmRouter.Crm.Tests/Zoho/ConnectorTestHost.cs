@@ -1,0 +1,30 @@
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AriCrmRouter.Crm.Tests.Zoho;
+
+/// <summary>What connector tests share: a real IHttpClientFactory with the CRM client, a fake clock, requests.</summary>
+internal static class ConnectorTestHost
+{
+    private static readonly Lazy<IHttpClientFactory> Factory = new(() =>
+    {
+        var services = new ServiceCollection();
+        services.AddHttpClient(CrmHttp.ClientName);
+        return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+    });
+
+    public static IHttpClientFactory HttpClientFactory => Factory.Value;
+
+    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+
+    public static CrmConnection Connection(string kind, Dictionary<string, string> settings, Dictionary<string, string> secrets, string name = "main") =>
+        new(name, kind, settings, secrets);
+
+    public static CrmLookupRequest ByPhone(string module, string field, string callerNumber) =>
+        new() { Module = module, Field = field, CallerNumber = callerNumber };
+
+    public static CrmLookupRequest ByKey(string module, string field, string keyField, string dtmf) =>
+        new() { Module = module, Field = field, KeyField = keyField, Dtmf = dtmf, CallerNumber = "+14155550000" };
+}

@@ -1,0 +1,268 @@
+using System.Text.Json.Nodes;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Connectors.Zoho;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AriCrmRouter.Crm.Tests.Zoho;
+
+public sealed class ZohoConnectorTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = ConnectorTestHost.NewClock();
+    private FakeZoho _zoho = null!;
+    private ZohoConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _zoho = await FakeZoho.StartAsync();
+        _zoho.Add("Contacts", ["+14155551212", "(415) 555-1212"], new JsonObject
+        {
+            ["id"] = "3477061000000419001",
+            ["Status"] = "GOLD",
+            ["Account_Number"] = "12)*",
+            ["Account_Name"] = new JsonObject { ["name"] = "Acme Ltd", ["id"] = "3477061000000419002" },
+            ["Annual_Revenue"] = 125000.5,
+            ["Email_Opt_Out"] = true,
+            ["Description"] = null,
+        });
+        _connector = new ZohoConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), _clock, NullLogger<ZohoConnector>.Instance);
+    }
+
+    public async Task DisposeAsync() => await _zoho.DisposeAsync();
+
+    [Fact]
+    public async Task LookupAsync_CallerStoredInE164_FindsFieldValue()
+    {
+        var outcome = await LookupByPhone("+14155551212", "Status");
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        var search = Assert.Single(_zoho.Searches);
+        Assert.Equal("/crm/v8/Contacts/search", search.Path);
+        Assert.Equal("?phone=%2B14155551212&fields=Status&per_page=1", search.Query);
+        Assert.Equal("Zoho-oauthtoken 1000.access-1", search.Headers["Authorization"]);
+    }
+
+    [Fact]
+    public async Task LookupAsync_CallerStoredInNationalFormat_TriesFormsUntilFoundWithEscapedParentheses()
+    {
+        _zoho.Phones[_zoho.Records["Contacts"][0]] = ["(415) 555-1212"];
+
+        var outcome = await LookupByPhone("4155551212", "Status");
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal(
+            ["?phone=%2B14155551212", "?phone=4155551212", "?phone=%5C%28415%5C%29%20555-1212"],
+            _zoho.Searches.Select(s => s.Query.Split('&')[0]).ToArray());
+    }
+
+    [Fact]
+    public async Task LookupAsync_ByDtmfKeyWithHostileCharacters_EscapesCriteriaAndFinds()
+    {
+        var outcome = await _connector.LookupAsync(Connection(), ConnectorTestHost.ByKey("Contacts", "Status", "Account_Number", "12)*"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal("?criteria=%28Account_Number%3Aequals%3A12%5C%29%2A%29&fields=Status&per_page=1", Assert.Single(_zoho.Searches).Query);
+    }
+
+    [Fact]
+    public async Task LookupAsync_HostileCallerId_IsSentAsOneEscapedPhoneValue()
+    {
+        var outcome = await LookupByPhone("' OR Name!='),(x", "Status");
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+        Assert.Equal("?phone=%27%20OR%20Name%21%3D%27%5C%29%5C%2C%5C%28x&fields=Status&per_page=1", Assert.Single(_zoho.Searches).Query);
+    }
+
+    [Fact]
+    public async Task LookupAsync_NoRecord_AnswersNotFoundOn204EmptyBody()
+    {
+        var outcome = await LookupByPhone("+442071234567", "Status");
+
+        Assert.Equal(LookupOutcome.NotFound, outcome);
+    }
+
+    [Fact]
+    public async Task LookupAsync_FieldIsNull_AnswersNotFound()
+    {
+        Assert.Equal(LookupOutcome.NotFound, await LookupByPhone("+14155551212", "Description"));
+    }
+
+    [Theory]
+    [InlineData("Account_Name", "Acme Ltd")]
+    [InlineData("Annual_Revenue", "125000.5")]
+    [InlineData("Email_Opt_Out", "true")]
+    public async Task LookupAsync_FieldShapes_RenderedAsInvariantText(string field, string expected)
+    {
+        Assert.Equal(LookupOutcome.Found(expected), await LookupByPhone("+14155551212", field));
+    }
+
+    [Fact]
+    public async Task LookupAsync_SecondLookup_ReusesCachedToken()
+    {
+        await LookupByPhone("+14155551212", "Status");
+        await LookupByPhone("+14155551212", "Status");
+
+        Assert.Equal(1, _zoho.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ConnectionEditedUnderSameName_DoesNotReuseOldToken()
+    {
+        await LookupByPhone("+14155551212", "Status");
+        var edited = Connection() with { Settings = new Dictionary<string, string>(Connection().Settings) { ["apiVersion"] = "v8" } };
+
+        await _connector.LookupAsync(edited, ConnectorTestHost.ByPhone("Contacts", "Status", "+14155551212"), CancellationToken.None);
+
+        Assert.Equal(2, _zoho.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenAboutToExpire_RefreshesBeforeUse()
+    {
+        await LookupByPhone("+14155551212", "Status");
+        _clock.Advance(TimeSpan.FromMinutes(59.5));
+
+        await LookupByPhone("+14155551212", "Status");
+
+        Assert.Equal(2, _zoho.TokensIssued);
+        Assert.Equal("Zoho-oauthtoken 1000.access-2", _zoho.Searches.Last().Headers["Authorization"]);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenExpiredAtZoho_RefreshesOnceAndSucceeds()
+    {
+        await LookupByPhone("+14155551212", "Status");
+        _zoho.ExpireIssuedTokens();
+
+        var outcome = await LookupByPhone("+14155551212", "Status");
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Equal(2, _zoho.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TokenRejectedAfterRefresh_ThrowsUnauthorized()
+    {
+        _zoho.RejectEveryToken = true;
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("+14155551212", "Status"));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        Assert.Equal(2, _zoho.TokensIssued);
+    }
+
+    [Fact]
+    public async Task LookupAsync_RefreshTokenRevoked_ThrowsUnauthorizedWithoutSecretInMessage()
+    {
+        _zoho.RefuseRefresh = true;
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("+14155551212", "Status"));
+
+        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        Assert.Contains("invalid_code", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeZoho.RefreshToken, failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeZoho.ClientSecret, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TooManyRequests_ThrowsRateLimitedWithRetryAfter()
+    {
+        _zoho.SearchOverride = () => Results.Json(
+            new { code = "TOO_MANY_REQUESTS", details = new { }, message = "too many requests", status = "error" },
+            statusCode: 429);
+        _zoho.SearchOverride = WithRetryAfter(_zoho.SearchOverride, "30");
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("+14155551212", "Status"));
+
+        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(30), failure.RetryAfter);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ServerError_ThrowsUnavailable()
+    {
+        _zoho.SearchOverride = () => Results.StatusCode(503);
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("+14155551212", "Status"));
+
+        Assert.Equal(CrmFailureKind.Unavailable, failure.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_UnreadableBody_ThrowsMalformedResponse()
+    {
+        _zoho.SearchOverride = () => Results.Text("{\"data\":[{\"Status\":", "application/json");
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("+14155551212", "Status"));
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, failure.Kind);
+    }
+
+    [Fact]
+    public async Task LookupAsync_AnyLookup_NeverPutsSecretsInUrls()
+    {
+        await LookupByPhone("+14155551212", "Status");
+
+        Assert.All(_zoho.Server.Requests, r =>
+        {
+            Assert.DoesNotContain(FakeZoho.ClientSecret, r.Path + r.Query, StringComparison.Ordinal);
+            Assert.DoesNotContain(FakeZoho.RefreshToken, r.Path + r.Query, StringComparison.Ordinal);
+            Assert.DoesNotContain("access-", r.Path + r.Query, StringComparison.Ordinal);
+        });
+        var token = Assert.Single(_zoho.Server.Requests, r => r.Path == "/oauth/v2/token");
+        Assert.Contains("client_secret=" + FakeZoho.ClientSecret, token.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupAsync_FieldNameWithCriteriaSyntax_ThrowsConfigurationWithoutCallingZoho()
+    {
+        var request = ConnectorTestHost.ByKey("Contacts", "Status", "Account_Number:equals:1)or(Id", "1");
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => _connector.LookupAsync(Connection(), request, CancellationToken.None));
+
+        Assert.Equal(CrmFailureKind.Configuration, failure.Kind);
+        Assert.Empty(_zoho.Server.Requests);
+    }
+
+    [Fact]
+    public void Validate_MissingSecretsAndBadDataCenter_ListsEachByName()
+    {
+        var connection = ConnectorTestHost.Connection("zoho", new() { ["dataCenter"] = "mars", ["apiDomain"] = "http://crm.example.com" }, []);
+
+        var problems = _connector.Validate(connection);
+
+        Assert.Contains(problems, p => p.Contains("'dataCenter'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'apiDomain'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'refreshToken'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_DataCenterOnly_IsUsable()
+    {
+        var connection = ConnectorTestHost.Connection(
+            "zoho",
+            new() { ["dataCenter"] = "eu", ["clientId"] = "1000.CLIENTID" },
+            new() { ["clientSecret"] = "s", ["refreshToken"] = "r" });
+
+        Assert.Empty(_connector.Validate(connection));
+    }
+
+    private static Func<IResult> WithRetryAfter(Func<IResult> inner, string seconds) => () => new HeaderResult(inner(), "Retry-After", seconds);
+
+    private Task<LookupOutcome> LookupByPhone(string callerNumber, string field) =>
+        _connector.LookupAsync(Connection(), ConnectorTestHost.ByPhone("Contacts", field, callerNumber), CancellationToken.None);
+
+    private CrmConnection Connection() => ConnectorTestHost.Connection(
+        "zoho",
+        new()
+        {
+            ["accountsUrl"] = _zoho.Server.BaseUri.ToString(),
+            ["clientId"] = "1000.CLIENTID",
+        },
+        new() { ["clientSecret"] = FakeZoho.ClientSecret, ["refreshToken"] = FakeZoho.RefreshToken });
+}
