@@ -12,6 +12,6 @@ internal enum CrmMode
     /// <summary>Waits <see cref="SampleCrmOptions.SlowDelay"/> before answering normally.</summary>
     Slow,
 
-    /// <summary>Answers 200 with a body that is not JSON.</summary>
+    /// <summary>Answers 200 "application/json" with a body that is not JSON (an HTML error page).</summary>
     Garbage,
 }

@@ -51,7 +51,8 @@ internal sealed class LookupHandler(
             case CrmMode.Down:
                 return Results.Json(new ErrorResponse("service unavailable"), SampleCrmJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status503ServiceUnavailable);
             case CrmMode.Garbage:
-                return Results.Text("<html><body>Gateway says: something went wrong", "text/html", Encoding.UTF8, StatusCodes.Status200OK);
+                // Claims JSON but is an HTML error page, as a misconfigured proxy in front of a CRM would answer.
+                return Results.Text("<html><body><h1>502 Bad Gateway</h1></body></html>", "application/json", Encoding.UTF8, StatusCodes.Status200OK);
             case CrmMode.Slow:
                 await Task.Delay(options.Value.SlowDelay, timeProvider, context.RequestAborted);
                 break;
