@@ -19,6 +19,7 @@
 #   ASTERISK_SIP_PORT [5060]         PJSIP UDP on 127.0.0.1
 #   ASTERISK_RTP_START/END [10000/20000]
 #   REDIS_PORT [6391]                private Redis on 127.0.0.1; STACK_REDIS=0 skips Redis
+#   STACK_ASTERISK [1]               0 = Redis only
 #   ARI_USERNAME [crmrouter]  ARI_PASSWORD [crmrouter-demo-secret]  (the ari.conf user)
 #   STACK_CONFIG_DIR [<repo>/dialplan-examples]  configs copied into the instance
 #   STACK_OVERLAY [<repo>/scripts/stack-overlay] extra/overriding configs; "none" for none
@@ -38,6 +39,7 @@ RTP_START="${ASTERISK_RTP_START:-10000}"
 RTP_END="${ASTERISK_RTP_END:-20000}"
 REDIS_PORT="${REDIS_PORT:-6391}"
 WITH_REDIS="${STACK_REDIS:-1}"
+WITH_ASTERISK="${STACK_ASTERISK:-1}"
 ARI_USER="${ARI_USERNAME:-crmrouter}"
 ARI_PASS="${ARI_PASSWORD:-crmrouter-demo-secret}"
 CONFIG_DIR="${STACK_CONFIG_DIR:-$REPO/dialplan-examples}"
@@ -203,7 +205,7 @@ cmd_up() {
   stop_asterisk "$root"
   stop_redis
   if [[ $WITH_REDIS == 1 ]]; then start_redis; fi
-  if ! start_asterisk "$root"; then stop_asterisk "$root"; stop_redis; exit 1; fi
+  if [[ $WITH_ASTERISK == 1 ]] && ! (start_asterisk "$root"); then stop_asterisk "$root"; stop_redis; exit 1; fi
   cmd_env >"$STATE/env"
 }
 
@@ -218,7 +220,9 @@ cmd_status() {
   local root ok=0 apid rpid code
   root=$(root_dir)
   apid=$(asterisk_pid "$root")
-  if [[ -n $apid ]]; then
+  if [[ $WITH_ASTERISK != 1 ]]; then
+    echo "asterisk: not part of this stack (STACK_ASTERISK=0)"
+  elif [[ -n $apid ]]; then
     code=$(curl -s -o /dev/null -w '%{http_code}' -u "$ARI_USER:$ARI_PASS" "http://127.0.0.1:$HTTP_PORT/ari/asterisk/info" || true)
     echo "asterisk: running pid $apid, ARI http://127.0.0.1:$HTTP_PORT/ari (HTTP $code), SIP udp 127.0.0.1:$SIP_PORT"
     [[ $code == 200 ]] || ok=3

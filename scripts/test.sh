@@ -42,7 +42,11 @@ export ARICRMROUTER_REPO_ROOT="$REPO"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "test: dotnet build -warnaserror ($CONFIG)" >&2
-dotnet build "$REPO/AriCrmRouter.sln" -c "$CONFIG" -warnaserror -nologo -clp:ErrorsOnly
+if ! dotnet build "$REPO/AriCrmRouter.sln" -c "$CONFIG" -warnaserror -nologo -clp:ErrorsOnly; then
+  echo "test: build failed" >&2
+  echo "0 passed, 0 failed"
+  exit 1
+fi
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
