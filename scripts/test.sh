@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Builds the solution with warnings as errors, then runs one tier of tests:
+#   scripts/test.sh [unit|integration|e2e|all]        (default: all)
+#     unit        tests/AriCrmRouter.{Routing,Ari,Crm,Service,Storage}.Tests (those that exist)
+#     integration tests/AriCrmRouter.IntegrationTests   (needs Redis: runs scripts/setup.sh)
+#     e2e         tests/AriCrmRouter.EndToEndTests      (needs Redis, Asterisk, SIPp: setup.sh)
+# TRX results go to artifacts/test-results/. The last line is "N passed, N failed"; the exit
+# code is non-zero when a build or test fails, or when no test ran at all.
+#   TEST_CONFIGURATION [Debug]   TEST_FILTER  (passed to dotnet test --filter)
+set -euo pipefail
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$REPO"
+tier=${1:-all}
+CONFIG=${TEST_CONFIGURATION:-Debug}
+RESULTS="$REPO/artifacts/test-results"
+
+unit=(Routing Ari Crm Service Storage)
+projects=()
+add() { [[ -f $1 ]] && projects+=("$1") || echo "test: skipping $1 (not present)" >&2; }
+needs_stack=0
+case $tier in
+  unit) for u in "${unit[@]}"; do add "tests/AriCrmRouter.$u.Tests/AriCrmRouter.$u.Tests.csproj"; done ;;
+  integration) add tests/AriCrmRouter.IntegrationTests/AriCrmRouter.IntegrationTests.csproj; needs_stack=1 ;;
+  e2e) add tests/AriCrmRouter.EndToEndTests/AriCrmRouter.EndToEndTests.csproj; needs_stack=1 ;;
+  all)
+    for u in "${unit[@]}"; do add "tests/AriCrmRouter.$u.Tests/AriCrmRouter.$u.Tests.csproj"; done
+    add tests/AriCrmRouter.IntegrationTests/AriCrmRouter.IntegrationTests.csproj
+    add tests/AriCrmRouter.EndToEndTests/AriCrmRouter.EndToEndTests.csproj
+    needs_stack=1 ;;
+  *) echo "usage: scripts/test.sh [unit|integration|e2e|all]" >&2; exit 2 ;;
+esac
+
+if ((needs_stack)); then
+  if [[ $(id -u) -eq 0 ]]; then
+    ASTERISK_ROOT=$("$REPO/scripts/setup.sh" | tail -n 1)
+    export ASTERISK_ROOT
+  else
+    echo "test: not root - skipping scripts/setup.sh (Redis/Asterisk/SIPp must already be installed)" >&2
+  fi
+fi
+export ARICRMROUTER_REPO_ROOT="$REPO"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+echo "test: dotnet build -warnaserror ($CONFIG)" >&2
+if ! dotnet build "$REPO/AriCrmRouter.sln" -c "$CONFIG" -warnaserror -nologo -clp:ErrorsOnly; then
+  echo "test: build failed" >&2
+  echo "0 passed, 0 failed"
+  exit 1
+fi
+
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+status=0
+for p in "${projects[@]}"; do
+  name=$(basename "$p" .csproj)
+  echo "test: $name" >&2
+  args=(test "$p" -c "$CONFIG" --no-build --nologo --results-directory "$RESULTS" --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal")
+  [[ -n ${TEST_FILTER:-} ]] && args+=(--filter "$TEST_FILTER")
+  dotnet "${args[@]}" || status=1
+done
+
+# Sum the TRX counters: <Counters total=".." executed=".." passed=".." failed=".." ...>
+passed=0 failed=0
+shopt -s nullglob
+for trx in "$RESULTS"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* timeout="\([0-9]*\)".*/\1/p' <<<"$counters")
+  a=$(sed -n 's/.* aborted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
+done
+echo "$passed passed, $failed failed"
+if ((failed > 0 || status != 0)); then exit 1; fi
+if ((passed == 0)); then echo "test: no tests ran" >&2; exit 1; fi
