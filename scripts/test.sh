@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the solution with warnings as errors, then runs one tier of tests:
 #   scripts/test.sh [unit|integration|e2e|all]        (default: all)
-#     unit        tests/AriCrmRouter.{Routing,Ari,Crm,Service,Storage}.Tests (those that exist)
-#     integration tests/AriCrmRouter.IntegrationTests   (needs Redis: runs scripts/setup.sh)
+#     unit        tests/AriCrmRouter.{Routing,Ari,Crm,Service}.Tests (in-process, no services)
+#     integration tests/AriCrmRouter.{Storage,Cli}.Tests and tests/AriCrmRouter.IntegrationTests
+#                 (a real Redis that the tests start: runs scripts/setup.sh)
 #     e2e         tests/AriCrmRouter.EndToEndTests      (needs Redis, Asterisk, SIPp: setup.sh)
 # TRX results go to artifacts/test-results/. The last line is "N passed, N failed"; the exit
 # code is non-zero when a build or test fails, or when no test ran at all.
@@ -14,16 +15,20 @@ tier=${1:-all}
 CONFIG=${TEST_CONFIGURATION:-Debug}
 RESULTS="$REPO/artifacts/test-results"
 
-unit=(Routing Ari Crm Service Storage)
+unit=(Routing Ari Crm Service)
+integration=(Storage Cli)
 projects=()
-add() { [[ -f $1 ]] && projects+=("$1") || echo "test: skipping $1 (not present)" >&2; }
+add() { [[ -f $1 ]] || { echo "test: missing test project $1" >&2; exit 1; }; projects+=("$1"); }
 needs_stack=0
 case $tier in
   unit) for u in "${unit[@]}"; do add "tests/AriCrmRouter.$u.Tests/AriCrmRouter.$u.Tests.csproj"; done ;;
-  integration) add tests/AriCrmRouter.IntegrationTests/AriCrmRouter.IntegrationTests.csproj; needs_stack=1 ;;
+  integration)
+    for u in "${integration[@]}"; do add "tests/AriCrmRouter.$u.Tests/AriCrmRouter.$u.Tests.csproj"; done
+    add tests/AriCrmRouter.IntegrationTests/AriCrmRouter.IntegrationTests.csproj
+    needs_stack=1 ;;
   e2e) add tests/AriCrmRouter.EndToEndTests/AriCrmRouter.EndToEndTests.csproj; needs_stack=1 ;;
   all)
-    for u in "${unit[@]}"; do add "tests/AriCrmRouter.$u.Tests/AriCrmRouter.$u.Tests.csproj"; done
+    for u in "${unit[@]}" "${integration[@]}"; do add "tests/AriCrmRouter.$u.Tests/AriCrmRouter.$u.Tests.csproj"; done
     add tests/AriCrmRouter.IntegrationTests/AriCrmRouter.IntegrationTests.csproj
     add tests/AriCrmRouter.EndToEndTests/AriCrmRouter.EndToEndTests.csproj
     needs_stack=1 ;;

@@ -10,7 +10,7 @@ public sealed class RouterOptions : IValidatableObject
 
     /// <summary>Where a call goes when no rule applies to it (no rule for the DID, unknown rule name).</summary>
     [Required]
-    public DestinationOptions Fallback { get; set; } = new() { Type = "queue", Target = "operator" };
+    public DestinationOptions Fallback { get; set; } = new() { Type = "queue", Target = "500" };
 
     /// <summary>Whether a rule whose <c>defaultVoicemail</c> is <c>notSet</c> sends its default calls to voicemail.</summary>
     public bool VoicemailWhenNotSet { get; set; }

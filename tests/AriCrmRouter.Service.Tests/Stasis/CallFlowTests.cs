@@ -105,7 +105,7 @@ public sealed class CallFlowTests : IAsyncLifetime
     {
         var call = _router.StartCall(Gold, "5559999");
 
-        Assert.Equal($"continue {call} crmrouter-queue operator 1", await _router.ContinuedAsync(call));
+        Assert.Equal($"continue {call} crmrouter-queue 500 1", await _router.ContinuedAsync(call));
         Assert.Contains($"var {call} CRMROUTER_REASON=rule-not-found", _router.Ari.CommandsFor(call));
         await _router.IdleAsync();
         Assert.Contains(_router.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("no rule for DID '5559999'", StringComparison.Ordinal));
@@ -218,7 +218,7 @@ public sealed class CallFlowTests : IAsyncLifetime
 
         var call = _router.StartCall(Gold, "5551000");
 
-        await _router.Ari.WaitForAsync(c => c == $"continue {call} crmrouter-queue operator 1");
+        await _router.Ari.WaitForAsync(c => c == $"continue {call} crmrouter-queue 500 1");
         Assert.Contains($"get {call}", _router.Ari.Commands);
     }
 
