@@ -18,6 +18,7 @@ internal sealed class AdminCli
             RulesCommands.Create(_context),
             DidsCommands.Create(_context),
             CrmCommands.Create(_context),
+            SimulateCommand.Create(_context),
         };
     }
 

@@ -1,0 +1,105 @@
+using AriCrmRouter.TestKit.Crm;
+using AriCrmRouter.TestKit.Redis;
+
+namespace AriCrmRouter.Cli.Tests;
+
+public sealed class SimulateCommandTests : IClassFixture<RedisServer>, IAsyncLifetime, IDisposable
+{
+    private readonly CliHarness _cli;
+    private readonly TestCertificates _certificates = TestCertificates.Create();
+    private FakeCustomCrm _crm = null!;
+
+    public SimulateCommandTests(RedisServer redis) => _cli = new CliHarness(redis);
+
+    public async Task InitializeAsync()
+    {
+        _crm = await FakeCustomCrm.StartAsync(_certificates);
+        _crm.Add("+14155550100", ("status", "GOLD"));
+        _cli.Environment["Crm__ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_cli.WorkDirectory);
+        var rules = $$"""
+            {
+              "rules": [
+                {
+                  "name": "vip",
+                  "crmField": "status",
+                  "location": "did",
+                  "crm": { "type": "custom", "url": "{{_crm.LookupUrl}}?api_key=K3y-secret", "usePost": false, "headers": { "Authorization": "Bearer T0k3n-secret" } },
+                  "defaultDestination": { "type": "queue", "target": "100" },
+                  "rows": [
+                    { "operator": "=", "value": "SILVER", "destination": { "type": "ivr", "target": "200" } },
+                    { "operator": "=", "value": "gold", "destination": { "type": "queue", "target": "103" } },
+                    { "operator": ">=", "value": "10", "destination": { "type": "extension", "target": "201" } }
+                  ]
+                }
+              ],
+              "dids": { "5551000": "vip" }
+            }
+            """;
+        Assert.Equal(0, (await _cli.RunAsync("rules", "import", _cli.WriteFile("rules.json", rules))).ExitCode);
+    }
+
+    public async Task DisposeAsync() => await _crm.DisposeAsync();
+
+    public void Dispose()
+    {
+        _cli.Dispose();
+        _certificates.Dispose();
+    }
+
+    [Fact]
+    public async Task Simulate_KnownCaller_PrintsRequestValueEachRowAndTheDestination()
+    {
+        var run = await _cli.RunAsync("simulate", "vip", "--caller", "+14155550100");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("CRM request: GET https://127.0.0.1:", run.Out, StringComparison.Ordinal);
+        Assert.Contains("caller_id=%2B14155550100&did=5551000 -> 200 OK", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Value: 'GOLD'", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Row 1: = SILVER -> ivr:200  no match", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Row 2: = gold -> queue:103  MATCH", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Row 3: >= 10 -> extension:201  not evaluated (an earlier row matched)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Destination: queue:103 (row 2 matched)", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_Always_MasksSecretsOfTheCrmRequest()
+    {
+        var run = await _cli.RunAsync("simulate", "vip", "--caller", "+14155550100");
+
+        Assert.Contains("api_key=***", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("K3y-secret", run.Out + run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("T0k3n-secret", run.Out + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_GivenValue_DoesNotAskTheCrm()
+    {
+        var run = await _cli.RunAsync("simulate", "vip", "--caller", "+14155550100", "--value", "050");
+
+        Assert.Contains("CRM: not asked (--value given)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Row 3: >= 10 -> extension:201  MATCH: numeric 050 >= 10 is true", run.Out, StringComparison.Ordinal);
+        Assert.Empty(_crm.Requests);
+    }
+
+    [Fact]
+    public async Task Simulate_CrmDown_ShowsTheFailureAndTheDefaultDestination()
+    {
+        _crm.Mode = FakeCrmMode.Down;
+
+        var run = await _cli.RunAsync("simulate", "vip", "--caller", "+14155550100");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("-> 503 Service Unavailable", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Value: none, the lookup failed", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Destination: queue:100 (lookup failed: default destination)", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_UnknownRule_ExitsWithOne()
+    {
+        var run = await _cli.RunAsync("simulate", "nope", "--caller", "+14155550100");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no rule named 'nope'", run.Error, StringComparison.Ordinal);
+    }
+}
