@@ -1,6 +1,6 @@
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.HubSpot;
-using AriCrmRouter.Crm.Tests.Zoho;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Tests.ConnectorSupport;
 using AriCrmRouter.Routing.Evaluation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;

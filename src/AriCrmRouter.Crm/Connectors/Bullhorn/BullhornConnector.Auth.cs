@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Crm.Http;
 
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;
@@ -10,15 +10,15 @@ public sealed partial class BullhornConnector
 {
     private const int MaxDataCentreRedirects = 3;
 
-    private async Task<BullhornSession> AcquireAsync(string connectionName, BullhornSettings settings, CancellationToken cancellationToken)
+    private async Task<BullhornSession> AcquireAsync(string connectionName, string credentialKey, BullhornSettings settings, CancellationToken cancellationToken)
     {
-        if (_refresh.TryRemove(connectionName, out var refresh))
+        if (_refresh.TryRemove(credentialKey, out var refresh))
         {
             Log.Refreshing(_logger, connectionName);
             try
             {
                 var renewed = await TokenAsync(connectionName, settings, refresh.Endpoints, [new("grant_type", "refresh_token"), new("refresh_token", refresh.RefreshToken)], cancellationToken);
-                return await RestLoginAsync(connectionName, refresh.Endpoints, renewed, cancellationToken);
+                return await RestLoginAsync(connectionName, credentialKey, refresh.Endpoints, renewed, cancellationToken);
             }
             catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
             {
@@ -35,7 +35,7 @@ public sealed partial class BullhornConnector
         }
 
         var token = await TokenAsync(connectionName, settings, endpoints, form, cancellationToken);
-        return await RestLoginAsync(connectionName, endpoints, token, cancellationToken);
+        return await RestLoginAsync(connectionName, credentialKey, endpoints, token, cancellationToken);
     }
 
     private async Task<BullhornEndpoints> LoginInfoAsync(string connectionName, BullhornSettings settings, CancellationToken cancellationToken)
@@ -132,7 +132,7 @@ public sealed partial class BullhornConnector
         return new TokenGrant(answer.AccessToken, answer.RefreshToken, answer.ExpiresIn is > 0 ? answer.ExpiresIn.Value : 600);
     }
 
-    private async Task<BullhornSession> RestLoginAsync(string connectionName, BullhornEndpoints endpoints, TokenGrant token, CancellationToken cancellationToken)
+    private async Task<BullhornSession> RestLoginAsync(string connectionName, string credentialKey, BullhornEndpoints endpoints, TokenGrant token, CancellationToken cancellationToken)
     {
         // Bullhorn's REST login takes the (10-minute, single-purpose) access token as a query parameter.
         var uri = new Uri(endpoints.RestServices, $"login?version=*&access_token={Uri.EscapeDataString(token.AccessToken)}");
@@ -147,13 +147,13 @@ public sealed partial class BullhornConnector
 
         if (token.RefreshToken is { Length: > 0 } refreshToken)
         {
-            _refresh[connectionName] = new RefreshState(endpoints, refreshToken);
+            _refresh[credentialKey] = new RefreshState(endpoints, refreshToken);
         }
 
         return new BullhornSession(answer.BhRestToken, BullhornSettings.WithSlash(restUrl), _timeProvider.GetUtcNow().AddSeconds(token.ExpiresInSeconds));
     }
 
-    private static T? Deserialize<T>(VendorResponse response, JsonTypeInfo<T> type, string connectionName, string step)
+    private static T? Deserialize<T>(VendorAnswer response, JsonTypeInfo<T> type, string connectionName, string step)
     {
         try
         {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Phone;
 using AriCrmRouter.Routing.Evaluation;
@@ -72,9 +72,10 @@ public sealed partial class BullhornConnector : ICrmConnector
             ? $"query/{entity}?where={Uri.EscapeDataString(criteria)}&fields={select}&count=1"
             : $"search/{entity}?query={Uri.EscapeDataString(criteria)}&fields={select}&count=1";
         Log.Looking(_logger, connection.Name, entity, request.ByKey ? "key" : "phone");
+        var credentialKey = CredentialKey.For(connection);
         var outcome = await _sessions.UseAsync(
-            connection.Name,
-            ct => AcquireAsync(connection.Name, settings, ct),
+            credentialKey,
+            ct => AcquireAsync(connection.Name, credentialKey, settings, ct),
             (session, ct) => FindAsync(connection.Name, session, pathAndQuery, field, ct),
             cancellationToken);
         Log.Answered(_logger, connection.Name, entity, outcome is LookupOutcome.FoundValue ? "found" : "not found");
@@ -107,7 +108,7 @@ public sealed partial class BullhornConnector : ICrmConnector
 
         foreach (var record in data.EnumerateArray())
         {
-            return VendorJson.TryGetProperty(record, field, out var value) && VendorJson.Render(value) is { } text
+            return VendorJson.TryGetProperty(record, field, out var value) && JsonFieldText.Render(value) is { } text
                 ? LookupOutcome.Found(text)
                 : LookupOutcome.NotFound;
         }
@@ -115,7 +116,7 @@ public sealed partial class BullhornConnector : ICrmConnector
         return LookupOutcome.NotFound;
     }
 
-    private Task<VendorResponse> SendAsync(string clientName, HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
+    private Task<VendorAnswer> SendAsync(string clientName, HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
         VendorHttp.SendAsync(_httpClientFactory.CreateClient(clientName), message, _options.MaxResponseBytes, _timeProvider, connectionName, step, cancellationToken);
 
     /// <summary>What a refresh needs: the data centre and the last refresh token (single use).</summary>

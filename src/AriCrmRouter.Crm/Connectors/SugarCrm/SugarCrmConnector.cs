@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using AriCrmRouter.Crm.Auth;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Phone;
 using AriCrmRouter.Routing.Evaluation;
@@ -58,9 +59,10 @@ public sealed class SugarCrmConnector : ICrmConnector
             : FilterBody(PhoneFields(settings, module, connection.Name), PhoneForms(connection, request), field);
         Log.Filtering(_logger, connection.Name, module, request.ByKey ? "key" : "phone");
 
+        var credentialKey = CredentialKey.For(connection);
         var outcome = await _tokens.UseAsync(
-            connection.Name,
-            ct => AcquireAsync(connection.Name, settings, ct),
+            credentialKey,
+            ct => AcquireAsync(connection.Name, credentialKey, settings, ct),
             (token, ct) => FilterAsync(connection.Name, settings, token, module, field, body, ct),
             cancellationToken);
         Log.Answered(_logger, connection.Name, module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
@@ -135,7 +137,7 @@ public sealed class SugarCrmConnector : ICrmConnector
 
         foreach (var record in records.EnumerateArray())
         {
-            return VendorJson.TryGetProperty(record, field, out var value) && VendorJson.Render(value) is { } text
+            return VendorJson.TryGetProperty(record, field, out var value) && JsonFieldText.Render(value) is { } text
                 ? LookupOutcome.Found(text)
                 : LookupOutcome.NotFound;
         }
@@ -143,29 +145,29 @@ public sealed class SugarCrmConnector : ICrmConnector
         return LookupOutcome.NotFound;
     }
 
-    private async Task<SugarCrmToken> AcquireAsync(string connectionName, SugarCrmSettings settings, CancellationToken cancellationToken)
+    private async Task<SugarCrmToken> AcquireAsync(string connectionName, string credentialKey, SugarCrmSettings settings, CancellationToken cancellationToken)
     {
-        if (_refreshTokens.TryGetValue(connectionName, out var refreshToken))
+        if (_refreshTokens.TryGetValue(credentialKey, out var refreshToken))
         {
             Log.RefreshGrant(_logger, connectionName);
             try
             {
                 var grant = new SugarRefreshGrant("refresh_token", settings.ClientId, settings.ClientSecret, refreshToken, settings.Platform);
-                return await RequestTokenAsync(connectionName, settings, JsonContent.Create(grant, SugarCrmJsonContext.Default.SugarRefreshGrant), cancellationToken);
+                return await RequestTokenAsync(connectionName, credentialKey, settings, JsonContent.Create(grant, SugarCrmJsonContext.Default.SugarRefreshGrant), cancellationToken);
             }
             catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
             {
-                _refreshTokens.TryRemove(connectionName, out _);
+                _refreshTokens.TryRemove(credentialKey, out _);
                 Log.RefreshRefused(_logger, connectionName);
             }
         }
 
         Log.PasswordGrant(_logger, connectionName);
         var password = new SugarPasswordGrant("password", settings.ClientId, settings.ClientSecret, settings.UserName, settings.Password, settings.Platform);
-        return await RequestTokenAsync(connectionName, settings, JsonContent.Create(password, SugarCrmJsonContext.Default.SugarPasswordGrant), cancellationToken);
+        return await RequestTokenAsync(connectionName, credentialKey, settings, JsonContent.Create(password, SugarCrmJsonContext.Default.SugarPasswordGrant), cancellationToken);
     }
 
-    private async Task<SugarCrmToken> RequestTokenAsync(string connectionName, SugarCrmSettings settings, HttpContent content, CancellationToken cancellationToken)
+    private async Task<SugarCrmToken> RequestTokenAsync(string connectionName, string credentialKey, SugarCrmSettings settings, HttpContent content, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBase, "oauth2/token")) { Content = content };
         var response = await SendAsync(message, connectionName, "login", cancellationToken);
@@ -187,13 +189,13 @@ public sealed class SugarCrmConnector : ICrmConnector
 
         if (!string.IsNullOrEmpty(answer.RefreshToken))
         {
-            _refreshTokens[connectionName] = answer.RefreshToken;
+            _refreshTokens[credentialKey] = answer.RefreshToken;
         }
 
         DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _timeProvider.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
         return new SugarCrmToken(answer.AccessToken, answer.RefreshToken, expiresAt);
     }
 
-    private Task<VendorResponse> SendAsync(HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
+    private Task<VendorAnswer> SendAsync(HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
         VendorHttp.SendAsync(_httpClientFactory.CreateClient(CrmHttp.ClientName), message, _options.MaxResponseBytes, _timeProvider, connectionName, step, cancellationToken);
 }

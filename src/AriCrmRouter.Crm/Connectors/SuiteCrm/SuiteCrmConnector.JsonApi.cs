@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Routing.Evaluation;
 
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
@@ -66,7 +66,7 @@ public sealed partial class SuiteCrmConnector
             {
                 return VendorJson.TryGetProperty(record, "attributes", out var attributes)
                     && VendorJson.TryGetProperty(attributes, lookup.Field, out var field)
-                    && VendorJson.Render(field) is { } text
+                    && JsonFieldText.Render(field) is { } text
                     ? LookupOutcome.Found(text)
                     : LookupOutcome.NotFound;
             }

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Routing.Evaluation;
 
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
@@ -67,7 +67,7 @@ public sealed partial class SuiteCrmConnector
             return VendorJson.TryGetProperty(entry, "name_value_list", out var values)
                 && VendorJson.TryGetProperty(values, lookup.Field, out var pair)
                 && VendorJson.TryGetProperty(pair, "value", out var value)
-                && VendorJson.Render(value) is { } text
+                && JsonFieldText.Render(value) is { } text
                 ? LookupOutcome.Found(text)
                 : LookupOutcome.NotFound;
         }

@@ -1,5 +1,5 @@
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Phone;
 using AriCrmRouter.Routing.Evaluation;
@@ -60,8 +60,8 @@ public sealed partial class SuiteCrmConnector : ICrmConnector
         Log.Searching(_logger, connection.Name, lookup.Module, request.ByKey ? "key" : "phone", settings.Api == SuiteCrmApi.V4_1 ? "v4_1" : "v8");
 
         var outcome = settings.Api == SuiteCrmApi.V4_1
-            ? await _sessions.UseAsync(connection.Name, ct => LoginAsync(settings, connection.Name, ct), (session, ct) => GetEntryListAsync(settings, session, lookup, ct), cancellationToken)
-            : await _tokens.UseAsync(connection.Name, ct => RequestTokenAsync(settings, connection.Name, ct), (token, ct) => SearchJsonApiAsync(settings, token, lookup, ct), cancellationToken);
+            ? await _sessions.UseAsync(CredentialKey.For(connection), ct => LoginAsync(settings, connection.Name, ct), (session, ct) => GetEntryListAsync(settings, session, lookup, ct), cancellationToken)
+            : await _tokens.UseAsync(CredentialKey.For(connection), ct => RequestTokenAsync(settings, connection.Name, ct), (token, ct) => SearchJsonApiAsync(settings, token, lookup, ct), cancellationToken);
         Log.Answered(_logger, connection.Name, lookup.Module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
         return outcome;
     }
@@ -78,7 +78,7 @@ public sealed partial class SuiteCrmConnector : ICrmConnector
             : throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connectionName}': module '{module}' has no known phone fields; set '{SuiteCrmSettings.PhoneFieldsKey}'");
     }
 
-    private Task<VendorResponse> SendAsync(HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
+    private Task<VendorAnswer> SendAsync(HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
         VendorHttp.SendAsync(_httpClientFactory.CreateClient(CrmHttp.ClientName), message, _options.MaxResponseBytes, _timeProvider, connectionName, step, cancellationToken);
 
     /// <summary>What to find: the record whose <see cref="KeyFields"/> equal one of <see cref="Values"/>.</summary>

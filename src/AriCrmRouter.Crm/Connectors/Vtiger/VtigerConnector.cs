@@ -3,8 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
-using AriCrmRouter.Crm.Connectors.SuiteCrm;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Phone;
 using AriCrmRouter.Routing.Evaluation;
@@ -68,7 +67,7 @@ public sealed class VtigerConnector : ICrmConnector
 
         Log.Querying(_logger, connection.Name, module, request.ByKey ? "key" : "phone");
         var outcome = await _sessions.UseAsync(
-            connection.Name,
+            CredentialKey.For(connection),
             ct => LoginAsync(settings, connection.Name, ct),
             (session, ct) => QueryAsync(settings, session, connection.Name, field, query, ct),
             cancellationToken);
@@ -147,7 +146,7 @@ public sealed class VtigerConnector : ICrmConnector
 
         foreach (var row in result.EnumerateArray())
         {
-            return VendorJson.TryGetProperty(row, field, out var value) && VendorJson.Render(value) is { } text
+            return VendorJson.TryGetProperty(row, field, out var value) && JsonFieldText.Render(value) is { } text
                 ? LookupOutcome.Found(text)
                 : LookupOutcome.NotFound;
         }

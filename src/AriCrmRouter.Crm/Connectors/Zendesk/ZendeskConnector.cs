@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Phone;
 using AriCrmRouter.Routing.Evaluation;
@@ -55,7 +55,7 @@ public sealed class ZendeskConnector : ICrmConnector
 
         Log.Searching(_logger, connection.Name, target.Name, request.ByKey ? "key" : "phone");
         var outcome = await _credentials.UseAsync(
-            connection.Name,
+            CredentialKey.For(connection),
             _ => Task.FromResult(new ZendeskCredential(ZendeskSettings.Read(connection).Authorization)),
             (credential, ct) => FindAsync(new Call(connection.Name, settings, credential), search, target, field, ct),
             cancellationToken);
@@ -123,7 +123,7 @@ public sealed class ZendeskConnector : ICrmConnector
         var value = VendorJson.TryGetProperty(record, fieldsProperty, out var custom) && VendorJson.TryGetProperty(custom, field, out var customValue)
             ? customValue
             : VendorJson.TryGetProperty(record, field, out var standard) ? standard : default;
-        return value.ValueKind != JsonValueKind.Undefined && VendorJson.Render(value) is { } text ? LookupOutcome.Found(text) : LookupOutcome.NotFound;
+        return value.ValueKind != JsonValueKind.Undefined && JsonFieldText.Render(value) is { } text ? LookupOutcome.Found(text) : LookupOutcome.NotFound;
     }
 
     private async Task<JsonDocument> GetAsync(Call call, string pathAndQuery, string step, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ internal static partial class OAuthTokenEndpoint
         using var request = new HttpRequestMessage(HttpMethod.Post, tokenUrl) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Authorization = clientAuthentication;
-        var answer = await VendorHttp.SendAsync(http, request, maxResponseBytes, connectionName, Step, cancellationToken);
+        var answer = await VendorHttp.SendAsync(http, request, maxResponseBytes, timeProvider, connectionName, Step, cancellationToken);
         if (answer.IsSuccess)
         {
             return answer;

@@ -1,12 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 
-namespace AriCrmRouter.Crm.Connectors.SugarCrm;
+namespace AriCrmRouter.Crm.Connectors.Shared;
 
 /// <summary>
-/// Reads CRM answers whose field names are only known at run time (the rule's field), and renders a
-/// field's JSON value as the invariant string the rule evaluator compares. Shared by the connectors of
-/// this folder family (SugarCRM, SuiteCRM, Vtiger, Zendesk, Bullhorn).
+/// Reads CRM answers whose field names are only known at run time (the rule's field); values are rendered
+/// as rule text by <see cref="JsonFieldText.Render"/>.
 /// </summary>
 internal static class VendorJson
 {
@@ -51,26 +49,5 @@ internal static class VendorJson
 
         value = default;
         return false;
-    }
-
-    /// <summary>
-    /// The value as rule text: strings as they are, numbers and booleans invariant, multi-value fields
-    /// comma-joined, related records by their <c>name</c>; <c>null</c> when empty.
-    /// </summary>
-    public static string? Render(JsonElement value)
-    {
-        var text = value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.TryGetDecimal(out var number)
-                ? number.ToString(CultureInfo.InvariantCulture)
-                : value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            JsonValueKind.Array => string.Join(",", value.EnumerateArray().Select(Render).Where(v => v is not null)),
-            JsonValueKind.Object => TryGetProperty(value, "name", out var name) ? Render(name) : value.GetRawText(),
-            _ => null,
-        };
-        return string.IsNullOrEmpty(text) ? null : text;
     }
 }
