@@ -1,6 +1,7 @@
 using System.Net;
 using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.Bullhorn;
+using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.TestKit.Crm;
 using AriCrmRouter.TestKit.Http;
@@ -49,16 +50,21 @@ public sealed class CrmConnectorRegistrationTests
     }
 
     [Fact]
-    public async Task AddCrmConnectors_BullhornAuthorizeClient_DoesNotFollowRedirects()
+    public async Task AddCrmConnectors_BullhornAuthorizeClient_DoesNotFollowRedirectsAndIsTraced()
     {
         await using var server = await FakeHttpServer.StartAsync(app => app.MapGet("/authorize", () => Results.Redirect("/landing?code=abc")));
         await using var provider = BuildProvider();
         var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(BullhornConnector.AuthorizeClientName);
 
-        using var response = await client.GetAsync(new Uri(server.BaseUri, "/authorize"));
+        using var trace = CrmTrace.Begin();
+
+        using var response = await client.GetAsync(new Uri(server.BaseUri, "/authorize?password=pw-value"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/landing?code=abc", response.Headers.Location?.OriginalString);
+        var step = Assert.Single(trace.Steps);
+        Assert.Contains("/authorize?password=*** -> 302", step, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw-value", step, StringComparison.Ordinal);
     }
 
     private static ServiceProvider BuildProvider() => Services().BuildServiceProvider(validateScopes: true);
