@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Crm.Http;
 
@@ -60,8 +58,8 @@ public sealed partial class BullhornConnector
             }
 
             response.EnsureSuccess(connectionName, "loginInfo", authenticating: true);
-            var answer = Deserialize(response, BullhornJsonContext.Default.BullhornLoginInfoAnswer, connectionName, "loginInfo");
-            if (!TryAllowed(answer?.OAuthUrl, out var oauthUrl) || !TryAllowed(answer?.RestUrl, out var restUrl))
+            var answer = response.Deserialize(BullhornJsonContext.Default.BullhornLoginInfoAnswer, connectionName, "loginInfo");
+            if (!TryAllowed(answer.OAuthUrl, out var oauthUrl) || !TryAllowed(answer.RestUrl, out var restUrl))
             {
                 throw VendorJson.Malformed(connectionName, "loginInfo", "the answer has no https oauthUrl and restUrl");
             }
@@ -120,13 +118,12 @@ public sealed partial class BullhornConnector
     {
         grant.Add(new("client_id", settings.ClientId));
         grant.Add(new("client_secret", settings.ClientSecret));
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoints.OAuthUrl, "token")) { Content = new FormUrlEncodedContent(grant) };
-        var response = await SendAsync(CrmHttp.ClientName, message, connectionName, "token", cancellationToken);
-        response.EnsureSuccess(connectionName, "token", authenticating: true);
-        var answer = Deserialize(response, BullhornJsonContext.Default.BullhornTokenAnswer, connectionName, "token");
-        if (string.IsNullOrEmpty(answer?.AccessToken))
+        var response = await OAuthTokenEndpoint.PostAsync(
+            _httpClientFactory.CreateClient(CrmHttp.ClientName), new Uri(endpoints.OAuthUrl, "token"), grant, null, _options.MaxResponseBytes, _timeProvider, connectionName, cancellationToken);
+        var answer = response.Deserialize(BullhornJsonContext.Default.BullhornTokenAnswer, connectionName, OAuthTokenEndpoint.Step);
+        if (string.IsNullOrEmpty(answer.AccessToken))
         {
-            throw VendorJson.Malformed(connectionName, "token", "the answer has no access_token");
+            throw VendorJson.Malformed(connectionName, OAuthTokenEndpoint.Step, "the answer has no access_token");
         }
 
         return new TokenGrant(answer.AccessToken, answer.RefreshToken, answer.ExpiresIn is > 0 ? answer.ExpiresIn.Value : 600);
@@ -139,8 +136,8 @@ public sealed partial class BullhornConnector
         using var message = new HttpRequestMessage(HttpMethod.Post, uri);
         var response = await SendAsync(CrmHttp.ClientName, message, connectionName, "login", cancellationToken);
         response.EnsureSuccess(connectionName, "login", authenticating: true);
-        var answer = Deserialize(response, BullhornJsonContext.Default.BullhornLoginAnswer, connectionName, "login");
-        if (string.IsNullOrEmpty(answer?.BhRestToken) || !TryAllowed(answer.RestUrl, out var restUrl))
+        var answer = response.Deserialize(BullhornJsonContext.Default.BullhornLoginAnswer, connectionName, "login");
+        if (string.IsNullOrEmpty(answer.BhRestToken) || !TryAllowed(answer.RestUrl, out var restUrl))
         {
             throw VendorJson.Malformed(connectionName, "login", "the answer has no BhRestToken and https restUrl");
         }
@@ -151,18 +148,6 @@ public sealed partial class BullhornConnector
         }
 
         return new BullhornSession(answer.BhRestToken, BullhornSettings.WithSlash(restUrl), _timeProvider.GetUtcNow().AddSeconds(token.ExpiresInSeconds));
-    }
-
-    private static T? Deserialize<T>(VendorAnswer response, JsonTypeInfo<T> type, string connectionName, string step)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(response.Body, type);
-        }
-        catch (JsonException ex)
-        {
-            throw VendorJson.Malformed(connectionName, step, "the answer is not JSON", ex);
-        }
     }
 
     private static bool TryAllowed(string? value, out Uri uri)

@@ -82,17 +82,8 @@ public sealed partial class BullhornConnector : ICrmConnector
         return outcome;
     }
 
-    private static IReadOnlyList<string> PhoneFields(BullhornSettings settings, string entity, string connectionName)
-    {
-        if (settings.PhoneFields is { } configured)
-        {
-            return ApiNames.RequireList(configured, "phone field", connectionName);
-        }
-
-        return PhoneFieldsByEntity.TryGetValue(entity, out var fields)
-            ? fields
-            : throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connectionName}': entity '{entity}' has no known phone fields; set '{BullhornSettings.PhoneFieldsKey}'");
-    }
+    private static IReadOnlyList<string> PhoneFields(BullhornSettings settings, string entity, string connectionName) =>
+        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByEntity, entity, BullhornSettings.PhoneFieldsKey, connectionName, "entity");
 
     private async Task<LookupOutcome> FindAsync(string connectionName, BullhornSession session, string pathAndQuery, string field, CancellationToken cancellationToken)
     {

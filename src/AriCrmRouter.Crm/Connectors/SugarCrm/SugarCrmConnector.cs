@@ -72,17 +72,8 @@ public sealed class SugarCrmConnector : ICrmConnector
     private IReadOnlyList<string> PhoneForms(CrmConnection connection, CrmLookupRequest request) =>
         PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? _options.DefaultRegion).All;
 
-    private static IReadOnlyList<string> PhoneFields(SugarCrmSettings settings, string module, string connectionName)
-    {
-        if (settings.PhoneFields is { } configured)
-        {
-            return ApiNames.RequireList(configured, "phone field", connectionName);
-        }
-
-        return PhoneFieldsByModule.TryGetValue(module, out var fields)
-            ? fields
-            : throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connectionName}': module '{module}' has no known phone fields; set '{SugarCrmSettings.PhoneFieldsKey}'");
-    }
+    private static IReadOnlyList<string> PhoneFields(SugarCrmSettings settings, string module, string connectionName) =>
+        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SugarCrmSettings.PhoneFieldsKey, connectionName);
 
     /// <summary>The filter JSON, written by the JSON writer so that values are escaped by JSON's rules.</summary>
     private static byte[] FilterBody(IReadOnlyList<string> fields, IReadOnlyList<string> values, string selectField)
@@ -172,17 +163,8 @@ public sealed class SugarCrmConnector : ICrmConnector
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBase, "oauth2/token")) { Content = content };
         var response = await SendAsync(message, connectionName, "login", cancellationToken);
         response.EnsureSuccess(connectionName, "login", authenticating: true);
-        SugarTokenAnswer? answer;
-        try
-        {
-            answer = JsonSerializer.Deserialize(response.Body, SugarCrmJsonContext.Default.SugarTokenAnswer);
-        }
-        catch (JsonException ex)
-        {
-            throw VendorJson.Malformed(connectionName, "login", "the token answer is not JSON", ex);
-        }
-
-        if (string.IsNullOrEmpty(answer?.AccessToken))
+        var answer = response.Deserialize(SugarCrmJsonContext.Default.SugarTokenAnswer, connectionName, "login");
+        if (string.IsNullOrEmpty(answer.AccessToken))
         {
             throw VendorJson.Malformed(connectionName, "login", "the token answer has no access_token");
         }

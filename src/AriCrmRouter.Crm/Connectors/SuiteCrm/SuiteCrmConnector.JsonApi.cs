@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using AriCrmRouter.Crm.Connectors.Shared;
+using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Routing.Evaluation;
 
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
@@ -24,22 +25,12 @@ public sealed partial class SuiteCrmConnector
             form.Add(new("password", settings.Password!));
         }
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, settings.ApiUri("Api/access_token")) { Content = new FormUrlEncodedContent(form) };
-        var response = await SendAsync(message, connectionName, "access_token", cancellationToken);
-        response.EnsureSuccess(connectionName, "access_token", authenticating: true);
-        SuiteTokenAnswer? answer;
-        try
+        var response = await OAuthTokenEndpoint.PostAsync(
+            _httpClientFactory.CreateClient(CrmHttp.ClientName), settings.ApiUri("Api/access_token"), form, null, _options.MaxResponseBytes, _timeProvider, connectionName, cancellationToken);
+        var answer = response.Deserialize(SuiteCrmJsonContext.Default.SuiteTokenAnswer, connectionName, OAuthTokenEndpoint.Step);
+        if (string.IsNullOrEmpty(answer.AccessToken))
         {
-            answer = JsonSerializer.Deserialize(response.Body, SuiteCrmJsonContext.Default.SuiteTokenAnswer);
-        }
-        catch (JsonException ex)
-        {
-            throw VendorJson.Malformed(connectionName, "access_token", "the token answer is not JSON", ex);
-        }
-
-        if (string.IsNullOrEmpty(answer?.AccessToken))
-        {
-            throw VendorJson.Malformed(connectionName, "access_token", "the token answer has no access_token");
+            throw VendorJson.Malformed(connectionName, OAuthTokenEndpoint.Step, "the token answer has no access_token");
         }
 
         DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _timeProvider.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;

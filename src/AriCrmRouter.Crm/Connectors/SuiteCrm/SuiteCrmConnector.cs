@@ -66,17 +66,8 @@ public sealed partial class SuiteCrmConnector : ICrmConnector
         return outcome;
     }
 
-    private static IReadOnlyList<string> PhoneFields(SuiteCrmSettings settings, string module, string connectionName)
-    {
-        if (settings.PhoneFields is { } configured)
-        {
-            return ApiNames.RequireList(configured, "phone field", connectionName);
-        }
-
-        return PhoneFieldsByModule.TryGetValue(module, out var fields)
-            ? fields
-            : throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connectionName}': module '{module}' has no known phone fields; set '{SuiteCrmSettings.PhoneFieldsKey}'");
-    }
+    private static IReadOnlyList<string> PhoneFields(SuiteCrmSettings settings, string module, string connectionName) =>
+        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SuiteCrmSettings.PhoneFieldsKey, connectionName);
 
     private Task<VendorAnswer> SendAsync(HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
         VendorHttp.SendAsync(_httpClientFactory.CreateClient(CrmHttp.ClientName), message, _options.MaxResponseBytes, _timeProvider, connectionName, step, cancellationToken);
