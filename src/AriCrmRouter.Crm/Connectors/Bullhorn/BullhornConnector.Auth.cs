@@ -43,7 +43,7 @@ public sealed partial class BullhornConnector
         for (var hop = 0; ; hop++)
         {
             using var message = new HttpRequestMessage(HttpMethod.Get, uri);
-            var response = await SendAsync(CrmHttp.ClientName, message, connectionName, "loginInfo", cancellationToken);
+            var response = await _crm.SendAsync(message, connectionName, "loginInfo", cancellationToken);
             if (response.IsRedirect && response.Location is { } location && hop < MaxDataCentreRedirects)
             {
                 // A user of another data centre gets a 307 to it.
@@ -94,7 +94,7 @@ public sealed partial class BullhornConnector
             ? new HttpRequestMessage(HttpMethod.Get, new Uri(endpoints.OAuthUrl, "authorize?" + FormQuery(parameters)))
             : new HttpRequestMessage(HttpMethod.Post, new Uri(endpoints.OAuthUrl, "authorize")) { Content = new FormUrlEncodedContent(parameters) };
         var requested = message.RequestUri;
-        var response = await SendAsync(AuthorizeClientName, message, connectionName, "authorize", cancellationToken);
+        var response = await _crm.SendAsync(AuthorizeClientName, message, connectionName, "authorize", cancellationToken);
         Uri? carrier = null;
         if (response.IsRedirect && response.Location is { } location)
         {
@@ -118,8 +118,7 @@ public sealed partial class BullhornConnector
     {
         grant.Add(new("client_id", settings.ClientId));
         grant.Add(new("client_secret", settings.ClientSecret));
-        var response = await OAuthTokenEndpoint.PostAsync(
-            _httpClientFactory.CreateClient(CrmHttp.ClientName), new Uri(endpoints.OAuthUrl, "token"), grant, null, _options.MaxResponseBytes, _timeProvider, connectionName, cancellationToken);
+        var response = await _crm.PostTokenAsync(new Uri(endpoints.OAuthUrl, "token"), grant, connectionName, cancellationToken);
         var answer = response.Deserialize(BullhornJsonContext.Default.BullhornTokenAnswer, connectionName, OAuthTokenEndpoint.Step);
         if (string.IsNullOrEmpty(answer.AccessToken))
         {
@@ -134,7 +133,7 @@ public sealed partial class BullhornConnector
         // Bullhorn's REST login takes the (10-minute, single-purpose) access token as a query parameter.
         var uri = new Uri(endpoints.RestServices, $"login?version=*&access_token={Uri.EscapeDataString(token.AccessToken)}");
         using var message = new HttpRequestMessage(HttpMethod.Post, uri);
-        var response = await SendAsync(CrmHttp.ClientName, message, connectionName, "login", cancellationToken);
+        var response = await _crm.SendAsync(message, connectionName, "login", cancellationToken);
         response.EnsureSuccess(connectionName, "login", authenticating: true);
         var answer = response.Deserialize(BullhornJsonContext.Default.BullhornLoginAnswer, connectionName, "login");
         if (string.IsNullOrEmpty(answer.BhRestToken) || !TryAllowed(answer.RestUrl, out var restUrl))
@@ -147,7 +146,7 @@ public sealed partial class BullhornConnector
             _refresh[credentialKey] = new RefreshState(endpoints, refreshToken);
         }
 
-        return new BullhornSession(answer.BhRestToken, BullhornSettings.WithSlash(restUrl), _timeProvider.GetUtcNow().AddSeconds(token.ExpiresInSeconds));
+        return new BullhornSession(answer.BhRestToken, BullhornSettings.WithSlash(restUrl), _crm.Time.GetUtcNow().AddSeconds(token.ExpiresInSeconds));
     }
 
     private static bool TryAllowed(string? value, out Uri uri)

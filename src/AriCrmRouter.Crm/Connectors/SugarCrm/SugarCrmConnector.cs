@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json;
 using AriCrmRouter.Crm.Auth;
 using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Crm.Phone;
 using AriCrmRouter.Routing.Evaluation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +15,11 @@ namespace AriCrmRouter.Crm.Connectors.SugarCrm;
 /// <c>OAuth-Token</c> header, and <c>POST /{Module}/filter</c> with an <c>$or</c> over the module's phone
 /// fields (or <c>$equals</c> on the key field for DTMF lookups).
 /// </summary>
-public sealed class SugarCrmConnector : ICrmConnector
+public sealed class SugarCrmConnector(
+    IHttpClientFactory httpClientFactory,
+    IOptions<CrmOptions> options,
+    TimeProvider timeProvider,
+    ILogger<SugarCrmConnector> logger) : ICrmConnector
 {
     private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -26,22 +28,10 @@ public sealed class SugarCrmConnector : ICrmConnector
         ["Leads"] = ["phone_work", "phone_mobile"],
     };
 
-    private readonly IHttpClientFactory _httpClientFactory;
-    private readonly CrmOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger<SugarCrmConnector> _logger;
-    private readonly CredentialCache<SugarCrmToken> _tokens;
+    private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
+    private readonly ILogger<SugarCrmConnector> _logger = logger;
+    private readonly CredentialCache<SugarCrmToken> _tokens = new(timeProvider);
     private readonly ConcurrentDictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
-
-    public SugarCrmConnector(IHttpClientFactory httpClientFactory, IOptions<CrmOptions> options, TimeProvider timeProvider, ILogger<SugarCrmConnector> logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _httpClientFactory = httpClientFactory;
-        _options = options.Value;
-        _timeProvider = timeProvider;
-        _logger = logger;
-        _tokens = new CredentialCache<SugarCrmToken>(timeProvider);
-    }
 
     public string Kind => "sugarcrm";
 
@@ -70,7 +60,7 @@ public sealed class SugarCrmConnector : ICrmConnector
     }
 
     private IReadOnlyList<string> PhoneForms(CrmConnection connection, CrmLookupRequest request) =>
-        PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? _options.DefaultRegion).All;
+        _crm.CallerForms(connection, request).All;
 
     private static IReadOnlyList<string> PhoneFields(SugarCrmSettings settings, string module, string connectionName) =>
         PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SugarCrmSettings.PhoneFieldsKey, connectionName);
@@ -117,7 +107,7 @@ public sealed class SugarCrmConnector : ICrmConnector
         };
         message.Content.Headers.ContentType = new("application/json");
         message.Headers.Add("OAuth-Token", token.AccessToken);
-        var response = await SendAsync(message, connectionName, "filter", cancellationToken);
+        var response = await _crm.SendAsync(message, connectionName, "filter", cancellationToken);
         response.EnsureSuccess(connectionName, "filter");
 
         using var document = VendorJson.Parse(response.Body, connectionName, "filter");
@@ -161,7 +151,7 @@ public sealed class SugarCrmConnector : ICrmConnector
     private async Task<SugarCrmToken> RequestTokenAsync(string connectionName, string credentialKey, SugarCrmSettings settings, HttpContent content, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBase, "oauth2/token")) { Content = content };
-        var response = await SendAsync(message, connectionName, "login", cancellationToken);
+        var response = await _crm.SendAsync(message, connectionName, "login", cancellationToken);
         response.EnsureSuccess(connectionName, "login", authenticating: true);
         var answer = response.Deserialize(SugarCrmJsonContext.Default.SugarTokenAnswer, connectionName, "login");
         if (string.IsNullOrEmpty(answer.AccessToken))
@@ -174,10 +164,8 @@ public sealed class SugarCrmConnector : ICrmConnector
             _refreshTokens[credentialKey] = answer.RefreshToken;
         }
 
-        DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _timeProvider.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
+        DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _crm.Time.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
         return new SugarCrmToken(answer.AccessToken, answer.RefreshToken, expiresAt);
     }
 
-    private Task<VendorAnswer> SendAsync(HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
-        VendorHttp.SendAsync(_httpClientFactory.CreateClient(CrmHttp.ClientName), message, _options.MaxResponseBytes, _timeProvider, connectionName, step, cancellationToken);
 }

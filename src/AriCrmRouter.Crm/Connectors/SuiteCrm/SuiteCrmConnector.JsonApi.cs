@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Routing.Evaluation;
 
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
@@ -25,15 +24,14 @@ public sealed partial class SuiteCrmConnector
             form.Add(new("password", settings.Password!));
         }
 
-        var response = await OAuthTokenEndpoint.PostAsync(
-            _httpClientFactory.CreateClient(CrmHttp.ClientName), settings.ApiUri("Api/access_token"), form, null, _options.MaxResponseBytes, _timeProvider, connectionName, cancellationToken);
+        var response = await _crm.PostTokenAsync(settings.ApiUri("Api/access_token"), form, connectionName, cancellationToken);
         var answer = response.Deserialize(SuiteCrmJsonContext.Default.SuiteTokenAnswer, connectionName, OAuthTokenEndpoint.Step);
         if (string.IsNullOrEmpty(answer.AccessToken))
         {
             throw VendorJson.Malformed(connectionName, OAuthTokenEndpoint.Step, "the token answer has no access_token");
         }
 
-        DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _timeProvider.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
+        DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _crm.Time.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
         return new SuiteCrmBearer(answer.AccessToken, expiresAt);
     }
 
@@ -45,7 +43,7 @@ public sealed partial class SuiteCrmConnector
             using var message = new HttpRequestMessage(HttpMethod.Get, settings.ApiUri(ModuleQuery(lookup, value)));
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.api+json"));
-            var response = await SendAsync(message, lookup.ConnectionName, "module search", cancellationToken);
+            var response = await _crm.SendAsync(message, lookup.ConnectionName, "module search", cancellationToken);
             response.EnsureSuccess(lookup.ConnectionName, "module search");
             using var document = VendorJson.Parse(response.Body, lookup.ConnectionName, "module search");
             if (!VendorJson.TryGetProperty(document.RootElement, "data", out var data) || data.ValueKind != JsonValueKind.Array)

@@ -33,7 +33,7 @@ public sealed partial class SuiteCrmConnector
             throw VendorJson.Malformed(connectionName, "login", "the answer has no session id");
         }
 
-        return new SuiteCrmSession(id.GetString()!, _timeProvider.GetUtcNow() + settings.SessionLifetime);
+        return new SuiteCrmSession(id.GetString()!, _crm.Time.GetUtcNow() + settings.SessionLifetime);
     }
 
     private async Task<LookupOutcome> GetEntryListAsync(SuiteCrmSettings settings, SuiteCrmSession session, SuiteLookup lookup, CancellationToken cancellationToken)
@@ -108,7 +108,7 @@ public sealed partial class SuiteCrmConnector
                 new("rest_data", restData),
             ]),
         };
-        var response = await SendAsync(message, connectionName, method, cancellationToken);
+        var response = await _crm.SendAsync(message, connectionName, method, cancellationToken);
         response.EnsureSuccess(connectionName, method, authenticating: method == "login");
         var document = VendorJson.Parse(response.Body, connectionName, method);
         if (document.RootElement.ValueKind != JsonValueKind.Object)

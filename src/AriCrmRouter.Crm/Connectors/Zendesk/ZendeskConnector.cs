@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using AriCrmRouter.Crm.Auth;
 using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Crm.Phone;
 using AriCrmRouter.Routing.Evaluation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,25 +14,17 @@ namespace AriCrmRouter.Crm.Connectors.Zendesk;
 /// field of the user's organization (module <c>organizations</c>). Basic <c>{email}/token:{api_token}</c> or
 /// OAuth Bearer.
 /// </summary>
-public sealed class ZendeskConnector : ICrmConnector
+public sealed class ZendeskConnector(
+    IHttpClientFactory httpClientFactory,
+    IOptions<CrmOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ZendeskConnector> logger) : ICrmConnector
 {
     private const string ExternalId = "external_id";
 
-    private readonly IHttpClientFactory _httpClientFactory;
-    private readonly CrmOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger<ZendeskConnector> _logger;
-    private readonly CredentialCache<ZendeskCredential> _credentials;
-
-    public ZendeskConnector(IHttpClientFactory httpClientFactory, IOptions<CrmOptions> options, TimeProvider timeProvider, ILogger<ZendeskConnector> logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _httpClientFactory = httpClientFactory;
-        _options = options.Value;
-        _timeProvider = timeProvider;
-        _logger = logger;
-        _credentials = new CredentialCache<ZendeskCredential>(timeProvider);
-    }
+    private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
+    private readonly ILogger<ZendeskConnector> _logger = logger;
+    private readonly CredentialCache<ZendeskCredential> _credentials = new(timeProvider);
 
     public string Kind => "zendesk";
 
@@ -65,7 +55,7 @@ public sealed class ZendeskConnector : ICrmConnector
 
     private ZendeskSearch? PhoneSearch(CrmConnection connection, CrmLookupRequest request)
     {
-        var forms = PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? _options.DefaultRegion);
+        var forms = _crm.CallerForms(connection, request);
         var query = ZendeskQuery.Phone(forms.NationalDigits ?? forms.Digits);
         return query is null ? null : new ZendeskSearch($"search.json?query={Uri.EscapeDataString(query)}&per_page=1", "results", ZendeskTarget.Users);
     }
@@ -131,7 +121,7 @@ public sealed class ZendeskConnector : ICrmConnector
         using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(call.Settings.ApiBase, pathAndQuery));
         message.Headers.Authorization = call.Credential.Authorization;
         message.Headers.Accept.Add(new("application/json"));
-        var response = await VendorHttp.SendAsync(_httpClientFactory.CreateClient(CrmHttp.ClientName), message, _options.MaxResponseBytes, _timeProvider, call.ConnectionName, step, cancellationToken);
+        var response = await _crm.SendAsync(message, call.ConnectionName, step, cancellationToken);
         response.EnsureSuccess(call.ConnectionName, step);
         return VendorJson.Parse(response.Body, call.ConnectionName, step);
     }
