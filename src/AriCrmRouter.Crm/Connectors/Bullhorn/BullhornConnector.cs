@@ -82,19 +82,9 @@ public sealed partial class BullhornConnector(
         var response = await _crm.SendAsync(message, connectionName, "search", cancellationToken);
         response.EnsureSuccess(connectionName, "search");
         using var document = VendorJson.Parse(response.Body, connectionName, "search");
-        if (!VendorJson.TryGetProperty(document.RootElement, "data", out var data) || data.ValueKind != JsonValueKind.Array)
-        {
-            throw VendorJson.Malformed(connectionName, "search", "the answer has no 'data' list");
-        }
-
-        foreach (var record in data.EnumerateArray())
-        {
-            return VendorJson.TryGetProperty(record, field, out var value) && JsonFieldText.Render(value) is { } text
-                ? LookupOutcome.Found(text)
-                : LookupOutcome.NotFound;
-        }
-
-        return LookupOutcome.NotFound;
+        return VendorJson.FirstItem(document.RootElement, "data", connectionName, "search") is { } record
+            ? VendorJson.FieldOutcome(record, field)
+            : LookupOutcome.NotFound;
     }
 
 

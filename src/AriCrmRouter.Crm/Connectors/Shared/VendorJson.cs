@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AriCrmRouter.Routing.Evaluation;
 
 namespace AriCrmRouter.Crm.Connectors.Shared;
 
@@ -49,5 +50,35 @@ internal static class VendorJson
 
         value = default;
         return false;
+    }
+
+    /// <summary>The first item of <paramref name="root"/>'s <paramref name="listProperty"/> array, <c>null</c> when it is empty; no such array is malformed.</summary>
+    public static JsonElement? FirstItem(JsonElement root, string listProperty, string connectionName, string step)
+    {
+        if (!TryGetProperty(root, listProperty, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            throw Malformed(connectionName, step, $"the answer has no '{listProperty}' list");
+        }
+
+        return list.GetArrayLength() == 0 ? null : list[0];
+    }
+
+    /// <summary>
+    /// The value at <paramref name="path"/> in a found record (each step matched as <see cref="TryGetProperty"/> does),
+    /// rendered as rule text; a missing or empty value is "not found".
+    /// </summary>
+    public static LookupOutcome FieldOutcome(JsonElement record, params string[] path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var value = record;
+        foreach (var name in path)
+        {
+            if (!TryGetProperty(value, name, out value))
+            {
+                return LookupOutcome.NotFound;
+            }
+        }
+
+        return JsonFieldText.Render(value) is { } text ? LookupOutcome.Found(text) : LookupOutcome.NotFound;
     }
 }

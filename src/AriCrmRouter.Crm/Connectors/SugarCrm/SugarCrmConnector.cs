@@ -111,19 +111,9 @@ public sealed class SugarCrmConnector(
         response.EnsureSuccess(connectionName, "filter");
 
         using var document = VendorJson.Parse(response.Body, connectionName, "filter");
-        if (!VendorJson.TryGetProperty(document.RootElement, "records", out var records) || records.ValueKind != JsonValueKind.Array)
-        {
-            throw VendorJson.Malformed(connectionName, "filter", "the answer has no 'records' list");
-        }
-
-        foreach (var record in records.EnumerateArray())
-        {
-            return VendorJson.TryGetProperty(record, field, out var value) && JsonFieldText.Render(value) is { } text
-                ? LookupOutcome.Found(text)
-                : LookupOutcome.NotFound;
-        }
-
-        return LookupOutcome.NotFound;
+        return VendorJson.FirstItem(document.RootElement, "records", connectionName, "filter") is { } record
+            ? VendorJson.FieldOutcome(record, field)
+            : LookupOutcome.NotFound;
     }
 
     private async Task<SugarCrmToken> AcquireAsync(string connectionName, string credentialKey, SugarCrmSettings settings, CancellationToken cancellationToken)

@@ -46,18 +46,9 @@ public sealed partial class SuiteCrmConnector
             var response = await _crm.SendAsync(message, lookup.ConnectionName, "module search", cancellationToken);
             response.EnsureSuccess(lookup.ConnectionName, "module search");
             using var document = VendorJson.Parse(response.Body, lookup.ConnectionName, "module search");
-            if (!VendorJson.TryGetProperty(document.RootElement, "data", out var data) || data.ValueKind != JsonValueKind.Array)
+            if (VendorJson.FirstItem(document.RootElement, "data", lookup.ConnectionName, "module search") is { } record)
             {
-                throw VendorJson.Malformed(lookup.ConnectionName, "module search", "the answer has no 'data' list");
-            }
-
-            foreach (var record in data.EnumerateArray())
-            {
-                return VendorJson.TryGetProperty(record, "attributes", out var attributes)
-                    && VendorJson.TryGetProperty(attributes, lookup.Field, out var field)
-                    && JsonFieldText.Render(field) is { } text
-                    ? LookupOutcome.Found(text)
-                    : LookupOutcome.NotFound;
+                return VendorJson.FieldOutcome(record, "attributes", lookup.Field);
             }
         }
 

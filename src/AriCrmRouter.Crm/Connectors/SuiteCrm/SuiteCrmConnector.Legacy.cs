@@ -57,22 +57,9 @@ public sealed partial class SuiteCrmConnector
             throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{lookup.ConnectionName}': get_entry_list: SuiteCRM answered '{error.Name}' ({error.Number})");
         }
 
-        if (!VendorJson.TryGetProperty(root, "entry_list", out var entries) || entries.ValueKind != JsonValueKind.Array)
-        {
-            throw VendorJson.Malformed(lookup.ConnectionName, "get_entry_list", "the answer has no 'entry_list'");
-        }
-
-        foreach (var entry in entries.EnumerateArray())
-        {
-            return VendorJson.TryGetProperty(entry, "name_value_list", out var values)
-                && VendorJson.TryGetProperty(values, lookup.Field, out var pair)
-                && VendorJson.TryGetProperty(pair, "value", out var value)
-                && JsonFieldText.Render(value) is { } text
-                ? LookupOutcome.Found(text)
-                : LookupOutcome.NotFound;
-        }
-
-        return LookupOutcome.NotFound;
+        return VendorJson.FirstItem(root, "entry_list", lookup.ConnectionName, "get_entry_list") is { } entry
+            ? VendorJson.FieldOutcome(entry, "name_value_list", lookup.Field, "value")
+            : LookupOutcome.NotFound;
     }
 
     /// <summary>

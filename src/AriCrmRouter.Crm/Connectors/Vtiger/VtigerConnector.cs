@@ -134,14 +134,7 @@ public sealed class VtigerConnector(
             return null;
         }
 
-        foreach (var row in result.EnumerateArray())
-        {
-            return VendorJson.TryGetProperty(row, field, out var value) && JsonFieldText.Render(value) is { } text
-                ? LookupOutcome.Found(text)
-                : LookupOutcome.NotFound;
-        }
-
-        return LookupOutcome.NotFound;
+        return result.GetArrayLength() == 0 ? LookupOutcome.NotFound : VendorJson.FieldOutcome(result[0], field);
     }
 
     private async Task<T> CallAsync<T>(HttpRequestMessage message, string connectionName, string step, bool authenticating, Func<JsonElement, T?> read, CancellationToken cancellationToken)

@@ -78,42 +78,36 @@ public sealed class ZendeskConnector(
     private async Task<LookupOutcome> FindAsync(Call call, ZendeskSearch search, ZendeskTarget target, string field, CancellationToken cancellationToken)
     {
         using var found = await GetAsync(call, search.PathAndQuery, "search", cancellationToken);
-        if (!VendorJson.TryGetProperty(found.RootElement, search.ListProperty, out var list) || list.ValueKind != JsonValueKind.Array)
+        if (VendorJson.FirstItem(found.RootElement, search.ListProperty, call.ConnectionName, "search") is not { } record)
         {
-            throw VendorJson.Malformed(call.ConnectionName, "search", $"the answer has no '{search.ListProperty}' list");
+            return LookupOutcome.NotFound;
         }
 
-        foreach (var record in list.EnumerateArray())
+        if (search.Finds == target)
         {
-            if (search.Finds == target)
-            {
-                return Read(record, target.FieldsProperty, field);
-            }
-
-            // Found a user, the rule reads its organization.
-            if (!VendorJson.TryGetProperty(record, "organization_id", out var organizationId) || organizationId.ValueKind != JsonValueKind.Number)
-            {
-                return LookupOutcome.NotFound;
-            }
-
-            Log.ReadingOrganization(_logger, call.ConnectionName);
-            var id = organizationId.GetInt64().ToString(CultureInfo.InvariantCulture);
-            using var organization = await GetAsync(call, $"organizations/{id}.json", "organization", cancellationToken);
-            return VendorJson.TryGetProperty(organization.RootElement, "organization", out var org)
-                ? Read(org, target.FieldsProperty, field)
-                : throw VendorJson.Malformed(call.ConnectionName, "organization", "the answer has no 'organization'");
+            return Read(record, target.FieldsProperty, field);
         }
 
-        return LookupOutcome.NotFound;
+        // Found a user, the rule reads its organization.
+        if (!VendorJson.TryGetProperty(record, "organization_id", out var organizationId) || organizationId.ValueKind != JsonValueKind.Number)
+        {
+            return LookupOutcome.NotFound;
+        }
+
+        Log.ReadingOrganization(_logger, call.ConnectionName);
+        var id = organizationId.GetInt64().ToString(CultureInfo.InvariantCulture);
+        using var organization = await GetAsync(call, $"organizations/{id}.json", "organization", cancellationToken);
+        return VendorJson.TryGetProperty(organization.RootElement, "organization", out var org)
+            ? Read(org, target.FieldsProperty, field)
+            : throw VendorJson.Malformed(call.ConnectionName, "organization", "the answer has no 'organization'");
     }
 
     /// <summary>A custom field (<c>user_fields</c>/<c>organization_fields</c>) first, then a standard attribute.</summary>
     private static LookupOutcome Read(JsonElement record, string fieldsProperty, string field)
     {
-        var value = VendorJson.TryGetProperty(record, fieldsProperty, out var custom) && VendorJson.TryGetProperty(custom, field, out var customValue)
-            ? customValue
-            : VendorJson.TryGetProperty(record, field, out var standard) ? standard : default;
-        return value.ValueKind != JsonValueKind.Undefined && JsonFieldText.Render(value) is { } text ? LookupOutcome.Found(text) : LookupOutcome.NotFound;
+        return VendorJson.TryGetProperty(record, fieldsProperty, out var custom) && VendorJson.TryGetProperty(custom, field, out _)
+            ? VendorJson.FieldOutcome(custom, field)
+            : VendorJson.FieldOutcome(record, field);
     }
 
     private async Task<JsonDocument> GetAsync(Call call, string pathAndQuery, string step, CancellationToken cancellationToken)
