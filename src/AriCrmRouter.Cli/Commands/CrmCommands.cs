@@ -26,7 +26,7 @@ internal static class CrmCommands
         var settings = new Option<string[]>("--setting") { Description = "A plain setting key=value (repeatable)", HelpName = "key=value" };
         var secrets = new Option<string[]>("--secret") { Description = "A secret key=value (repeatable; prefer --secret-env, shells keep history)", HelpName = "key=value" };
         var secretsFromEnvironment = new Option<string[]>("--secret-env") { Description = "A secret read from an environment variable: key=ENV_VAR (repeatable)", HelpName = "key=ENV_VAR" };
-        var command = new Command("add", "Add a CRM connection, or replace the one with the same name")
+        var command = new Command("add", "Add a CRM connection, or replace the one with the same name; then check it with 'crm test'")
         {
             name, kind, settings, secrets, secretsFromEnvironment,
         };
