@@ -16,34 +16,15 @@ public static class CrmServiceCollectionExtensions
 {
     /// <summary>
     /// CRM lookups: options (section <c>Crm</c>), the pooled CRM HTTP client with retries of safe requests,
-    /// the custom CRM client, every vendor connector and the lookup service. The host supplies
+    /// the custom CRM client, the connector registry and the lookup service. The vendor connectors come from
+    /// <see cref="CrmConnectorServiceCollectionExtensions.AddCrmConnectors"/>; the host supplies
     /// <see cref="ICrmConnectionSource"/> and <see cref="ICrmAnswerCache"/>.
     /// </summary>
     public static IServiceCollection AddCrmLookups(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddTransient<CrmTraceHandler>();
-
-        var http = services.AddHttpClient(CrmHttp.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var options = sp.GetRequiredService<IOptions<CrmOptions>>().Value;
-                return new SocketsHttpHandler
-                {
-                    ConnectTimeout = options.AttemptTimeout,
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                    MaxAutomaticRedirections = 3,
-                    AutomaticDecompression = DecompressionMethods.All,
-                    SslOptions = { RemoteCertificateValidationCallback = CrmCertificateTrust.Create(options.ExtraTrustedCaFile) },
-                };
-            })
-            .ConfigureHttpClient((sp, client) =>
-            {
-                client.Timeout = Timeout.InfiniteTimeSpan; // the lookup deadline and the attempt timeout govern
-                client.MaxResponseContentBufferSize = sp.GetRequiredService<IOptions<CrmOptions>>().Value.MaxResponseBytes;
-            })
-            .RemoveAllLoggers(); // request URLs of some CRMs carry session ids: never log them
+        var http = services.AddCrmHttpClient(CrmHttp.ClientName);
         http.AddResilienceHandler("crm", (builder, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<CrmOptions>>().Value;
@@ -66,7 +47,7 @@ public static class CrmServiceCollectionExtensions
 
                 builder.AddTimeout(options.AttemptTimeout);
             });
-        http.AddHttpMessageHandler<CrmTraceHandler>(); // inside the retry handler: every attempt is traced
+        http.AddCrmTracing(); // inside the retry handler: every attempt is traced
 
         services.TryAddSingleton<CustomCrmClient>();
         services.TryAddSingleton<CrmConnectorRegistry>();

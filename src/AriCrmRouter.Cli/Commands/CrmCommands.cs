@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AriCrmRouter.Cli.Diagnostics;
 using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Routing.Rules;
@@ -7,14 +8,15 @@ using AriCrmRouter.Storage.Rules;
 
 namespace AriCrmRouter.Cli.Commands;
 
-/// <summary><c>crm add|list|remove</c>: the named CRM connections integration rules refer to.</summary>
+/// <summary><c>crm add|list|remove|test</c>: the named CRM connections integration rules refer to.</summary>
 internal static class CrmCommands
 {
-    public static Command Create(CliContext context) => new("crm", "Add, list and remove CRM connections")
+    public static Command Create(CliContext context) => new("crm", "Add, list, remove and test CRM connections")
     {
         Add(context),
         List(context),
         Remove(context),
+        Test(context),
     };
 
     private static Command Add(CliContext context)
@@ -24,7 +26,7 @@ internal static class CrmCommands
         var settings = new Option<string[]>("--setting") { Description = "A plain setting key=value (repeatable)", HelpName = "key=value" };
         var secrets = new Option<string[]>("--secret") { Description = "A secret key=value (repeatable; prefer --secret-env, shells keep history)", HelpName = "key=value" };
         var secretsFromEnvironment = new Option<string[]>("--secret-env") { Description = "A secret read from an environment variable: key=ENV_VAR (repeatable)", HelpName = "key=ENV_VAR" };
-        var command = new Command("add", "Add a CRM connection, or replace the one with the same name")
+        var command = new Command("add", "Add a CRM connection, or replace the one with the same name; then check it with 'crm test'")
         {
             name, kind, settings, secrets, secretsFromEnvironment,
         };
@@ -119,6 +121,61 @@ internal static class CrmCommands
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static Command Test(CliContext context)
+    {
+        var name = new Argument<string>("connection") { Description = "Connection name (any case)" };
+        var module = new Option<string>("--module") { Description = "CRM module / object, as in a rule's crm.module (e.g. Contacts)", Required = true };
+        var field = new Option<string>("--field") { Description = "Field to read, as in a rule's crm.field", Required = true };
+        var phone = new Option<string?>("--phone") { Description = "Look the record up by this caller number" };
+        var keyField = new Option<string?>("--key-field") { Description = "Look the record up by this field (with --key), as an IVR rule does" };
+        var key = new Option<string?>("--key") { Description = "The value for --key-field (what a caller would type)" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the whole lookup", DefaultValueFactory = _ => 10 };
+        var command = new Command("test", "Validate a CRM connection and make one real lookup, showing each HTTP request (secrets masked) and the answer")
+        {
+            name, module, field, phone, keyField, key, timeout,
+        };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            var request = TestRequest(parse.GetRequiredValue(module), parse.GetRequiredValue(field), parse.GetValue(phone), parse.GetValue(keyField), parse.GetValue(key));
+            var seconds = parse.GetValue(timeout);
+            if (seconds is < 1 or > 300)
+            {
+                throw new UsageException("--timeout must be between 1 and 300 seconds.");
+            }
+
+            var requested = parse.GetRequiredValue(name);
+            await using var storage = context.OpenStorage(parse);
+            if (await storage.Connections.GetAsync(requested, ct) is not { } connection)
+            {
+                await context.Error.WriteLineAsync($"No CRM connection named '{requested}'.");
+                return ExitCodes.Problem;
+            }
+
+            await using var crm = new CrmTestServices(storage.Connections, context.Environment);
+            return await CrmConnectionTest.RunAsync(connection, crm.Connectors, request, TimeSpan.FromSeconds(seconds), context.Out, ct);
+        }));
+        return command;
+    }
+
+    /// <summary>By phone, or by key field and key: exactly one of the two.</summary>
+    private static CrmLookupRequest TestRequest(string module, string field, string? phone, string? keyField, string? key)
+    {
+        var byKey = !string.IsNullOrWhiteSpace(keyField) || !string.IsNullOrWhiteSpace(key);
+        if (byKey == !string.IsNullOrWhiteSpace(phone))
+        {
+            throw new UsageException("Give either --phone <number>, or --key-field <field> with --key <value>.");
+        }
+
+        if (byKey && (string.IsNullOrWhiteSpace(keyField) || string.IsNullOrWhiteSpace(key)))
+        {
+            throw new UsageException("--key-field and --key go together.");
+        }
+
+        return byKey
+            ? new CrmLookupRequest { Module = module.Trim(), Field = field.Trim(), KeyField = keyField!.Trim(), Dtmf = key!.Trim(), CallerNumber = "" }
+            : new CrmLookupRequest { Module = module.Trim(), Field = field.Trim(), CallerNumber = phone!.Trim() };
     }
 
     private static async Task<IReadOnlyList<string>> RulesUsingAsync(StorageSession storage, string connection, CancellationToken cancellationToken)

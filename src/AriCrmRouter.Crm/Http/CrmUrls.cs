@@ -24,6 +24,10 @@ public static class CrmUrls
         return uri;
     }
 
+    /// <summary>Whether <paramref name="value"/> is an absolute URL that CRMs may be called at (for settings checks).</summary>
+    public static bool IsAllowed(string? value) =>
+        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && IsAllowed(uri);
+
     public static bool IsAllowed(Uri uri)
     {
         ArgumentNullException.ThrowIfNull(uri);

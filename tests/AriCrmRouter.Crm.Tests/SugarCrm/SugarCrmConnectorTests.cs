@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Tests.ConnectorSupport;
 using AriCrmRouter.Routing.Evaluation;
 using Microsoft.AspNetCore.Http;
 

@@ -1,6 +1,6 @@
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.Vtiger;
-using AriCrmRouter.Crm.Tests.SugarCrm;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Tests.ConnectorSupport;
 using AriCrmRouter.Routing.Evaluation;
 using Microsoft.AspNetCore.Http;
 

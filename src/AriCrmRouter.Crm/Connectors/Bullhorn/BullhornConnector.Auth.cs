@@ -1,6 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Crm.Http;
 
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;
@@ -10,15 +8,15 @@ public sealed partial class BullhornConnector
 {
     private const int MaxDataCentreRedirects = 3;
 
-    private async Task<BullhornSession> AcquireAsync(string connectionName, BullhornSettings settings, CancellationToken cancellationToken)
+    private async Task<BullhornSession> AcquireAsync(string connectionName, string credentialKey, BullhornSettings settings, CancellationToken cancellationToken)
     {
-        if (_refresh.TryRemove(connectionName, out var refresh))
+        if (_refresh.TryRemove(credentialKey, out var refresh))
         {
             Log.Refreshing(_logger, connectionName);
             try
             {
                 var renewed = await TokenAsync(connectionName, settings, refresh.Endpoints, [new("grant_type", "refresh_token"), new("refresh_token", refresh.RefreshToken)], cancellationToken);
-                return await RestLoginAsync(connectionName, refresh.Endpoints, renewed, cancellationToken);
+                return await RestLoginAsync(connectionName, credentialKey, refresh.Endpoints, renewed, cancellationToken);
             }
             catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
             {
@@ -35,7 +33,7 @@ public sealed partial class BullhornConnector
         }
 
         var token = await TokenAsync(connectionName, settings, endpoints, form, cancellationToken);
-        return await RestLoginAsync(connectionName, endpoints, token, cancellationToken);
+        return await RestLoginAsync(connectionName, credentialKey, endpoints, token, cancellationToken);
     }
 
     private async Task<BullhornEndpoints> LoginInfoAsync(string connectionName, BullhornSettings settings, CancellationToken cancellationToken)
@@ -45,7 +43,7 @@ public sealed partial class BullhornConnector
         for (var hop = 0; ; hop++)
         {
             using var message = new HttpRequestMessage(HttpMethod.Get, uri);
-            var response = await SendAsync(CrmHttp.ClientName, message, connectionName, "loginInfo", cancellationToken);
+            var response = await _crm.SendAsync(message, connectionName, "loginInfo", cancellationToken);
             if (response.IsRedirect && response.Location is { } location && hop < MaxDataCentreRedirects)
             {
                 // A user of another data centre gets a 307 to it.
@@ -60,8 +58,8 @@ public sealed partial class BullhornConnector
             }
 
             response.EnsureSuccess(connectionName, "loginInfo", authenticating: true);
-            var answer = Deserialize(response, BullhornJsonContext.Default.BullhornLoginInfoAnswer, connectionName, "loginInfo");
-            if (!TryAllowed(answer?.OAuthUrl, out var oauthUrl) || !TryAllowed(answer?.RestUrl, out var restUrl))
+            var answer = response.Deserialize(BullhornJsonContext.Default.BullhornLoginInfoAnswer, connectionName, "loginInfo");
+            if (!TryAllowed(answer.OAuthUrl, out var oauthUrl) || !TryAllowed(answer.RestUrl, out var restUrl))
             {
                 throw VendorJson.Malformed(connectionName, "loginInfo", "the answer has no https oauthUrl and restUrl");
             }
@@ -96,7 +94,7 @@ public sealed partial class BullhornConnector
             ? new HttpRequestMessage(HttpMethod.Get, new Uri(endpoints.OAuthUrl, "authorize?" + FormQuery(parameters)))
             : new HttpRequestMessage(HttpMethod.Post, new Uri(endpoints.OAuthUrl, "authorize")) { Content = new FormUrlEncodedContent(parameters) };
         var requested = message.RequestUri;
-        var response = await SendAsync(AuthorizeClientName, message, connectionName, "authorize", cancellationToken);
+        var response = await _crm.SendAsync(AuthorizeClientName, message, connectionName, "authorize", cancellationToken);
         Uri? carrier = null;
         if (response.IsRedirect && response.Location is { } location)
         {
@@ -120,49 +118,35 @@ public sealed partial class BullhornConnector
     {
         grant.Add(new("client_id", settings.ClientId));
         grant.Add(new("client_secret", settings.ClientSecret));
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoints.OAuthUrl, "token")) { Content = new FormUrlEncodedContent(grant) };
-        var response = await SendAsync(CrmHttp.ClientName, message, connectionName, "token", cancellationToken);
-        response.EnsureSuccess(connectionName, "token", authenticating: true);
-        var answer = Deserialize(response, BullhornJsonContext.Default.BullhornTokenAnswer, connectionName, "token");
-        if (string.IsNullOrEmpty(answer?.AccessToken))
+        var response = await _crm.PostTokenAsync(new Uri(endpoints.OAuthUrl, "token"), grant, connectionName, cancellationToken);
+        var answer = response.Deserialize(BullhornJsonContext.Default.BullhornTokenAnswer, connectionName, OAuthTokenEndpoint.Step);
+        if (string.IsNullOrEmpty(answer.AccessToken))
         {
-            throw VendorJson.Malformed(connectionName, "token", "the answer has no access_token");
+            throw VendorJson.Malformed(connectionName, OAuthTokenEndpoint.Step, "the answer has no access_token");
         }
 
         return new TokenGrant(answer.AccessToken, answer.RefreshToken, answer.ExpiresIn is > 0 ? answer.ExpiresIn.Value : 600);
     }
 
-    private async Task<BullhornSession> RestLoginAsync(string connectionName, BullhornEndpoints endpoints, TokenGrant token, CancellationToken cancellationToken)
+    private async Task<BullhornSession> RestLoginAsync(string connectionName, string credentialKey, BullhornEndpoints endpoints, TokenGrant token, CancellationToken cancellationToken)
     {
         // Bullhorn's REST login takes the (10-minute, single-purpose) access token as a query parameter.
         var uri = new Uri(endpoints.RestServices, $"login?version=*&access_token={Uri.EscapeDataString(token.AccessToken)}");
         using var message = new HttpRequestMessage(HttpMethod.Post, uri);
-        var response = await SendAsync(CrmHttp.ClientName, message, connectionName, "login", cancellationToken);
+        var response = await _crm.SendAsync(message, connectionName, "login", cancellationToken);
         response.EnsureSuccess(connectionName, "login", authenticating: true);
-        var answer = Deserialize(response, BullhornJsonContext.Default.BullhornLoginAnswer, connectionName, "login");
-        if (string.IsNullOrEmpty(answer?.BhRestToken) || !TryAllowed(answer.RestUrl, out var restUrl))
+        var answer = response.Deserialize(BullhornJsonContext.Default.BullhornLoginAnswer, connectionName, "login");
+        if (string.IsNullOrEmpty(answer.BhRestToken) || !TryAllowed(answer.RestUrl, out var restUrl))
         {
             throw VendorJson.Malformed(connectionName, "login", "the answer has no BhRestToken and https restUrl");
         }
 
         if (token.RefreshToken is { Length: > 0 } refreshToken)
         {
-            _refresh[connectionName] = new RefreshState(endpoints, refreshToken);
+            _refresh[credentialKey] = new RefreshState(endpoints, refreshToken);
         }
 
-        return new BullhornSession(answer.BhRestToken, BullhornSettings.WithSlash(restUrl), _timeProvider.GetUtcNow().AddSeconds(token.ExpiresInSeconds));
-    }
-
-    private static T? Deserialize<T>(VendorResponse response, JsonTypeInfo<T> type, string connectionName, string step)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(response.Body, type);
-        }
-        catch (JsonException ex)
-        {
-            throw VendorJson.Malformed(connectionName, step, "the answer is not JSON", ex);
-        }
+        return new BullhornSession(answer.BhRestToken, BullhornSettings.WithSlash(restUrl), _crm.Time.GetUtcNow().AddSeconds(token.ExpiresInSeconds));
     }
 
     private static bool TryAllowed(string? value, out Uri uri)

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Crm.Phone;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Routing.Evaluation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +14,11 @@ namespace AriCrmRouter.Crm.Connectors.Bullhorn;
 /// access token (10 minutes) and a refresh token, REST <c>login</c> gives the BhRestToken and restUrl; then
 /// <c>search/{Entity}</c> (Lucene) or <c>query/{Entity}</c> (where).
 /// </summary>
-public sealed partial class BullhornConnector : ICrmConnector
+public sealed partial class BullhornConnector(
+    IHttpClientFactory httpClientFactory,
+    IOptions<CrmOptions> options,
+    TimeProvider timeProvider,
+    ILogger<BullhornConnector> logger) : ICrmConnector
 {
     /// <summary>HTTP client name for <c>/oauth/authorize</c>; see <see cref="BullhornServiceCollectionExtensions.AddBullhornAuthorizeClient"/>.</summary>
     public const string AuthorizeClientName = "crm-bullhorn-authorize";
@@ -29,22 +31,10 @@ public sealed partial class BullhornConnector : ICrmConnector
         ["ClientCorporation"] = ["phone"],
     };
 
-    private readonly IHttpClientFactory _httpClientFactory;
-    private readonly CrmOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger<BullhornConnector> _logger;
-    private readonly CredentialCache<BullhornSession> _sessions;
+    private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
+    private readonly ILogger<BullhornConnector> _logger = logger;
+    private readonly CredentialCache<BullhornSession> _sessions = new(timeProvider);
     private readonly ConcurrentDictionary<string, RefreshState> _refresh = new(StringComparer.Ordinal);
-
-    public BullhornConnector(IHttpClientFactory httpClientFactory, IOptions<CrmOptions> options, TimeProvider timeProvider, ILogger<BullhornConnector> logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _httpClientFactory = httpClientFactory;
-        _options = options.Value;
-        _timeProvider = timeProvider;
-        _logger = logger;
-        _sessions = new CredentialCache<BullhornSession>(timeProvider);
-    }
 
     public string Kind => "bullhorn";
 
@@ -60,7 +50,7 @@ public sealed partial class BullhornConnector : ICrmConnector
         IReadOnlyList<string> keyFields = request.ByKey ? [ApiNames.Require(request.KeyField, "key field", connection.Name)] : PhoneFields(settings, entity, connection.Name);
         IReadOnlyList<string> values = request.ByKey
             ? [request.Dtmf!]
-            : PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? _options.DefaultRegion).All;
+            : _crm.CallerForms(connection, request).All;
         var criteria = settings.UseQuery ? BullhornQuery.Where(keyFields, values) : BullhornQuery.Lucene(keyFields, values);
         if (criteria is null)
         {
@@ -72,51 +62,31 @@ public sealed partial class BullhornConnector : ICrmConnector
             ? $"query/{entity}?where={Uri.EscapeDataString(criteria)}&fields={select}&count=1"
             : $"search/{entity}?query={Uri.EscapeDataString(criteria)}&fields={select}&count=1";
         Log.Looking(_logger, connection.Name, entity, request.ByKey ? "key" : "phone");
+        var credentialKey = CredentialKey.For(connection);
         var outcome = await _sessions.UseAsync(
-            connection.Name,
-            ct => AcquireAsync(connection.Name, settings, ct),
+            credentialKey,
+            ct => AcquireAsync(connection.Name, credentialKey, settings, ct),
             (session, ct) => FindAsync(connection.Name, session, pathAndQuery, field, ct),
             cancellationToken);
         Log.Answered(_logger, connection.Name, entity, outcome is LookupOutcome.FoundValue ? "found" : "not found");
         return outcome;
     }
 
-    private static IReadOnlyList<string> PhoneFields(BullhornSettings settings, string entity, string connectionName)
-    {
-        if (settings.PhoneFields is { } configured)
-        {
-            return ApiNames.RequireList(configured, "phone field", connectionName);
-        }
-
-        return PhoneFieldsByEntity.TryGetValue(entity, out var fields)
-            ? fields
-            : throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connectionName}': entity '{entity}' has no known phone fields; set '{BullhornSettings.PhoneFieldsKey}'");
-    }
+    private static IReadOnlyList<string> PhoneFields(BullhornSettings settings, string entity, string connectionName) =>
+        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByEntity, entity, BullhornSettings.PhoneFieldsKey, connectionName, "entity");
 
     private async Task<LookupOutcome> FindAsync(string connectionName, BullhornSession session, string pathAndQuery, string field, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(session.RestUrl, pathAndQuery));
         message.Headers.Add("BhRestToken", session.RestToken);
-        var response = await SendAsync(CrmHttp.ClientName, message, connectionName, "search", cancellationToken);
+        var response = await _crm.SendAsync(message, connectionName, "search", cancellationToken);
         response.EnsureSuccess(connectionName, "search");
         using var document = VendorJson.Parse(response.Body, connectionName, "search");
-        if (!VendorJson.TryGetProperty(document.RootElement, "data", out var data) || data.ValueKind != JsonValueKind.Array)
-        {
-            throw VendorJson.Malformed(connectionName, "search", "the answer has no 'data' list");
-        }
-
-        foreach (var record in data.EnumerateArray())
-        {
-            return VendorJson.TryGetProperty(record, field, out var value) && VendorJson.Render(value) is { } text
-                ? LookupOutcome.Found(text)
-                : LookupOutcome.NotFound;
-        }
-
-        return LookupOutcome.NotFound;
+        return VendorJson.FirstItem(document.RootElement, "data", connectionName, "search") is { } record
+            ? VendorJson.FieldOutcome(record, field)
+            : LookupOutcome.NotFound;
     }
 
-    private Task<VendorResponse> SendAsync(string clientName, HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
-        VendorHttp.SendAsync(_httpClientFactory.CreateClient(clientName), message, _options.MaxResponseBytes, _timeProvider, connectionName, step, cancellationToken);
 
     /// <summary>What a refresh needs: the data centre and the last refresh token (single use).</summary>
     private sealed record RefreshState(BullhornEndpoints Endpoints, string RefreshToken)

@@ -1,5 +1,5 @@
 using System.Text;
-using AriCrmRouter.Crm.Connectors.SuiteCrm;
+using AriCrmRouter.Crm.Connectors.Shared;
 
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;
 

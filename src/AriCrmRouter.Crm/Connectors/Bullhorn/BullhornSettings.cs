@@ -1,3 +1,4 @@
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Crm.Http;
 
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;
@@ -29,7 +30,7 @@ internal sealed record BullhornSettings(
     {
         ArgumentNullException.ThrowIfNull(connection);
         var problems = new List<string>();
-        if (connection.Setting(Url) is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !CrmUrls.IsAllowed(uri)))
+        if (connection.Setting(Url) is { } url && !CrmUrls.IsAllowed(url))
         {
             problems.Add($"setting '{Url}' must be an https URL");
         }
@@ -74,11 +75,7 @@ internal sealed record BullhornSettings(
 
     public static BullhornSettings Read(CrmConnection connection)
     {
-        var problems = Problems(connection);
-        if (problems.Count > 0)
-        {
-            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': {string.Join("; ", problems)}");
-        }
+        ConnectionSettingsReader.ThrowIfUnusable(connection, Problems(connection));
 
         var root = CrmUrls.Parse(connection.Setting(Url) ?? DefaultUrl, Url, connection.Name);
         return new BullhornSettings(

@@ -41,10 +41,7 @@ public sealed class DynamicsConnector(
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
         var settings = DynamicsSettings.Read(connection, _options.DefaultRegion, out var problems);
-        if (problems.Count > 0)
-        {
-            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}' is not usable: {string.Join("; ", problems)}");
-        }
+        ConnectionSettingsReader.ThrowIfUnusable(connection, problems);
 
         ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsIdentifier);
         var filter = request.ByKey ? ODataFilter.Equal(request.KeyField!, request.Dtmf!) : PhoneFilter(settings, request);
@@ -126,7 +123,7 @@ public sealed class DynamicsConnector(
             message.Headers.Add("Prefer", "odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"");
         }
 
-        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, connection.Name, "query", cancellationToken);
+        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, timeProvider, connection.Name, "query", cancellationToken);
         if (answer.Status == HttpStatusCode.Unauthorized)
         {
             Log.CredentialRejected(logger, connection.Name);

@@ -43,10 +43,7 @@ public sealed class HubSpotConnector(
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
         var settings = HubSpotSettings.Read(connection, _options.DefaultRegion, out var problems);
-        if (problems.Count > 0)
-        {
-            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}' is not usable: {string.Join("; ", problems)}");
-        }
+        ConnectionSettingsReader.ThrowIfUnusable(connection, problems);
 
         ConnectionSettingsReader.RequireApiNames(connection, request, IsObjectType, ApiNames.IsIdentifier);
         var groups = request.ByKey
@@ -184,7 +181,7 @@ public sealed class HubSpotConnector(
     {
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, connection.Name, step, cancellationToken);
+        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, timeProvider, connection.Name, step, cancellationToken);
         if (answer.Status == HttpStatusCode.Unauthorized)
         {
             Log.TokenRejected(logger, connection.Name);

@@ -47,10 +47,7 @@ public sealed class PipedriveConnector(
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
         var settings = PipedriveSettings.Read(connection, _options.DefaultRegion, out var problems);
-        if (problems.Count > 0)
-        {
-            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}' is not usable: {string.Join("; ", problems)}");
-        }
+        ConnectionSettingsReader.ThrowIfUnusable(connection, problems);
 
         var module = request.Module.Trim().ToLowerInvariant() switch
         {
@@ -247,7 +244,7 @@ public sealed class PipedriveConnector(
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token.Value);
         }
 
-        var answer = await VendorHttp.SendAsync(session.Http, message, _options.MaxResponseBytes, session.Connection.Name, step, cancellationToken);
+        var answer = await VendorHttp.SendAsync(session.Http, message, _options.MaxResponseBytes, timeProvider, session.Connection.Name, step, cancellationToken);
         if (answer.Status == HttpStatusCode.Unauthorized)
         {
             Log.CredentialRejected(logger, session.Connection.Name);

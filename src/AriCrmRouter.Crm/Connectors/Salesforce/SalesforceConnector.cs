@@ -37,10 +37,7 @@ public sealed class SalesforceConnector(
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
         var settings = SalesforceSettings.Read(connection, _options.DefaultRegion, out var problems);
-        if (problems.Count > 0)
-        {
-            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}' is not usable: {string.Join("; ", problems)}");
-        }
+        ConnectionSettingsReader.ThrowIfUnusable(connection, problems);
 
         ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsDottedPath);
         var query = request.ByKey ? SoqlByKey(request) : SoslByPhone(request, settings.Region);
@@ -123,7 +120,7 @@ public sealed class SalesforceConnector(
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, connection.Name, step, cancellationToken);
+        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, timeProvider, connection.Name, step, cancellationToken);
         if (!answer.IsSuccess)
         {
             throw Failure(connection, answer, step);

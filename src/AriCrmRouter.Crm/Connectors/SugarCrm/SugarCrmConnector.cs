@@ -3,8 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Crm.Phone;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Routing.Evaluation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +15,11 @@ namespace AriCrmRouter.Crm.Connectors.SugarCrm;
 /// <c>OAuth-Token</c> header, and <c>POST /{Module}/filter</c> with an <c>$or</c> over the module's phone
 /// fields (or <c>$equals</c> on the key field for DTMF lookups).
 /// </summary>
-public sealed class SugarCrmConnector : ICrmConnector
+public sealed class SugarCrmConnector(
+    IHttpClientFactory httpClientFactory,
+    IOptions<CrmOptions> options,
+    TimeProvider timeProvider,
+    ILogger<SugarCrmConnector> logger) : ICrmConnector
 {
     private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -25,22 +28,10 @@ public sealed class SugarCrmConnector : ICrmConnector
         ["Leads"] = ["phone_work", "phone_mobile"],
     };
 
-    private readonly IHttpClientFactory _httpClientFactory;
-    private readonly CrmOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger<SugarCrmConnector> _logger;
-    private readonly CredentialCache<SugarCrmToken> _tokens;
+    private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
+    private readonly ILogger<SugarCrmConnector> _logger = logger;
+    private readonly CredentialCache<SugarCrmToken> _tokens = new(timeProvider);
     private readonly ConcurrentDictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
-
-    public SugarCrmConnector(IHttpClientFactory httpClientFactory, IOptions<CrmOptions> options, TimeProvider timeProvider, ILogger<SugarCrmConnector> logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _httpClientFactory = httpClientFactory;
-        _options = options.Value;
-        _timeProvider = timeProvider;
-        _logger = logger;
-        _tokens = new CredentialCache<SugarCrmToken>(timeProvider);
-    }
 
     public string Kind => "sugarcrm";
 
@@ -58,9 +49,10 @@ public sealed class SugarCrmConnector : ICrmConnector
             : FilterBody(PhoneFields(settings, module, connection.Name), PhoneForms(connection, request), field);
         Log.Filtering(_logger, connection.Name, module, request.ByKey ? "key" : "phone");
 
+        var credentialKey = CredentialKey.For(connection);
         var outcome = await _tokens.UseAsync(
-            connection.Name,
-            ct => AcquireAsync(connection.Name, settings, ct),
+            credentialKey,
+            ct => AcquireAsync(connection.Name, credentialKey, settings, ct),
             (token, ct) => FilterAsync(connection.Name, settings, token, module, field, body, ct),
             cancellationToken);
         Log.Answered(_logger, connection.Name, module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
@@ -68,19 +60,10 @@ public sealed class SugarCrmConnector : ICrmConnector
     }
 
     private IReadOnlyList<string> PhoneForms(CrmConnection connection, CrmLookupRequest request) =>
-        PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? _options.DefaultRegion).All;
+        _crm.CallerForms(connection, request).All;
 
-    private static IReadOnlyList<string> PhoneFields(SugarCrmSettings settings, string module, string connectionName)
-    {
-        if (settings.PhoneFields is { } configured)
-        {
-            return ApiNames.RequireList(configured, "phone field", connectionName);
-        }
-
-        return PhoneFieldsByModule.TryGetValue(module, out var fields)
-            ? fields
-            : throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connectionName}': module '{module}' has no known phone fields; set '{SugarCrmSettings.PhoneFieldsKey}'");
-    }
+    private static IReadOnlyList<string> PhoneFields(SugarCrmSettings settings, string module, string connectionName) =>
+        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SugarCrmSettings.PhoneFieldsKey, connectionName);
 
     /// <summary>The filter JSON, written by the JSON writer so that values are escaped by JSON's rules.</summary>
     private static byte[] FilterBody(IReadOnlyList<string> fields, IReadOnlyList<string> values, string selectField)
@@ -124,76 +107,55 @@ public sealed class SugarCrmConnector : ICrmConnector
         };
         message.Content.Headers.ContentType = new("application/json");
         message.Headers.Add("OAuth-Token", token.AccessToken);
-        var response = await SendAsync(message, connectionName, "filter", cancellationToken);
+        var response = await _crm.SendAsync(message, connectionName, "filter", cancellationToken);
         response.EnsureSuccess(connectionName, "filter");
 
         using var document = VendorJson.Parse(response.Body, connectionName, "filter");
-        if (!VendorJson.TryGetProperty(document.RootElement, "records", out var records) || records.ValueKind != JsonValueKind.Array)
-        {
-            throw VendorJson.Malformed(connectionName, "filter", "the answer has no 'records' list");
-        }
-
-        foreach (var record in records.EnumerateArray())
-        {
-            return VendorJson.TryGetProperty(record, field, out var value) && VendorJson.Render(value) is { } text
-                ? LookupOutcome.Found(text)
-                : LookupOutcome.NotFound;
-        }
-
-        return LookupOutcome.NotFound;
+        return VendorJson.FirstItem(document.RootElement, "records", connectionName, "filter") is { } record
+            ? VendorJson.FieldOutcome(record, field)
+            : LookupOutcome.NotFound;
     }
 
-    private async Task<SugarCrmToken> AcquireAsync(string connectionName, SugarCrmSettings settings, CancellationToken cancellationToken)
+    private async Task<SugarCrmToken> AcquireAsync(string connectionName, string credentialKey, SugarCrmSettings settings, CancellationToken cancellationToken)
     {
-        if (_refreshTokens.TryGetValue(connectionName, out var refreshToken))
+        if (_refreshTokens.TryGetValue(credentialKey, out var refreshToken))
         {
             Log.RefreshGrant(_logger, connectionName);
             try
             {
                 var grant = new SugarRefreshGrant("refresh_token", settings.ClientId, settings.ClientSecret, refreshToken, settings.Platform);
-                return await RequestTokenAsync(connectionName, settings, JsonContent.Create(grant, SugarCrmJsonContext.Default.SugarRefreshGrant), cancellationToken);
+                return await RequestTokenAsync(connectionName, credentialKey, settings, JsonContent.Create(grant, SugarCrmJsonContext.Default.SugarRefreshGrant), cancellationToken);
             }
             catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
             {
-                _refreshTokens.TryRemove(connectionName, out _);
+                _refreshTokens.TryRemove(credentialKey, out _);
                 Log.RefreshRefused(_logger, connectionName);
             }
         }
 
         Log.PasswordGrant(_logger, connectionName);
         var password = new SugarPasswordGrant("password", settings.ClientId, settings.ClientSecret, settings.UserName, settings.Password, settings.Platform);
-        return await RequestTokenAsync(connectionName, settings, JsonContent.Create(password, SugarCrmJsonContext.Default.SugarPasswordGrant), cancellationToken);
+        return await RequestTokenAsync(connectionName, credentialKey, settings, JsonContent.Create(password, SugarCrmJsonContext.Default.SugarPasswordGrant), cancellationToken);
     }
 
-    private async Task<SugarCrmToken> RequestTokenAsync(string connectionName, SugarCrmSettings settings, HttpContent content, CancellationToken cancellationToken)
+    private async Task<SugarCrmToken> RequestTokenAsync(string connectionName, string credentialKey, SugarCrmSettings settings, HttpContent content, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBase, "oauth2/token")) { Content = content };
-        var response = await SendAsync(message, connectionName, "login", cancellationToken);
+        var response = await _crm.SendAsync(message, connectionName, "login", cancellationToken);
         response.EnsureSuccess(connectionName, "login", authenticating: true);
-        SugarTokenAnswer? answer;
-        try
-        {
-            answer = JsonSerializer.Deserialize(response.Body, SugarCrmJsonContext.Default.SugarTokenAnswer);
-        }
-        catch (JsonException ex)
-        {
-            throw VendorJson.Malformed(connectionName, "login", "the token answer is not JSON", ex);
-        }
-
-        if (string.IsNullOrEmpty(answer?.AccessToken))
+        var answer = response.Deserialize(SugarCrmJsonContext.Default.SugarTokenAnswer, connectionName, "login");
+        if (string.IsNullOrEmpty(answer.AccessToken))
         {
             throw VendorJson.Malformed(connectionName, "login", "the token answer has no access_token");
         }
 
         if (!string.IsNullOrEmpty(answer.RefreshToken))
         {
-            _refreshTokens[connectionName] = answer.RefreshToken;
+            _refreshTokens[credentialKey] = answer.RefreshToken;
         }
 
-        DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _timeProvider.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
+        DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _crm.Time.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
         return new SugarCrmToken(answer.AccessToken, answer.RefreshToken, expiresAt);
     }
 
-    private Task<VendorResponse> SendAsync(HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
-        VendorHttp.SendAsync(_httpClientFactory.CreateClient(CrmHttp.ClientName), message, _options.MaxResponseBytes, _timeProvider, connectionName, step, cancellationToken);
 }

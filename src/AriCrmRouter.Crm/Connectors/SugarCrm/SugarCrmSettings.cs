@@ -1,3 +1,4 @@
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Crm.Http;
 
 namespace AriCrmRouter.Crm.Connectors.SugarCrm;
@@ -31,7 +32,7 @@ internal sealed record SugarCrmSettings(
         {
             problems.Add($"setting '{Url}' is missing (the instance URL, e.g. https://acme.sugarondemand.com)");
         }
-        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !CrmUrls.IsAllowed(uri))
+        else if (!CrmUrls.IsAllowed(url))
         {
             problems.Add($"setting '{Url}' must be an https URL");
         }
@@ -49,11 +50,7 @@ internal sealed record SugarCrmSettings(
 
     public static SugarCrmSettings Read(CrmConnection connection)
     {
-        var problems = Problems(connection);
-        if (problems.Count > 0)
-        {
-            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': {string.Join("; ", problems)}");
-        }
+        ConnectionSettingsReader.ThrowIfUnusable(connection, Problems(connection));
 
         var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url, connection.Name);
         var version = connection.Setting(ApiVersion) ?? DefaultApiVersion;

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Routing.Evaluation;
 
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
@@ -24,25 +24,14 @@ public sealed partial class SuiteCrmConnector
             form.Add(new("password", settings.Password!));
         }
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, settings.ApiUri("Api/access_token")) { Content = new FormUrlEncodedContent(form) };
-        var response = await SendAsync(message, connectionName, "access_token", cancellationToken);
-        response.EnsureSuccess(connectionName, "access_token", authenticating: true);
-        SuiteTokenAnswer? answer;
-        try
+        var response = await _crm.PostTokenAsync(settings.ApiUri("Api/access_token"), form, connectionName, cancellationToken);
+        var answer = response.Deserialize(SuiteCrmJsonContext.Default.SuiteTokenAnswer, connectionName, OAuthTokenEndpoint.Step);
+        if (string.IsNullOrEmpty(answer.AccessToken))
         {
-            answer = JsonSerializer.Deserialize(response.Body, SuiteCrmJsonContext.Default.SuiteTokenAnswer);
-        }
-        catch (JsonException ex)
-        {
-            throw VendorJson.Malformed(connectionName, "access_token", "the token answer is not JSON", ex);
+            throw VendorJson.Malformed(connectionName, OAuthTokenEndpoint.Step, "the token answer has no access_token");
         }
 
-        if (string.IsNullOrEmpty(answer?.AccessToken))
-        {
-            throw VendorJson.Malformed(connectionName, "access_token", "the token answer has no access_token");
-        }
-
-        DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _timeProvider.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
+        DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _crm.Time.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
         return new SuiteCrmBearer(answer.AccessToken, expiresAt);
     }
 
@@ -54,21 +43,12 @@ public sealed partial class SuiteCrmConnector
             using var message = new HttpRequestMessage(HttpMethod.Get, settings.ApiUri(ModuleQuery(lookup, value)));
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.api+json"));
-            var response = await SendAsync(message, lookup.ConnectionName, "module search", cancellationToken);
+            var response = await _crm.SendAsync(message, lookup.ConnectionName, "module search", cancellationToken);
             response.EnsureSuccess(lookup.ConnectionName, "module search");
             using var document = VendorJson.Parse(response.Body, lookup.ConnectionName, "module search");
-            if (!VendorJson.TryGetProperty(document.RootElement, "data", out var data) || data.ValueKind != JsonValueKind.Array)
+            if (VendorJson.FirstItem(document.RootElement, "data", lookup.ConnectionName, "module search") is { } record)
             {
-                throw VendorJson.Malformed(lookup.ConnectionName, "module search", "the answer has no 'data' list");
-            }
-
-            foreach (var record in data.EnumerateArray())
-            {
-                return VendorJson.TryGetProperty(record, "attributes", out var attributes)
-                    && VendorJson.TryGetProperty(attributes, lookup.Field, out var field)
-                    && VendorJson.Render(field) is { } text
-                    ? LookupOutcome.Found(text)
-                    : LookupOutcome.NotFound;
+                return VendorJson.FieldOutcome(record, "attributes", lookup.Field);
             }
         }
 

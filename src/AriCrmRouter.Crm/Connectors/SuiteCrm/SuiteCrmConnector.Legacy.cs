@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Routing.Evaluation;
 
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
@@ -33,7 +33,7 @@ public sealed partial class SuiteCrmConnector
             throw VendorJson.Malformed(connectionName, "login", "the answer has no session id");
         }
 
-        return new SuiteCrmSession(id.GetString()!, _timeProvider.GetUtcNow() + settings.SessionLifetime);
+        return new SuiteCrmSession(id.GetString()!, _crm.Time.GetUtcNow() + settings.SessionLifetime);
     }
 
     private async Task<LookupOutcome> GetEntryListAsync(SuiteCrmSettings settings, SuiteCrmSession session, SuiteLookup lookup, CancellationToken cancellationToken)
@@ -57,22 +57,9 @@ public sealed partial class SuiteCrmConnector
             throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{lookup.ConnectionName}': get_entry_list: SuiteCRM answered '{error.Name}' ({error.Number})");
         }
 
-        if (!VendorJson.TryGetProperty(root, "entry_list", out var entries) || entries.ValueKind != JsonValueKind.Array)
-        {
-            throw VendorJson.Malformed(lookup.ConnectionName, "get_entry_list", "the answer has no 'entry_list'");
-        }
-
-        foreach (var entry in entries.EnumerateArray())
-        {
-            return VendorJson.TryGetProperty(entry, "name_value_list", out var values)
-                && VendorJson.TryGetProperty(values, lookup.Field, out var pair)
-                && VendorJson.TryGetProperty(pair, "value", out var value)
-                && VendorJson.Render(value) is { } text
-                ? LookupOutcome.Found(text)
-                : LookupOutcome.NotFound;
-        }
-
-        return LookupOutcome.NotFound;
+        return VendorJson.FirstItem(root, "entry_list", lookup.ConnectionName, "get_entry_list") is { } entry
+            ? VendorJson.FieldOutcome(entry, "name_value_list", lookup.Field, "value")
+            : LookupOutcome.NotFound;
     }
 
     /// <summary>
@@ -108,7 +95,7 @@ public sealed partial class SuiteCrmConnector
                 new("rest_data", restData),
             ]),
         };
-        var response = await SendAsync(message, connectionName, method, cancellationToken);
+        var response = await _crm.SendAsync(message, connectionName, method, cancellationToken);
         response.EnsureSuccess(connectionName, method, authenticating: method == "login");
         var document = VendorJson.Parse(response.Body, connectionName, method);
         if (document.RootElement.ValueKind != JsonValueKind.Object)

@@ -1,7 +1,5 @@
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Crm.Phone;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Routing.Evaluation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +11,11 @@ namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
 /// <c>get_entry_list</c> with an escaped SQL WHERE clause) or the 7.10+/8.x JSON:API (<c>api=v8</c>: OAuth2
 /// token, then <c>GET /Api/V8/module/{Module}</c> with filters).
 /// </summary>
-public sealed partial class SuiteCrmConnector : ICrmConnector
+public sealed partial class SuiteCrmConnector(
+    IHttpClientFactory httpClientFactory,
+    IOptions<CrmOptions> options,
+    TimeProvider timeProvider,
+    ILogger<SuiteCrmConnector> logger) : ICrmConnector
 {
     private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -22,23 +24,10 @@ public sealed partial class SuiteCrmConnector : ICrmConnector
         ["Leads"] = ["phone_work", "phone_mobile"],
     };
 
-    private readonly IHttpClientFactory _httpClientFactory;
-    private readonly CrmOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger<SuiteCrmConnector> _logger;
-    private readonly CredentialCache<SuiteCrmSession> _sessions;
-    private readonly CredentialCache<SuiteCrmBearer> _tokens;
-
-    public SuiteCrmConnector(IHttpClientFactory httpClientFactory, IOptions<CrmOptions> options, TimeProvider timeProvider, ILogger<SuiteCrmConnector> logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _httpClientFactory = httpClientFactory;
-        _options = options.Value;
-        _timeProvider = timeProvider;
-        _logger = logger;
-        _sessions = new CredentialCache<SuiteCrmSession>(timeProvider);
-        _tokens = new CredentialCache<SuiteCrmBearer>(timeProvider);
-    }
+    private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
+    private readonly ILogger<SuiteCrmConnector> _logger = logger;
+    private readonly CredentialCache<SuiteCrmSession> _sessions = new(timeProvider);
+    private readonly CredentialCache<SuiteCrmBearer> _tokens = new(timeProvider);
 
     public string Kind => "suitecrm";
 
@@ -56,30 +45,19 @@ public sealed partial class SuiteCrmConnector : ICrmConnector
             request.ByKey ? [ApiNames.Require(request.KeyField, "key field", connection.Name)] : PhoneFields(settings, request.Module, connection.Name),
             request.ByKey
                 ? [request.Dtmf!]
-                : PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? _options.DefaultRegion).All);
+                : _crm.CallerForms(connection, request).All);
         Log.Searching(_logger, connection.Name, lookup.Module, request.ByKey ? "key" : "phone", settings.Api == SuiteCrmApi.V4_1 ? "v4_1" : "v8");
 
         var outcome = settings.Api == SuiteCrmApi.V4_1
-            ? await _sessions.UseAsync(connection.Name, ct => LoginAsync(settings, connection.Name, ct), (session, ct) => GetEntryListAsync(settings, session, lookup, ct), cancellationToken)
-            : await _tokens.UseAsync(connection.Name, ct => RequestTokenAsync(settings, connection.Name, ct), (token, ct) => SearchJsonApiAsync(settings, token, lookup, ct), cancellationToken);
+            ? await _sessions.UseAsync(CredentialKey.For(connection), ct => LoginAsync(settings, connection.Name, ct), (session, ct) => GetEntryListAsync(settings, session, lookup, ct), cancellationToken)
+            : await _tokens.UseAsync(CredentialKey.For(connection), ct => RequestTokenAsync(settings, connection.Name, ct), (token, ct) => SearchJsonApiAsync(settings, token, lookup, ct), cancellationToken);
         Log.Answered(_logger, connection.Name, lookup.Module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
         return outcome;
     }
 
-    private static IReadOnlyList<string> PhoneFields(SuiteCrmSettings settings, string module, string connectionName)
-    {
-        if (settings.PhoneFields is { } configured)
-        {
-            return ApiNames.RequireList(configured, "phone field", connectionName);
-        }
+    private static IReadOnlyList<string> PhoneFields(SuiteCrmSettings settings, string module, string connectionName) =>
+        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SuiteCrmSettings.PhoneFieldsKey, connectionName);
 
-        return PhoneFieldsByModule.TryGetValue(module, out var fields)
-            ? fields
-            : throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connectionName}': module '{module}' has no known phone fields; set '{SuiteCrmSettings.PhoneFieldsKey}'");
-    }
-
-    private Task<VendorResponse> SendAsync(HttpRequestMessage message, string connectionName, string step, CancellationToken cancellationToken) =>
-        VendorHttp.SendAsync(_httpClientFactory.CreateClient(CrmHttp.ClientName), message, _options.MaxResponseBytes, _timeProvider, connectionName, step, cancellationToken);
 
     /// <summary>What to find: the record whose <see cref="KeyFields"/> equal one of <see cref="Values"/>.</summary>
     private sealed record SuiteLookup(string ConnectionName, string Module, string Field, IReadOnlyList<string> KeyFields, IReadOnlyList<string> Values);

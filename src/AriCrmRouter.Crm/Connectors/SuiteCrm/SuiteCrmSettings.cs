@@ -1,3 +1,4 @@
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Crm.Http;
 
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
@@ -39,7 +40,7 @@ internal sealed record SuiteCrmSettings(
         {
             problems.Add($"setting '{Url}' is missing (the SuiteCRM URL, e.g. https://crm.example.com)");
         }
-        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !CrmUrls.IsAllowed(uri))
+        else if (!CrmUrls.IsAllowed(url))
         {
             problems.Add($"setting '{Url}' must be an https URL");
         }
@@ -92,11 +93,7 @@ internal sealed record SuiteCrmSettings(
 
     public static SuiteCrmSettings Read(CrmConnection connection)
     {
-        var problems = Problems(connection);
-        if (problems.Count > 0)
-        {
-            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': {string.Join("; ", problems)}");
-        }
+        ConnectionSettingsReader.ThrowIfUnusable(connection, Problems(connection));
 
         var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url, connection.Name);
         var minutes = connection.Setting(SessionMinutes) is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 20;

@@ -3,10 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
-using AriCrmRouter.Crm.Connectors.SuiteCrm;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Crm.Phone;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Routing.Evaluation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +14,11 @@ namespace AriCrmRouter.Crm.Connectors.Vtiger;
 /// Vtiger CRM webservices (<c>/webservice.php</c>): <c>getchallenge</c> + <c>login</c> with
 /// md5(token + access key), then a VTQL <c>query</c>. Errors come with HTTP 200 and <c>success:false</c>.
 /// </summary>
-public sealed class VtigerConnector : ICrmConnector
+public sealed class VtigerConnector(
+    IHttpClientFactory httpClientFactory,
+    IOptions<CrmOptions> options,
+    TimeProvider timeProvider,
+    ILogger<VtigerConnector> logger) : ICrmConnector
 {
     private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -31,21 +32,9 @@ public sealed class VtigerConnector : ICrmConnector
         "INVALID_USER_CREDENTIALS", "INVALID_AUTH_TOKEN", "AUTHENTICATION_REQUIRED", "INVALIDUSER", "INVALID_USERNAME_OR_PASSWORD",
     };
 
-    private readonly IHttpClientFactory _httpClientFactory;
-    private readonly CrmOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger<VtigerConnector> _logger;
-    private readonly CredentialCache<VtigerSession> _sessions;
-
-    public VtigerConnector(IHttpClientFactory httpClientFactory, IOptions<CrmOptions> options, TimeProvider timeProvider, ILogger<VtigerConnector> logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _httpClientFactory = httpClientFactory;
-        _options = options.Value;
-        _timeProvider = timeProvider;
-        _logger = logger;
-        _sessions = new CredentialCache<VtigerSession>(timeProvider);
-    }
+    private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
+    private readonly ILogger<VtigerConnector> _logger = logger;
+    private readonly CredentialCache<VtigerSession> _sessions = new(timeProvider);
 
     public string Kind => "vtiger";
 
@@ -60,7 +49,7 @@ public sealed class VtigerConnector : ICrmConnector
         var field = ApiNames.Require(request.Field, "field", connection.Name);
         var query = request.ByKey
             ? Query(module, field, [ApiNames.Require(request.KeyField, "key field", connection.Name)], [request.Dtmf!])
-            : Query(module, field, PhoneFields(settings, module, connection.Name), PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? _options.DefaultRegion).All);
+            : Query(module, field, PhoneFields(settings, module, connection.Name), _crm.CallerForms(connection, request).All);
         if (query is null)
         {
             return LookupOutcome.NotFound;
@@ -68,7 +57,7 @@ public sealed class VtigerConnector : ICrmConnector
 
         Log.Querying(_logger, connection.Name, module, request.ByKey ? "key" : "phone");
         var outcome = await _sessions.UseAsync(
-            connection.Name,
+            CredentialKey.For(connection),
             ct => LoginAsync(settings, connection.Name, ct),
             (session, ct) => QueryAsync(settings, session, connection.Name, field, query, ct),
             cancellationToken);
@@ -123,7 +112,7 @@ public sealed class VtigerConnector : ICrmConnector
             ]),
         };
         var sessionName = await CallAsync(login, connectionName, "login", authenticating: true, result => StringProperty(result, "sessionName"), cancellationToken);
-        return new VtigerSession(sessionName, _timeProvider.GetUtcNow() + settings.SessionLifetime);
+        return new VtigerSession(sessionName, _crm.Time.GetUtcNow() + settings.SessionLifetime);
     }
 
     private async Task<LookupOutcome> QueryAsync(VtigerSettings settings, VtigerSession session, string connectionName, string field, string query, CancellationToken cancellationToken)
@@ -145,20 +134,13 @@ public sealed class VtigerConnector : ICrmConnector
             return null;
         }
 
-        foreach (var row in result.EnumerateArray())
-        {
-            return VendorJson.TryGetProperty(row, field, out var value) && VendorJson.Render(value) is { } text
-                ? LookupOutcome.Found(text)
-                : LookupOutcome.NotFound;
-        }
-
-        return LookupOutcome.NotFound;
+        return result.GetArrayLength() == 0 ? LookupOutcome.NotFound : VendorJson.FieldOutcome(result[0], field);
     }
 
     private async Task<T> CallAsync<T>(HttpRequestMessage message, string connectionName, string step, bool authenticating, Func<JsonElement, T?> read, CancellationToken cancellationToken)
         where T : class
     {
-        var response = await VendorHttp.SendAsync(_httpClientFactory.CreateClient(CrmHttp.ClientName), message, _options.MaxResponseBytes, _timeProvider, connectionName, step, cancellationToken);
+        var response = await _crm.SendAsync(message, connectionName, step, cancellationToken);
         response.EnsureSuccess(connectionName, step, authenticating);
         using var document = VendorJson.Parse(response.Body, connectionName, step);
         var root = document.RootElement;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Crm.Http;
 
 namespace AriCrmRouter.Crm.Connectors.Vtiger;
@@ -21,7 +22,7 @@ internal sealed record VtigerSettings(Uri WebService, string UserName, string Ac
         {
             problems.Add($"setting '{Url}' is missing (the Vtiger URL, e.g. https://acme.od2.vtiger.com)");
         }
-        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !CrmUrls.IsAllowed(uri))
+        else if (!CrmUrls.IsAllowed(url))
         {
             problems.Add($"setting '{Url}' must be an https URL");
         }
@@ -46,11 +47,7 @@ internal sealed record VtigerSettings(Uri WebService, string UserName, string Ac
 
     public static VtigerSettings Read(CrmConnection connection)
     {
-        var problems = Problems(connection);
-        if (problems.Count > 0)
-        {
-            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': {string.Join("; ", problems)}");
-        }
+        ConnectionSettingsReader.ThrowIfUnusable(connection, Problems(connection));
 
         var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url, connection.Name);
         var path = root.AbsolutePath.TrimEnd('/');

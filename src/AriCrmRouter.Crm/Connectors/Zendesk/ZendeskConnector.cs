@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Crm.Phone;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Routing.Evaluation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,25 +14,17 @@ namespace AriCrmRouter.Crm.Connectors.Zendesk;
 /// field of the user's organization (module <c>organizations</c>). Basic <c>{email}/token:{api_token}</c> or
 /// OAuth Bearer.
 /// </summary>
-public sealed class ZendeskConnector : ICrmConnector
+public sealed class ZendeskConnector(
+    IHttpClientFactory httpClientFactory,
+    IOptions<CrmOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ZendeskConnector> logger) : ICrmConnector
 {
     private const string ExternalId = "external_id";
 
-    private readonly IHttpClientFactory _httpClientFactory;
-    private readonly CrmOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger<ZendeskConnector> _logger;
-    private readonly CredentialCache<ZendeskCredential> _credentials;
-
-    public ZendeskConnector(IHttpClientFactory httpClientFactory, IOptions<CrmOptions> options, TimeProvider timeProvider, ILogger<ZendeskConnector> logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _httpClientFactory = httpClientFactory;
-        _options = options.Value;
-        _timeProvider = timeProvider;
-        _logger = logger;
-        _credentials = new CredentialCache<ZendeskCredential>(timeProvider);
-    }
+    private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
+    private readonly ILogger<ZendeskConnector> _logger = logger;
+    private readonly CredentialCache<ZendeskCredential> _credentials = new(timeProvider);
 
     public string Kind => "zendesk";
 
@@ -55,7 +45,7 @@ public sealed class ZendeskConnector : ICrmConnector
 
         Log.Searching(_logger, connection.Name, target.Name, request.ByKey ? "key" : "phone");
         var outcome = await _credentials.UseAsync(
-            connection.Name,
+            CredentialKey.For(connection),
             _ => Task.FromResult(new ZendeskCredential(ZendeskSettings.Read(connection).Authorization)),
             (credential, ct) => FindAsync(new Call(connection.Name, settings, credential), search, target, field, ct),
             cancellationToken);
@@ -65,7 +55,7 @@ public sealed class ZendeskConnector : ICrmConnector
 
     private ZendeskSearch? PhoneSearch(CrmConnection connection, CrmLookupRequest request)
     {
-        var forms = PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? _options.DefaultRegion);
+        var forms = _crm.CallerForms(connection, request);
         var query = ZendeskQuery.Phone(forms.NationalDigits ?? forms.Digits);
         return query is null ? null : new ZendeskSearch($"search.json?query={Uri.EscapeDataString(query)}&per_page=1", "results", ZendeskTarget.Users);
     }
@@ -88,42 +78,36 @@ public sealed class ZendeskConnector : ICrmConnector
     private async Task<LookupOutcome> FindAsync(Call call, ZendeskSearch search, ZendeskTarget target, string field, CancellationToken cancellationToken)
     {
         using var found = await GetAsync(call, search.PathAndQuery, "search", cancellationToken);
-        if (!VendorJson.TryGetProperty(found.RootElement, search.ListProperty, out var list) || list.ValueKind != JsonValueKind.Array)
+        if (VendorJson.FirstItem(found.RootElement, search.ListProperty, call.ConnectionName, "search") is not { } record)
         {
-            throw VendorJson.Malformed(call.ConnectionName, "search", $"the answer has no '{search.ListProperty}' list");
+            return LookupOutcome.NotFound;
         }
 
-        foreach (var record in list.EnumerateArray())
+        if (search.Finds == target)
         {
-            if (search.Finds == target)
-            {
-                return Read(record, target.FieldsProperty, field);
-            }
-
-            // Found a user, the rule reads its organization.
-            if (!VendorJson.TryGetProperty(record, "organization_id", out var organizationId) || organizationId.ValueKind != JsonValueKind.Number)
-            {
-                return LookupOutcome.NotFound;
-            }
-
-            Log.ReadingOrganization(_logger, call.ConnectionName);
-            var id = organizationId.GetInt64().ToString(CultureInfo.InvariantCulture);
-            using var organization = await GetAsync(call, $"organizations/{id}.json", "organization", cancellationToken);
-            return VendorJson.TryGetProperty(organization.RootElement, "organization", out var org)
-                ? Read(org, target.FieldsProperty, field)
-                : throw VendorJson.Malformed(call.ConnectionName, "organization", "the answer has no 'organization'");
+            return Read(record, target.FieldsProperty, field);
         }
 
-        return LookupOutcome.NotFound;
+        // Found a user, the rule reads its organization.
+        if (!VendorJson.TryGetProperty(record, "organization_id", out var organizationId) || organizationId.ValueKind != JsonValueKind.Number)
+        {
+            return LookupOutcome.NotFound;
+        }
+
+        Log.ReadingOrganization(_logger, call.ConnectionName);
+        var id = organizationId.GetInt64().ToString(CultureInfo.InvariantCulture);
+        using var organization = await GetAsync(call, $"organizations/{id}.json", "organization", cancellationToken);
+        return VendorJson.TryGetProperty(organization.RootElement, "organization", out var org)
+            ? Read(org, target.FieldsProperty, field)
+            : throw VendorJson.Malformed(call.ConnectionName, "organization", "the answer has no 'organization'");
     }
 
     /// <summary>A custom field (<c>user_fields</c>/<c>organization_fields</c>) first, then a standard attribute.</summary>
     private static LookupOutcome Read(JsonElement record, string fieldsProperty, string field)
     {
-        var value = VendorJson.TryGetProperty(record, fieldsProperty, out var custom) && VendorJson.TryGetProperty(custom, field, out var customValue)
-            ? customValue
-            : VendorJson.TryGetProperty(record, field, out var standard) ? standard : default;
-        return value.ValueKind != JsonValueKind.Undefined && VendorJson.Render(value) is { } text ? LookupOutcome.Found(text) : LookupOutcome.NotFound;
+        return VendorJson.TryGetProperty(record, fieldsProperty, out var custom) && VendorJson.TryGetProperty(custom, field, out _)
+            ? VendorJson.FieldOutcome(custom, field)
+            : VendorJson.FieldOutcome(record, field);
     }
 
     private async Task<JsonDocument> GetAsync(Call call, string pathAndQuery, string step, CancellationToken cancellationToken)
@@ -131,7 +115,7 @@ public sealed class ZendeskConnector : ICrmConnector
         using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(call.Settings.ApiBase, pathAndQuery));
         message.Headers.Authorization = call.Credential.Authorization;
         message.Headers.Accept.Add(new("application/json"));
-        var response = await VendorHttp.SendAsync(_httpClientFactory.CreateClient(CrmHttp.ClientName), message, _options.MaxResponseBytes, _timeProvider, call.ConnectionName, step, cancellationToken);
+        var response = await _crm.SendAsync(message, call.ConnectionName, step, cancellationToken);
         response.EnsureSuccess(call.ConnectionName, step);
         return VendorJson.Parse(response.Body, call.ConnectionName, step);
     }

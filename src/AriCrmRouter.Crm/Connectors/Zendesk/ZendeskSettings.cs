@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using AriCrmRouter.Crm.Connectors.Shared;
 using AriCrmRouter.Crm.Http;
 
 namespace AriCrmRouter.Crm.Connectors.Zendesk;
@@ -23,7 +24,7 @@ internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Au
         {
             problems.Add($"setting '{Subdomain}' (e.g. acme for acme.zendesk.com) or '{Url}' is missing");
         }
-        else if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !CrmUrls.IsAllowed(uri)))
+        else if (url is not null && !CrmUrls.IsAllowed(url))
         {
             problems.Add($"setting '{Url}' must be an https URL");
         }
@@ -48,11 +49,7 @@ internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Au
 
     public static ZendeskSettings Read(CrmConnection connection)
     {
-        var problems = Problems(connection);
-        if (problems.Count > 0)
-        {
-            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': {string.Join("; ", problems)}");
-        }
+        ConnectionSettingsReader.ThrowIfUnusable(connection, Problems(connection));
 
         var root = connection.Setting(Url) is { } url
             ? CrmUrls.Parse(url, Url, connection.Name)

@@ -39,10 +39,7 @@ public sealed class ZohoConnector(
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
         var settings = ZohoSettings.Read(connection, _options.DefaultRegion, out var problems);
-        if (problems.Count > 0)
-        {
-            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}' is not usable: {string.Join("; ", problems)}");
-        }
+        ConnectionSettingsReader.ThrowIfUnusable(connection, problems);
 
         ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsIdentifier);
         var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
@@ -116,7 +113,7 @@ public sealed class ZohoConnector(
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         message.Headers.Authorization = new AuthenticationHeaderValue("Zoho-oauthtoken", token.Value);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, connection.Name, "search", cancellationToken);
+        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, timeProvider, connection.Name, "search", cancellationToken);
         if (answer.Status == HttpStatusCode.NoContent || (answer.IsSuccess && answer.IsEmpty))
         {
             return null;

@@ -1,12 +1,11 @@
-using System.Globalization;
 using System.Text.Json;
+using AriCrmRouter.Routing.Evaluation;
 
-namespace AriCrmRouter.Crm.Connectors.SugarCrm;
+namespace AriCrmRouter.Crm.Connectors.Shared;
 
 /// <summary>
-/// Reads CRM answers whose field names are only known at run time (the rule's field), and renders a
-/// field's JSON value as the invariant string the rule evaluator compares. Shared by the connectors of
-/// this folder family (SugarCRM, SuiteCRM, Vtiger, Zendesk, Bullhorn).
+/// Reads CRM answers whose field names are only known at run time (the rule's field); values are rendered
+/// as rule text by <see cref="JsonFieldText.Render"/>.
 /// </summary>
 internal static class VendorJson
 {
@@ -53,24 +52,33 @@ internal static class VendorJson
         return false;
     }
 
-    /// <summary>
-    /// The value as rule text: strings as they are, numbers and booleans invariant, multi-value fields
-    /// comma-joined, related records by their <c>name</c>; <c>null</c> when empty.
-    /// </summary>
-    public static string? Render(JsonElement value)
+    /// <summary>The first item of <paramref name="root"/>'s <paramref name="listProperty"/> array, <c>null</c> when it is empty; no such array is malformed.</summary>
+    public static JsonElement? FirstItem(JsonElement root, string listProperty, string connectionName, string step)
     {
-        var text = value.ValueKind switch
+        if (!TryGetProperty(root, listProperty, out var list) || list.ValueKind != JsonValueKind.Array)
         {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.TryGetDecimal(out var number)
-                ? number.ToString(CultureInfo.InvariantCulture)
-                : value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            JsonValueKind.Array => string.Join(",", value.EnumerateArray().Select(Render).Where(v => v is not null)),
-            JsonValueKind.Object => TryGetProperty(value, "name", out var name) ? Render(name) : value.GetRawText(),
-            _ => null,
-        };
-        return string.IsNullOrEmpty(text) ? null : text;
+            throw Malformed(connectionName, step, $"the answer has no '{listProperty}' list");
+        }
+
+        return list.GetArrayLength() == 0 ? null : list[0];
+    }
+
+    /// <summary>
+    /// The value at <paramref name="path"/> in a found record (each step matched as <see cref="TryGetProperty"/> does),
+    /// rendered as rule text; a missing or empty value is "not found".
+    /// </summary>
+    public static LookupOutcome FieldOutcome(JsonElement record, params string[] path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var value = record;
+        foreach (var name in path)
+        {
+            if (!TryGetProperty(value, name, out value))
+            {
+                return LookupOutcome.NotFound;
+            }
+        }
+
+        return JsonFieldText.Render(value) is { } text ? LookupOutcome.Found(text) : LookupOutcome.NotFound;
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace AriCrmRouter.Crm.Tests.Zoho;
+namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
 /// <summary>Adds one response header to another result (Retry-After, rate-limit headers).</summary>
 internal sealed class HeaderResult(IResult inner, string name, string value) : IResult

@@ -1,6 +1,6 @@
 using AriCrmRouter.Crm.Connectors.Shared;
 
-namespace AriCrmRouter.Crm.Tests.Zoho.SharedHelpers;
+namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
 public sealed class ApiNamesTests
 {

@@ -124,11 +124,14 @@ internal sealed class ConnectionSettingsReader(CrmConnection connection)
 
     public void Problem(string message) => _problems.Add(message);
 
-    public void ThrowIfInvalid()
+    /// <summary>Refuses a lookup on a connection whose settings have problems, listing them all in one message.</summary>
+    public static void ThrowIfUnusable(CrmConnection connection, IReadOnlyList<string> problems)
     {
-        if (_problems.Count > 0)
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (problems.Count > 0)
         {
-            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}' is not usable: {string.Join("; ", _problems)}");
+            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}' is not usable: {string.Join("; ", problems)}");
         }
     }
 

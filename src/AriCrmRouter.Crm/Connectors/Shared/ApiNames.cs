@@ -13,6 +13,24 @@ internal static partial class ApiNames
 
     public static bool IsDottedPath(string? name) => name is { Length: > 0 and <= 256 } && DottedPath().IsMatch(name);
 
+    /// <summary>The trimmed identifier, or a <see cref="CrmFailureKind.Configuration"/> failure naming <paramref name="what"/>.</summary>
+    public static string Require(string? name, string what, string connectionName)
+    {
+        var trimmed = name?.Trim();
+        if (!IsIdentifier(trimmed))
+        {
+            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connectionName}': the {what} '{name}' is not a valid API name (letters, digits and '_')");
+        }
+
+        return trimmed!;
+    }
+
+    /// <summary>A comma-separated list of API names from a setting.</summary>
+    public static IReadOnlyList<string> RequireList(string value, string what, string connectionName) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(name => Require(name, what, connectionName))
+            .ToList();
+
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
 

@@ -2,12 +2,21 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Auth;
 
 namespace AriCrmRouter.Crm.Connectors.Shared;
 
-/// <summary>A CRM's HTTP answer, read completely (bounded by <see cref="CrmOptions.MaxResponseBytes"/>).</summary>
-internal sealed class VendorAnswer(HttpStatusCode status, HttpResponseHeaders headers, HttpContentHeaders? contentHeaders, byte[] body)
+/// <summary>
+/// A CRM's HTTP answer, read completely (bounded by <see cref="CrmOptions.MaxResponseBytes"/>), with the
+/// clock it was received by so that a rate-limit failure can say how long to wait.
+/// </summary>
+internal sealed class VendorAnswer(
+    HttpStatusCode status,
+    HttpResponseHeaders headers,
+    HttpContentHeaders? contentHeaders,
+    byte[] body,
+    Uri? finalUri,
+    TimeProvider timeProvider)
 {
     public HttpStatusCode Status { get; } = status;
 
@@ -15,7 +24,15 @@ internal sealed class VendorAnswer(HttpStatusCode status, HttpResponseHeaders he
 
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 
+    public bool IsRedirect => StatusCode is >= 300 and < 400;
+
     public byte[] Body { get; } = body;
+
+    /// <summary>The redirect target of a 3xx answer (read, never followed, by the Bullhorn authorize step).</summary>
+    public Uri? Location { get; } = headers.Location;
+
+    /// <summary>The URL that finally answered (differs from the request's when redirects were followed).</summary>
+    public Uri? FinalUri { get; } = finalUri;
 
     public bool IsEmpty => Body.AsSpan().Trim(" \t\r\n"u8).IsEmpty;
 
@@ -27,6 +44,31 @@ internal sealed class VendorAnswer(HttpStatusCode status, HttpResponseHeaders he
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Throws the failure a non-success status means (see <see cref="VendorHttp.Failure"/>). During a lookup a
+    /// 401 throws <see cref="CredentialRejectedException"/> so that the credential cache logs in again once;
+    /// while authenticating (<paramref name="authenticating"/>) 400, 401 and 403 mean the login was refused.
+    /// </summary>
+    public void EnsureSuccess(string connectionName, string step, bool authenticating = false)
+    {
+        if (IsSuccess)
+        {
+            return;
+        }
+
+        if (authenticating && Status is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new CrmLookupException(CrmFailureKind.Unauthorized, $"connection '{connectionName}': {step}: the CRM refused the login (HTTP {StatusCode})");
+        }
+
+        if (!authenticating && Status == HttpStatusCode.Unauthorized)
+        {
+            throw new CredentialRejectedException($"connection '{connectionName}': {step}: the CRM rejected the credential (HTTP 401)");
+        }
+
+        throw VendorHttp.Failure(this, timeProvider, connectionName, step);
     }
 
     /// <summary>Parses the body as JSON; an unreadable body is a <see cref="CrmFailureKind.MalformedResponse"/>.</summary>

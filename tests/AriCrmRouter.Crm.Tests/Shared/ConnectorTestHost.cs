@@ -3,7 +3,7 @@ using AriCrmRouter.Crm.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AriCrmRouter.Crm.Tests.Zoho;
+namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
 /// <summary>What connector tests share: a real IHttpClientFactory with the CRM client, a fake clock, requests.</summary>
 internal static class ConnectorTestHost

@@ -1,24 +1,30 @@
 using System.Net;
-using AriCrmRouter.Crm.Connectors;
 
 namespace AriCrmRouter.Crm.Connectors.Shared;
 
-/// <summary>Sends one request to a CRM and reads its answer, turning transport problems into lookup failures.</summary>
+/// <summary>
+/// Sends one request to a CRM and reads its answer, turning transport problems and refusals into lookup
+/// failures. Messages name the connection and the step, never a URL (URLs may carry session ids on Vtiger
+/// and SuiteCRM 7).
+/// </summary>
 internal static class VendorHttp
 {
     public static async Task<VendorAnswer> SendAsync(
         HttpClient http,
         HttpRequestMessage request,
         int maxResponseBytes,
+        TimeProvider timeProvider,
         string connectionName,
         string step,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(request);
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var body = await ReadBoundedAsync(response.Content, maxResponseBytes, connectionName, step, cancellationToken);
-            return new VendorAnswer(response.StatusCode, response.Headers, response.Content.Headers, body);
+            return new VendorAnswer(response.StatusCode, response.Headers, response.Content.Headers, body, response.RequestMessage?.RequestUri, timeProvider);
         }
         catch (HttpRequestException ex)
         {

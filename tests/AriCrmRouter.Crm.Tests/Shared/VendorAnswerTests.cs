@@ -4,7 +4,7 @@ using AriCrmRouter.TestKit.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace AriCrmRouter.Crm.Tests.Zoho.SharedHelpers;
+namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
 public sealed class VendorAnswerTests
 {
@@ -51,6 +51,6 @@ public sealed class VendorAnswerTests
     private static async Task<VendorAnswer> Send(FakeHttpServer server, int maxBytes)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, server.BaseUri);
-        return await VendorHttp.SendAsync(ConnectorTestHost.HttpClientFactory.CreateClient(Http.CrmHttp.ClientName), request, maxBytes, "test", "probe", CancellationToken.None);
+        return await VendorHttp.SendAsync(ConnectorTestHost.HttpClientFactory.CreateClient(Http.CrmHttp.ClientName), request, maxBytes, ConnectorTestHost.NewClock(), "test", "probe", CancellationToken.None);
     }
 }

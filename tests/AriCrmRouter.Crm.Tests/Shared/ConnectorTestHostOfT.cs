@@ -5,11 +5,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AriCrmRouter.Crm.Tests.SugarCrm;
+namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
 /// <summary>
 /// Builds a connector the way the host does (named CRM HttpClient, options, time, logger) for tests against
-/// a local fake CRM. Shared by the SugarCRM, SuiteCRM, Vtiger, Zendesk and Bullhorn connector tests.
+/// a local fake CRM.
+/// For connectors that need their own services (Bullhorn's authorize client) or non-default options;
+/// otherwise <see cref="ConnectorTestHost"/>'s shared factory and clock are enough.
 /// </summary>
 internal sealed class ConnectorTestHost<TConnector> : IDisposable
 {
@@ -25,7 +27,7 @@ internal sealed class ConnectorTestHost<TConnector> : IDisposable
         services.AddHttpClient(CrmHttp.ClientName);
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
-        Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        Time = ConnectorTestHost.NewClock();
         Connector = create(_services.GetRequiredService<IHttpClientFactory>(), Options.Create(options ?? new CrmOptions()), Time, NullLogger<TConnector>.Instance);
     }
 

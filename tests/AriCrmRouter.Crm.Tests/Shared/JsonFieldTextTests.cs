@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AriCrmRouter.Crm.Connectors.Shared;
 
-namespace AriCrmRouter.Crm.Tests.Zoho.SharedHelpers;
+namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
 public sealed class JsonFieldTextTests
 {

@@ -1,11 +1,11 @@
 using System.Text;
 
-namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
+namespace AriCrmRouter.Crm.Connectors.Shared;
 
 /// <summary>
 /// Writes caller-supplied text (caller ID, DTMF) as a single-quoted SQL string literal for query languages
 /// that take a WHERE clause as text: SuiteCRM 7's <c>get_entry_list</c> query (MySQL or SQL Server) and
-/// Vtiger's VTQL (whose lexer reads <c>'(?:[^']|'')+'</c>). Shared by the SuiteCRM and Vtiger connectors.
+/// Vtiger's VTQL (whose lexer reads <c>'(?:[^']|'')+'</c>). Used by the SuiteCRM, Vtiger and Bullhorn (query where) connectors.
 /// </summary>
 /// <remarks>
 /// A quote is doubled, the one escape every SQL dialect and VTQL agree on. Backslashes and control

@@ -7,8 +7,9 @@ namespace AriCrmRouter.Crm.Connectors.Shared;
 
 /// <summary>
 /// Posts an OAuth 2 token request as a form body (secrets travel in the body or the Authorization header,
-/// never in the URL) and classifies a refusal: 400/401 from a token endpoint means the configured
-/// credentials are wrong or revoked.
+/// never in the URL) and classifies a refusal: 400/401/403 from a token endpoint means the configured
+/// credentials are wrong or revoked; anything else is mapped like any other CRM answer
+/// (<see cref="VendorHttp.Failure"/>: rate limited, unavailable, or a wrong token URL).
 /// </summary>
 internal static partial class OAuthTokenEndpoint
 {
@@ -27,18 +28,18 @@ internal static partial class OAuthTokenEndpoint
         using var request = new HttpRequestMessage(HttpMethod.Post, tokenUrl) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Authorization = clientAuthentication;
-        var answer = await VendorHttp.SendAsync(http, request, maxResponseBytes, connectionName, Step, cancellationToken);
+        var answer = await VendorHttp.SendAsync(http, request, maxResponseBytes, timeProvider, connectionName, Step, cancellationToken);
         if (answer.IsSuccess)
         {
             return answer;
         }
 
-        if (answer.StatusCode == (int)HttpStatusCode.TooManyRequests || answer.StatusCode >= 500)
+        if (answer.Status is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            throw VendorHttp.Failure(answer, timeProvider, connectionName, Step);
+            throw Refused(answer, connectionName);
         }
 
-        throw Refused(answer, connectionName);
+        throw VendorHttp.Failure(answer, timeProvider, connectionName, Step);
     }
 
     /// <summary>A refusal naming the OAuth error code (e.g. <c>invalid_grant</c>), which is not secret.</summary>

@@ -5,13 +5,13 @@ using AriCrmRouter.TestKit.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace AriCrmRouter.Crm.Tests.HubSpot;
+namespace AriCrmRouter.TestKit.Crm.Vendors;
 
 /// <summary>
 /// HubSpot's CRM v3 search, property definitions and OAuth token endpoint on a local Kestrel server, with
 /// the documented shapes (total/results, 401 INVALID_AUTHENTICATION, 429 with policyName, 5-group limit).
 /// </summary>
-internal sealed class FakeHubSpot : IAsyncDisposable
+public sealed class FakeHubSpot : IAsyncDisposable
 {
     public const string PrivateAppToken = "pat-na1-11111111-2222-3333-4444-555555555555";
     public const string ClientSecret = "hubspot-client-secret-value";

@@ -1,0 +1,62 @@
+using AriCrmRouter.Crm;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Lookup;
+using AriCrmRouter.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AriCrmRouter.Cli.Diagnostics;
+
+/// <summary>
+/// The CRM services of the router (<see cref="CrmServiceCollectionExtensions.AddCrmLookups"/> and
+/// <see cref="CrmConnectorServiceCollectionExtensions.AddCrmConnectors"/>: same HTTP client, trusted CAs,
+/// timeouts, retries and tracing), with connections read from the CLI's Redis and no answer cache, so that
+/// a test always asks the CRM.
+/// </summary>
+internal sealed class CrmTestServices : IAsyncDisposable
+{
+    /// <summary>The <c>Crm</c> settings the CLI takes from the environment, named as the router's (<c>Crm__DefaultRegion</c>, ...).</summary>
+    public static readonly string[] EnvironmentSettings =
+        ["DefaultRegion", "ExtraTrustedCaFile", "AttemptTimeout", "MaxRetries", "MaxResponseBytes"];
+
+    private readonly ServiceProvider _services;
+
+    public CrmTestServices(ICrmConnectionStore connections, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in EnvironmentSettings)
+        {
+            if (environment($"{CrmOptions.SectionName}__{name}") is { Length: > 0 } value)
+            {
+                settings[$"{CrmOptions.SectionName}:{name}"] = value;
+            }
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<ICrmConnectionSource>(new StoredConnections(connections));
+        services.AddSingleton<ICrmAnswerCache, NoAnswerCache>();
+        services.AddCrmLookups(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddCrmConnectors();
+        _services = services.BuildServiceProvider(validateScopes: true);
+    }
+
+    public CrmConnectorRegistry Connectors => _services.GetRequiredService<CrmConnectorRegistry>();
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    /// <summary>Connections straight from the store (the CLI has no reason to cache them).</summary>
+    private sealed class StoredConnections(ICrmConnectionStore store) : ICrmConnectionSource
+    {
+        public Task<CrmConnection?> FindAsync(string name, CancellationToken cancellationToken) => store.GetAsync(name, cancellationToken);
+    }
+
+    /// <summary>Never hits and never stores: a test must reach the CRM and must not change what the router has cached.</summary>
+    private sealed class NoAnswerCache : ICrmAnswerCache
+    {
+        public Task<CachedAnswer?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult<CachedAnswer?>(null);
+
+        public Task SetAsync(string key, CachedAnswer answer, TimeSpan timeToLive, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
