@@ -153,7 +153,7 @@ internal static class CrmCommands
                 return ExitCodes.Problem;
             }
 
-            await using var crm = new CrmTestServices(storage.Connections, context.Environment);
+            await using var crm = new CliCrmServices(storage.Connections, context.Environment);
             return await CrmConnectionTest.RunAsync(connection, crm.Connectors, request, TimeSpan.FromSeconds(seconds), context.Out, ct);
         }));
         return command;

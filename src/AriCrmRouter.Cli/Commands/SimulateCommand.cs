@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AriCrmRouter.Cli.Simulation;
 using AriCrmRouter.Crm.Lookup;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AriCrmRouter.Cli.Commands;
 
@@ -36,8 +35,8 @@ internal static class SimulateCommand
                 ?? stored.RuleSet.DidAssignments.Where(d => string.Equals(d.Value, rule.Name, StringComparison.OrdinalIgnoreCase)).Select(d => d.Key).Order(StringComparer.Ordinal).FirstOrDefault()
                 ?? "";
             var input = new CallerInput(parse.GetRequiredValue(caller), parse.GetValue(dtmf), dialed);
-            await using var services = LookupComposition.Build(storage.Connections, context.Environment);
-            var simulator = new RuleSimulator(services.GetRequiredService<CrmLookupService>());
+            await using var crm = new CliCrmServices(storage.Connections, context.Environment);
+            var simulator = new RuleSimulator(crm.Lookup);
             var report = await simulator.RunAsync(rule, input, parse.GetValue(value), parse.GetValue(voicemail), ct);
             foreach (var line in report.Lines)
             {

@@ -5,15 +5,15 @@ using AriCrmRouter.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AriCrmRouter.Cli.Diagnostics;
+namespace AriCrmRouter.Cli;
 
 /// <summary>
 /// The CRM services of the router (<see cref="CrmServiceCollectionExtensions.AddCrmLookups"/> and
 /// <see cref="CrmConnectorServiceCollectionExtensions.AddCrmConnectors"/>: same HTTP client, trusted CAs,
 /// timeouts, retries and tracing), with connections read from the CLI's Redis and no answer cache, so that
-/// a test always asks the CRM.
+/// <c>crm test</c> and <c>simulate</c> always ask the CRM and never change what the router has cached.
 /// </summary>
-internal sealed class CrmTestServices : IAsyncDisposable
+internal sealed class CliCrmServices : IAsyncDisposable
 {
     /// <summary>The <c>Crm</c> settings the CLI takes from the environment, named as the router's (<c>Crm__DefaultRegion</c>, ...).</summary>
     public static readonly string[] EnvironmentSettings =
@@ -21,7 +21,7 @@ internal sealed class CrmTestServices : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    public CrmTestServices(ICrmConnectionStore connections, Func<string, string?> environment)
+    public CliCrmServices(ICrmConnectionStore connections, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -44,19 +44,13 @@ internal sealed class CrmTestServices : IAsyncDisposable
 
     public CrmConnectorRegistry Connectors => _services.GetRequiredService<CrmConnectorRegistry>();
 
+    public CrmLookupService Lookup => _services.GetRequiredService<CrmLookupService>();
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     /// <summary>Connections straight from the store (the CLI has no reason to cache them).</summary>
     private sealed class StoredConnections(ICrmConnectionStore store) : ICrmConnectionSource
     {
         public Task<CrmConnection?> FindAsync(string name, CancellationToken cancellationToken) => store.GetAsync(name, cancellationToken);
-    }
-
-    /// <summary>Never hits and never stores: a test must reach the CRM and must not change what the router has cached.</summary>
-    private sealed class NoAnswerCache : ICrmAnswerCache
-    {
-        public Task<CachedAnswer?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult<CachedAnswer?>(null);
-
-        public Task SetAsync(string key, CachedAnswer answer, TimeSpan timeToLive, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
