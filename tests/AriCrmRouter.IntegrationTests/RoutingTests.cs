@@ -19,7 +19,7 @@ public sealed class RoutingTests : IAsyncLifetime
                 { "operator": "=", "value": "gold", "destination": { "type": "queue", "target": "103" } },
                 { "operator": "=", "value": "SILVER", "destination": { "type": "ivr", "target": "200" } }
               ],
-              "lookup": { "timeoutMs": 800 }
+              "lookup": { "timeoutMs": 3000 }
             },
             {
               "name": "accounts",

@@ -34,6 +34,10 @@ public sealed partial class CrmLookupService : IAsyncDisposable
     private readonly ResiliencePipelineRegistry<string> _breakers;
     private readonly ConcurrentDictionary<string, Lazy<Task<LookupOutcome>>> _inFlight = new(StringComparer.Ordinal);
 
+    /// <summary>Cancels shared CRM requests nobody waits for any more when the service shuts down.</summary>
+    private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
+
     public CrmLookupService(
         CustomCrmClient customCrm,
         CrmConnectorRegistry connectors,
@@ -89,7 +93,17 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _breakers.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await _breakers.DisposeAsync();
+        _stopping.Dispose();
+    }
 
     private async Task<CachedAnswer?> ReadCacheAsync(string key, CancellationToken cancellationToken)
     {
@@ -126,7 +140,7 @@ public sealed partial class CrmLookupService : IAsyncDisposable
     private async Task<LookupOutcome> AskCrmAsync(Rule rule, CallerInput input, TimeSpan deadline)
     {
         var pipeline = _breakers.GetOrAddPipeline(LookupCacheKey.BreakerFor(rule.Crm), ConfigureBreaker);
-        var context = ResilienceContextPool.Shared.Get();
+        var context = ResilienceContextPool.Shared.Get(_stopping.Token);
         context.Properties.Set(DeadlineKey, deadline > TimeSpan.Zero ? deadline : TimeSpan.FromMilliseconds(1));
         try
         {
@@ -150,6 +164,10 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         catch (HttpRequestException ex)
         {
             return Failed(rule, $"{nameof(CrmFailureKind.Unavailable)}: {ex.HttpRequestError}");
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return Failed(rule, "the router is shutting down");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

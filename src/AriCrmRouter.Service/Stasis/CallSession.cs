@@ -129,7 +129,7 @@ internal sealed partial class CallSession : IDisposable
     {
         var logger = _services.Logger;
         var channel = _start.Channel;
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ChannelId"] = channel.Id, ["Caller"] = CallerInput.Mask(channel.Caller.Number, 4) });
+        using var scope = Log.CallScope(logger, channel.Id, CallerInput.Mask(channel.Caller.Number, 4));
         using var flowToken = CancellationTokenSource.CreateLinkedTokenSource(_gone.Token, _abort.Token);
         var token = flowToken.Token;
         Rule? rule = null;
@@ -206,7 +206,7 @@ internal sealed partial class CallSession : IDisposable
         var greetingUntil = DateTimeOffset.MaxValue;
         if (!string.IsNullOrWhiteSpace(rule.Greeting))
         {
-            greeting = await StartPlaybackAsync($"sound:{rule.Greeting}", token);
+            greeting = await StartPlaybackAsync(GreetingPlaybackId(ChannelId), $"sound:{rule.Greeting}", token);
             greetingUntil = time.GetUtcNow() + _services.Options.MaxGreetingDuration;
         }
         else
@@ -272,10 +272,15 @@ internal sealed partial class CallSession : IDisposable
         return collector.Digits;
     }
 
+    /// <summary>
+    /// The greeting's playback id, derived from the channel: a router that finds the call after a restart can
+    /// stop a greeting it did not start (Asterisk keeps a channel busy until its playback ends).
+    /// </summary>
+    public static string GreetingPlaybackId(string channelId) => $"crmrouter-greeting-{channelId}";
+
     /// <summary>Stage, then execute: the playback id is ours and registered before the POST, so its PlaybackFinished cannot be missed.</summary>
-    private async Task<Task<string>> StartPlaybackAsync(string media, CancellationToken token)
+    private async Task<Task<string>> StartPlaybackAsync(string playbackId, string media, CancellationToken token)
     {
-        var playbackId = $"crmrouter-{Guid.NewGuid():N}";
         var finished = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         _playbacks[playbackId] = finished;
         _activePlayback = playbackId;
@@ -306,6 +311,12 @@ internal sealed partial class CallSession : IDisposable
         {
             // A playback still running would keep the channel in Stasis after continue (ari-facts.md).
             using var timeout = new CancellationTokenSource(_services.Options.RoutingTimeout, _services.Time);
+            if (_entry == CallEntry.Recovered && _activePlayback is null)
+            {
+                // Found after a reconnect or restart: a greeting started before may still be playing.
+                await _services.Ari.StopPlaybackAsync(GreetingPlaybackId(ChannelId), timeout.Token);
+            }
+
             await StopActivePlaybackAsync(timeout.Token);
         }
         catch (Exception ex) when (ex is AriException or HttpRequestException or OperationCanceledException)
@@ -349,6 +360,12 @@ internal sealed partial class CallSession : IDisposable
 
     private static partial class Log
     {
+        private static readonly Func<ILogger, string, string, IDisposable?> Scope =
+            LoggerMessage.DefineScope<string, string>("call {ChannelId} from {Caller}");
+
+        /// <summary>The scope every log line of a call carries: its channel and masked caller.</summary>
+        public static IDisposable? CallScope(ILogger logger, string channelId, string caller) => Scope(logger, channelId, caller);
+
         [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
             Message = "Call {ChannelId} decision: rule={Rule} key={Key} value={Value} reason={Reason} row={Row} destination={Destination} lookup_ms={LookupMs} cache={Cache} detail={Detail} result={Result}")]
         public static partial void Decision(ILogger logger, string channelId, string rule, string key, string value, string reason, string row, string destination, long lookupMs, string cache, string detail, RoutingResult result);

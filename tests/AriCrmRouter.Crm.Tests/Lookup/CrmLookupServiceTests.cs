@@ -185,6 +185,24 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DisposeAsync_LookupInFlight_EndsItAsFailedInsteadOfWaitingForTheDeadline()
+    {
+        _crm.Mode = FakeCrmMode.Slow;
+        _crm.SlowDelay = TimeSpan.FromMinutes(5);
+        var rule = LookupRules.Custom(_crm.LookupUrl, lookup: new LookupSettings { Timeout = TimeSpan.FromSeconds(30) });
+        var lookup = _host.Lookup.LookupAsync(rule, new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+        for (var i = 0; i < 500 && _crm.Requests.Count == 0; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        await _host.Lookup.DisposeAsync();
+
+        var failure = Assert.IsType<LookupOutcome.LookupFailure>((await lookup).Outcome);
+        Assert.Contains("shutting down", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LookupAsync_CacheUnavailable_StillAsksTheCrm()
     {
         _host.Cache.Unavailable = true;
