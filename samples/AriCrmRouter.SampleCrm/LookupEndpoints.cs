@@ -34,6 +34,7 @@ internal sealed class LookupHandler(
         var result = await AnswerAsync(context, request);
         var status = StatusOf(result);
         var hasDtmf = !string.IsNullOrEmpty(request.Dtmf);
+        state.Record(new LookupRecord(request.FieldName, request.Dtmf, request.CallerId, request.Did, status, state.Mode.ToString().ToLowerInvariant()));
         Log.Lookup(logger, request.FieldName ?? "", hasDtmf, request.Did ?? "", status);
         return result;
     }

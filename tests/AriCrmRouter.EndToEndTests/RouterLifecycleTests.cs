@@ -1,0 +1,94 @@
+using AriCrmRouter.EndToEndTests.Infrastructure;
+
+namespace AriCrmRouter.EndToEndTests;
+
+/// <summary>The router process goes away: the dialplan's own fallback, and recovery of calls left waiting in Stasis.</summary>
+[Collection(EndToEndTier.Name)]
+public sealed class RouterLifecycleTests(EndToEndEnvironment stack)
+{
+    [Fact]
+    public async Task RouterStopped_Call_DialplanFallbackAfterStasisFailed()
+    {
+        await stack.Router.StopAsync();
+        CallOutcome call;
+        try
+        {
+            call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.Status, Caller = Callers.Gold, HoldMs = 500 });
+        }
+        finally
+        {
+            await stack.Router.StartAsync();
+        }
+
+        Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
+        Assert.Equal("queue:500", call.Landing.Destination);
+        Assert.Equal("router-unavailable", call.Landing.Fallback);
+        Assert.Equal("", call.Landing.Rule);
+    }
+
+    [Fact]
+    public async Task RouterKilledWhileCallsWaitInStasis_Restarted_CallsRecoveredAndRouted()
+    {
+        string[] callers = [Callers.Gold, Callers.GoldSecondPhone, Callers.GoldAt51000];
+        var mark = stack.AsteriskLog.Mark();
+        var logOffset = stack.Router.LogLength;
+        await stack.Crm.SetModeAsync("slow");
+        var sipps = new List<Task<SippResult>>();
+        try
+        {
+            // Rule patient-lookup waits up to 15 s for the CRM, which now takes 20 s: the calls wait in Stasis, ringing.
+            foreach (var caller in callers)
+            {
+                sipps.Add(stack.Sipp.RunAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.PatientLookup, Caller = caller, HoldMs = 1000 }));
+            }
+
+            await WaitForLookupsAsync(callers);
+            await stack.Router.KillAsync();
+        }
+        finally
+        {
+            await stack.Crm.SetModeAsync("normal");
+        }
+
+        Assert.Equal(callers.Length, await StasisChannelsAsync());
+        await stack.Router.StartAsync();
+
+        var landings = await stack.AsteriskLog.WaitForLandingsAsync(mark, l => callers.Contains(l.Caller), callers.Length, TimeSpan.FromSeconds(20));
+        var results = await Task.WhenAll(sipps);
+        Assert.All(results, r => Assert.True(r.Succeeded, $"{r}\n{r.Output}"));
+        Assert.Equal(callers.Length, landings.Count);
+        Assert.All(landings, l =>
+        {
+            Assert.Equal("queue:610", l.Destination);
+            Assert.Equal("patient-lookup", l.Rule);
+            Assert.Equal("row-matched", l.Reason);
+        });
+        Assert.Contains($"Recovered {callers.Length} calls", stack.Router.LogSince(logOffset), StringComparison.Ordinal);
+        foreach (var landing in landings)
+        {
+            stack.Record(nameof(RouterKilledWhileCallsWaitInStasis_Restarted_CallsRecoveredAndRouted), stack.AsteriskLog.SetupTime(mark, landing), landing.Destination);
+        }
+    }
+
+    private async Task WaitForLookupsAsync(string[] callers)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var lookups = await stack.Crm.LookupsAsync();
+            if (callers.All(c => lookups.Any(l => l.Did == Dids.PatientLookup && l.CallerId == c && l.Mode == "slow")))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"the router did not ask the CRM about all callers within 10 s:\n{stack.RouterLogTail()}");
+    }
+
+    private async Task<int> StasisChannelsAsync()
+    {
+        var output = await stack.Stack.RxAsync("core show channels concise");
+        return output.Split('\n').Count(l => l.Contains("!Stasis!", StringComparison.Ordinal));
+    }
+}
