@@ -17,11 +17,33 @@ internal sealed record StatsResponse([property: JsonPropertyName("lookups")] lon
 
 internal sealed record ErrorResponse([property: JsonPropertyName("error")] string Error);
 
-/// <summary>One lookup as received, with the status it was answered with and the mode the CRM was in.</summary>
-internal sealed record LookupRecord(
-    [property: JsonPropertyName("field_name")] string? FieldName,
-    [property: JsonPropertyName("dtmf")] string? Dtmf,
-    [property: JsonPropertyName("caller_id")] string? CallerId,
-    [property: JsonPropertyName("did")] string? Did,
-    [property: JsonPropertyName("status")] int Status,
-    [property: JsonPropertyName("mode")] string Mode);
+/// <summary>
+/// One lookup, recorded when it arrives (so a test sees lookups the CRM is still delaying): the status is 0 until
+/// it is answered, and stays 0 when the caller gave up first.
+/// </summary>
+internal sealed class LookupRecord(string? fieldName, string? dtmf, string? callerId, string? did, string mode)
+{
+    private int _status;
+
+    [JsonPropertyName("field_name")]
+    public string? FieldName { get; } = fieldName;
+
+    [JsonPropertyName("dtmf")]
+    public string? Dtmf { get; } = dtmf;
+
+    [JsonPropertyName("caller_id")]
+    public string? CallerId { get; } = callerId;
+
+    [JsonPropertyName("did")]
+    public string? Did { get; } = did;
+
+    [JsonPropertyName("mode")]
+    public string Mode { get; } = mode;
+
+    [JsonPropertyName("status")]
+    public int Status
+    {
+        get => Volatile.Read(ref _status);
+        set => Volatile.Write(ref _status, value);
+    }
+}

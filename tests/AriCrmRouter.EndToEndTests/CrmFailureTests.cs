@@ -22,7 +22,7 @@ public sealed class CrmFailureTests(EndToEndEnvironment stack)
         CallOutcome call;
         try
         {
-            call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.CrmTrouble, Caller = Callers.Gold, HoldMs = 500 }, $"CrmMisbehaves_{mode}");
+            call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.CrmTrouble, Caller = Callers.Gold, HoldMs = 500 }, $"{nameof(CrmMisbehaves_GoldCaller_DefaultDestinationWithinDeadline)} ({mode})");
         }
         finally
         {

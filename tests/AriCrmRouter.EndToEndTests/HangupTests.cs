@@ -44,7 +44,7 @@ public sealed partial class HangupTests(EndToEndEnvironment stack)
         await AssertCleanAsync(mark, logOffset, caller);
     }
 
-    private async Task AssertCleanAsync(LogMark mark, long logOffset, string caller)
+    private async Task AssertCleanAsync(LogMark mark, long logOffset, string caller, [System.Runtime.CompilerServices.CallerMemberName] string scenario = "")
     {
         // The router logs that the caller left (event 2002) and nothing at error level.
         var log = "";
@@ -60,7 +60,7 @@ public sealed partial class HangupTests(EndToEndEnvironment stack)
         Assert.Equal(0, await stack.Stack.WaitForNoChannelsAsync(TimeSpan.FromSeconds(5)));
 
         // The router still routes the next call.
-        var next = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.Status, Caller = Callers.Gold, HoldMs = 500 }, "NextCallAfterHangup");
+        var next = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.Status, Caller = Callers.Gold, HoldMs = 500 }, $"{scenario} (next call)");
         Assert.Equal("queue:610", next.Landing.Destination);
     }
 

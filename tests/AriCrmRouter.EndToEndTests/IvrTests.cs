@@ -11,7 +11,7 @@ public sealed class IvrTests(EndToEndEnvironment stack)
     {
         // tt-weasels lasts about 3 s; the digits start after 4 s, when the router waits for the first digit.
         const string caller = "15550100031";
-        var scenario = await SippScenarios.DtmfAsync("10003#", initialWaitMs: 4000, gapMs: 500, Path.Combine(RepoPaths.Artifacts, "run", "scenarios"));
+        var scenario = await SippScenarios.DtmfAsync("13579#", initialWaitMs: 4000, gapMs: 500, Path.Combine(RepoPaths.Artifacts, "run", "scenarios"));
 
         var call = await stack.CallAsync(new SippCall { Scenario = scenario, Did = Dids.Ivr, Caller = caller, HoldMs = 500 });
 
@@ -20,7 +20,7 @@ public sealed class IvrTests(EndToEndEnvironment stack)
         Assert.Equal("account-ivr", call.Landing.Rule);
         Assert.Equal("row-matched", call.Landing.Reason);
         var lookups = await stack.Crm.LookupsAsync();
-        Assert.Contains(lookups, l => l.Dtmf == "10003" && l.Did == Dids.Ivr && l.CallerId == caller && l.FieldName == "status" && l.Status == 200);
+        Assert.Contains(lookups, l => l.Dtmf == "13579" && l.Did == Dids.Ivr && l.CallerId == caller && l.FieldName == "status" && l.Status == 200);
         var greeting = stack.AsteriskLog.FullSince(call.Mark).Where(l => l.Contains($"[{call.Landing.CallId}]", StringComparison.Ordinal));
         Assert.Contains(greeting, l => l.Contains("tt-weasels", StringComparison.Ordinal));
     }
@@ -30,7 +30,7 @@ public sealed class IvrTests(EndToEndEnvironment stack)
     {
         // tt-monkeys lasts about 16 s; the digits start after 1 s and stop it (barge-in) without being lost.
         const string caller = "15550100032";
-        var scenario = await SippScenarios.DtmfAsync("20005#", initialWaitMs: 1000, gapMs: 500, Path.Combine(RepoPaths.Artifacts, "run", "scenarios"));
+        var scenario = await SippScenarios.DtmfAsync("24689#", initialWaitMs: 1000, gapMs: 500, Path.Combine(RepoPaths.Artifacts, "run", "scenarios"));
 
         var call = await stack.CallAsync(new SippCall { Scenario = scenario, Did = Dids.IvrLongGreeting, Caller = caller, HoldMs = 500 });
 
@@ -38,7 +38,7 @@ public sealed class IvrTests(EndToEndEnvironment stack)
         Assert.Equal("queue:610", call.Landing.Destination);
         Assert.Equal("account-ivr-long-greeting", call.Landing.Rule);
         var lookups = await stack.Crm.LookupsAsync();
-        Assert.Contains(lookups, l => l.Dtmf == "20005" && l.Did == Dids.IvrLongGreeting && l.CallerId == caller);
+        Assert.Contains(lookups, l => l.Dtmf == "24689" && l.Did == Dids.IvrLongGreeting && l.CallerId == caller);
         // Routed long before the 16 s greeting could have ended.
         Assert.True(call.Setup < TimeSpan.FromSeconds(10), $"call setup took {call.Setup}");
     }

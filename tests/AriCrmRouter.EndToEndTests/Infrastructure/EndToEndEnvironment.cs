@@ -104,6 +104,7 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
         return new CallOutcome(landing, sippResult, setup, mark);
     }
 
+    /// <summary>Records one call-setup time; <paramref name="scenario"/> is a test method name, optionally followed by " (case)".</summary>
     public void Record(string scenario, TimeSpan setup, string detail)
     {
         lock (_timings)
@@ -246,7 +247,7 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
             var ms = group.Select(t => t.Setup.TotalMilliseconds).Order().ToList();
             var landed = string.Join(", ", group.Select(t => t.Detail).Distinct());
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key} | {ms.Count} | {ms[ms.Count / 2]:F0} / {ms[^1]:F0} | {landed} | `TEST_FILTER=Name~{group.Key} scripts/test.sh e2e` |"));
+                $"| {group.Key} | {ms.Count} | {ms[ms.Count / 2]:F0} / {ms[^1]:F0} | {landed} | `TEST_FILTER=FullyQualifiedName~{group.Key.Split(' ')[0]} scripts/test.sh e2e` |"));
         }
 
         File.WriteAllLines(Path.Combine(RepoPaths.Artifacts, "call-setup-times.md"), lines);

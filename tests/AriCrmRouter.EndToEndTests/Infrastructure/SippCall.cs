@@ -42,9 +42,26 @@ public static class SippScenarios
 
     public static string EarlyHangup => RepoPaths.SippScenario("uac-early-hangup.xml");
 
+    /// <summary>
+    /// The digits in the order of the RTP timestamps inside sip-tester's dtmf_2833_*.pcap files. SIPp replays a
+    /// capture as it is, and Asterisk drops an RFC 4733 event whose timestamp is not newer than the last one it
+    /// ended: a digit sent after the same digit, or after one later in this order, is lost (measured: "10003#"
+    /// arrived as "103", "20005#" as "2").
+    /// </summary>
+    public const string PcapTimestampOrder = "1023456789*#";
+
     /// <summary>Writes a DTMF scenario with scripts/sipp-dtmf-scenario.sh (digits after <paramref name="initialWaitMs"/>, <paramref name="gapMs"/> apart).</summary>
     public static async Task<string> DtmfAsync(string digits, int initialWaitMs, int gapMs, string directory)
     {
+        ArgumentException.ThrowIfNullOrEmpty(digits);
+        for (var i = 1; i < digits.Length; i++)
+        {
+            if (PcapTimestampOrder.IndexOf(digits[i], StringComparison.Ordinal) <= PcapTimestampOrder.IndexOf(digits[i - 1], StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"SIPp cannot send '{digits}': each digit must come later than the previous one in \"{PcapTimestampOrder}\" (see {nameof(PcapTimestampOrder)})", nameof(digits));
+            }
+        }
+
         var (exit, output) = await ChildProcess.RunAsync("bash",
             [RepoPaths.Script("sipp-dtmf-scenario.sh"), digits, "-w", initialWaitMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "-g", gapMs.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             TimeSpan.FromSeconds(10));

@@ -28,7 +28,6 @@ public sealed class SippDriver(int asteriskSipPort, string workDirectory)
             "-sf", call.Scenario,
             "-s", call.Did,
             "-key", "caller", call.Caller,
-            "-set", "hold_ms", call.HoldMs.ToString(CultureInfo.InvariantCulture),
             "-i", "127.0.0.1",
             "-p", Ports.FreeUdp().ToString(CultureInfo.InvariantCulture),
             "-mp", Ports.FreeUdp(4).ToString(CultureInfo.InvariantCulture),
@@ -40,10 +39,10 @@ public sealed class SippDriver(int asteriskSipPort, string workDirectory)
             "-trace_msg", "-message_file", messages,
             "-trace_stat", "-stf", stats,
         };
-        if (call.HangupAfterMs > 0)
-        {
-            args.AddRange(["-set", "hangup_after_ms", call.HangupAfterMs.ToString(CultureInfo.InvariantCulture)]);
-        }
+        // Each scenario declares only its own variable; SIPp refuses to set an undeclared one.
+        args.AddRange(call.HangupAfterMs > 0
+            ? ["-set", "hangup_after_ms", call.HangupAfterMs.ToString(CultureInfo.InvariantCulture)]
+            : ["-set", "hold_ms", call.HoldMs.ToString(CultureInfo.InvariantCulture)]);
 
         var started = TimeProvider.System.GetTimestamp();
         await using var process = ChildProcess.Start(Executable, args, Path.Combine(directory, "sipp.out"), workingDirectory: directory);
