@@ -70,6 +70,87 @@ public sealed class RouterLifecycleTests(EndToEndEnvironment stack)
         }
     }
 
+    [Fact]
+    public async Task RouterKilledDuringIvrGreeting_Restarted_AnsweredCallGoesToDefault()
+    {
+        // An answered IVR call cannot be resumed mid-greeting (its DTMF events were lost): recovery sends it to the
+        // rule's default. The greeting the killed router started (tt-monkeys, 16 s) is still playing at that point.
+        const string caller = "15550100051";
+        var mark = stack.AsteriskLog.Mark();
+        var logOffset = stack.Router.LogLength;
+        var sipp = stack.Sipp.RunAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.IvrLongGreeting, Caller = caller, HoldMs = 20000 });
+        await WaitForGreetingAsync(mark, caller);
+        await stack.Router.KillAsync();
+        await stack.Router.StartAsync();
+
+        Landing landing;
+        try
+        {
+            // Well before the greeting would end by itself (about 14 s from now).
+            landing = await stack.AsteriskLog.WaitForLandingAsync(mark, caller, TimeSpan.FromSeconds(8));
+        }
+        catch (TimeoutException ex)
+        {
+            var result = await sipp;
+            var late = stack.AsteriskLog.LandingsSince(mark).LastOrDefault(l => l.Caller == caller);
+            throw new TimeoutException(
+                $"{ex.Message}\nLanded later: {late?.ToString() ?? "never"} ({result})\nRouter log since the restart:\n{stack.Router.LogSince(logOffset)}", ex);
+        }
+
+        Assert.True((await sipp).Succeeded);
+        Assert.Equal("queue:500", landing.Destination);
+        Assert.Equal("account-ivr-long-greeting", landing.Rule);
+        Assert.Equal("recovered", landing.Reason);
+        stack.Record(nameof(RouterKilledDuringIvrGreeting_Restarted_AnsweredCallGoesToDefault), stack.AsteriskLog.SetupTime(mark, landing), landing.Destination);
+    }
+
+    [Fact]
+    public async Task RouterStoppedWhileCallInLookup_Drained_CallGoesToDefault()
+    {
+        const string caller = "15550100052";
+        var mark = stack.AsteriskLog.Mark();
+        await stack.Crm.SetModeAsync("slow");
+        Task<SippResult> sipp;
+        try
+        {
+            sipp = stack.Sipp.RunAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.PatientLookup, Caller = caller, HoldMs = 500 });
+            await WaitForLookupsAsync([caller]);
+            // SIGTERM: the router waits Routing:DrainTimeout (2 s here), then routes what it still holds to the default.
+            await stack.Router.StopAsync();
+        }
+        finally
+        {
+            await stack.Crm.SetModeAsync("normal");
+            await stack.Router.StartAsync();
+        }
+
+        var landing = await stack.AsteriskLog.WaitForLandingAsync(mark, caller, TimeSpan.FromSeconds(10));
+        var result = await sipp;
+
+        Assert.True(result.Succeeded, $"{result}\n{result.Output}");
+        Assert.Equal("queue:620", landing.Destination);
+        Assert.Equal("patient-lookup", landing.Rule);
+        Assert.Equal("shutting-down", landing.Reason);
+        stack.Record(nameof(RouterStoppedWhileCallInLookup_Drained_CallGoesToDefault), stack.AsteriskLog.SetupTime(mark, landing), landing.Destination);
+    }
+
+    private async Task WaitForGreetingAsync(LogMark mark, string caller)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var output = await stack.Stack.RxAsync("core show channels concise");
+            // channel!context!exten!prio!state!app!data!callerid!...
+            if (output.Split('\n').Any(l => l.Contains("!Up!Stasis!", StringComparison.Ordinal) && l.Contains($"!{caller}!", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"the call from {caller} was not answered in Stasis within 10 s; Asterisk said:\n{string.Join('\n', stack.AsteriskLog.MessagesSince(mark))}");
+    }
+
     private async Task WaitForLookupsAsync(string[] callers)
     {
         for (var i = 0; i < 100; i++)
