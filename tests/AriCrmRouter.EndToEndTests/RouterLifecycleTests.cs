@@ -107,16 +107,41 @@ public sealed class RouterLifecycleTests(EndToEndEnvironment stack)
     [Fact]
     public async Task RouterStoppedWhileCallInLookup_Drained_CallGoesToDefault()
     {
-        const string caller = "15550100052";
+        var (landing, result, _) = await StopDuringSlowLookupAsync("15550100052");
+
+        Assert.True(result.Succeeded, $"{result}\n{result.Output}");
+        Assert.Equal("queue:620", landing.Destination);
+        Assert.Equal("patient-lookup", landing.Rule);
+        Assert.Equal("shutting-down", landing.Reason);
+    }
+
+    [Fact]
+    public async Task RouterStoppedWhileLookupInFlight_ExitsWithinItsShutdownTimeout()
+    {
+        // The host's ShutdownTimeout is DrainTimeout (2 s) + RoutingTimeout (5 s) + 5 s; the rule's lookup deadline is 15 s.
+        var shutdownTimeout = TimeSpan.FromSeconds(2 + 5 + 5);
+
+        var (_, _, stopTook) = await StopDuringSlowLookupAsync("15550100053");
+
+        Assert.True(stopTook < shutdownTimeout,
+            $"the router took {stopTook.TotalSeconds:F1} s to exit after SIGTERM (shutdown timeout {shutdownTimeout.TotalSeconds} s). Router log:\n{stack.RouterLogTail(3000)}");
+    }
+
+    /// <summary>
+    /// A call waits in a slow lookup (rule patient-lookup, 15 s deadline; the CRM takes 20 s) when the router gets
+    /// SIGTERM: it waits Routing:DrainTimeout (2 s here), then routes what it still holds to the default.
+    /// </summary>
+    private async Task<(Landing Landing, SippResult Sipp, TimeSpan StopTook)> StopDuringSlowLookupAsync(string caller, [System.Runtime.CompilerServices.CallerMemberName] string scenario = "")
+    {
         var mark = stack.AsteriskLog.Mark();
         await stack.Crm.SetModeAsync("slow");
         Task<SippResult> sipp;
+        TimeSpan stopTook;
         try
         {
             sipp = stack.Sipp.RunAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.PatientLookup, Caller = caller, HoldMs = 500 });
             await WaitForLookupsAsync([caller]);
-            // SIGTERM: the router waits Routing:DrainTimeout (2 s here), then routes what it still holds to the default.
-            await stack.Router.StopAsync();
+            stopTook = await stack.Router.StopAsync();
         }
         finally
         {
@@ -126,12 +151,8 @@ public sealed class RouterLifecycleTests(EndToEndEnvironment stack)
 
         var landing = await stack.AsteriskLog.WaitForLandingAsync(mark, caller, TimeSpan.FromSeconds(10));
         var result = await sipp;
-
-        Assert.True(result.Succeeded, $"{result}\n{result.Output}");
-        Assert.Equal("queue:620", landing.Destination);
-        Assert.Equal("patient-lookup", landing.Rule);
-        Assert.Equal("shutting-down", landing.Reason);
-        stack.Record(nameof(RouterStoppedWhileCallInLookup_Drained_CallGoesToDefault), stack.AsteriskLog.SetupTime(mark, landing), landing.Destination);
+        stack.Record(scenario, stack.AsteriskLog.SetupTime(mark, landing), landing.Destination);
+        return (landing, result, stopTook);
     }
 
     private async Task WaitForGreetingAsync(LogMark mark, string caller)

@@ -53,14 +53,15 @@ public sealed class RouterProcess(IDictionary<string, string> environment, strin
         throw new InvalidOperationException($"the router did not connect to ARI within 30 s:\n{LogSince(offset)}");
     }
 
-    /// <summary>SIGTERM, then waits for the drain to finish and the process to exit.</summary>
-    public async Task StopAsync()
+    /// <summary>SIGTERM, then waits for the drain to finish and the process to exit; returns how long that took.</summary>
+    public async Task<TimeSpan> StopAsync()
     {
         if (_process is null)
         {
-            return;
+            return TimeSpan.Zero;
         }
 
+        var started = TimeProvider.System.GetTimestamp();
         await _process.TerminateAsync();
         if (!await _process.WaitForExitAsync(TimeSpan.FromSeconds(30)))
         {
@@ -68,8 +69,10 @@ public sealed class RouterProcess(IDictionary<string, string> environment, strin
             throw new InvalidOperationException($"the router did not exit within 30 s of SIGTERM:\n{log[Math.Max(0, log.Length - 4000)..]}");
         }
 
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
         await _process.DisposeAsync();
         _process = null;
+        return elapsed;
     }
 
     /// <summary>kill -9: no drain, the websocket just drops.</summary>
