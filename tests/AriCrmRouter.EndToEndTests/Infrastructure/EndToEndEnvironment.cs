@@ -138,7 +138,6 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
         ["Routing__Fallback__Type"] = "queue",
         ["Routing__Fallback__Target"] = "500",
         ["Routing__DrainTimeout"] = "00:00:02",
-        ["Logging__Console__FormatterName"] = "simple",
         ["DOTNET_NOLOGO"] = "1",
     };
 

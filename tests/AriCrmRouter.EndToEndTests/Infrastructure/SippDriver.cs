@@ -12,9 +12,7 @@ public sealed class SippDriver(int asteriskSipPort, string workDirectory)
 
     private int _runs;
 
-    /// <summary>Starts a run; await the task for its result.</summary>
-    public Task<SippResult> StartAsync(SippCall call) => RunAsync(call);
-
+    /// <summary>Runs SIPp to its end; start several runs and await them together for concurrent callers.</summary>
     public async Task<SippResult> RunAsync(SippCall call)
     {
         var run = Interlocked.Increment(ref _runs);

@@ -90,9 +90,9 @@ public sealed class StackInstance
     /// <summary>Polls until no channel is left, or the timeout passes; returns the last count.</summary>
     public async Task<int> WaitForNoChannelsAsync(TimeSpan timeout)
     {
-        var deadline = TimeProvider.System.GetTimestamp();
+        var started = TimeProvider.System.GetTimestamp();
         int count;
-        while ((count = await ActiveChannelsAsync()) > 0 && TimeProvider.System.GetElapsedTime(deadline) < timeout)
+        while ((count = await ActiveChannelsAsync()) > 0 && TimeProvider.System.GetElapsedTime(started) < timeout)
         {
             await Task.Delay(250);
         }
