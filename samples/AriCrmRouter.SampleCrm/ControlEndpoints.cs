@@ -5,7 +5,8 @@ namespace AriCrmRouter.SampleCrm;
 
 /// <summary>
 /// Test/demo switches: GET /control/mode, POST /control/mode/{normal|down|slow|garbage},
-/// GET /control/stats ({"lookups": n}), POST /control/stats/reset. Loopback callers only unless
+/// GET /control/stats ({"lookups": n}), GET /control/lookups (the latest lookups as received),
+/// POST /control/stats/reset (clears both). Loopback callers only unless
 /// SampleCrm:AllowRemoteControl is true.
 /// </summary>
 internal static class ControlEndpoints
@@ -41,6 +42,9 @@ internal static class ControlEndpoints
 
         control.MapGet("/stats", (CrmState state) =>
             Results.Json(new StatsResponse(state.Lookups), SampleCrmJsonContext.Default.StatsResponse));
+
+        control.MapGet("/lookups", (CrmState state) =>
+            Results.Json(state.RecentLookups.ToArray(), SampleCrmJsonContext.Default.LookupRecordArray));
 
         control.MapPost("/stats/reset", (CrmState state) =>
         {

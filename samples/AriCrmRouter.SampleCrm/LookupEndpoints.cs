@@ -31,8 +31,11 @@ internal sealed class LookupHandler(
     public async Task<IResult> HandleAsync(HttpContext context, LookupRequest request)
     {
         state.CountLookup();
+        var record = new LookupRecord(request.FieldName, request.Dtmf, request.CallerId, request.Did, state.Mode.ToString().ToLowerInvariant());
+        state.Record(record);
         var result = await AnswerAsync(context, request);
         var status = StatusOf(result);
+        record.Status = status;
         var hasDtmf = !string.IsNullOrEmpty(request.Dtmf);
         Log.Lookup(logger, request.FieldName ?? "", hasDtmf, request.Did ?? "", status);
         return result;

@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace AriCrmRouter.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// ONE stack for the whole tier: a stack.sh instance of its own (name e2e&lt;pid&gt;, free ports), the sample CRM
+/// over HTTPS with the demo CA, the built router as a child process, and the test rules imported with the real
+/// admin CLI. Anything missing (not root, no Asterisk root, no sipp/redis-server, no build) fails every test of
+/// the tier with a message saying what to do; nothing is skipped. Teardown stops everything it started and keeps
+/// the logs under artifacts/e2e/.
+/// </summary>
+public sealed class EndToEndEnvironment : IAsyncLifetime
+{
+    public const string RedisPrefix = "e2e:";
+    public const string DefaultAsteriskRoot = "/var/cache/aricrmrouter/asterisk-root/root";
+
+    private readonly List<(string Scenario, TimeSpan Setup, string Detail)> _timings = [];
+    private readonly string _runDirectory = Path.Combine(RepoPaths.Artifacts, "run");
+    private int _disposed;
+
+    public StackInstance Stack { get; } = new($"e2e{Environment.ProcessId}");
+
+    public SampleCrm Crm { get; private set; } = null!;
+
+    public RouterProcess Router { get; private set; } = null!;
+
+    public SippDriver Sipp { get; private set; } = null!;
+
+    public AsteriskLog AsteriskLog => Stack.Log;
+
+    public async Task InitializeAsync()
+    {
+        CheckPrerequisites();
+        if (Directory.Exists(_runDirectory))
+        {
+            Directory.Delete(_runDirectory, recursive: true);
+        }
+
+        Directory.CreateDirectory(_runDirectory);
+        try
+        {
+            await Stack.UpAsync();
+            Crm = await SampleCrm.StartAsync(Path.Combine(Stack.StateDirectory, "ca"), Path.Combine(_runDirectory, "sample-crm.log"));
+            await ImportRulesAsync();
+            Router = new RouterProcess(RouterEnvironment(), Path.Combine(_runDirectory, "router.log"));
+            await Router.StartAsync();
+            Sipp = new SippDriver(Stack.SipPort, Path.Combine(_runDirectory, "sipp"));
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        if (Router is not null)
+        {
+            await Router.DisposeAsync();
+        }
+
+        if (Crm is not null)
+        {
+            await Crm.DisposeAsync();
+        }
+
+        try
+        {
+            await Stack.DownAsync();
+        }
+        finally
+        {
+            KeepAsteriskLogs();
+            WriteTimings();
+        }
+    }
+
+    /// <summary>Places one call and waits until Asterisk logs where it landed; records the call-setup time.</summary>
+    public async Task<CallOutcome> CallAsync(SippCall call, [CallerMemberName] string scenario = "", TimeSpan? landingTimeout = null)
+    {
+        var mark = AsteriskLog.Mark();
+        var sipp = Sipp.RunAsync(call);
+        Landing landing;
+        try
+        {
+            landing = await AsteriskLog.WaitForLandingAsync(mark, call.Caller, landingTimeout ?? TimeSpan.FromSeconds(20));
+        }
+        catch (TimeoutException ex)
+        {
+            var result = await sipp;
+            throw new TimeoutException($"{ex.Message}\n{result}\n{result.Output}\nRouter log (tail):\n{RouterLogTail()}", ex);
+        }
+
+        var sippResult = await sipp;
+        var setup = AsteriskLog.SetupTime(mark, landing);
+        Record(scenario, setup, landing.Destination);
+        return new CallOutcome(landing, sippResult, setup, mark);
+    }
+
+    /// <summary>Records one call-setup time; <paramref name="scenario"/> is a test method name, optionally followed by " (case)".</summary>
+    public void Record(string scenario, TimeSpan setup, string detail)
+    {
+        lock (_timings)
+        {
+            _timings.Add((scenario, setup, detail));
+        }
+    }
+
+    public string RouterLogTail(int max = 6000)
+    {
+        var log = Router.ReadLog();
+        return log.Length <= max ? log : log[^max..];
+    }
+
+    public Dictionary<string, string> RouterEnvironment() => new()
+    {
+        ["Ari__BaseUrl"] = Stack.AriBaseUrl,
+        ["Ari__Username"] = StackInstance.AriUsername,
+        ["Ari__Password"] = Stack.AriPassword,
+        ["Ari__Application"] = "crmrouter",
+        ["Ari__InitialReconnectDelay"] = "00:00:00.200",
+        ["Ari__MaxReconnectDelay"] = "00:00:01",
+        ["Redis__Configuration"] = Stack.RedisConfiguration,
+        ["Redis__KeyPrefix"] = RedisPrefix,
+        ["Crm__ExtraTrustedCaFile"] = Crm.CaFile,
+        ["Crm__DefaultRegion"] = "US",
+        // The failure scenarios fail on purpose, many times: keep the breaker out of the way of later scenarios.
+        ["Crm__CircuitBreaker__MinimumThroughput"] = "10000",
+        // One attempt may use the rule's whole deadline (the slow-CRM scenarios hold calls in the lookup).
+        ["Crm__AttemptTimeout"] = "00:00:20",
+        ["Routing__Fallback__Type"] = "queue",
+        ["Routing__Fallback__Target"] = "500",
+        ["Routing__DrainTimeout"] = "00:00:02",
+        ["DOTNET_NOLOGO"] = "1",
+    };
+
+    private async Task ImportRulesAsync()
+    {
+        var template = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Rules", "e2e-rules.json"));
+        var rules = Path.Combine(_runDirectory, "e2e-rules.json");
+        await File.WriteAllTextAsync(rules, template.Replace("{CRM_URL}", Crm.LookupUrl, StringComparison.Ordinal));
+        var (exit, output) = await ChildProcess.RunAsync("dotnet",
+            [RepoPaths.AdminDll, "--redis", Stack.RedisConfiguration, "--prefix", RedisPrefix, "rules", "import", rules, "--replace"],
+            TimeSpan.FromSeconds(60));
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"crmrouter-admin rules import failed (exit {exit}):\n{output}");
+        }
+    }
+
+    private static void CheckPrerequisites()
+    {
+        var problems = new List<string>();
+        if (!Environment.IsPrivilegedProcess)
+        {
+            problems.Add("not running as root (stack.sh runs Asterisk with chroot)");
+        }
+
+        var root = Environment.GetEnvironmentVariable("ASTERISK_ROOT");
+        if (string.IsNullOrWhiteSpace(root))
+        {
+            root = DefaultAsteriskRoot;
+        }
+
+        if (!File.Exists(Path.Combine(root, "usr", "sbin", "asterisk")))
+        {
+            problems.Add($"no Asterisk root at {root} (ASTERISK_ROOT={Environment.GetEnvironmentVariable("ASTERISK_ROOT") ?? "<unset>"})");
+        }
+
+        foreach (var tool in new[] { SippDriver.Executable, "redis-server", "redis-cli", "openssl", "curl" })
+        {
+            if (!OnPath(tool))
+            {
+                problems.Add($"'{tool}' is not installed");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "The end-to-end tier cannot run on this machine:\n  - " + string.Join("\n  - ", problems) +
+                "\nRun 'sudo scripts/setup.sh' (installs redis, sipp, debootstrap and builds the Asterisk root) or use 'scripts/test.sh e2e' as root.");
+        }
+    }
+
+    private static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(d => File.Exists(Path.Combine(d, tool)));
+
+    private void KeepAsteriskLogs()
+    {
+        if (string.IsNullOrEmpty(Stack.LogDirectory) || !Directory.Exists(Stack.LogDirectory))
+        {
+            return;
+        }
+
+        foreach (var name in new[] { "messages", "full" })
+        {
+            var source = Path.Combine(Stack.LogDirectory, name);
+            if (File.Exists(source))
+            {
+                File.Copy(source, Path.Combine(_runDirectory, $"asterisk-{name}.log"), overwrite: true);
+            }
+        }
+
+        // The instance lives inside the shared Asterisk root; a stopped instance is only disk space.
+        var instance = Path.GetDirectoryName(Stack.LogDirectory.TrimEnd('/'));
+        if (instance is not null && instance.Contains("/srv/aricrmrouter/", StringComparison.Ordinal))
+        {
+            Directory.Delete(instance, recursive: true);
+        }
+
+        if (Directory.Exists(Stack.StateDirectory))
+        {
+            Directory.Delete(Stack.StateDirectory, recursive: true);
+        }
+    }
+
+    private void WriteTimings()
+    {
+        List<(string Scenario, TimeSpan Setup, string Detail)> timings;
+        lock (_timings)
+        {
+            timings = [.. _timings];
+        }
+
+        if (timings.Count == 0)
+        {
+            return;
+        }
+
+        var lines = new List<string>
+        {
+            "| Scenario | Calls | Call setup (ms): median / max | Landed | Rerun |",
+            "| --- | --- | --- | --- | --- |",
+        };
+        foreach (var group in timings.GroupBy(t => t.Scenario))
+        {
+            var ms = group.Select(t => t.Setup.TotalMilliseconds).Order().ToList();
+            var landed = string.Join(", ", group.Select(t => t.Detail).Distinct());
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {group.Key} | {ms.Count} | {ms[ms.Count / 2]:F0} / {ms[^1]:F0} | {landed} | `TEST_FILTER=FullyQualifiedName~{group.Key.Split(' ')[0]} scripts/test.sh e2e` |"));
+        }
+
+        File.WriteAllLines(Path.Combine(RepoPaths.Artifacts, "call-setup-times.md"), lines);
+    }
+}
+
+/// <summary>A call that landed: where (Asterisk's landing line), how SIPp saw it, and how long the setup took.</summary>
+public sealed record CallOutcome(Landing Landing, SippResult Sipp, TimeSpan Setup, LogMark Mark);
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndTier : ICollectionFixture<EndToEndEnvironment>
+{
+    public const string Name = "end-to-end stack";
+}
