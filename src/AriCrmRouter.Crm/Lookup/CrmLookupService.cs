@@ -93,6 +93,12 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Cancels every CRM request still in flight and makes later lookups fail at once. Called when the router
+    /// shuts down, before the HTTP stack is disposed (which would otherwise wait for those requests).
+    /// </summary>
+    public Task StopAsync() => _stopping.IsCancellationRequested ? Task.CompletedTask : _stopping.CancelAsync();
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -100,7 +106,7 @@ public sealed partial class CrmLookupService : IAsyncDisposable
             return;
         }
 
-        await _stopping.CancelAsync();
+        await StopAsync();
         await _breakers.DisposeAsync();
         _stopping.Dispose();
     }

@@ -1,4 +1,5 @@
 using AriCrmRouter.Ari.Transport;
+using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.Service.Stasis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -8,15 +9,18 @@ namespace AriCrmRouter.Service.Hosting;
 /// <summary>
 /// Runs the Stasis application: keeps the ARI event connection up (reconnecting forever) and feeds the call
 /// dispatcher. On shutdown it stops taking new calls into the flow, lets calls in hand finish for the drain
-/// time, sends the rest to their default destinations, and only then closes the connection.
+/// time, sends the rest to their default destinations, cancels the CRM requests nobody waits for any more,
+/// and only then closes the connection.
 /// </summary>
-internal sealed class StasisApplication(AriEventConnection connection, CallDispatcher dispatcher, IOptions<RouterOptions> options) : BackgroundService
+internal sealed class StasisApplication(AriEventConnection connection, CallDispatcher dispatcher, CrmLookupService lookups, IOptions<RouterOptions> options)
+    : BackgroundService
 {
     private readonly CancellationTokenSource _connectionStop = new();
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await dispatcher.DrainAsync(options.Value.DrainTimeout, cancellationToken);
+        await lookups.StopAsync(); // requests of calls that were sent on without their answer
         await _connectionStop.CancelAsync();
         await base.StopAsync(cancellationToken);
     }

@@ -185,7 +185,7 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DisposeAsync_LookupInFlight_EndsItAsFailedInsteadOfWaitingForTheDeadline()
+    public async Task StopAsync_LookupInFlight_EndsItAsFailedInsteadOfWaitingForTheDeadline()
     {
         _crm.Mode = FakeCrmMode.Slow;
         _crm.SlowDelay = TimeSpan.FromMinutes(5);
@@ -196,7 +196,7 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
             await Task.Delay(10);
         }
 
-        await _host.Lookup.DisposeAsync();
+        await _host.Lookup.StopAsync();
 
         var failure = Assert.IsType<LookupOutcome.LookupFailure>((await lookup).Outcome);
         Assert.Contains("shutting down", failure.Reason, StringComparison.Ordinal);

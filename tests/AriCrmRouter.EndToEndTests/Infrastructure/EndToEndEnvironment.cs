@@ -146,14 +146,25 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
         var template = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Rules", "e2e-rules.json"));
         var rules = Path.Combine(_runDirectory, "e2e-rules.json");
         await File.WriteAllTextAsync(rules, template.Replace("{CRM_URL}", Crm.LookupUrl, StringComparison.Ordinal));
+        await AdminAsync("rules", "import", rules, "--replace");
+    }
+
+    /// <summary>Runs the built crmrouter-admin against this stack's Redis; throws with its output when it fails.</summary>
+    public async Task<string> AdminAsync(params string[] args)
+    {
         var (exit, output) = await ChildProcess.RunAsync("dotnet",
-            [RepoPaths.AdminDll, "--redis", Stack.RedisConfiguration, "--prefix", RedisPrefix, "rules", "import", rules, "--replace"],
+            [RepoPaths.AdminDll, "--redis", Stack.RedisConfiguration, "--prefix", RedisPrefix, .. args],
             TimeSpan.FromSeconds(60));
         if (exit != 0)
         {
-            throw new InvalidOperationException($"crmrouter-admin rules import failed (exit {exit}):\n{output}");
+            throw new InvalidOperationException($"crmrouter-admin {string.Join(' ', args)} failed (exit {exit}):\n{output}");
         }
+
+        return output;
     }
+
+    /// <summary>A file in this run's directory (kept with the logs after the run).</summary>
+    public string RunFile(string name) => Path.Combine(_runDirectory, name);
 
     private static void CheckPrerequisites()
     {

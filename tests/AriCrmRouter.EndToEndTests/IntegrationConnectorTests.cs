@@ -1,0 +1,82 @@
+using AriCrmRouter.EndToEndTests.Infrastructure;
+using AriCrmRouter.TestKit.Crm.Vendors;
+
+namespace AriCrmRouter.EndToEndTests;
+
+/// <summary>
+/// A rule whose CRM is a vendor integration ("CRM from CRM &gt; Integration"), not the custom protocol: a real SIPp
+/// call through the real Asterisk is routed by the HubSpot connector talking to a HubSpot fake over HTTP.
+/// </summary>
+[Collection(EndToEndTier.Name)]
+public sealed class IntegrationConnectorTests(EndToEndEnvironment stack) : IAsyncLifetime
+{
+    private const string Did = "5556000";
+    private const string GoldContact = "15550107777";
+    private const string SilverContact = "15550108888";
+
+    private FakeHubSpot _hubSpot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _hubSpot = await FakeHubSpot.StartAsync();
+        _hubSpot.Records.Add(("contacts", new Dictionary<string, string?> { ["hs_object_id"] = "501", ["phone"] = "+15550107777", ["customer_tier"] = "GOLD" }));
+        _hubSpot.Records.Add(("contacts", new Dictionary<string, string?> { ["hs_object_id"] = "502", ["mobilephone"] = "+1 555-010-8888", ["customer_tier"] = "silver" }));
+        await stack.AdminAsync("crm", "add", "hubspot-e2e", "--kind", "hubspot",
+            "--setting", $"baseUrl={_hubSpot.Server.BaseUri.ToString().TrimEnd('/')}",
+            "--secret", $"accessToken={FakeHubSpot.PrivateAppToken}");
+        var rules = stack.RunFile("hubspot-rules.json");
+        await File.WriteAllTextAsync(rules, $$"""
+            {
+              "rules": [
+                {
+                  "name": "hubspot-tier",
+                  "crmField": "customer_tier",
+                  "location": "did",
+                  "crm": { "type": "integration", "connection": "hubspot-e2e", "module": "contacts" },
+                  "defaultDestination": { "type": "queue", "target": "620" },
+                  "rows": [
+                    { "operator": "=", "value": "gold", "destination": { "type": "queue", "target": "610" } },
+                    { "operator": "=", "value": "SILVER", "destination": { "type": "ivr", "target": "700" } }
+                  ],
+                  "lookup": { "timeoutMs": 3000 }
+                }
+              ],
+              "dids": { "{{Did}}": "hubspot-tier" }
+            }
+            """);
+        await stack.AdminAsync("rules", "import", rules);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the router picks rule changes up within a second
+    }
+
+    public async Task DisposeAsync() => await _hubSpot.DisposeAsync();
+
+    [Fact]
+    public async Task HubSpotRule_ContactWithGoldTier_LandsInTheGoldQueue()
+    {
+        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Did, Caller = GoldContact, HoldMs = 500 });
+
+        Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
+        Assert.Equal(("queue:610", "hubspot-tier", "row-matched"), (call.Landing.Destination, call.Landing.Rule, call.Landing.Reason));
+        var search = Assert.Single(_hubSpot.Searches);
+        Assert.Equal($"Bearer {FakeHubSpot.PrivateAppToken}", search.Headers["Authorization"]);
+        Assert.DoesNotContain(FakeHubSpot.PrivateAppToken, search.Path + search.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HubSpotRule_ContactFoundByMobileInAnotherFormat_LandsInTheIvr()
+    {
+        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Did, Caller = SilverContact, HoldMs = 500 });
+
+        Assert.Equal(("ivr:700", "row-matched"), (call.Landing.Destination, call.Landing.Reason));
+    }
+
+    [Fact]
+    public async Task HubSpotRule_TokenRejected_GoesToTheDefaultDestination()
+    {
+        _hubSpot.RejectEveryToken = true;
+
+        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Did, Caller = GoldContact, HoldMs = 500 });
+
+        Assert.Equal(("queue:620", "lookup-failed"), (call.Landing.Destination, call.Landing.Reason));
+    }
+}
