@@ -8,47 +8,21 @@ namespace AriCrmRouter.EndToEndTests;
 /// call through the real Asterisk is routed by the HubSpot connector talking to a HubSpot fake over HTTP.
 /// </summary>
 [Collection(EndToEndTier.Name)]
-public sealed class IntegrationConnectorTests(EndToEndEnvironment stack) : IAsyncLifetime
+public sealed class IntegrationConnectorTests(EndToEndEnvironment stack, IntegrationConnectorTests.HubSpotFixture hubSpot)
+    : IClassFixture<IntegrationConnectorTests.HubSpotFixture>, IAsyncLifetime
 {
     private const string Did = "5556000";
     private const string GoldContact = "15550107777";
     private const string SilverContact = "15550108888";
+    private const string RejectedContact = "15550109999";
 
-    private FakeHubSpot _hubSpot = null!;
+    public Task InitializeAsync() => hubSpot.ConfigureOnceAsync(stack);
 
-    public async Task InitializeAsync()
+    public Task DisposeAsync()
     {
-        _hubSpot = await FakeHubSpot.StartAsync();
-        _hubSpot.Records.Add(("contacts", new Dictionary<string, string?> { ["hs_object_id"] = "501", ["phone"] = "+15550107777", ["customer_tier"] = "GOLD" }));
-        _hubSpot.Records.Add(("contacts", new Dictionary<string, string?> { ["hs_object_id"] = "502", ["mobilephone"] = "+1 555-010-8888", ["customer_tier"] = "silver" }));
-        await stack.AdminAsync("crm", "add", "hubspot-e2e", "--kind", "hubspot",
-            "--setting", $"baseUrl={_hubSpot.Server.BaseUri.ToString().TrimEnd('/')}",
-            "--secret", $"accessToken={FakeHubSpot.PrivateAppToken}");
-        var rules = stack.RunFile("hubspot-rules.json");
-        await File.WriteAllTextAsync(rules, $$"""
-            {
-              "rules": [
-                {
-                  "name": "hubspot-tier",
-                  "crmField": "customer_tier",
-                  "location": "did",
-                  "crm": { "type": "integration", "connection": "hubspot-e2e", "module": "contacts" },
-                  "defaultDestination": { "type": "queue", "target": "620" },
-                  "rows": [
-                    { "operator": "=", "value": "gold", "destination": { "type": "queue", "target": "610" } },
-                    { "operator": "=", "value": "SILVER", "destination": { "type": "ivr", "target": "700" } }
-                  ],
-                  "lookup": { "timeoutMs": 3000 }
-                }
-              ],
-              "dids": { "{{Did}}": "hubspot-tier" }
-            }
-            """);
-        await stack.AdminAsync("rules", "import", rules);
-        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the router picks rule changes up within a second
+        hubSpot.Fake.RejectEveryToken = false;
+        return Task.CompletedTask;
     }
-
-    public async Task DisposeAsync() => await _hubSpot.DisposeAsync();
 
     [Fact]
     public async Task HubSpotRule_ContactWithGoldTier_LandsInTheGoldQueue()
@@ -57,7 +31,7 @@ public sealed class IntegrationConnectorTests(EndToEndEnvironment stack) : IAsyn
 
         Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
         Assert.Equal(("queue:610", "hubspot-tier", "row-matched"), (call.Landing.Destination, call.Landing.Rule, call.Landing.Reason));
-        var search = Assert.Single(_hubSpot.Searches);
+        var search = Assert.Single(hubSpot.Fake.Searches, s => s.Body.Contains("15550107777", StringComparison.Ordinal));
         Assert.Equal($"Bearer {FakeHubSpot.PrivateAppToken}", search.Headers["Authorization"]);
         Assert.DoesNotContain(FakeHubSpot.PrivateAppToken, search.Path + search.Query, StringComparison.Ordinal);
     }
@@ -73,10 +47,76 @@ public sealed class IntegrationConnectorTests(EndToEndEnvironment stack) : IAsyn
     [Fact]
     public async Task HubSpotRule_TokenRejected_GoesToTheDefaultDestination()
     {
-        _hubSpot.RejectEveryToken = true;
+        hubSpot.Fake.RejectEveryToken = true;
 
-        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Did, Caller = GoldContact, HoldMs = 500 });
+        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Did, Caller = RejectedContact, HoldMs = 500 });
 
         Assert.Equal(("queue:620", "lookup-failed"), (call.Landing.Destination, call.Landing.Reason));
+    }
+
+    /// <summary>One HubSpot fake for the class; the connection and the rule are added to the running stack once.</summary>
+    public sealed class HubSpotFixture : IAsyncLifetime
+    {
+        private readonly SemaphoreSlim _configure = new(1, 1);
+        private bool _configured;
+
+        public FakeHubSpot Fake { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Fake = await FakeHubSpot.StartAsync();
+            Fake.Records.Add(("contacts", new Dictionary<string, string?> { ["hs_object_id"] = "501", ["phone"] = "+15550107777", ["customer_tier"] = "GOLD" }));
+            Fake.Records.Add(("contacts", new Dictionary<string, string?> { ["hs_object_id"] = "502", ["mobilephone"] = "+1 555-010-8888", ["customer_tier"] = "silver" }));
+            Fake.Records.Add(("contacts", new Dictionary<string, string?> { ["hs_object_id"] = "503", ["phone"] = "+15550109999", ["customer_tier"] = "GOLD" }));
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Fake.DisposeAsync();
+            _configure.Dispose();
+        }
+
+        public async Task ConfigureOnceAsync(EndToEndEnvironment stack)
+        {
+            await _configure.WaitAsync();
+            try
+            {
+                if (_configured)
+                {
+                    return;
+                }
+
+                await stack.AdminAsync("crm", "add", "hubspot-e2e", "--kind", "hubspot",
+                    "--setting", $"baseUrl={Fake.Server.BaseUri.ToString().TrimEnd('/')}",
+                    "--secret", $"accessToken={FakeHubSpot.PrivateAppToken}");
+                var rules = stack.RunFile("hubspot-rules.json");
+                await File.WriteAllTextAsync(rules, $$"""
+                    {
+                      "rules": [
+                        {
+                          "name": "hubspot-tier",
+                          "crmField": "customer_tier",
+                          "location": "did",
+                          "crm": { "type": "integration", "connection": "hubspot-e2e", "module": "contacts" },
+                          "defaultDestination": { "type": "queue", "target": "620" },
+                          "rows": [
+                            { "operator": "=", "value": "gold", "destination": { "type": "queue", "target": "610" } },
+                            { "operator": "=", "value": "SILVER", "destination": { "type": "ivr", "target": "700" } }
+                          ],
+                          "lookup": { "timeoutMs": 3000 }
+                        }
+                      ],
+                      "dids": { "{{Did}}": "hubspot-tier" }
+                    }
+                    """);
+                await stack.AdminAsync("rules", "import", rules);
+                await Task.Delay(TimeSpan.FromSeconds(1.5)); // the router picks rule changes up within a second
+                _configured = true;
+            }
+            finally
+            {
+                _configure.Release();
+            }
+        }
     }
 }
