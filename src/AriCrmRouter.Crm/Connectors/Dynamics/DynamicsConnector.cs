@@ -16,33 +16,23 @@ namespace AriCrmRouter.Crm.Connectors.Dynamics;
 /// Data service (OData v2), chosen by the connection's <c>api</c> setting; one <c>$filter</c> query ORing every
 /// phone field against every number form, or the key field against the DTMF.
 /// </summary>
-public sealed class DynamicsConnector(
+internal sealed class DynamicsConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<DynamicsConnector> logger) : ICrmConnector
+    ILogger<DynamicsConnector> logger) : SettingsConnector<DynamicsSettings>(options)
 {
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
 
-    private readonly CrmOptions _options = options.Value;
     private readonly CredentialCache<AccessToken> _credentials = new(timeProvider);
 
-    public string Kind => "dynamics";
+    public override string Kind => "dynamics";
 
-    public IReadOnlyList<string> Validate(CrmConnection connection)
+    protected override DynamicsSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        DynamicsSettings.Read(connection, serviceRegion, out problems);
+
+    protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, DynamicsSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        DynamicsSettings.Read(connection, _options.DefaultRegion, out var problems);
-        return problems;
-    }
-
-    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(request);
-        var settings = DynamicsSettings.Read(connection, _options.DefaultRegion, out var problems);
-        ConnectionSettingsReader.ThrowIfUnusable(connection, problems);
-
         ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsIdentifier);
         var filter = request.ByKey ? ODataFilter.Equal(request.KeyField!, request.Dtmf!) : PhoneFilter(settings, request);
         if (filter is null)
@@ -87,7 +77,7 @@ public sealed class DynamicsConnector(
             form["scope"] = settings.Scope!;
         }
 
-        var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, null, _options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
+        var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, null, Options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
         var token = answer.Deserialize(DynamicsJsonContext.Default.DynamicsTokenAnswer, connection.Name, OAuthTokenEndpoint.Step);
         if (string.IsNullOrEmpty(token.AccessToken))
         {
@@ -123,7 +113,7 @@ public sealed class DynamicsConnector(
             message.Headers.Add("Prefer", "odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"");
         }
 
-        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, timeProvider, connection.Name, "query", cancellationToken);
+        var answer = await VendorHttp.SendAsync(http, message, Options.MaxResponseBytes, timeProvider, connection.Name, "query", cancellationToken);
         if (answer.Status == HttpStatusCode.Unauthorized)
         {
             Log.CredentialRejected(logger, connection.Name);

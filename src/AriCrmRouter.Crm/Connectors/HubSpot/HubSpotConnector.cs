@@ -15,36 +15,26 @@ namespace AriCrmRouter.Crm.Connectors.HubSpot;
 /// HubSpot CRM v3: private app token or OAuth refresh, records found with the object search API using
 /// <c>EQ</c> filters on each phone property and number form, in ORed filter groups.
 /// </summary>
-public sealed class HubSpotConnector(
+internal sealed class HubSpotConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<HubSpotConnector> logger) : ICrmConnector
+    ILogger<HubSpotConnector> logger) : SettingsConnector<HubSpotSettings>(options)
 {
     /// <summary>HubSpot accepts at most five filter groups per search.</summary>
     internal const int MaxFilterGroups = 5;
 
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromMinutes(30);
 
-    private readonly CrmOptions _options = options.Value;
     private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
 
-    public string Kind => "hubspot";
+    public override string Kind => "hubspot";
 
-    public IReadOnlyList<string> Validate(CrmConnection connection)
+    protected override HubSpotSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        HubSpotSettings.Read(connection, serviceRegion, out problems);
+
+    protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, HubSpotSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        HubSpotSettings.Read(connection, _options.DefaultRegion, out var problems);
-        return problems;
-    }
-
-    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(request);
-        var settings = HubSpotSettings.Read(connection, _options.DefaultRegion, out var problems);
-        ConnectionSettingsReader.ThrowIfUnusable(connection, problems);
-
         ConnectionSettingsReader.RequireApiNames(connection, request, IsObjectType, ApiNames.IsIdentifier);
         var groups = request.ByKey
             ? [new HubSpotFilterGroup([new HubSpotFilter(request.KeyField!, "EQ", request.Dtmf!)])]
@@ -98,7 +88,7 @@ public sealed class HubSpotConnector(
             ["client_secret"] = settings.ClientSecret,
             ["refresh_token"] = settings.RefreshToken,
         };
-        var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, null, _options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
+        var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, null, Options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
         var token = answer.Deserialize(HubSpotJsonContext.Default.HubSpotTokenAnswer, connection.Name, OAuthTokenEndpoint.Step);
         if (string.IsNullOrEmpty(token.AccessToken))
         {
@@ -181,7 +171,7 @@ public sealed class HubSpotConnector(
     {
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, timeProvider, connection.Name, step, cancellationToken);
+        var answer = await VendorHttp.SendAsync(http, message, Options.MaxResponseBytes, timeProvider, connection.Name, step, cancellationToken);
         if (answer.Status == HttpStatusCode.Unauthorized)
         {
             Log.TokenRejected(logger, connection.Name);

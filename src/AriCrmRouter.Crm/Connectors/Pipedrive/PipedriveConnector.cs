@@ -18,37 +18,27 @@ namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 /// (phone, or a custom field for DTMF keys), then the record read by id because search results carry no
 /// custom fields; field names are mapped to their keys with the personFields/organizationFields definitions.
 /// </summary>
-public sealed class PipedriveConnector(
+internal sealed class PipedriveConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<PipedriveConnector> logger) : ICrmConnector
+    ILogger<PipedriveConnector> logger) : SettingsConnector<PipedriveSettings>(options)
 {
     private static readonly TimeSpan FieldDefinitionsLifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
     private const int MaxFieldPages = 10;
 
-    private readonly CrmOptions _options = options.Value;
     private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, IReadOnlyList<PipedriveField> Fields)> _fieldDefinitions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _rotatedRefreshTokens = new(StringComparer.Ordinal);
 
-    public string Kind => "pipedrive";
+    public override string Kind => "pipedrive";
 
-    public IReadOnlyList<string> Validate(CrmConnection connection)
+    protected override PipedriveSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        PipedriveSettings.Read(connection, serviceRegion, out problems);
+
+    protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, PipedriveSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        PipedriveSettings.Read(connection, _options.DefaultRegion, out var problems);
-        return problems;
-    }
-
-    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(request);
-        var settings = PipedriveSettings.Read(connection, _options.DefaultRegion, out var problems);
-        ConnectionSettingsReader.ThrowIfUnusable(connection, problems);
-
         var module = request.Module.Trim().ToLowerInvariant() switch
         {
             "persons" or "person" => "persons",
@@ -244,7 +234,7 @@ public sealed class PipedriveConnector(
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token.Value);
         }
 
-        var answer = await VendorHttp.SendAsync(session.Http, message, _options.MaxResponseBytes, timeProvider, session.Connection.Name, step, cancellationToken);
+        var answer = await VendorHttp.SendAsync(session.Http, message, Options.MaxResponseBytes, timeProvider, session.Connection.Name, step, cancellationToken);
         if (answer.Status == HttpStatusCode.Unauthorized)
         {
             Log.CredentialRejected(logger, session.Connection.Name);
@@ -281,7 +271,7 @@ public sealed class PipedriveConnector(
         var refreshToken = _rotatedRefreshTokens.GetValueOrDefault(CredentialKey.For(connection)) ?? settings.RefreshToken;
         var form = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken };
         var clientAuth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}")));
-        var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, clientAuth, _options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
+        var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, clientAuth, Options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
         var token = answer.Deserialize(PipedriveJsonContext.Default.PipedriveTokenAnswer, connection.Name, OAuthTokenEndpoint.Step);
         if (string.IsNullOrEmpty(token.AccessToken))
         {

@@ -14,31 +14,21 @@ namespace AriCrmRouter.Crm.Connectors.Salesforce;
 /// Salesforce REST API: OAuth refresh-token or client-credentials grant, SOSL <c>IN PHONE FIELDS</c> for the
 /// caller's number and SOQL for a DTMF key.
 /// </summary>
-public sealed class SalesforceConnector(
+internal sealed class SalesforceConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<SalesforceConnector> logger) : ICrmConnector
+    ILogger<SalesforceConnector> logger) : SettingsConnector<SalesforceSettings>(options)
 {
-    private readonly CrmOptions _options = options.Value;
     private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
 
-    public string Kind => "salesforce";
+    public override string Kind => "salesforce";
 
-    public IReadOnlyList<string> Validate(CrmConnection connection)
+    protected override SalesforceSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        SalesforceSettings.Read(connection, serviceRegion, out problems);
+
+    protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, SalesforceSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        SalesforceSettings.Read(connection, _options.DefaultRegion, out var problems);
-        return problems;
-    }
-
-    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(request);
-        var settings = SalesforceSettings.Read(connection, _options.DefaultRegion, out var problems);
-        ConnectionSettingsReader.ThrowIfUnusable(connection, problems);
-
         ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsDottedPath);
         var query = request.ByKey ? SoqlByKey(request) : SoslByPhone(request, settings.Region);
         if (query is null)
@@ -89,7 +79,7 @@ public sealed class SalesforceConnector(
         }
 
         var answer = await OAuthTokenEndpoint.PostAsync(
-            http, new Uri(settings.LoginUrl, "services/oauth2/token"), form, null, _options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
+            http, new Uri(settings.LoginUrl, "services/oauth2/token"), form, null, Options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
         var token = answer.Deserialize(SalesforceJsonContext.Default.SalesforceTokenAnswer, connection.Name, OAuthTokenEndpoint.Step);
         if (string.IsNullOrEmpty(token.AccessToken))
         {
@@ -120,7 +110,7 @@ public sealed class SalesforceConnector(
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, timeProvider, connection.Name, step, cancellationToken);
+        var answer = await VendorHttp.SendAsync(http, message, Options.MaxResponseBytes, timeProvider, connection.Name, step, cancellationToken);
         if (!answer.IsSuccess)
         {
             throw Failure(connection, answer, step);

@@ -14,33 +14,23 @@ namespace AriCrmRouter.Crm.Connectors.Zoho;
 /// Zoho CRM (REST API v2..v8): refresh-token grant against the data centre's accounts server, records found
 /// with the module's search API (<c>phone=</c> or <c>criteria=(Key:equals:value)</c>).
 /// </summary>
-public sealed class ZohoConnector(
+internal sealed class ZohoConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<ZohoConnector> logger) : ICrmConnector
+    ILogger<ZohoConnector> logger) : SettingsConnector<ZohoSettings>(options)
 {
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
 
-    private readonly CrmOptions _options = options.Value;
     private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
 
-    public string Kind => "zoho";
+    public override string Kind => "zoho";
 
-    public IReadOnlyList<string> Validate(CrmConnection connection)
+    protected override ZohoSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        ZohoSettings.Read(connection, serviceRegion, out problems);
+
+    protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, ZohoSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ZohoSettings.Read(connection, _options.DefaultRegion, out var problems);
-        return problems;
-    }
-
-    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(request);
-        var settings = ZohoSettings.Read(connection, _options.DefaultRegion, out var problems);
-        ConnectionSettingsReader.ThrowIfUnusable(connection, problems);
-
         ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsIdentifier);
         var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
         return await _tokens.UseAsync(
@@ -61,7 +51,7 @@ public sealed class ZohoConnector(
             ["refresh_token"] = settings.RefreshToken,
         };
         var answer = await OAuthTokenEndpoint.PostAsync(
-            http, new Uri(settings.AccountsUrl, "oauth/v2/token"), form, null, _options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
+            http, new Uri(settings.AccountsUrl, "oauth/v2/token"), form, null, Options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
         var token = answer.Deserialize(ZohoJsonContext.Default.ZohoTokenAnswer, connection.Name, OAuthTokenEndpoint.Step);
         if (string.IsNullOrEmpty(token.AccessToken))
         {
@@ -113,7 +103,7 @@ public sealed class ZohoConnector(
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         message.Headers.Authorization = new AuthenticationHeaderValue("Zoho-oauthtoken", token.Value);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var answer = await VendorHttp.SendAsync(http, message, _options.MaxResponseBytes, timeProvider, connection.Name, "search", cancellationToken);
+        var answer = await VendorHttp.SendAsync(http, message, Options.MaxResponseBytes, timeProvider, connection.Name, "search", cancellationToken);
         if (answer.Status == HttpStatusCode.NoContent || (answer.IsSuccess && answer.IsEmpty))
         {
             return null;
