@@ -49,7 +49,7 @@ public sealed class CustomCrmClient(IHttpClientFactory httpClientFactory, IOptio
 
         using (response)
         {
-            var body = await CrmResponses.ReadBoundedStringAsync(response, options.Value.MaxResponseBytes, cancellationToken);
+            var body = await CrmResponses.ReadBoundedStringAsync(response, options.Value.MaxResponseBytes, "custom CRM", cancellationToken);
             return CustomCrmAnswer.Read(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, field);
         }
     }

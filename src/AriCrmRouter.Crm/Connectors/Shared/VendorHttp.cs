@@ -1,4 +1,5 @@
 using System.Net;
+using AriCrmRouter.Crm.Http;
 
 namespace AriCrmRouter.Crm.Connectors.Shared;
 
@@ -23,7 +24,7 @@ internal static class VendorHttp
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var body = await ReadBoundedAsync(response.Content, maxResponseBytes, connectionName, step, cancellationToken);
+            var body = await CrmResponses.ReadBoundedAsync(response.Content, maxResponseBytes, $"connection '{connectionName}': {step}", cancellationToken);
             return new VendorAnswer(response.StatusCode, response.Headers, response.Content.Headers, body, response.RequestMessage?.RequestUri, timeProvider);
         }
         catch (HttpRequestException ex)
@@ -68,31 +69,4 @@ internal static class VendorHttp
             RetryAfter = answer.RetryAfter(timeProvider),
         };
     }
-
-    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int maxBytes, string connectionName, string step, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength is { } length && length > maxBytes)
-        {
-            throw TooLarge(maxBytes, connectionName, step);
-        }
-
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw TooLarge(maxBytes, connectionName, step);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static CrmLookupException TooLarge(int maxBytes, string connectionName, string step) =>
-        new(CrmFailureKind.MalformedResponse, $"connection '{connectionName}': {step} answered more than {maxBytes} bytes");
 }
