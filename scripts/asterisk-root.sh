@@ -11,12 +11,12 @@
 #
 # Environment:
 #   ASTERISK_ROOT_CACHE    cache directory (see above)
-#   ASTERISK_ROOT_MIRROR   Debian mirror (default http://deb.debian.org/debian)
+#   ASTERISK_ROOT_MIRROR   Debian mirror (default: the Debian archive this machine's apt sources use)
 #   ASTERISK_ROOT_REBUILD  1 = ignore root/ and snapshots and debootstrap again (sid moves daily)
 set -euo pipefail
 
 CACHE="${ASTERISK_ROOT_CACHE:-/var/cache/aricrmrouter/asterisk-root}"
-MIRROR="${ASTERISK_ROOT_MIRROR:-http://deb.debian.org/debian}"
+MIRROR="${ASTERISK_ROOT_MIRROR:-}"
 SUITE=sid
 INCLUDE="asterisk,asterisk-modules,asterisk-core-sounds-en-gsm"
 ROOT="$CACHE/root"
@@ -55,6 +55,32 @@ apply_fixes() {
     /var/spool/asterisk /var/run/asterisk /srv/aricrmrouter
 }
 
+# The Debian archive this machine already installs from (its apt sources, one-line or deb822), so
+# the root comes from the same mirror as every other package: the main archive, not -security.
+apt_debian_mirror() {
+  local files=() f
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+    [[ -f $f ]] && files+=("$f")
+  done
+  ((${#files[@]})) || return 1
+  awk '
+    function pick(uri) { sub(/\/+$/, "", uri); if (uri ~ /\/debian$/) { print uri; found = 1; exit } }
+    FNR == 1 { types = ""; uris = ""; suites = "" }
+    /^[[:space:]]*deb[[:space:]]/ {            # one-line format: deb [options] URI suite components
+      i = 2; if ($i ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
+      if ($(i + 1) !~ /-security$/) pick($i); next
+    }
+    /^Types:/  { types = $0 }
+    /^URIs:/   { uris = $2 }
+    /^Suites:/ { suites = $0 }
+    /^[[:space:]]*$/ || /^Components:/ {       # end of a deb822 stanza (Components is the last key we need)
+      if (types ~ /(^|[[:space:]])deb([[:space:]]|$)/ && uris != "" && suites !~ /-security/) pick(uris)
+      if (/^[[:space:]]*$/) { types = ""; uris = ""; suites = "" }
+    }
+    END { exit found ? 0 : 1 }
+  ' "${files[@]}"
+}
+
 root_is_ready() {
   [[ -x $ROOT/usr/sbin/asterisk && -f $ROOT/.aricrmrouter-recipe ]] &&
     [[ $(cat "$ROOT/.aricrmrouter-recipe") == "$RECIPE" ]]
@@ -73,6 +99,11 @@ rm -rf "$ROOT"
 SNAPSHOT=""
 if [[ ${ASTERISK_ROOT_REBUILD:-0} != 1 ]]; then
   SNAPSHOT=$(ls -1t "$CACHE"/asterisk-root_*_"$RECIPE".tar.zst 2>/dev/null | head -n1 || true)
+fi
+
+if [[ -z $SNAPSHOT && -z $MIRROR ]]; then
+  MIRROR=$(apt_debian_mirror) ||
+    { log "no Debian archive found in the apt sources; set ASTERISK_ROOT_MIRROR to a Debian mirror"; exit 1; }
 fi
 
 if [[ -n $SNAPSHOT ]]; then
