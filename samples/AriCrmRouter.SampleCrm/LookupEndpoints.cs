@@ -49,6 +49,11 @@ internal sealed class LookupHandler(
             return Results.Json(new ErrorResponse("unauthorized"), SampleCrmJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status401Unauthorized);
         }
 
+        if (options.Value.LookupDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(options.Value.LookupDelay, timeProvider, context.RequestAborted);
+        }
+
         switch (state.Mode)
         {
             case CrmMode.Down:

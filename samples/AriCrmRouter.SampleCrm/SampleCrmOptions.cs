@@ -25,6 +25,9 @@ internal sealed class SampleCrmOptions
     /// <summary>How long a lookup takes in Slow mode; longer than any sane router deadline.</summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Extra time every lookup takes before it is answered, in any mode (a CRM's own latency, for scripts/bench.sh).</summary>
+    public TimeSpan LookupDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>When set ("Name: value"), lookups without exactly this header answer 401 (the "Custom HTTP Header" option).</summary>
     public string RequiredHeader { get; set; } = "";
 
