@@ -1,0 +1,179 @@
+# Functions of scripts/bench.sh (sourced; uses its variables: REPO, OUT, STACK_NAME, ports, options).
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { echo "bench: $*" >&2; exit 1; }
+
+declare -A PIDS=()
+PICKED=" "
+STACK_UP=0
+
+# A free port in 20000-59999 that this run has not picked yet.
+free_port() { # tcp|udp
+  local flag=-ltn port i
+  [[ $1 == udp ]] && flag=-lun
+  for ((i = 0; i < 200; i++)); do
+    port=$((20000 + RANDOM % 40000))
+    [[ $PICKED == *" $port "* ]] && continue
+    ss -H "$flag" "sport = :$port" 2>/dev/null | grep -q . && continue
+    PICKED+="$port "
+    echo "$port"; return
+  done
+  die "no free $1 port found"
+}
+
+ms_to_timespan() { printf '00:00:%02d.%03d' $(($1 / 1000)) $(($1 % 1000)); }
+
+# Starts a background process in a directory with its output in a log; remembers its pid by name.
+start_bg() { # name log dir command...
+  local name=$1 log=$2 dir=$3
+  shift 3
+  (cd "$dir" && exec "$@" >"$log" 2>&1 </dev/null) &
+  PIDS[$name]=$!
+}
+
+wait_for() { # what seconds command...
+  local what=$1 seconds=$2 i
+  shift 2
+  for ((i = 0; i < seconds * 5; i++)); do
+    "$@" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  die "$what did not come up within ${seconds}s (logs in $OUT)"
+}
+
+cleanup() {
+  local name pid i
+  for name in "${!PIDS[@]}"; do
+    pid=${PIDS[$name]}
+    kill -TERM "$pid" 2>/dev/null || continue
+    for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  if ((STACK_UP)); then "$REPO/scripts/stack.sh" down 2>>"$OUT/stack.log" || true; fi
+}
+
+# CPU time (user + system) of a process in milliseconds.
+cpu_ms() { # pid
+  local ticks
+  ticks=$(sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }')
+  echo $((ticks * 1000 / CLK_TCK))
+}
+CLK_TCK=$(getconf CLK_TCK)
+
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# Waits until Asterisk has no call up, so one workload's hang-ups do not count against the next.
+wait_idle() {
+  local i count
+  for ((i = 0; i < 50; i++)); do
+    count=$("$REPO/scripts/stack.sh" rx "core show channels count" 2>/dev/null | awk '/active call/ { print $1 }')
+    [[ ${count:-1} == 0 ]] && return 0
+    sleep 0.2
+  done
+  echo "bench: warning: Asterisk still has ${count:-?} calls up" >&2
+}
+
+# Writes a SIPp injection file: one caller repeated, or count new callers from a running number.
+callers_file() { # file count [first-unique-number]
+  local file=$1 count=$2 first=${3:-} i
+  {
+    echo SEQUENTIAL
+    if [[ -z $first ]]; then
+      echo "15550100001;"  # GOLD in samples/AriCrmRouter.SampleCrm/data/customers.json
+    else
+      for ((i = 0; i < count; i++)); do printf '1555%07d;\n' $((first + i)); done
+    fi
+  } >"$file"
+}
+
+sipp_run() { # dir exten callers-file rate calls
+  local dir=$1 exten=$2 inf=$3 rate=$4 n=$5
+  (cd "$dir" && sipp "127.0.0.1:$ASTERISK_SIP_PORT" -sf "$REPO/bench/sipp/uac-bench.xml" -inf "$inf" -s "$exten" \
+    -set hold_ms "$hold_ms" -i 127.0.0.1 -p "$SIPP_PORT" -mp "$SIPP_MEDIA_PORT" -r "$rate" -rp 1000 -m "$n" -l 20000 \
+    -recv_timeout 30000 -timeout "$((n / rate + hold_ms / 1000 + 90))s" -timeout_error -nostdin \
+    -trace_rtt -rtt_freq 1 -trace_stat -stf stat.csv -fd 1 -trace_err -error_file errors.log >sipp.log 2>&1)
+}
+
+# Column of the last line of SIPp's statistics CSV, by header name.
+stat_value() { # file column
+  awk -F';' -v col="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i } END { print (c ? $c : "") + 0 }' "$1"
+}
+
+# p50 and p99 (nearest rank) of the INVITE-to-200 times in SIPp's rtt trace, in ms.
+percentiles() { # rtt-csv
+  awk -F';' 'NR > 1 && $2 != "" { print $2 }' "$1" | sort -g |
+    awk '{ v[NR] = $1 } END { if (NR == 0) { print "- -"; exit }
+      p50 = int(NR * 0.50 + 0.999999); p99 = int(NR * 0.99 + 0.999999)
+      printf "%.1f %.1f\n", v[p50], v[p99] }'
+}
+
+run_workload() { # workload rate calls
+  local w=$1 rate=$2 n=$3 dir exten app_pid="" inf warm_inf app0 app1 ast0 ast1 p50 p99 ok failed app_cpu rss
+  dir="$OUT/$w-$rate"
+  rm -rf "$dir"
+  mkdir -p "$dir/warmup"
+  case $w in
+    plain) exten=bench-plain ;;
+    null) exten=bench-null app_pid=${PIDS[null]} ;;
+    warm | cold) exten=5559000 app_pid=${PIDS[router]} ;;
+    diy) exten=bench-diy ;;
+  esac
+  inf="$dir/callers.csv" warm_inf="$dir/warmup/callers.csv"
+  if [[ $w == cold ]]; then
+    callers_file "$warm_inf" "$warmup" "$cold_next"; cold_next=$((cold_next + warmup))
+    callers_file "$inf" "$n" "$cold_next"; cold_next=$((cold_next + n))
+  else
+    callers_file "$warm_inf" 1; callers_file "$inf" 1
+  fi
+  if ((warmup > 0)); then
+    sipp_run "$dir/warmup" "$exten" "$warm_inf" "$((rate < 20 ? rate : 20))" "$warmup" || true
+  fi
+  wait_idle
+  echo "bench: $w at $rate calls/s, $n calls" >&2
+  ast0=$(cpu_ms "$ASTERISK_PID"); [[ -n $app_pid ]] && app0=$(cpu_ms "$app_pid")
+  sipp_run "$dir" "$exten" "$inf" "$rate" "$n" || true
+  wait_idle
+  ast1=$(cpu_ms "$ASTERISK_PID"); [[ -n $app_pid ]] && app1=$(cpu_ms "$app_pid")
+  ok=$(stat_value "$dir/stat.csv" "SuccessfulCall(C)")
+  failed=$(stat_value "$dir/stat.csv" "FailedCall(C)")
+  read -r p50 p99 < <(percentiles "$(ls "$dir"/*_rtt.csv 2>/dev/null | head -n 1 || echo /dev/null)")
+  app_cpu=- rss=-
+  if [[ -n $app_pid ]]; then
+    app_cpu=$(awk -v d=$((app1 - app0)) -v n="$n" 'BEGIN { printf "%.2f", d / n }')
+    rss=$(rss_mb "$app_pid")
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$rate" "$w" "$ok" "$failed" "$p50" "$p99" "$app_cpu" \
+    "$(awk -v d=$((ast1 - ast0)) -v n="$n" 'BEGIN { printf "%.2f", d / n }')" "$rss" >>"$results"
+  if ((ok + failed < n || ok == 0)); then
+    echo "bench: $w at $rate calls/s: only $ok of $n calls succeeded and $failed failed (see $dir/sipp.log)" >&2
+    return 1
+  fi
+  if ((smoke && failed > 0)); then
+    echo "bench: $w: $failed failed calls (see $dir/errors.log)" >&2
+    return 1
+  fi
+  return 0
+}
+
+# The markdown table, with p50 and p99 ratios against the plain, null and DIY rows of the same rate.
+print_table() { # results.tsv
+  awk -F'\t' '
+    { row[NR] = $0; rate[NR] = $1; w[NR] = $2; p50[$1, $2] = $5; p99[$1, $2] = $6 }
+    function ratios(r, base, i) {
+      if (!((r, base) in p50) || p50[r, base] == "-" || $5 == "-") return "-"
+      a = (p50[r, base] + 0 > 0) ? sprintf("%.1fx", $5 / p50[r, base]) : "-"
+      b = (p99[r, base] + 0 > 0) ? sprintf("%.1fx", $6 / p99[r, base]) : "-"
+      return a " / " b
+    }
+    END {
+      names["plain"] = "plain dialplan"; names["null"] = "null Stasis app"; names["warm"] = "router, warm cache"
+      names["cold"] = "router, cold (new callers)"; names["diy"] = "DIY CURL() + JSON_DECODE"
+      print "| calls/s | workload | calls ok | failed | p50 ms | p99 ms | app CPU ms/call | Asterisk CPU ms/call | app RSS MB | p50 / p99 vs plain | vs null | vs DIY |"
+      print "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+      for (i = 1; i <= NR; i++) {
+        $0 = row[i]
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, names[$2], $3, $4, $5, $6, $7, $8, $9,
+          ratios($1, "plain"), ratios($1, "null"), ratios($1, "diy")
+      }
+    }' "$1"
+}
