@@ -22,6 +22,8 @@
 #                         with no failed call; timing is never judged (CI runs this)
 #     --no-build          use the Release build already there
 #     --out DIR           keep logs, SIPp traces and the table in DIR (default .stack/bench-<pid>)
+#     --configuration C   build configuration of the router, null app, CLI and CRM (default Release;
+#                         the CI smoke reuses the Debug build of scripts/test.sh)
 # Exit code: 0 when every workload ran and the table was printed; 1 otherwise (and, with --smoke, when
 # a call failed). As root on Debian 12 with the .NET SDK (like scripts/demo.sh).
 set -euo pipefail
@@ -29,7 +31,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
 
 rates=100 duration=20 calls="" hold_ms=1000 crm_delay_ms=45 workloads=plain,null,warm,cold,diy
-warmup=20 smoke=0 build=1 out=""
+warmup=20 smoke=0 build=1 out="" configuration=Release
 while (($#)); do
   case $1 in
     --rate | --rates) rates=$2; shift ;;
@@ -42,7 +44,8 @@ while (($#)); do
     --smoke) smoke=1 ;;
     --no-build) build=0 ;;
     --out) out=$2; shift ;;
-    -h | --help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --configuration) configuration=$2; shift ;;
+    -h | --help) sed -n "2,31p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -71,7 +74,7 @@ say "Setup (packages, Asterisk root)"
 "$REPO/scripts/setup.sh" >/dev/null
 command -v sipp >/dev/null || die "sipp is missing (scripts/setup.sh installs sip-tester)"
 
-CONFIG=Release
+CONFIG=$configuration
 ROUTER_DLL="$REPO/src/AriCrmRouter.Service/bin/$CONFIG/net10.0/crmrouter.dll"
 ADMIN_DLL="$REPO/src/AriCrmRouter.Cli/bin/$CONFIG/net10.0/crmrouter-admin.dll"
 CRM_DLL="$REPO/samples/AriCrmRouter.SampleCrm/bin/$CONFIG/net10.0/sample-crm.dll"
@@ -146,5 +149,5 @@ print_table "$results" >"$table"
 echo
 cat "$table"
 echo
-echo "bench: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -sr), load average:$(uptime | sed 's/.*load average://'); logs in $OUT"
+echo "bench: $CONFIG build, $(date -u "+%Y-%m-%d %H:%M UTC"), $(nproc) cores, $(uname -sr), load average:$(uptime | sed 's/.*load average://'); logs in $OUT"
 if ((!ok)); then die "a workload did not complete (see above)"; fi

@@ -4,7 +4,8 @@
 #     unit        tests/AriCrmRouter.{Routing,Ari,Crm,Service}.Tests (in-process, no services)
 #     integration tests/AriCrmRouter.{Storage,Cli}.Tests and tests/AriCrmRouter.IntegrationTests
 #                 (a real Redis that the tests start: runs scripts/setup.sh)
-#     e2e         tests/AriCrmRouter.EndToEndTests      (needs Redis, Asterisk, SIPp: setup.sh)
+#     e2e         tests/AriCrmRouter.EndToEndTests      (needs Redis, Asterisk, SIPp: setup.sh), then
+#                 scripts/bench.sh --smoke (skipped with TEST_FILTER or TEST_BENCH_SMOKE=0)
 # TRX results go to artifacts/test-results/. The last line is "N passed, N failed"; the exit
 # code is non-zero when a build or test fails, or when no test ran at all.
 #   TEST_CONFIGURATION [Debug]   TEST_FILTER  (passed to dotnet test --filter)
@@ -63,6 +64,16 @@ for p in "${projects[@]}"; do
   [[ -n ${TEST_FILTER:-} ]] && args+=(--filter "$TEST_FILTER")
   dotnet "${args[@]}" || status=1
 done
+
+# The benchmark's smoke (a few calls per workload; timing is never judged) keeps scripts/bench.sh working.
+# It runs with the e2e tier unless a TEST_FILTER narrows the run or TEST_BENCH_SMOKE=0.
+if [[ $tier == e2e || $tier == all ]] && [[ -z ${TEST_FILTER:-} && ${TEST_BENCH_SMOKE:-1} != 0 ]]; then
+  echo "test: scripts/bench.sh --smoke" >&2
+  if ! bash "$REPO/scripts/bench.sh" --smoke --no-build --configuration "$CONFIG" --out "$REPO/artifacts/bench-smoke"; then
+    echo "test: the benchmark smoke failed (logs in artifacts/bench-smoke)" >&2
+    status=1
+  fi
+fi
 
 # Sum the TRX counters: <Counters total=".." executed=".." passed=".." failed=".." ...>
 passed=0 failed=0
