@@ -38,6 +38,38 @@ public static class RuleEvaluator
         }
     }
 
+    /// <summary>
+    /// The same choice as <see cref="Evaluate"/> without the trail: for the call path, which does not explain its
+    /// decisions. Allocates nothing, except the voicemail destination when the default goes to voicemail.
+    /// </summary>
+    public static RoutingChoice Choose(Rule rule, LookupOutcome outcome, bool voicemailWhenNotSet = false)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(outcome);
+
+        switch (outcome)
+        {
+            case LookupOutcome.FoundValue found:
+                var rows = rule.Rows;
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    var row = rows[i];
+                    if (ValueComparer.Matches(found.Value, row.Operator, row.Value))
+                    {
+                        return new RoutingChoice(row.Destination, DecisionReason.RowMatched, i + 1);
+                    }
+                }
+
+                return new RoutingChoice(DefaultDestination(rule, voicemailWhenNotSet), DecisionReason.NoRowMatched, null);
+
+            case LookupOutcome.LookupFailure failure:
+                return new RoutingChoice(DefaultDestination(rule, voicemailWhenNotSet), DecisionReason.LookupFailed, null, failure.Reason);
+
+            default:
+                return new RoutingChoice(DefaultDestination(rule, voicemailWhenNotSet), DecisionReason.ValueNotFound, null);
+        }
+    }
+
     /// <summary>The rule's default destination, or the voicemail box of the same number when voicemail applies.</summary>
     public static Destination DefaultDestination(Rule rule, bool voicemailWhenNotSet = false)
     {

@@ -12,18 +12,50 @@ public static class ValueComparer
 {
     private const NumberStyles NumberStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
+    private enum Kind
+    {
+        Numeric,
+        Text,
+        TextWithOrderedOperator,
+    }
+
+    /// <summary>Whether the row matches, with a sentence saying why (for the decision trail).</summary>
     public static bool Matches(string crmValue, ComparisonOperator op, string rowValue, out string explanation)
     {
         ArgumentNullException.ThrowIfNull(crmValue);
         ArgumentNullException.ThrowIfNull(rowValue);
-        var left = crmValue.Trim();
-        var right = rowValue.Trim();
-        var symbol = op.ToSymbol();
-
-        if (TryParseNumber(left, out var a) && TryParseNumber(right, out var b))
+        var left = crmValue.AsSpan().Trim();
+        var right = rowValue.AsSpan().Trim();
+        var matched = Compare(left, op, right, out var kind);
+        explanation = kind switch
         {
+            Kind.Numeric => $"numeric {left} {op.ToSymbol()} {right} is {(matched ? "true" : "false")}",
+            Kind.Text => $"text '{left}' = '{right}' (ignoring case) is {(matched ? "true" : "false")}",
+            _ => $"'{left}' {op.ToSymbol()} '{right}' is false: ordered operators compare numbers only",
+        };
+        return matched;
+    }
+
+    /// <summary>Whether the row matches; allocates nothing (the routing path that keeps no trail).</summary>
+    public static bool Matches(string crmValue, ComparisonOperator op, string rowValue)
+    {
+        ArgumentNullException.ThrowIfNull(crmValue);
+        ArgumentNullException.ThrowIfNull(rowValue);
+        return Compare(crmValue.AsSpan().Trim(), op, rowValue.AsSpan().Trim(), out _);
+    }
+
+    /// <summary>A plain decimal number: optional sign, digits, optional fraction. No exponents, thousands separators or currency.</summary>
+    public static bool TryParseNumber(string text, out decimal value) =>
+        decimal.TryParse(text, NumberStyle, CultureInfo.InvariantCulture, out value);
+
+    private static bool Compare(ReadOnlySpan<char> left, ComparisonOperator op, ReadOnlySpan<char> right, out Kind kind)
+    {
+        if (decimal.TryParse(left, NumberStyle, CultureInfo.InvariantCulture, out var a) &&
+            decimal.TryParse(right, NumberStyle, CultureInfo.InvariantCulture, out var b))
+        {
+            kind = Kind.Numeric;
             var cmp = a.CompareTo(b);
-            var matched = op switch
+            return op switch
             {
                 ComparisonOperator.LessThan => cmp < 0,
                 ComparisonOperator.GreaterThan => cmp > 0,
@@ -32,22 +64,15 @@ public static class ValueComparer
                 ComparisonOperator.GreaterThanOrEqual => cmp >= 0,
                 _ => false,
             };
-            explanation = $"numeric {left} {symbol} {right} is {(matched ? "true" : "false")}";
-            return matched;
         }
 
         if (op == ComparisonOperator.Equal)
         {
-            var matched = string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
-            explanation = $"text '{left}' = '{right}' (ignoring case) is {(matched ? "true" : "false")}";
-            return matched;
+            kind = Kind.Text;
+            return left.Equals(right, StringComparison.OrdinalIgnoreCase);
         }
 
-        explanation = $"'{left}' {symbol} '{right}' is false: ordered operators compare numbers only";
+        kind = Kind.TextWithOrderedOperator;
         return false;
     }
-
-    /// <summary>A plain decimal number: optional sign, digits, optional fraction. No exponents, thousands separators or currency.</summary>
-    public static bool TryParseNumber(string text, out decimal value) =>
-        decimal.TryParse(text, NumberStyle, CultureInfo.InvariantCulture, out value);
 }
