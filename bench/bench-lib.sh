@@ -104,7 +104,7 @@ percentiles() { # rtt-csv
   awk -F';' 'NR > 1 && $2 != "" { print $2 }' "$1" | sort -g |
     awk '{ v[NR] = $1 } END { if (NR == 0) { print "- -"; exit }
       p50 = int(NR * 0.50 + 0.999999); p99 = int(NR * 0.99 + 0.999999)
-      printf "%.1f %.1f\n", v[p50], v[p99] }'
+      printf "%.0f %.0f\n", v[p50], v[p99] }'
 }
 
 run_workload() { # workload rate calls
