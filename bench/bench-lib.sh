@@ -89,7 +89,7 @@ callers_file() { # file count [first-unique-number]
 sipp_run() { # dir exten callers-file rate calls
   local dir=$1 exten=$2 inf=$3 rate=$4 n=$5
   (cd "$dir" && sipp "127.0.0.1:$ASTERISK_SIP_PORT" -sf "$REPO/bench/sipp/uac-bench.xml" -inf "$inf" -s "$exten" \
-    -set hold_ms "$hold_ms" -i 127.0.0.1 -p "$SIPP_PORT" -mp "$SIPP_MEDIA_PORT" -r "$rate" -rp 1000 -m "$n" -l 20000 \
+    -set hold_ms "$hold_ms" -i 127.0.0.1 -p "$SIPP_PORT" -mp "$SIPP_MEDIA_PORT" -r "$rate" -rp 1000 -m "$n" -l 5000 \
     -recv_timeout 30000 -timeout "$((n / rate + hold_ms / 1000 + 90))s" -timeout_error -nostdin \
     -trace_rtt -rtt_freq 1 -trace_stat -stf stat.csv -fd 1 -trace_err -error_file errors.log >sipp.log 2>&1)
 }
