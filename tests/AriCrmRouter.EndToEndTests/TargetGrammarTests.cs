@@ -46,6 +46,9 @@ public sealed class TargetGrammarTests(EndToEndEnvironment stack)
         var landing = await stack.AsteriskLog.WaitForLandingAsync(mark, caller, TimeSpan.FromSeconds(15));
         Assert.Equal("queue:500", landing.Destination);
         Assert.Equal("invalid-target", landing.Fallback);
-        Assert.Contains(stack.AsteriskLog.MessagesSince(mark), l => l.Contains($"CRMROUTER_INVALID_TARGET target={target} ", StringComparison.Ordinal));
+        // A jump to a target that does not match names it in INVALID_EXTEN; a target that IS a special extension ("i")
+        // runs that extension directly, so there is nothing to name.
+        var named = target == "i" ? "" : target;
+        Assert.Contains(stack.AsteriskLog.MessagesSince(mark), l => l.Contains($"CRMROUTER_INVALID_TARGET target={named} ", StringComparison.Ordinal));
     }
 }

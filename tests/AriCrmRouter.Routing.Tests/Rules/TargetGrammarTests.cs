@@ -60,7 +60,7 @@ public class TargetGrammarTests
     {
         var problem = Assert.Single(RuleValidator.ValidateRule(Did() with { DefaultDestination = new Destination(type, target) }));
 
-        Assert.Equal("rules[0].defaultDestination.target", problem.Path);
+        Assert.Equal("defaultDestination.target", problem.Path);
         Assert.Equal(TargetGrammar.Problem(type, target), problem.Reason);
     }
 
@@ -71,7 +71,7 @@ public class TargetGrammarTests
 
         var problem = Assert.Single(RuleValidator.ValidateRule(rule));
 
-        Assert.Equal("rules[0].defaultVoicemail", problem.Path);
+        Assert.Equal("defaultVoicemail", problem.Path);
     }
 
     [Fact]
