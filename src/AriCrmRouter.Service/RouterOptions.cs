@@ -31,6 +31,20 @@ public sealed class RouterOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan RoutingTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often a <c>continue</c> that failed while the channel is still in Stasis is tried again (for the
+    /// destination, then again for the global fallback). A channel that left Stasis is never continued again.
+    /// </summary>
+    [Range(0, 10)]
+    public int ContinueRetries { get; set; } = 3;
+
+    /// <summary>
+    /// How often the router looks for channels in its application that no call session holds (a call whose routing
+    /// failed, a lost StasisStart) and routes them; a channel is taken after it was seen without a session twice.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public Destination FallbackDestination =>
         DestinationTypeNames.TryParse(Fallback.Type, out var type) ? new Destination(type, Fallback.Target) : throw new InvalidOperationException("invalid fallback destination type");
 

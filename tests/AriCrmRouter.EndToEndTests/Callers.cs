@@ -43,3 +43,13 @@ internal static class Dids
     public const string CrmTrouble = "5553000";
     public const string PatientLookup = "5554000";
 }
+
+/// <summary>DIDs of Rules/call-path-rules.json.</summary>
+internal static class CallPathDids
+{
+    public const string OneDigitExtension = "5557101";
+    public const string QueueNameAsMailbox = "5557102";
+    public const string DashUnderscoreQueue = "5557103";
+    public const string LongestIvr = "5557104";
+    public const string ReenterThroughIvr = "5557201";
+}

@@ -81,7 +81,8 @@ public static class RuleEvaluator
             _ => voicemailWhenNotSet,
         };
 
-        return toVoicemail && rule.DefaultDestination.Type != DestinationType.Voicemail
+        // A recording has no voicemail box (TargetGrammar: the other types share the mailbox grammar).
+        return toVoicemail && rule.DefaultDestination.Type is not (DestinationType.Voicemail or DestinationType.Recording)
             ? new Destination(DestinationType.Voicemail, rule.DefaultDestination.Target)
             : rule.DefaultDestination;
     }

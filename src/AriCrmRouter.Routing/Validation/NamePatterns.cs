@@ -13,10 +13,6 @@ internal static partial class NamePatterns
     [GeneratedRegex("^[A-Za-z0-9_.]+$", RegexOptions.CultureInvariant)]
     public static partial Regex ApiName();
 
-    /// <summary>Queue, IVR, extension and voicemail numbers: safe inside a dialplan Goto/Dial argument.</summary>
-    [GeneratedRegex("^[A-Za-z0-9*#+_-]{1,64}$", RegexOptions.CultureInvariant)]
-    public static partial Regex DialplanTarget();
-
     /// <summary>Asterisk sound names relative to the sounds directory, without extension.</summary>
     [GeneratedRegex("^[A-Za-z0-9_./-]+$", RegexOptions.CultureInvariant)]
     public static partial Regex SoundName();

@@ -8,7 +8,7 @@ public static class RuleLimits
     public const int MaxNameLength = 64;
     public const int MaxCrmFieldLength = 100;
     public const int MaxSoundNameLength = 128;
-    public const int MaxTargetLength = 64;
+    public const int MaxTargetLength = Rules.TargetGrammar.MaxExtensionTargetLength;
     public const int MaxRowValueLength = 256;
     public const int MaxRowsPerRule = 100;
     public const int MaxUrlLength = 2048;

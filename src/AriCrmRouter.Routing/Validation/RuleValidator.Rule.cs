@@ -50,6 +50,10 @@ public static partial class RuleValidator
         {
             Add("defaultVoicemail", "defaultVoicemail must be yes, no or notSet");
         }
+        else if (rule.DefaultVoicemail == VoicemailPreference.Yes && rule.DefaultDestination?.Type == DestinationType.Recording)
+        {
+            Add("defaultVoicemail", "a recording has no voicemail box: defaultVoicemail yes needs a queue, ivr, extension or voicemail default destination");
+        }
 
         CheckRows(rule.Rows, Add);
         CheckDtmf(rule.Dtmf, Add);
@@ -112,17 +116,9 @@ public static partial class RuleValidator
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(destination.Target))
+        if (TargetGrammar.Problem(destination.Type, destination.Target) is { } problem)
         {
-            add(path + ".target", "target is required");
-        }
-        else if (destination.Type == DestinationType.Recording)
-        {
-            CheckSoundName(destination.Target, path + ".target", add);
-        }
-        else if (!NamePatterns.DialplanTarget().IsMatch(destination.Target))
-        {
-            add(path + ".target", $"'{destination.Target}' is not a valid {destination.Type.ToWireName()} number: 1 to {RuleLimits.MaxTargetLength} of letters, digits, *, #, +, _, -");
+            add(path + ".target", problem);
         }
     }
 

@@ -3,6 +3,8 @@ using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Routing.Rules;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace AriCrmRouter.Service.Destinations;
 
@@ -15,75 +17,151 @@ public enum RoutingResult
     /// <summary>The channel was gone (hung up) or had already left the application.</summary>
     ChannelGone,
 
-    /// <summary>Neither the destination nor the global fallback could be reached.</summary>
+    /// <summary>Neither the destination nor the global fallback could be reached; the channel is still in Stasis.</summary>
     Failed,
 }
 
 /// <summary>
-/// Sends a channel to a decision's destination: labels it (CRMROUTER_RULE, CRMROUTER_TARGET, CRMROUTER_REASON)
-/// and continues it into the dialplan context of the destination type. <c>continue</c> is not retried blindly:
-/// after a failure the channel is read back, and only a channel still in Stasis is sent to the global fallback.
+/// Sends a channel to a decision's destination: labels it (CRMROUTER_RULE, CRMROUTER_TARGET, CRMROUTER_REASON, best
+/// effort: a label that cannot be set never keeps a call from being routed) and continues it into the dialplan
+/// context of the destination type. A failed <c>continue</c> is tried again (Polly, <c>Routing:ContinueRetries</c>)
+/// only while the channel is still in Stasis; then the same for the global fallback. A channel that is still in
+/// Stasis after all that is left to the dispatcher's sweep (and, last, the dialplan's guard).
 /// </summary>
-public sealed partial class DestinationRouter(IAriClient ari, IOptions<RouterOptions> options, TimeProvider timeProvider, ILogger<DestinationRouter> logger)
+public sealed partial class DestinationRouter
 {
+    private readonly IAriClient _ari;
+    private readonly IOptions<RouterOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DestinationRouter> _logger;
+    private readonly ResiliencePipeline<ContinueOutcome> _retry;
+
+    public DestinationRouter(IAriClient ari, IOptions<RouterOptions> options, TimeProvider timeProvider, ILogger<DestinationRouter> logger)
+    {
+        _ari = ari;
+        _options = options;
+        _time = timeProvider;
+        _logger = logger;
+        var builder = new ResiliencePipelineBuilder<ContinueOutcome> { TimeProvider = timeProvider };
+        if (options.Value.ContinueRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<ContinueOutcome>
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result == ContinueOutcome.StillInStasis),
+                MaxRetryAttempts = options.Value.ContinueRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromMilliseconds(200),
+                UseJitter = false,
+            });
+        }
+
+        _retry = builder.Build();
+    }
+
+    private enum ContinueOutcome
+    {
+        Continued,
+        Gone,
+        StillInStasis,
+    }
+
     public async Task<RoutingResult> RouteAsync(string channelId, Decision decision, string? ruleName)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var settings = options.Value;
-        using var timeout = new CancellationTokenSource(settings.RoutingTimeout, timeProvider);
-        try
+        var reason = ReasonName(decision.Reason);
+        var outcome = await SendAsync(channelId, decision.Destination, reason, ruleName);
+        if (outcome != ContinueOutcome.StillInStasis)
         {
-            await SendAsync(channelId, decision.Destination, decision.Reason, ruleName, timeout.Token);
-            return RoutingResult.Continued;
-        }
-        catch (AriException ex) when (ex.IsNotFound || ex.IsConflict)
-        {
-            Log.ChannelGone(logger, channelId, (int)ex.StatusCode);
-            return RoutingResult.ChannelGone;
-        }
-        catch (Exception ex) when (ex is AriException or HttpRequestException or OperationCanceledException)
-        {
-            Log.RoutingFailed(logger, ex, channelId, decision.Destination.ToString());
+            return outcome == ContinueOutcome.Continued ? RoutingResult.Continued : RoutingResult.ChannelGone;
         }
 
-        return await FallBackAsync(channelId, decision, ruleName, settings);
-    }
-
-    private async Task<RoutingResult> FallBackAsync(string channelId, Decision decision, string? ruleName, RouterOptions settings)
-    {
-        using var timeout = new CancellationTokenSource(settings.RoutingTimeout, timeProvider);
-        try
+        var fallback = _options.Value.FallbackDestination;
+        Log.RoutingFailed(_logger, channelId, decision.Destination.ToString(), fallback.ToString());
+        outcome = await SendAsync(channelId, fallback, reason, ruleName);
+        switch (outcome)
         {
-            var channel = await ari.GetChannelAsync(channelId, timeout.Token);
-            if (channel is null || !string.Equals(channel.Dialplan.AppName, "Stasis", StringComparison.OrdinalIgnoreCase))
-            {
+            case ContinueOutcome.Continued:
+                Log.SentToFallback(_logger, channelId, fallback.ToString());
+                return RoutingResult.Continued;
+            case ContinueOutcome.Gone:
                 return RoutingResult.ChannelGone;
-            }
-
-            var fallback = settings.FallbackDestination;
-            await SendAsync(channelId, fallback, decision.Reason, ruleName, timeout.Token);
-            Log.SentToFallback(logger, channelId, fallback.ToString());
-            return RoutingResult.Continued;
-        }
-        catch (AriException ex) when (ex.IsNotFound || ex.IsConflict)
-        {
-            return RoutingResult.ChannelGone;
-        }
-        catch (Exception ex) when (ex is AriException or HttpRequestException or OperationCanceledException)
-        {
-            Log.FallbackFailed(logger, ex, channelId);
-            return RoutingResult.Failed;
+            default:
+                Log.FallbackFailed(_logger, channelId);
+                return RoutingResult.Failed;
         }
     }
 
-    private async Task SendAsync(string channelId, Destination destination, DecisionReason reason, string? ruleName, CancellationToken cancellationToken)
+    private async Task<ContinueOutcome> SendAsync(string channelId, Destination destination, string reason, string? ruleName)
     {
-        await ari.SetVariableAsync(channelId, "CRMROUTER_RULE", ruleName ?? "", cancellationToken);
-        await ari.SetVariableAsync(channelId, "CRMROUTER_TARGET", destination.Target, cancellationToken);
-        await ari.SetVariableAsync(channelId, "CRMROUTER_REASON", ReasonName(reason), cancellationToken);
-        var context = options.Value.Contexts.For(destination.Type);
+        await LabelAsync(channelId, destination, reason, ruleName);
+        var context = _options.Value.Contexts.For(destination.Type);
         var extension = destination.Type == DestinationType.Recording ? "s" : destination.Target;
-        await ari.ContinueAsync(channelId, context, extension, 1, cancellationToken);
+        return await _retry.ExecuteAsync(
+            static (state, _) => state.Router.ContinueOnceAsync(state.ChannelId, state.Context, state.Extension),
+            (Router: this, ChannelId: channelId, Context: context, Extension: extension));
+    }
+
+    /// <summary>Sets the three labels side by side; a label that fails is logged and skipped, never blocks the continue.</summary>
+    private async Task LabelAsync(string channelId, Destination destination, string reason, string? ruleName)
+    {
+        using var timeout = new CancellationTokenSource(_options.Value.RoutingTimeout, _time);
+        await Task.WhenAll(
+            LabelOneAsync(channelId, "CRMROUTER_RULE", ruleName ?? "", timeout.Token),
+            LabelOneAsync(channelId, "CRMROUTER_TARGET", destination.Target, timeout.Token),
+            LabelOneAsync(channelId, "CRMROUTER_REASON", reason, timeout.Token));
+    }
+
+    private async Task LabelOneAsync(string channelId, string name, string value, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _ari.SetVariableAsync(channelId, name, value, cancellationToken);
+        }
+        catch (Exception ex) when (ex is AriException or HttpRequestException or OperationCanceledException)
+        {
+            Log.LabelFailed(_logger, ex, channelId, name);
+        }
+    }
+
+    private async ValueTask<ContinueOutcome> ContinueOnceAsync(string channelId, string context, string extension)
+    {
+        using var timeout = new CancellationTokenSource(_options.Value.RoutingTimeout, _time);
+        try
+        {
+            await _ari.ContinueAsync(channelId, context, extension, 1, timeout.Token);
+            return ContinueOutcome.Continued;
+        }
+        catch (AriException ex) when (ex.IsNotFound || ex.IsConflict)
+        {
+            Log.ChannelGone(_logger, channelId, (int)ex.StatusCode);
+            return ContinueOutcome.Gone;
+        }
+        catch (Exception ex) when (ex is AriException or HttpRequestException or OperationCanceledException)
+        {
+            Log.ContinueFailed(_logger, ex, channelId, context, extension);
+        }
+
+        return await IsStillInStasisAsync(channelId) ? ContinueOutcome.StillInStasis : ContinueOutcome.Gone;
+    }
+
+    /// <summary>Reads the channel back: only a channel still in Stasis may be continued again.</summary>
+    private async Task<bool> IsStillInStasisAsync(string channelId)
+    {
+        using var timeout = new CancellationTokenSource(_options.Value.RoutingTimeout, _time);
+        try
+        {
+            var channel = await _ari.GetChannelAsync(channelId, timeout.Token);
+            return channel is not null && string.Equals(channel.Dialplan.AppName, "Stasis", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (AriException ex) when (ex.IsNotFound)
+        {
+            return false;
+        }
+        catch (Exception ex) when (ex is AriException or HttpRequestException or OperationCanceledException)
+        {
+            // Asterisk could not say; the retries stay bounded, and a continue on a channel that left answers 409.
+            return true;
+        }
     }
 
     /// <summary>The CRMROUTER_REASON value: the reason in kebab case, e.g. <c>row-matched</c>, <c>lookup-failed</c>.</summary>
@@ -105,13 +183,19 @@ public sealed partial class DestinationRouter(IAriClient ari, IOptions<RouterOpt
         [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Channel {ChannelId} was gone while routing it (ARI {Status})")]
         public static partial void ChannelGone(ILogger logger, string channelId, int status);
 
-        [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Routing channel {ChannelId} to {Destination} failed; trying the global fallback")]
-        public static partial void RoutingFailed(ILogger logger, Exception exception, string channelId, string destination);
+        [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Channel {ChannelId} could not be continued to {Destination} while in Stasis; trying the global fallback {Fallback}")]
+        public static partial void RoutingFailed(ILogger logger, string channelId, string destination, string fallback);
 
         [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Channel {ChannelId} sent to the global fallback {Destination}")]
         public static partial void SentToFallback(ILogger logger, string channelId, string destination);
 
-        [LoggerMessage(EventId = 2104, Level = LogLevel.Critical, Message = "Channel {ChannelId} could not be routed at all; the dialplan's TIMEOUT(absolute) guard will end it")]
-        public static partial void FallbackFailed(ILogger logger, Exception exception, string channelId);
+        [LoggerMessage(EventId = 2104, Level = LogLevel.Critical, Message = "Channel {ChannelId} could not be routed at all; the sweep will try again, the dialplan's TIMEOUT(absolute) guard is the last resort")]
+        public static partial void FallbackFailed(ILogger logger, string channelId);
+
+        [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Channel {ChannelId}: label {Name} could not be set; routing it anyway")]
+        public static partial void LabelFailed(ILogger logger, Exception exception, string channelId, string name);
+
+        [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "Channel {ChannelId}: continue to {Context},{Extension},1 failed")]
+        public static partial void ContinueFailed(ILogger logger, Exception exception, string channelId, string context, string extension);
     }
 }

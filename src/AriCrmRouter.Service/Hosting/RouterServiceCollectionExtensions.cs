@@ -28,6 +28,7 @@ public static class RouterServiceCollectionExtensions
         services.AddSingleton<CallServices>();
         services.AddSingleton<CallDispatcher>();
         services.AddHostedService<StasisApplication>();
+        services.AddHostedService<OrphanSweeper>();
         services.AddOptions<HostOptions>().Configure<IOptions<RouterOptions>>((host, router) =>
             host.ShutdownTimeout = router.Value.DrainTimeout + router.Value.RoutingTimeout + TimeSpan.FromSeconds(5));
         return services;

@@ -17,6 +17,8 @@ internal sealed partial class CallDispatcher(CallServices services, IOptions<Ari
 {
     private readonly ConcurrentDictionary<string, CallSession> _calls = new(StringComparer.Ordinal);
     private volatile bool _draining;
+    private volatile bool _connected;
+    private HashSet<string> _orphansLastSweep = [];
 
     public int ActiveCalls => _calls.Count;
 
@@ -26,6 +28,10 @@ internal sealed partial class CallDispatcher(CallServices services, IOptions<Ari
         {
             case StasisStart start:
                 Start(start, _draining ? CallEntry.Draining : CallEntry.New);
+                break;
+            case StasisEnd end when _calls.TryGetValue(end.Channel.Id, out var leaving):
+                leaving.MarkLeftApplication();
+                leaving.Enqueue(end);
                 break;
             case ApplicationReplaced:
                 Log.ApplicationReplaced(logger, ariOptions.Value.Application);
@@ -42,6 +48,7 @@ internal sealed partial class CallDispatcher(CallServices services, IOptions<Ari
 
     public void OnConnected(bool isReconnect)
     {
+        _connected = true;
         Log.Connected(logger, ariOptions.Value.Application, isReconnect);
         if (isReconnect)
         {
@@ -54,7 +61,11 @@ internal sealed partial class CallDispatcher(CallServices services, IOptions<Ari
         _ = Task.Run(RecoverAsync);
     }
 
-    public void OnDisconnected(string reason) => Log.Disconnected(logger, reason, _calls.Count);
+    public void OnDisconnected(string reason)
+    {
+        _connected = false;
+        Log.Disconnected(logger, reason, _calls.Count);
+    }
 
     /// <summary>From now on new calls go straight to their default destination.</summary>
     public void BeginDrain() => _draining = true;
@@ -86,22 +97,53 @@ internal sealed partial class CallDispatcher(CallServices services, IOptions<Ari
         return _calls.IsEmpty;
     }
 
-    private void Start(StasisStart start, CallEntry entry)
+    /// <summary>
+    /// Starts a session for the channel. When the channel still has a session: if that one saw the channel leave
+    /// the application (StasisEnd), this is a new visit (a destination entered Stasis again right after our
+    /// continue): the new session takes the channel's events from now on and starts when the old one is done.
+    /// Otherwise it is a second start of a call in hand (e.g. recovered just before its StasisStart): ignored.
+    /// </summary>
+    private bool Start(StasisStart start, CallEntry entry)
     {
         var session = new CallSession(services, start, entry);
-        if (!_calls.TryAdd(session.ChannelId, session))
+        while (true)
         {
-            session.Dispose();
-            return;
-        }
+            if (_calls.TryAdd(session.ChannelId, session))
+            {
+                _ = Task.Run(() => RunAsync(session, previous: null));
+                return true;
+            }
 
-        _ = Task.Run(() => RunAsync(session));
+            if (!_calls.TryGetValue(session.ChannelId, out var current))
+            {
+                continue; // removed in between: add again
+            }
+
+            if (!current.HasLeftApplication || entry == CallEntry.Recovered)
+            {
+                Log.DuplicateStart(logger, session.ChannelId);
+                session.Dispose();
+                return false;
+            }
+
+            if (_calls.TryUpdate(session.ChannelId, session, current))
+            {
+                Log.ReEntered(logger, session.ChannelId, start.Args.Count > 0 ? start.Args[0] : "-");
+                _ = Task.Run(() => RunAsync(session, previous: current));
+                return true;
+            }
+        }
     }
 
-    private async Task RunAsync(CallSession session)
+    private async Task RunAsync(CallSession session, CallSession? previous)
     {
         try
         {
+            if (previous is not null)
+            {
+                await previous.Finished;
+            }
+
             await session.RunAsync();
         }
         catch (Exception ex)
@@ -110,8 +152,9 @@ internal sealed partial class CallDispatcher(CallServices services, IOptions<Ari
         }
         finally
         {
-            _calls.TryRemove(session.ChannelId, out _);
+            _calls.TryRemove(new KeyValuePair<string, CallSession>(session.ChannelId, session));
             session.Dispose();
+            session.MarkFinished();
         }
     }
 
@@ -125,26 +168,10 @@ internal sealed partial class CallDispatcher(CallServices services, IOptions<Ari
             var recovered = 0;
             foreach (var channelId in app?.ChannelIds ?? [])
             {
-                if (_calls.ContainsKey(channelId))
+                if (!_calls.ContainsKey(channelId) && await AdoptAsync(channelId, timeout.Token))
                 {
-                    continue;
+                    recovered++;
                 }
-
-                var channel = await services.Ari.GetChannelAsync(channelId, timeout.Token);
-                if (channel is null || !string.Equals(channel.Dialplan.AppName, "Stasis", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                var start = new StasisStart
-                {
-                    Type = "StasisStart",
-                    Application = application,
-                    Channel = channel,
-                    Args = RuleResolver.ArgsFromAppData(channel.Dialplan.AppData),
-                };
-                Start(start, _draining ? CallEntry.Draining : CallEntry.Recovered);
-                recovered++;
             }
 
             if (recovered > 0)
@@ -156,6 +183,64 @@ internal sealed partial class CallDispatcher(CallServices services, IOptions<Ari
         {
             Log.RecoveryFailed(logger, ex, application);
         }
+    }
+
+    /// <summary>
+    /// One sweep (<c>Routing:SweepInterval</c>): routes the channels in the application that no session holds, e.g.
+    /// a call whose routing failed while it stayed in Stasis. A channel is taken only when the previous sweep saw it
+    /// without a session too, so a StasisStart that is merely on its way is never raced. Skipped while the
+    /// websocket is down (the reconnect recovers those calls).
+    /// </summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        if (!_connected)
+        {
+            _orphansLastSweep = [];
+            return;
+        }
+
+        var application = ariOptions.Value.Application;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(services.Options.SweepInterval);
+        var app = await services.Ari.GetApplicationAsync(application, timeout.Token);
+        var orphans = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var channelId in app?.ChannelIds ?? [])
+        {
+            if (_calls.ContainsKey(channelId))
+            {
+                continue;
+            }
+
+            if (!_orphansLastSweep.Contains(channelId))
+            {
+                orphans.Add(channelId);
+            }
+            else if (await AdoptAsync(channelId, timeout.Token))
+            {
+                Log.Swept(logger, channelId, application);
+            }
+        }
+
+        _orphansLastSweep = orphans;
+    }
+
+    /// <summary>Starts a session for a channel found in the application (its StasisStart was lost or its session ended).</summary>
+    private async Task<bool> AdoptAsync(string channelId, CancellationToken cancellationToken)
+    {
+        var channel = await services.Ari.GetChannelAsync(channelId, cancellationToken);
+        if (channel is null || !string.Equals(channel.Dialplan.AppName, "Stasis", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var start = new StasisStart
+        {
+            Type = "StasisStart",
+            Application = ariOptions.Value.Application,
+            Channel = channel,
+            Args = RuleResolver.ArgsFromAppData(channel.Dialplan.AppData),
+        };
+        return Start(start, _draining ? CallEntry.Draining : CallEntry.Recovered);
     }
 
     private static partial class Log
@@ -177,6 +262,15 @@ internal sealed partial class CallDispatcher(CallServices services, IOptions<Ari
 
         [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Shutting down: draining {Calls} calls for up to {Timeout}")]
         public static partial void Draining(ILogger logger, int calls, TimeSpan timeout);
+
+        [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Channel {ChannelId} entered the application again (rule argument {Rule}); it is taken as a new call once its previous session ends")]
+        public static partial void ReEntered(ILogger logger, string channelId, string rule);
+
+        [LoggerMessage(EventId = 1009, Level = LogLevel.Debug, Message = "Channel {ChannelId} already has a session; second start ignored")]
+        public static partial void DuplicateStart(ILogger logger, string channelId);
+
+        [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Channel {ChannelId} was in application {Application} without a call session; routing it")]
+        public static partial void Swept(ILogger logger, string channelId, string application);
 
         [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Another connection took over application {Application}; this router receives no new calls")]
         public static partial void ApplicationReplaced(ILogger logger, string application);

@@ -38,7 +38,9 @@ internal sealed partial class CallSession : IDisposable
     private readonly CallServices _services;
     private readonly StasisStart _start;
     private readonly CallEntry _entry;
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile string? _activePlayback;
+    private volatile bool _leftApplication;
 
     public CallSession(CallServices services, StasisStart start, CallEntry entry)
     {
@@ -50,6 +52,18 @@ internal sealed partial class CallSession : IDisposable
     public string ChannelId => _start.Channel.Id;
 
     public CallState State { get; private set; } = CallState.Entered;
+
+    /// <summary>A StasisEnd of this channel was seen: a later StasisStart of it is a new visit, not a duplicate.</summary>
+    public bool HasLeftApplication => _leftApplication;
+
+    /// <summary>Completes when the dispatcher is done with this session (its flow ended and it was removed).</summary>
+    public Task Finished => _finished.Task;
+
+    /// <summary>Called by the dispatcher, in event order, when the channel's StasisEnd arrives.</summary>
+    public void MarkLeftApplication() => _leftApplication = true;
+
+    /// <summary>Called by the dispatcher once the session is removed: a waiting re-entry of the channel may start.</summary>
+    public void MarkFinished() => _finished.TrySetResult();
 
     /// <summary>Queues an event of this call; handled strictly in arrival order.</summary>
     public void Enqueue(AriEvent ariEvent) => _events.Writer.TryWrite(ariEvent);

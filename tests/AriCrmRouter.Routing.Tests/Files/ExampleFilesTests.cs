@@ -65,7 +65,7 @@ public class ExampleFilesTests
                 "rules[1] (VIP-status).location: 'phone' is not one of did, ivr",
                 "rules[1] (VIP-status).crm.module: module is required",
                 "rules[1] (VIP-status).crmField: 'lifetime value' is not a CRM API name: letters, digits, '_' and '.' only",
-                "rules[1] (VIP-status).defaultDestination.target: '100; Hangup()' is not a valid queue number: 1 to 64 of letters, digits, *, #, +, _, -",
+                "rules[1] (VIP-status).defaultDestination.target: '100; Hangup()' is not a valid queue target: 1 to 64 letters, digits, '_' or '-', starting with a letter or digit",
                 "rules[1] (VIP-status).rows: at least one row is required",
                 "rules[1] (VIP-status).dtmf.maxDigits: 0 is outside 1..32",
                 "rules[1] (VIP-status).dtmf.terminator: 'X' is not a DTMF digit (0-9, *, #, A-D)",

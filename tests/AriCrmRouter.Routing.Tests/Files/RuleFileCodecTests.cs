@@ -318,7 +318,7 @@ public class RuleFileCodecTests
             [
                 "rules[1] (vip-status).rows[1].operator: '=>' is not one of <, >, =, <=, >=",
                 "rules[1] (vip-status).rows[1].value: value is required (blank after trimming)",
-                "rules[1] (vip-status).rows[1].destination.target: '3 4' is not a valid queue number: 1 to 64 of letters, digits, *, #, +, _, -",
+                "rules[1] (vip-status).rows[1].destination.target: '3 4' is not a valid queue target: 1 to 64 letters, digits, '_' or '-', starting with a letter or digit",
                 "rules[2].name: name is required",
                 "rules[2].crm.usePost: expected true or false, found the string \"no\"",
                 "rules[2].greeting: '../x' must be relative to the sounds directory (no leading '/', no '..')",

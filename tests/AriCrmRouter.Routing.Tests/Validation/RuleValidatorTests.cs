@@ -213,8 +213,9 @@ public class RuleValidatorTests
     }
 
     [Theory]
-    [InlineData(DestinationType.Queue, "+44*100#")]
+    [InlineData(DestinationType.Queue, "sales-eu_2")]
     [InlineData(DestinationType.Extension, "sales_desk-2")]
+    [InlineData(DestinationType.Extension, "5")]
     [InlineData(DestinationType.Recording, "custom/en/gold.welcome")]
     public void Validate_SafeTarget_Accepted(DestinationType type, string target)
     {

@@ -21,6 +21,9 @@ internal sealed class ScriptedAriClient : IAriClient
     /// <summary>Command prefix to an exception thrown every time.</summary>
     public ConcurrentDictionary<string, Exception> Throw { get; } = new();
 
+    /// <summary>Command prefix to a gate: a matching command is recorded, then waits until the test opens the gate.</summary>
+    public ConcurrentDictionary<string, TaskCompletionSource> Hold { get; } = new();
+
     public IReadOnlyList<string> Commands => [.. _commands];
 
     public IEnumerable<string> CommandsFor(string channelId) => Commands.Where(c => c.Split(' ').ElementAtOrDefault(1) == channelId);
@@ -74,9 +77,17 @@ internal sealed class ScriptedAriClient : IAriClient
         throw new TimeoutException($"no command matched; saw:\n{string.Join('\n', Commands)}");
     }
 
-    private Task Record(string command)
+    private async Task Record(string command)
     {
         _commands.Enqueue(command);
+        foreach (var (prefix, gate) in Hold)
+        {
+            if (command.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                await gate.Task;
+            }
+        }
+
         foreach (var (prefix, exception) in Throw)
         {
             if (command.StartsWith(prefix, StringComparison.Ordinal))
@@ -92,7 +103,5 @@ internal sealed class ScriptedAriClient : IAriClient
                 throw new AriException(status, "POST", "/" + command.Split(' ')[0], "scripted failure");
             }
         }
-
-        return Task.CompletedTask;
     }
 }

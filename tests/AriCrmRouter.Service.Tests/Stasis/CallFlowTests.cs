@@ -212,13 +212,14 @@ public sealed class CallFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Call_ContinueFailsWhileStillInStasis_IsSentToTheGlobalFallback()
+    public async Task Call_ContinueFailsOnceWhileStillInStasis_IsContinuedToItsDestinationOnTheNextAttempt()
     {
         _router.Ari.FailOnce["continue "] = HttpStatusCode.InternalServerError;
 
         var call = _router.StartCall(Gold, "5551000");
 
-        await _router.Ari.WaitForAsync(c => c == $"continue {call} crmrouter-queue 500 1");
+        await _router.IdleAsync();
+        Assert.Equal([$"continue {call} crmrouter-queue 103 1", $"continue {call} crmrouter-queue 103 1"], _router.Ari.CommandsFor(call).Where(c => c.StartsWith("continue ", StringComparison.Ordinal)));
         Assert.Contains($"get {call}", _router.Ari.Commands);
     }
 
