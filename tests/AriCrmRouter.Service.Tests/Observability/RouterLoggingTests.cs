@@ -48,7 +48,8 @@ public sealed class RouterLoggingTests
 
         Assert.Equal("simple", formatter.Name);
         Assert.Single(line.TrimEnd('\n').Split('\n'));
-        Assert.Contains("=> call 1700000000.42 from …0100 => Call decision rule=rule-a", line, StringComparison.Ordinal);
+        Assert.Contains("[2001] => call 1700000000.42 from …0100", line, StringComparison.Ordinal);
+        Assert.EndsWith("Call decision rule=rule-a", line.TrimEnd('\n'), StringComparison.Ordinal);
     }
 
     [Fact]
