@@ -33,6 +33,7 @@ internal sealed partial class OperationsEndpoint(
     /// <summary>Where the endpoint listens once started (with the real port when 0 was configured).</summary>
     public Uri? Address { get; private set; }
 
+    /// <summary>Taken by the constructor so that the observed gauges exist as soon as the host starts.</summary>
     internal RouterGauges Gauges => gauges;
 
     public async Task StartAsync(CancellationToken cancellationToken)
