@@ -6,15 +6,16 @@
 #   scripts/demo.sh --keep    the same, but leave everything running and print how to poke at it
 #   scripts/demo.sh --down    stop what a --keep run left running
 # The first run installs packages and builds the Asterisk root (about a minute); later runs reuse both.
-# Environment: DEMO_CONFIGURATION [Debug] (dotnet build configuration), DEMO_CRM_PORT [8443] (the port
-# in examples/demo-rules.json), and stack.sh's ASTERISK_HTTP_PORT [8088], ASTERISK_SIP_PORT [5060],
+# Environment: DEMO_CONFIGURATION [Release] (dotnet build configuration), DEMO_CRM_PORT [8443] (the port
+# in examples/demo-rules.json), DEMO_METRICS_PORT [9464] (the router's /healthz, /readyz, /metrics), and stack.sh's ASTERISK_HTTP_PORT [8088], ASTERISK_SIP_PORT [5060],
 # REDIS_PORT [6391].
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
 
 export STACK_NAME=demo
-CONFIG=${DEMO_CONFIGURATION:-Debug}
+CONFIG=${DEMO_CONFIGURATION:-Release}
+METRICS_PORT=${DEMO_METRICS_PORT:-9464}
 CRM_PORT=${DEMO_CRM_PORT:-8443}
 SIP_PORT=${ASTERISK_SIP_PORT:-5060}
 HTTP_PORT=${ASTERISK_HTTP_PORT:-8088}
@@ -106,6 +107,7 @@ say "Router (crmrouter.dll, log $STATE/router.log)"
     Ari__Application=crmrouter Redis__Configuration="127.0.0.1:$REDIS_PORT" Redis__KeyPrefix="$PREFIX" \
     Crm__ExtraTrustedCaFile="$CA_DIR/ca.crt" Crm__DefaultRegion=US \
     Routing__Fallback__Type=queue Routing__Fallback__Target=500 Routing__DrainTimeout=00:00:05 \
+    Observability__Port="$METRICS_PORT" \
     nohup dotnet "$ROUTER_DLL" >"$STATE/router.log" 2>&1 &
   echo $! >"$STATE/router.pid"
 )
@@ -153,6 +155,12 @@ echo
 echo "Router decisions (router log, event 2001):"
 grep -o "decision: .*" "$STATE/router.log" | sed 's/^/  /' || true
 echo
+echo "Router readiness (curl http://127.0.0.1:$METRICS_PORT/readyz):"
+curl -s "http://127.0.0.1:$METRICS_PORT/readyz" | sed 's/^/  /' || true
+echo
+echo "Calls by outcome, reason and rule (curl http://127.0.0.1:$METRICS_PORT/metrics):"
+curl -s "http://127.0.0.1:$METRICS_PORT/metrics" | grep '^crmrouter_calls_total' | sed 's/^/  /' || true
+echo
 echo "demo: done in $((SECONDS - started)) s"
 
 if [[ $mode == keep ]]; then
@@ -162,6 +170,7 @@ Everything is still running (stop it with: scripts/demo.sh --down).
   Asterisk CLI:     scripts/stack.sh rx "core show channels"      scripts/stack.sh rx "queue show 610"
   Landing lines:    scripts/stack.sh logs messages                scripts/stack.sh landed 15550100001
   Router log:       tail -f $STATE/router.log
+  Health, metrics:  curl -s http://127.0.0.1:$METRICS_PORT/readyz      curl -s http://127.0.0.1:$METRICS_PORT/metrics
   Place a call:     sipp 127.0.0.1:$SIP_PORT -sf $SIPP_DIR/uac-call.xml -s 5551000 -key caller 15550100001 \\
                       -set hold_ms 2000 -i 127.0.0.1 -p 5090 -mp 16090 -m 1 -l 1 -timeout 30 -nostdin
   Type DTMF:        scripts/sipp-dtmf-scenario.sh '13579#' -w 2500 > /tmp/dtmf.xml   (then -sf /tmp/dtmf.xml -s 5552000)

@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Builds the solution with warnings as errors, then runs one tier of tests:
-#   scripts/test.sh [unit|integration|e2e|all]        (default: all)
+#   scripts/test.sh [unit|integration|e2e|installed|all]        (default: all)
 #     unit        tests/AriCrmRouter.{Routing,Ari,Crm,Service}.Tests (in-process, no services)
 #     integration tests/AriCrmRouter.{Storage,Cli}.Tests and tests/AriCrmRouter.IntegrationTests
 #                 (a real Redis that the tests start: runs scripts/setup.sh)
 #     e2e         tests/AriCrmRouter.EndToEndTests      (needs Redis, Asterisk, SIPp: setup.sh), then
 #                 scripts/bench.sh --smoke (skipped with TEST_FILTER or TEST_BENCH_SMOKE=0)
+#     installed   scripts/install.sh into a temporary --destdir (twice: it must be idempotent), then the
+#                 end-to-end smoke (OperationsTests, DID routing) through the installed router and admin
+#                 CLI, then scripts/uninstall.sh --purge; "all" ends with it
 # TRX results go to artifacts/test-results/. The last line is "N passed, N failed"; the exit
 # code is non-zero when a build or test fails, or when no test ran at all.
-#   TEST_CONFIGURATION [Debug]   TEST_FILTER  (passed to dotnet test --filter)
+#   TEST_CONFIGURATION [Release]   TEST_FILTER  (passed to dotnet test --filter)
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
 tier=${1:-all}
-CONFIG=${TEST_CONFIGURATION:-Debug}
+CONFIG=${TEST_CONFIGURATION:-Release}
 RESULTS="$REPO/artifacts/test-results"
 
 unit=(Routing Ari Crm Service)
@@ -21,6 +24,7 @@ integration=(Storage Cli)
 projects=()
 add() { [[ -f $1 ]] || { echo "test: missing test project $1" >&2; exit 1; }; projects+=("$1"); }
 needs_stack=0
+installed_smoke=0
 case $tier in
   unit) for u in "${unit[@]}"; do add "tests/AriCrmRouter.$u.Tests/AriCrmRouter.$u.Tests.csproj"; done ;;
   integration)
@@ -28,12 +32,13 @@ case $tier in
     add tests/AriCrmRouter.IntegrationTests/AriCrmRouter.IntegrationTests.csproj
     needs_stack=1 ;;
   e2e) add tests/AriCrmRouter.EndToEndTests/AriCrmRouter.EndToEndTests.csproj; needs_stack=1 ;;
+  installed) needs_stack=1; installed_smoke=1 ;;
   all)
     for u in "${unit[@]}" "${integration[@]}"; do add "tests/AriCrmRouter.$u.Tests/AriCrmRouter.$u.Tests.csproj"; done
     add tests/AriCrmRouter.IntegrationTests/AriCrmRouter.IntegrationTests.csproj
     add tests/AriCrmRouter.EndToEndTests/AriCrmRouter.EndToEndTests.csproj
-    needs_stack=1 ;;
-  *) echo "usage: scripts/test.sh [unit|integration|e2e|all]" >&2; exit 2 ;;
+    needs_stack=1; installed_smoke=1 ;;
+  *) echo "usage: scripts/test.sh [unit|integration|e2e|installed|all]" >&2; exit 2 ;;
 esac
 
 if ((needs_stack)); then
@@ -73,6 +78,30 @@ if [[ $tier == e2e || $tier == all ]] && [[ -z ${TEST_FILTER:-} && ${TEST_BENCH_
     echo "test: the benchmark smoke failed (logs in artifacts/bench-smoke)" >&2
     status=1
   fi
+fi
+
+# The end-to-end smoke through an installation made by scripts/install.sh (as on a PBX, but staged).
+if ((installed_smoke)); then
+  stage=$(mktemp -d /tmp/crmrouter-installed.XXXXXX)
+  echo "test: scripts/install.sh --destdir $stage" >&2
+  if bash "$REPO/scripts/install.sh" --destdir "$stage" && bash "$REPO/scripts/install.sh" --destdir "$stage" --no-build \
+    && [[ -x $stage/opt/crmrouter/router/crmrouter && -x $stage/usr/local/bin/crmrouter-admin ]] \
+    && [[ $(stat -c %a "$stage/etc/crmrouter/crmrouter.env") == 600 ]]; then
+    smoke_filter=${TEST_FILTER:-"FullyQualifiedName~OperationsTests|FullyQualifiedName~DidRoutingTests.Equals_"}
+    echo "test: end-to-end smoke through the installed binaries ($smoke_filter)" >&2
+    CRMROUTER_INSTALLED_PREFIX="$stage/opt/crmrouter" dotnet test tests/AriCrmRouter.EndToEndTests/AriCrmRouter.EndToEndTests.csproj \
+      -c "$CONFIG" --no-build --nologo --results-directory "$RESULTS" --filter "$smoke_filter" \
+      --logger "trx;LogFileName=AriCrmRouter.EndToEndTests.installed.trx" --logger "console;verbosity=normal" || status=1
+    bash "$REPO/scripts/uninstall.sh" --destdir "$stage" --purge || status=1
+    if [[ -e $stage/opt/crmrouter || -e $stage/etc/crmrouter || -e $stage/usr/local/bin/crmrouter-admin ]]; then
+      echo "test: uninstall.sh left files behind in $stage" >&2
+      status=1
+    fi
+  else
+    echo "test: installing into $stage failed" >&2
+    status=1
+  fi
+  rm -rf "$stage"
 fi
 
 # Sum the TRX counters: <Counters total=".." executed=".." passed=".." failed=".." ...>

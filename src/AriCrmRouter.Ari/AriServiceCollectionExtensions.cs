@@ -12,7 +12,7 @@ public static class AriServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="AriOptions"/> (section <c>Ari</c>, validated on start), the ARI
     /// <see cref="HttpClient"/> (without request logging, so URLs never reach logs), <see cref="IAriClient"/>
-    /// and the singleton <see cref="AriEventConnection"/>.
+    /// the singleton <see cref="AriEventConnection"/> and its <see cref="AriConnectionMonitor"/>.
     /// </summary>
     public static IServiceCollection AddAriClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +34,7 @@ public static class AriServiceCollectionExtensions
             .RemoveAllLoggers();
 
         services.TryAddSingleton<IAriClient, AriRestClient>();
+        services.TryAddSingleton<AriConnectionMonitor>();
         services.TryAddSingleton<AriEventConnection>();
         return services;
     }

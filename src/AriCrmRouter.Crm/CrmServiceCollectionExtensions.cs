@@ -51,6 +51,7 @@ public static class CrmServiceCollectionExtensions
 
         services.TryAddSingleton<CustomCrmClient>();
         services.TryAddSingleton<CrmConnectorRegistry>();
+        services.TryAddSingleton<CrmLookupMetrics>();
         services.TryAddSingleton<CrmLookupService>();
         return services;
     }

@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.TryAddSingleton<StorageMetrics>();
         services.TryAddSingleton<RedisConnection>();
         services.TryAddSingleton<RedisRuleStore>();
         services.TryAddSingleton<IRuleStore>(sp => sp.GetRequiredService<RedisRuleStore>());

@@ -1,5 +1,6 @@
 using AriCrmRouter.Cli;
 using AriCrmRouter.Service.Hosting;
+using AriCrmRouter.Service.Observability;
 using AriCrmRouter.Storage;
 using AriCrmRouter.TestKit.Ari;
 using AriCrmRouter.TestKit.Crm;
@@ -34,6 +35,9 @@ public sealed class LiveRouter : IAsyncLifetime
     public FakeLogCollector Logs => _router!.Services.GetFakeLogCollector();
 
     public IRuleSetProvider Rules => _router!.Services.GetRequiredService<IRuleSetProvider>();
+
+    /// <summary>The router's operations endpoint (/healthz, /readyz, /metrics).</summary>
+    public Uri OperationsAddress => _router!.Services.GetRequiredService<OperationsEndpoint>().Address!;
 
     public string Prefix { get; } = $"it{Guid.NewGuid():N}:"[..12];
 
@@ -72,6 +76,7 @@ public sealed class LiveRouter : IAsyncLifetime
             ["Redis:KeyPrefix"] = Prefix,
             ["Crm:ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_directory),
             ["Routing:DrainTimeout"] = "00:00:01",
+            ["Observability:Port"] = "0", // test classes run in parallel: a free port each
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -28,12 +28,14 @@ public sealed class AriEventConnection
     private readonly IOptions<AriOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<AriEventConnection> _logger;
+    private readonly AriConnectionMonitor? _monitor;
 
-    public AriEventConnection(IOptions<AriOptions> options, TimeProvider timeProvider, ILogger<AriEventConnection> logger)
+    public AriEventConnection(IOptions<AriOptions> options, TimeProvider timeProvider, ILogger<AriEventConnection> logger, AriConnectionMonitor? monitor = null)
     {
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        _monitor = monitor;
     }
 
     /// <summary>Connects, delivers events to <paramref name="sink"/> in the order received and reconnects until cancelled.</summary>
@@ -150,6 +152,7 @@ public sealed class AriEventConnection
             }
 
             var heldFor = _owner._timeProvider.GetElapsedTime(connectedAt);
+            _owner._monitor?.Disconnected();
             if (cancellationToken.IsCancellationRequested)
             {
                 await CloseQuietlyAsync(client);
@@ -217,6 +220,7 @@ public sealed class AriEventConnection
                 }
 
                 _announced = true;
+                _owner._monitor?.Connected(_isReconnect);
                 Log.Connected(Logger, _options.Application, _isReconnect);
                 try
                 {

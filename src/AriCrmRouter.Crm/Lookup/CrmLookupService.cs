@@ -31,6 +31,7 @@ public sealed partial class CrmLookupService : IAsyncDisposable
     private readonly IOptions<CrmOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<CrmLookupService> _logger;
+    private readonly CrmLookupMetrics? _metrics;
     private readonly ResiliencePipelineRegistry<string> _breakers;
     private readonly ConcurrentDictionary<string, Lazy<Task<LookupOutcome>>> _inFlight = new(StringComparer.Ordinal);
 
@@ -45,7 +46,8 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         ICrmAnswerCache cache,
         IOptions<CrmOptions> options,
         TimeProvider timeProvider,
-        ILogger<CrmLookupService> logger)
+        ILogger<CrmLookupService> logger,
+        CrmLookupMetrics? metrics = null)
     {
         _customCrm = customCrm;
         _connectors = connectors;
@@ -54,6 +56,7 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        _metrics = metrics;
         _breakers = new ResiliencePipelineRegistry<string>(new ResiliencePipelineRegistryOptions<string>
         {
             BuilderFactory = () => new ResiliencePipelineBuilder { TimeProvider = timeProvider },
@@ -64,6 +67,13 @@ public sealed partial class CrmLookupService : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(input);
+        var result = await LookupUnmeasuredAsync(rule, input, cancellationToken);
+        _metrics?.LookupFinished(CrmLookupMetrics.CrmLabel(rule.Crm), result.Outcome, result.Elapsed);
+        return result;
+    }
+
+    private async Task<LookupResult> LookupUnmeasuredAsync(Rule rule, CallerInput input, CancellationToken cancellationToken)
+    {
         var options = _options.Value;
         var deadline = rule.Lookup.Timeout ?? options.DefaultLookupTimeout;
         var started = _timeProvider.GetTimestamp();
@@ -74,6 +84,7 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         try
         {
             var cached = await ReadCacheAsync(key, linked.Token);
+            _metrics?.CacheRead(CrmLookupMetrics.CrmLabel(rule.Crm), hit: cached is not null);
             if (cached is not null)
             {
                 var outcome = cached.Value is null ? LookupOutcome.NotFound : LookupOutcome.Found(cached.Value);
@@ -145,7 +156,8 @@ public sealed partial class CrmLookupService : IAsyncDisposable
 
     private async Task<LookupOutcome> AskCrmAsync(Rule rule, CallerInput input, TimeSpan deadline)
     {
-        var pipeline = _breakers.GetOrAddPipeline(LookupCacheKey.BreakerFor(rule.Crm), ConfigureBreaker);
+        var crm = CrmLookupMetrics.CrmLabel(rule.Crm);
+        var pipeline = _breakers.GetOrAddPipeline(LookupCacheKey.BreakerFor(rule.Crm), builder => ConfigureBreaker(builder, crm));
         var context = ResilienceContextPool.Shared.Get(_stopping.Token);
         context.Properties.Set(DeadlineKey, deadline > TimeSpan.Zero ? deadline : TimeSpan.FromMilliseconds(1));
         try
@@ -212,9 +224,10 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         }
     }
 
-    private void ConfigureBreaker(ResiliencePipelineBuilder builder)
+    private void ConfigureBreaker(ResiliencePipelineBuilder builder, string crm)
     {
         var settings = _options.Value.CircuitBreaker;
+        _metrics?.BreakerClosed(crm);
         builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -226,6 +239,9 @@ public sealed partial class CrmLookupService : IAsyncDisposable
                     .Handle<TimeoutRejectedException>()
                     .Handle<HttpRequestException>()
                     .Handle<CrmLookupException>(ex => ex.Kind != CrmFailureKind.Configuration),
+                OnOpened = _ => Report(() => _metrics?.BreakerOpened(crm)),
+                OnHalfOpened = _ => Report(() => _metrics?.BreakerHalfOpened(crm)),
+                OnClosed = _ => Report(() => _metrics?.BreakerClosed(crm)),
             })
             .AddTimeout(new TimeoutStrategyOptions
             {
@@ -253,6 +269,12 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         {
             Log.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
         }
+    }
+
+    private static ValueTask Report(Action record)
+    {
+        record();
+        return ValueTask.CompletedTask;
     }
 
     private LookupOutcome Failed(Rule rule, string reason)

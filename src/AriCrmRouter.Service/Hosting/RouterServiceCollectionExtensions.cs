@@ -3,6 +3,7 @@ using AriCrmRouter.Crm;
 using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Service.CrmConnections;
 using AriCrmRouter.Service.Destinations;
+using AriCrmRouter.Service.Observability;
 using AriCrmRouter.Service.Stasis;
 using AriCrmRouter.Storage;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,7 @@ public static class RouterServiceCollectionExtensions
         services.AddSingleton<CallDispatcher>();
         services.AddHostedService<StasisApplication>();
         services.AddHostedService<OrphanSweeper>();
+        services.AddRouterObservability(configuration);
         services.AddOptions<HostOptions>().Configure<IOptions<RouterOptions>>((host, router) =>
             host.ShutdownTimeout = router.Value.DrainTimeout + router.Value.RoutingTimeout + TimeSpan.FromSeconds(5));
         return services;

@@ -15,7 +15,8 @@ internal sealed class CallServices(
     DestinationRouter router,
     IOptions<RouterOptions> options,
     TimeProvider time,
-    ILogger<CallSession> logger)
+    ILogger<CallSession> logger,
+    CallMetrics? metrics = null)
 {
     public IAriClient Ari { get; } = ari;
 
@@ -30,4 +31,6 @@ internal sealed class CallServices(
     public TimeProvider Time { get; } = time;
 
     public ILogger Logger { get; } = logger;
+
+    public CallMetrics? Metrics { get; } = metrics;
 }

@@ -209,6 +209,7 @@ internal sealed partial class CallSession : IDisposable
         var before = State;
         MoveTo(CallState.HungUp);
         Log.CallerHungUp(_services.Logger, ChannelId, rule?.Name ?? "-", before);
+        _services.Metrics?.CallerHungUp(rule?.Name);
     }
 
     /// <summary>Answered IVR flow: greeting (interruptible; its digits are kept) and DTMF collection.</summary>
@@ -352,6 +353,7 @@ internal sealed partial class CallSession : IDisposable
         var cache = lookup is null ? "-" : lookup.CacheHit ? "hit" : "miss";
         var reason = DestinationRouter.ReasonName(decision.Reason);
         Log.Decision(_services.Logger, ChannelId, rule?.Name ?? "-", maskedKey ?? "-", value, reason, row, destination, lookupMs, cache, decision.Detail ?? "", result);
+        _services.Metrics?.Routed(result, decision.Reason, rule?.Name);
         MoveTo(result == RoutingResult.ChannelGone ? CallState.HungUp : CallState.Routed);
     }
 

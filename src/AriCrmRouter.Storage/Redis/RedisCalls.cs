@@ -22,8 +22,12 @@ internal static class RedisCalls
         ex is RedisConnectionException or RedisTimeoutException or TimeoutException
         || (ex is RedisServerException server && IsTransientServerState(server.Message));
 
-    public static StorageUnavailableException Unavailable(RedisConnection connection, Exception ex) => new(
-        $"Redis at {connection.Endpoints} is unreachable or not answering ({Describe(ex)}).", ex);
+    public static StorageUnavailableException Unavailable(RedisConnection connection, Exception ex)
+    {
+        var failure = Describe(ex);
+        connection.Metrics?.RedisFailed(failure);
+        return new($"Redis at {connection.Endpoints} is unreachable or not answering ({failure}).", ex);
+    }
 
     private static string Describe(Exception ex) => ex switch
     {

@@ -17,8 +17,9 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
     private ConnectionMultiplexer? _multiplexer;
     private bool _disposed;
 
-    public RedisConnection(IOptions<RedisOptions> options, ILogger<RedisConnection> logger)
+    public RedisConnection(IOptions<RedisOptions> options, ILogger<RedisConnection> logger, StorageMetrics? metrics = null)
     {
+        Metrics = metrics;
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _logger = logger;
@@ -30,6 +31,8 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
     public string Endpoints { get; }
 
     internal RedisKeys Keys { get; }
+
+    internal StorageMetrics? Metrics { get; }
 
     internal static bool TryParse(string configuration, out ConfigurationOptions parsed)
     {

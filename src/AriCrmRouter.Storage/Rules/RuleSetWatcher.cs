@@ -25,7 +25,7 @@ public sealed class RuleSetWatcher : BackgroundService, IRuleSetProvider
 
     private volatile Served _served = new(new StoredRuleSet(RuleSet.Empty, 0), default);
     private TaskCompletionSource _changedSignal = NewSignal();
-    private string? _reportedProblem;
+    private volatile string? _reportedProblem;
     private bool _subscribed;
 
     public RuleSetWatcher(RedisRuleStore store, IOptions<RedisOptions> options, TimeProvider timeProvider, ILogger<RuleSetWatcher> logger)
@@ -43,6 +43,12 @@ public sealed class RuleSetWatcher : BackgroundService, IRuleSetProvider
     public RuleSet Current => _served.RuleSet.RuleSet;
 
     public long Version => _served.RuleSet.Version;
+
+    /// <summary>When the served set was swapped in (null before the first load).</summary>
+    public DateTimeOffset? LoadedAt => _served.LoadedAt;
+
+    /// <summary>True while the last check of the store failed (unreachable, missing or invalid): the last good set is served.</summary>
+    public bool IsServingLastGood => _reportedProblem is not null;
 
     /// <summary>The served set and its version, read together.</summary>
     public StoredRuleSet Snapshot => _served.RuleSet;
@@ -164,7 +170,7 @@ public sealed class RuleSetWatcher : BackgroundService, IRuleSetProvider
                 return;
             }
 
-            Swap(served, new Served(loaded, loadedRevision));
+            Swap(served, new Served(loaded, loadedRevision, _timeProvider.GetUtcNow()));
         }
         catch (StoredRuleSetInvalidException ex)
         {
@@ -224,5 +230,5 @@ public sealed class RuleSetWatcher : BackgroundService, IRuleSetProvider
         base.Dispose();
     }
 
-    private sealed record Served(StoredRuleSet RuleSet, RuleSetRevision Revision);
+    private sealed record Served(StoredRuleSet RuleSet, RuleSetRevision Revision, DateTimeOffset? LoadedAt = null);
 }

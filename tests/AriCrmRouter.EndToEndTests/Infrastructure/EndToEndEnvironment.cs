@@ -21,6 +21,9 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
 
     public StackInstance Stack { get; } = new($"e2e{Environment.ProcessId}");
 
+    /// <summary>The router's operations endpoint (/healthz, /readyz, /metrics), on a free port kept across restarts.</summary>
+    public Uri OperationsUrl { get; } = new($"http://127.0.0.1:{Ports.FreeTcp()}/");
+
     public SampleCrm Crm { get; private set; } = null!;
 
     public RouterProcess Router { get; private set; } = null!;
@@ -138,6 +141,7 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
         ["Routing__Fallback__Type"] = "queue",
         ["Routing__Fallback__Target"] = "500",
         ["Routing__DrainTimeout"] = "00:00:02",
+        ["Observability__Port"] = OperationsUrl.Port.ToString(CultureInfo.InvariantCulture),
         ["DOTNET_NOLOGO"] = "1",
     };
 

@@ -12,14 +12,32 @@ public static class RepoPaths
 
     public static string SippScenario(string name) => Path.Combine(Root, "tests", "AriCrmRouter.EndToEndTests", "Sipp", name);
 
-    public static string RouterDll => Output("src/AriCrmRouter.Service", "crmrouter.dll");
+    /// <summary>
+    /// Set (by <c>scripts/test.sh installed</c>) to the prefix of an installation made by <c>scripts/install.sh</c>:
+    /// the router and admin CLI are then the installed ones instead of the build outputs.
+    /// </summary>
+    public const string InstalledPrefixVariable = "CRMROUTER_INSTALLED_PREFIX";
 
-    public static string AdminDll => Output("src/AriCrmRouter.Cli", "crmrouter-admin.dll");
+    public static string RouterDll => Installed("router", "crmrouter.dll") ?? Output("src/AriCrmRouter.Service", "crmrouter.dll");
+
+    public static string AdminDll => Installed("admin", "crmrouter-admin.dll") ?? Output("src/AriCrmRouter.Cli", "crmrouter-admin.dll");
 
     public static string SampleCrmDll => Output("samples/AriCrmRouter.SampleCrm", "sample-crm.dll");
 
     /// <summary>Test artifacts (logs of the stack, the router, the CRM; the timing table).</summary>
     public static string Artifacts => Path.Combine(Root, "artifacts", "e2e");
+
+    private static string? Installed(string part, string file)
+    {
+        var prefix = Environment.GetEnvironmentVariable(InstalledPrefixVariable);
+        if (string.IsNullOrWhiteSpace(prefix))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(prefix, part, file);
+        return File.Exists(path) ? path : throw new InvalidOperationException($"{path} does not exist: is {InstalledPrefixVariable}={prefix} an installation by scripts/install.sh?");
+    }
 
     private static string Output(string project, string file)
     {

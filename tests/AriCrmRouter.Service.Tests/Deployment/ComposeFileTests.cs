@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using AriCrmRouter.Ari;
 using AriCrmRouter.Crm;
+using AriCrmRouter.Service.Observability;
 using AriCrmRouter.Storage.Redis;
 using YamlDotNet.RepresentationModel;
 
@@ -60,6 +61,7 @@ public sealed partial class ComposeFileTests
             ["Redis"] = typeof(RedisOptions),
             ["Crm"] = typeof(CrmOptions),
             ["Routing"] = typeof(RouterOptions),
+            ["Observability"] = typeof(ObservabilityOptions),
         };
         var environment = Environment("router");
         Assert.NotEmpty(environment);
@@ -91,6 +93,21 @@ public sealed partial class ComposeFileTests
         Assert.Equal(port, new Uri(environment["Ari__BaseUrl"]).Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(Sequence((YamlMappingNode)Services.Children[new YamlScalarNode("asterisk")], "ports"), p => p.EndsWith($":{port}", StringComparison.Ordinal));
         Assert.Equal("crmrouter", environment["Ari__Application"]);
+    }
+
+    [Fact]
+    public void Router_HealthCheckProbesReadinessOnTheMetricsPortPublishedOnLoopback()
+    {
+        var environment = Environment("router");
+        var router = (YamlMappingNode)Services.Children[new YamlScalarNode("router")];
+        var port = environment["Observability__Port"];
+        var test = ((YamlSequenceNode)((YamlMappingNode)router.Children[new YamlScalarNode("healthcheck")]).Children[new YamlScalarNode("test")])
+            .Children.Select(c => ((YamlScalarNode)c).Value!).ToList();
+
+        Assert.Contains($"http://127.0.0.1:{port}/readyz", test);
+        Assert.Equal("0.0.0.0", environment["Observability__ListenAddress"]); // else unreachable through the published port
+        Assert.Contains($"127.0.0.1:{port}:{port}", Sequence(router, "ports"));
+        Assert.Equal(new ObservabilityOptions().Port.ToString(System.Globalization.CultureInfo.InvariantCulture), port);
     }
 
     [Fact]

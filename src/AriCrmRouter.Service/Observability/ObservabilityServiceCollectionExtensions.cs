@@ -1,0 +1,38 @@
+using AriCrmRouter.Ari.Transport;
+using AriCrmRouter.Crm.Lookup;
+using AriCrmRouter.Service.Stasis;
+using AriCrmRouter.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+
+namespace AriCrmRouter.Service.Observability;
+
+public static class ObservabilityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Health checks (ARI, rules, Redis), OpenTelemetry metrics of the router's meters exported for Prometheus,
+    /// and the operations endpoint serving both (section <c>Observability</c>, validated on start).
+    /// </summary>
+    public static IServiceCollection AddRouterObservability(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ObservabilityOptions>().Bind(configuration.GetSection(ObservabilityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<CallMetrics>();
+        services.TryAddSingleton<RouterGauges>();
+        services.AddHealthChecks()
+            .AddCheck<AriConnectionHealthCheck>("ari", tags: [OperationsEndpoint.ReadyTag])
+            .AddCheck<RuleSetHealthCheck>("rules", tags: [OperationsEndpoint.ReadyTag])
+            .AddCheck<RedisHealthCheck>("redis", tags: [OperationsEndpoint.ReadyTag]);
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("crmrouter", serviceVersion: typeof(ObservabilityOptions).Assembly.GetName().Version?.ToString()))
+            .WithMetrics(metrics => metrics
+                .AddMeter(CallMetrics.MeterName, CrmLookupMetrics.MeterName, StorageMetrics.MeterName, AriConnectionMonitor.MeterName, "System.Runtime")
+                .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
+        services.TryAddSingleton<OperationsEndpoint>();
+        services.AddHostedService(sp => sp.GetRequiredService<OperationsEndpoint>());
+        return services;
+    }
+}
