@@ -228,6 +228,19 @@ public sealed class PipedriveConnectorTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(2), failure.RetryAfter);
     }
 
+    [Theory]
+    [InlineData("1795000000")]
+    [InlineData("1795000000000")]
+    public async Task LookupAsync_RateLimitedWithEpochInResetHeader_ThrowsRateLimitedWithoutAWait(string reset)
+    {
+        _pipedrive.SearchOverride = () => new HeaderResult(Results.Json(new { success = false, error = "Request over limit", errorCode = 429 }, statusCode: 429), "x-ratelimit-reset", reset);
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")));
+
+        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
+        Assert.Null(failure.RetryAfter);
+    }
+
     [Fact]
     public async Task LookupAsync_ServerError_ThrowsUnavailable()
     {

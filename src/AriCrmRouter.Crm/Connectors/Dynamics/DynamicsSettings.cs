@@ -98,9 +98,9 @@ internal sealed record DynamicsSettings(
         var entity = module.ToLowerInvariant();
         string[] fields = entity switch
         {
-            "contacts" or "contact" or "contactset" => ["telephone1", "mobilephone", "telephone2"],
+            "contacts" or "contact" or "contactset" => ["telephone1", "mobilephone", "telephone2", "telephone3"],
             "leads" or "lead" or "leadset" => ["telephone1", "mobilephone"],
-            "accounts" or "account" or "accountset" => ["telephone1", "telephone2"],
+            "accounts" or "account" or "accountset" => ["telephone1", "telephone2", "telephone3"],
             _ => ["telephone1"],
         };
         return IsWebApi ? fields : [.. fields.Select(SchemaName)];
@@ -110,6 +110,7 @@ internal sealed record DynamicsSettings(
     {
         "telephone1" => "Telephone1",
         "telephone2" => "Telephone2",
+        "telephone3" => "Telephone3",
         "mobilephone" => "MobilePhone",
         _ => logicalName,
     };
