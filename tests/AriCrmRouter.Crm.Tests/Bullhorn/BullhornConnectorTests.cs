@@ -56,8 +56,9 @@ public sealed class BullhornConnectorTests : IAsyncLifetime
         var search = _fake.Lookups.Last();
         Assert.Equal("/west/rest-services/corp1/search/ClientContact", search.Path);
         Assert.EndsWith("&fields=id,customText1&count=1", search.Query, StringComparison.Ordinal);
-        Assert.StartsWith("phone:\"\\+14155551212\" OR phone:\"\\+1 415\\-555\\-1212\" OR phone:\"\\(415\\) 555\\-1212\" OR ", _fake.LastCriteria("query"), StringComparison.Ordinal);
-        Assert.Contains(" OR mobile:\"4155551212\"", _fake.LastCriteria("query"), StringComparison.Ordinal);
+        Assert.StartsWith("phone:(\"\\+14155551212\" OR \"\\+1 415\\-555\\-1212\" OR \"\\(415\\) 555\\-1212\" OR ", _fake.LastCriteria("query"), StringComparison.Ordinal);
+        Assert.Contains(") OR mobile:(\"\\+14155551212\" OR ", _fake.LastCriteria("query"), StringComparison.Ordinal);
+        Assert.Contains(" OR \"4155551212\" OR ", _fake.LastCriteria("query"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -204,7 +205,7 @@ public sealed class BullhornConnectorTests : IAsyncLifetime
     {
         await Connector.LookupAsync(Connection(), ByPhone("' OR 1=1 --"), CancellationToken.None);
 
-        Assert.Equal("phone:\"11\" OR phone:\"' OR 1=1 \\-\\-\" OR mobile:\"11\" OR mobile:\"' OR 1=1 \\-\\-\"", _fake.LastCriteria("query"));
+        Assert.Equal("phone:(\"11\" OR \"' OR 1=1 \\-\\-\") OR mobile:(\"11\" OR \"' OR 1=1 \\-\\-\")", _fake.LastCriteria("query"));
     }
 
     [Fact]
