@@ -30,6 +30,8 @@ internal abstract partial class StoredNumberVendorText
 
         public override string Name => "zoho";
 
+        public override int LongestPathAndQuery => fake.Server.Requests.Max(r => r.Path.Length + r.Query.Length);
+
         public static async Task<StoredNumberVendor> StartAsync() => new ZohoVendor(await FakeZoho.StartAsync());
 
         public override Task<LookupOutcome> FindAsync(string stored, string callerId, string? phoneField = null)
@@ -50,6 +52,8 @@ internal abstract partial class StoredNumberVendorText
     internal sealed class SugarCrmVendor(SugarCrmFake fake, ConnectorTestHost<SugarCrmConnector> host) : StoredNumberVendor
     {
         public override string Name => "sugarcrm";
+
+        public override int LongestPathAndQuery => fake.Server.Requests.Max(r => r.Path.Length + r.Query.Length);
 
         public static async Task<StoredNumberVendor> StartAsync() => new SugarCrmVendor(
             await SugarCrmFake.StartAsync(),
@@ -77,6 +81,8 @@ internal abstract partial class StoredNumberVendorText
     internal sealed class SuiteCrmVendor(SuiteCrmFake fake, ConnectorTestHost<SuiteCrmConnector> host, bool jsonApi) : StoredNumberVendor
     {
         public override string Name => jsonApi ? "suitecrm (v8)" : "suitecrm (v4_1)";
+
+        public override int LongestPathAndQuery => fake.Server.Requests.Max(r => r.Path.Length + r.Query.Length);
 
         public static async Task<StoredNumberVendor> StartAsync(bool jsonApi) => new SuiteCrmVendor(
             await SuiteCrmFake.StartAsync(),
@@ -112,6 +118,8 @@ internal abstract partial class StoredNumberVendorText
     {
         public override string Name => "vtiger";
 
+        public override int LongestPathAndQuery => fake.Server.Requests.Max(r => r.Path.Length + r.Query.Length);
+
         public static async Task<StoredNumberVendor> StartAsync() => new VtigerVendor(
             await VtigerFake.StartAsync(),
             new ConnectorTestHost<VtigerConnector>((http, options, time, logger) => new VtigerConnector(http, options, time, logger)));
@@ -138,6 +146,8 @@ internal abstract partial class StoredNumberVendorText
     internal sealed class ZendeskVendor(ZendeskFake fake, ConnectorTestHost<ZendeskConnector> host) : StoredNumberVendor
     {
         public override string Name => "zendesk";
+
+        public override int LongestPathAndQuery => fake.Server.Requests.Max(r => r.Path.Length + r.Query.Length);
 
         public static async Task<StoredNumberVendor> StartAsync() => new ZendeskVendor(
             await ZendeskFake.StartAsync(),

@@ -33,6 +33,9 @@ internal abstract class StoredNumberVendor : IAsyncDisposable
     /// </summary>
     public abstract Task<LookupOutcome> FindAsync(string stored, string callerId, string? phoneField = null);
 
+    /// <summary>The longest path and query the connector sent (GET URLs are limited by web servers).</summary>
+    public abstract int LongestPathAndQuery { get; }
+
     public abstract ValueTask DisposeAsync();
 
     public static async Task<StoredNumberVendor> StartAsync(string name) => name switch
@@ -62,6 +65,8 @@ internal abstract class StoredNumberVendor : IAsyncDisposable
 
         public override string Name => "salesforce";
 
+        public override int LongestPathAndQuery => fake.Server.Requests.Max(r => r.Path.Length + r.Query.Length);
+
         public static async Task<StoredNumberVendor> StartAsync() => new SalesforceVendor(await FakeSalesforce.StartAsync());
 
         public override Task<LookupOutcome> FindAsync(string stored, string callerId, string? phoneField = null)
@@ -84,6 +89,8 @@ internal abstract class StoredNumberVendor : IAsyncDisposable
 
         public override string Name => "hubspot";
 
+        public override int LongestPathAndQuery => fake.Server.Requests.Max(r => r.Path.Length + r.Query.Length);
+
         public static async Task<StoredNumberVendor> StartAsync() => new HubSpotVendor(await FakeHubSpot.StartAsync());
 
         public override Task<LookupOutcome> FindAsync(string stored, string callerId, string? phoneField = null)
@@ -102,6 +109,8 @@ internal abstract class StoredNumberVendor : IAsyncDisposable
         private readonly DynamicsConnector _connector = new(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock(), NullLogger<DynamicsConnector>.Instance);
 
         public override string Name => "dynamics";
+
+        public override int LongestPathAndQuery => fake.Server.Requests.Max(r => r.Path.Length + r.Query.Length);
 
         public static async Task<StoredNumberVendor> StartAsync() => new DynamicsVendor(await FakeDynamics.StartAsync());
 
@@ -130,6 +139,8 @@ internal abstract class StoredNumberVendor : IAsyncDisposable
 
         public override string Name => "pipedrive";
 
+        public override int LongestPathAndQuery => fake.Server.Requests.Max(r => r.Path.Length + r.Query.Length);
+
         public static async Task<StoredNumberVendor> StartAsync() => new PipedriveVendor(await FakePipedrive.StartAsync());
 
         public override Task<LookupOutcome> FindAsync(string stored, string callerId, string? phoneField = null)
@@ -155,6 +166,8 @@ internal abstract class StoredNumberVendor : IAsyncDisposable
     private sealed class BullhornVendor(BullhornFake fake, ConnectorTestHost<BullhornConnector> host) : StoredNumberVendor
     {
         public override string Name => "bullhorn";
+
+        public override int LongestPathAndQuery => fake.Server.Requests.Max(r => r.Path.Length + r.Query.Length);
 
         public static async Task<StoredNumberVendor> StartAsync() => new BullhornVendor(
             await BullhornFake.StartAsync(),
