@@ -65,7 +65,7 @@ public sealed class DynamicsConnectorTests : IAsyncLifetime
     [Fact]
     public async Task LookupAsync_WebApiCallerNumber_FindsChoiceLabelWithOneOredFilter()
     {
-        var outcome = await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
+        var outcome = await Lookup(WebApi(("maxFilterLength", "30000")), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         var query = Assert.Single(_dynamics.Queries);
