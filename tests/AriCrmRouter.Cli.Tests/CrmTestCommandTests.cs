@@ -63,7 +63,7 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
         var run = await _cli.RunAsync("crm", "test", "hub-oauth", "--module", "contacts", "--field", "status", "--phone", "+14155550100");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Matches(@"1\. POST http://127\.0\.0\.1:\d+/oauth/v1/token -> 200 OK", run.Out);
+        Assert.Matches(@"1\. POST http://127\.0\.0\.1:\d+/oauth/v3/token -> 200 OK", run.Out);
         Assert.Matches(@"2\. POST http://127\.0\.0\.1:\d+/crm/v3/objects/contacts/search -> 200 OK", run.Out);
         Assert.DoesNotContain(FakeHubSpot.ClientSecret, run.All, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeHubSpot.RefreshToken, run.All, StringComparison.Ordinal);

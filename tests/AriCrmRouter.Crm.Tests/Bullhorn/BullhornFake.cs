@@ -54,7 +54,7 @@ internal sealed partial class BullhornFake : IAsyncDisposable
             app.MapGet("/west/rest-services/loginInfo", (HttpContext c) => fake!.LoginInfoAsync(c));
             app.Map("/west/oauth/authorize", (HttpContext c) => fake!.AuthorizeAsync(c));
             app.MapPost("/west/oauth/token", (HttpContext c) => fake!.TokenAsync(c));
-            app.MapPost("/west/rest-services/login", (HttpContext c) => fake!.LoginAsync(c));
+            app.MapMethods("/west/rest-services/login", ["GET", "POST"], (HttpContext c) => fake!.LoginAsync(c));
             app.MapGet("/west/rest-services/corp1/{kind}/{entity}", (HttpContext c, string kind, string entity) => fake!.LookupAsync(c, kind));
             app.MapGet("/callback", () => Results.Text("partner page"));
         });
@@ -164,9 +164,7 @@ internal sealed partial class BullhornFake : IAsyncDisposable
             return;
         }
 
-        var conditions = kind == "search"
-            ? LuceneTerm().Matches(context.Request.Query["query"].ToString()).Select(m => (m.Groups[1].Value, Regex.Replace(m.Groups[2].Value, @"\\(.)", "$1", RegexOptions.None, TimeSpan.FromSeconds(1))))
-            : WhereTerm().Matches(context.Request.Query["where"].ToString()).Select(m => (m.Groups[1].Value, m.Groups[2].Value.Replace("''", "'", StringComparison.Ordinal)));
+        var conditions = kind == "search" ? LuceneConditions(context.Request.Query["query"].ToString()) : WhereConditions(context.Request.Query["where"].ToString());
         var fields = context.Request.Query["fields"].ToString().Split(',');
         var data = new JsonArray();
         foreach (var record in Records.Where(r => conditions.Any(c => r[c.Item1]?.ToString() == c.Item2)).Take(1))
@@ -188,11 +186,27 @@ internal sealed partial class BullhornFake : IAsyncDisposable
         await context.Response.WriteAsJsonAsync(new JsonObject { ["total"] = data.Count, ["start"] = 0, ["count"] = data.Count, ["data"] = data });
     }
 
-    [GeneratedRegex("(\\w+):\"((?:[^\"\\\\]|\\\\.)*)\"")]
+    /// <summary><c>field:"phrase"</c> and <c>field:("a" OR "b")</c> terms as (field, value) pairs.</summary>
+    private static List<(string, string)> LuceneConditions(string query) =>
+        [.. LuceneTerm().Matches(query).SelectMany(m => LucenePhrase().Matches(m.Groups[2].Value)
+            .Select(p => (m.Groups[1].Value, Regex.Replace(p.Groups[1].Value, @"\\(.)", "$1", RegexOptions.None, TimeSpan.FromSeconds(1)))))];
+
+    /// <summary><c>field='a'</c> and <c>field IN ('a', 'b')</c> terms as (field, value) pairs.</summary>
+    private static List<(string, string)> WhereConditions(string where) =>
+        [.. WhereTerm().Matches(where).SelectMany(m => WhereLiteral().Matches(m.Groups[2].Value)
+            .Select(l => (m.Groups[1].Value, l.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal))))];
+
+    [GeneratedRegex("(\\w+):(\"(?:[^\"\\\\]|\\\\.)*\"|\\((?:\"(?:[^\"\\\\]|\\\\.)*\"(?: OR )?)+\\))")]
     private static partial Regex LuceneTerm();
 
-    [GeneratedRegex("(\\w+)='((?:[^']|'')*)'")]
+    [GeneratedRegex("\"((?:[^\"\\\\]|\\\\.)*)\"")]
+    private static partial Regex LucenePhrase();
+
+    [GeneratedRegex("(\\w+)(?:=| IN )('(?:[^']|'')*'|\\((?:'(?:[^']|'')*'(?:, )?)+\\))")]
     private static partial Regex WhereTerm();
+
+    [GeneratedRegex("'((?:[^']|'')*)'")]
+    private static partial Regex WhereLiteral();
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -65,14 +65,16 @@ public sealed class DynamicsConnectorTests : IAsyncLifetime
     [Fact]
     public async Task LookupAsync_WebApiCallerNumber_FindsChoiceLabelWithOneOredFilter()
     {
-        var outcome = await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
+        var outcome = await Lookup(WebApi(("maxFilterLength", "30000")), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         var query = Assert.Single(_dynamics.Queries);
         Assert.Equal("/api/data/v9.2/contacts", query.Path);
         var filter = string.Join(" or ", new[] { "+14155551212", "+1 415-555-1212", "(415) 555-1212", "4155551212" }
-            .SelectMany(v => new[] { "telephone1", "mobilephone", "telephone2" }.Select(f => $"{f} eq '{v}'")));
-        Assert.Equal($"?$select=new_status&$filter={Uri.EscapeDataString(filter)}&$top=1", query.Query);
+            .SelectMany(v => new[] { "telephone1", "mobilephone", "telephone2", "telephone3" }.Select(f => $"{f} eq '{v}'")));
+        Assert.StartsWith($"?$select=new_status&$filter={Uri.EscapeDataString(filter + " or ")}", query.Query, StringComparison.Ordinal);
+        Assert.Contains(Uri.EscapeDataString("telephone3 eq '415.555.1212'"), query.Query, StringComparison.Ordinal);
+        Assert.EndsWith("&$top=1", query.Query, StringComparison.Ordinal);
         Assert.Equal("4.0", query.Headers["OData-Version"]);
         Assert.Equal("4.0", query.Headers["OData-MaxVersion"]);
         Assert.Equal("odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"", query.Headers["Prefer"]);

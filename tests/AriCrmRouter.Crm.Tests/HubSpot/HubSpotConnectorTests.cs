@@ -37,7 +37,7 @@ public sealed class HubSpotConnectorTests : IAsyncLifetime
     public async Task DisposeAsync() => await _hubspot.DisposeAsync();
 
     [Fact]
-    public async Task LookupAsync_CallerStoredInNationalFormat_FindsWithOredEqFilterGroups()
+    public async Task LookupAsync_CallerStoredInNationalFormat_FindsWithOneInFilterPerPhoneProperty()
     {
         var outcome = await Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
 
@@ -46,19 +46,24 @@ public sealed class HubSpotConnectorTests : IAsyncLifetime
         Assert.Equal("/crm/v3/objects/contacts/search", search.Path);
         Assert.Equal("", search.Query);
         Assert.Equal("Bearer " + FakeHubSpot.PrivateAppToken, search.Headers["Authorization"]);
-        Assert.Equal(
-            """{"filterGroups":[{"filters":[{"propertyName":"phone","operator":"EQ","value":"\u002B14155551212"}]},{"filters":[{"propertyName":"mobilephone","operator":"EQ","value":"\u002B14155551212"}]},{"filters":[{"propertyName":"phone","operator":"EQ","value":"(415) 555-1212"}]},{"filters":[{"propertyName":"mobilephone","operator":"EQ","value":"(415) 555-1212"}]},{"filters":[{"propertyName":"phone","operator":"EQ","value":"\u002B1 415-555-1212"}]}],"properties":["status"],"limit":1}""",
-            search.Body);
+        var groups = FakeHubSpot.Body(search).GetProperty("filterGroups").EnumerateArray().Select(g => Assert.Single(g.GetProperty("filters").EnumerateArray())).ToList();
+        Assert.Equal(["phone", "mobilephone"], groups.Select(f => f.GetProperty("propertyName").GetString()));
+        Assert.All(groups, f => Assert.Equal("IN", f.GetProperty("operator").GetString()));
+        var values = groups[0].GetProperty("values").EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.Equal(["+14155551212", "+1 415-555-1212", "(415) 555-1212"], values.Take(3));
+        Assert.Contains("415-555-1212", values);
+        Assert.Contains("415.555.1212", values);
+        Assert.Contains("+1 (415) 555-1212", values);
+        Assert.Contains("1-415-555-1212", values);
     }
 
     [Fact]
-    public async Task LookupAsync_NoRecord_SearchesAllFormsInChunksOfFiveGroupsAndAnswersNotFound()
+    public async Task LookupAsync_NoRecord_AsksForEverySpellingInOneSearchAndAnswersNotFound()
     {
         var outcome = await Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", "+12125550000"));
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
-        var groups = _hubspot.Searches.Select(s => FakeHubSpot.Body(s).GetProperty("filterGroups").GetArrayLength()).ToArray();
-        Assert.Equal([5, 3], groups);
+        Assert.Equal(2, FakeHubSpot.Body(Assert.Single(_hubspot.Searches)).GetProperty("filterGroups").GetArrayLength());
     }
 
     [Fact]
@@ -86,7 +91,7 @@ public sealed class HubSpotConnectorTests : IAsyncLifetime
         Assert.Equal(LookupOutcome.NotFound, outcome);
         var groups = FakeHubSpot.Body(Assert.Single(_hubspot.Searches)).GetProperty("filterGroups");
         Assert.Equal(2, groups.GetArrayLength());
-        Assert.All(groups.EnumerateArray(), g => Assert.Equal(hostile, Assert.Single(g.GetProperty("filters").EnumerateArray()).GetProperty("value").GetString()));
+        Assert.All(groups.EnumerateArray(), g => Assert.Equal(hostile, Assert.Single(Assert.Single(g.GetProperty("filters").EnumerateArray()).GetProperty("values").EnumerateArray()).GetString()));
     }
 
     [Fact]

@@ -112,13 +112,17 @@ internal sealed class FakePipedrive : IAsyncDisposable
 
         var term = request.Query["term"].ToString();
         var fields = request.Query["fields"].ToString();
+        var exact = request.Query["exact_match"] == "true";
+        var limit = int.TryParse(request.Query["limit"], out var requested) ? requested : 100;
         var matches = records.Where(r => fields switch
         {
-            "phone" => r["phones"]!.AsArray().Any(p => string.Equals(p!["value"]!.GetValue<string>(), term, StringComparison.OrdinalIgnoreCase)),
+            "phone" => r["phones"]!.AsArray().Any(p => exact
+                ? string.Equals(p!["value"]!.GetValue<string>(), term, StringComparison.OrdinalIgnoreCase)
+                : p!["value"]!.GetValue<string>().Contains(term, StringComparison.OrdinalIgnoreCase)),
             "custom_fields" => r["custom_fields"]!.AsObject().Any(f => f.Value is JsonValue v && string.Equals(v.ToString(), term, StringComparison.OrdinalIgnoreCase)),
             "name" => string.Equals(r["name"]!.GetValue<string>(), term, StringComparison.OrdinalIgnoreCase),
             _ => false,
-        }).Take(1);
+        }).Take(limit);
         var items = new JsonArray([.. matches.Select(r => (JsonNode)new JsonObject
         {
             ["result_score"] = 1.01,

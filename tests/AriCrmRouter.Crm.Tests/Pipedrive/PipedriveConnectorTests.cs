@@ -49,7 +49,7 @@ public sealed class PipedriveConnectorTests : IAsyncLifetime
     public async Task DisposeAsync() => await _pipedrive.DisposeAsync();
 
     [Fact]
-    public async Task LookupAsync_CallerNumber_SearchesPhoneThenReadsCustomFieldByName()
+    public async Task LookupAsync_CallerNumber_SearchesTheLastDigitsChecksTheNumberThenReadsCustomFieldByName()
     {
         var outcome = await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "4155551212"));
 
@@ -57,8 +57,7 @@ public sealed class PipedriveConnectorTests : IAsyncLifetime
         Assert.Equal(
             [
                 "/api/v2/personFields?limit=500",
-                "/api/v2/persons/search?term=%2B14155551212&fields=phone&exact_match=true&limit=1",
-                "/api/v2/persons/search?term=%28415%29%20555-1212&fields=phone&exact_match=true&limit=1",
+                "/api/v2/persons/search?term=1212&fields=phone&limit=100",
                 $"/api/v2/persons/1?custom_fields={FakePipedrive.StatusKey}",
             ],
             _pipedrive.ApiRequests.Select(r => r.Path + r.Query).ToArray());
@@ -226,6 +225,19 @@ public sealed class PipedriveConnectorTests : IAsyncLifetime
 
         Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
         Assert.Equal(TimeSpan.FromSeconds(2), failure.RetryAfter);
+    }
+
+    [Theory]
+    [InlineData("1795000000")]
+    [InlineData("1795000000000")]
+    public async Task LookupAsync_RateLimitedWithEpochInResetHeader_ThrowsRateLimitedWithoutAWait(string reset)
+    {
+        _pipedrive.SearchOverride = () => new HeaderResult(Results.Json(new { success = false, error = "Request over limit", errorCode = 429 }, statusCode: 429), "x-ratelimit-reset", reset);
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")));
+
+        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
+        Assert.Null(failure.RetryAfter);
     }
 
     [Fact]

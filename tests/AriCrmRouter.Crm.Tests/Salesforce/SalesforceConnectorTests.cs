@@ -43,7 +43,7 @@ public sealed class SalesforceConnectorTests : IAsyncLifetime
         var search = Assert.Single(_salesforce.DataRequests);
         Assert.Equal("/services/data/v62.0/search/", search.Path);
         Assert.Equal(
-            "?q=" + Uri.EscapeDataString("FIND {\"14155551212\" OR \"4155551212\"} IN PHONE FIELDS RETURNING Contact(Id,Status__c) LIMIT 1"),
+            "?q=" + Uri.EscapeDataString("FIND {\"14155551212\" OR \"4155551212\" OR \"0014155551212\"} IN PHONE FIELDS RETURNING Contact(Id,Status__c) LIMIT 1"),
             search.Query);
         Assert.Equal("Bearer 00D-session-1", search.Headers["Authorization"]);
     }

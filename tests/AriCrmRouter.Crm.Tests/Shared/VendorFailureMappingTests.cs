@@ -51,10 +51,42 @@ public sealed class VendorFailureMappingTests
     }
 
     [Fact]
-    public void EnsureSuccess_RateLimitedWithResetHeader_CarriesTheWait()
+    public void EnsureSuccess_RateLimitedWithOnlyAVendorResetHeader_LeavesItToTheVendor()
     {
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
-        response.Headers.TryAddWithoutValidation("x-ratelimit-reset", "12");
+        response.Headers.TryAddWithoutValidation("x-ratelimit-reset", "1795000000");
+        var answer = new VendorAnswer(response.StatusCode, response.Headers, null, [], null, ConnectorTestHost.NewClock());
+
+        var failure = Assert.Throws<CrmLookupException>(() => answer.EnsureSuccess("main", "search"));
+
+        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
+        Assert.Null(failure.RetryAfter);
+    }
+
+    [Theory]
+    [InlineData("1e300")]
+    [InlineData("1795000000")]
+    [InlineData("1795000000000")]
+    [InlineData("-5")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    public void EnsureSuccess_ImplausibleRetryAfter_IsRateLimitedWithoutAWait(string value)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.TryAddWithoutValidation("Retry-After", value);
+        var answer = new VendorAnswer(response.StatusCode, response.Headers, null, [], null, ConnectorTestHost.NewClock());
+
+        var failure = Assert.Throws<CrmLookupException>(() => answer.EnsureSuccess("main", "search"));
+
+        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
+        Assert.Null(failure.RetryAfter);
+    }
+
+    [Fact]
+    public void EnsureSuccess_RetryAfterSeconds_CarriesTheWait()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.TryAddWithoutValidation("Retry-After", "12");
         var answer = new VendorAnswer(response.StatusCode, response.Headers, null, [], null, ConnectorTestHost.NewClock());
 
         var failure = Assert.Throws<CrmLookupException>(() => answer.EnsureSuccess("main", "search"));

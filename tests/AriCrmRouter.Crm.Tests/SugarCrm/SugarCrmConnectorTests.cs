@@ -226,7 +226,7 @@ public sealed class SugarCrmConnectorTests : IAsyncLifetime
         var body = JsonNode.Parse(Assert.Single(_fake.Server.Requests, r => r.Path.EndsWith("/filter", StringComparison.Ordinal)).Body)!;
         var values = body["filter"]![0]!["$or"]!.AsArray().Select(c => (string?)c!.AsObject().Single().Value!["$equals"]).ToList();
         Assert.Contains(hostile, values);
-        Assert.All(body["filter"]![0]!["$or"]!.AsArray(), c => Assert.Contains(c!.AsObject().Single().Key, new[] { "phone_work", "phone_mobile" }));
+        Assert.All(body["filter"]![0]!["$or"]!.AsArray(), c => Assert.Contains(c!.AsObject().Single().Key, new[] { "phone_work", "phone_mobile", "phone_home", "phone_other" }));
     }
 
     [Fact]

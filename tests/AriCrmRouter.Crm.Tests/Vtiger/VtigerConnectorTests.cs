@@ -44,7 +44,9 @@ public sealed class VtigerConnectorTests : IAsyncLifetime
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.StartsWith("SELECT id,cf_853 FROM Contacts WHERE phone='+14155551212' OR phone='+1 415-555-1212'", _fake.LastQuery(), StringComparison.Ordinal);
-        Assert.EndsWith("mobile='4155551212' LIMIT 1;", _fake.LastQuery(), StringComparison.Ordinal);
+        Assert.Contains(" OR mobile='4155551212' OR ", _fake.LastQuery(), StringComparison.Ordinal);
+        Assert.Contains(" OR homephone='415-555-1212' OR ", _fake.LastQuery(), StringComparison.Ordinal);
+        Assert.EndsWith("' LIMIT 1;", _fake.LastQuery(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,7 +175,7 @@ public sealed class VtigerConnectorTests : IAsyncLifetime
     {
         await Connector.LookupAsync(Connection(), ByPhone("' OR 1=1 --"), CancellationToken.None);
 
-        Assert.Equal("SELECT id,cf_853 FROM Contacts WHERE phone='11' OR phone=''' OR 1=1 --' OR mobile='11' OR mobile=''' OR 1=1 --' LIMIT 1;", _fake.LastQuery());
+        Assert.Equal("SELECT id,cf_853 FROM Contacts WHERE phone='11' OR phone=''' OR 1=1 --' OR mobile='11' OR mobile=''' OR 1=1 --' OR homephone='11' OR homephone=''' OR 1=1 --' OR otherphone='11' OR otherphone=''' OR 1=1 --' LIMIT 1;", _fake.LastQuery());
     }
 
     [Fact]

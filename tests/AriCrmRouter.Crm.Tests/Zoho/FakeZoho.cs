@@ -43,6 +43,9 @@ internal sealed class FakeZoho : IAsyncDisposable
     /// <summary>When set, the search endpoint answers this instead of searching.</summary>
     public Func<IResult>? SearchOverride { get; set; }
 
+    /// <summary>When set, the token endpoint answers this instead (throttling, outages).</summary>
+    public Func<IResult>? TokenOverride { get; set; }
+
     public IEnumerable<RecordedRequest> Searches => Server.Requests.Where(r => r.Path.EndsWith("/search", StringComparison.Ordinal));
 
     public static async Task<FakeZoho> StartAsync()
@@ -74,6 +77,11 @@ internal sealed class FakeZoho : IAsyncDisposable
 
     private async Task<IResult> Token(HttpRequest request)
     {
+        if (TokenOverride is { } overridden)
+        {
+            return overridden();
+        }
+
         var form = await request.ReadFormAsync();
         if (form["grant_type"] != "refresh_token" || form["client_id"] != "1000.CLIENTID" || form["client_secret"] != ClientSecret || form["refresh_token"] != RefreshToken || RefuseRefresh)
         {
@@ -110,8 +118,8 @@ internal sealed class FakeZoho : IAsyncDisposable
         JsonObject? match = null;
         if (request.Query.TryGetValue("phone", out var phone))
         {
-            var value = Unescape(phone.ToString());
-            match = records.FirstOrDefault(r => Phones[r].Contains(value, StringComparer.Ordinal));
+            // The phone parameter is plain text: Zoho documents backslash escaping for criteria only.
+            match = records.FirstOrDefault(r => Phones[r].Contains(phone.ToString(), StringComparer.Ordinal));
         }
         else if (request.Query.TryGetValue("criteria", out var criteria))
         {

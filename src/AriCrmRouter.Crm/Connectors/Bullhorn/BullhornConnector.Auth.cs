@@ -16,7 +16,7 @@ public sealed partial class BullhornConnector
             try
             {
                 var renewed = await TokenAsync(connectionName, settings, refresh.Endpoints, [new("grant_type", "refresh_token"), new("refresh_token", refresh.RefreshToken)], cancellationToken);
-                return await RestLoginAsync(connectionName, credentialKey, refresh.Endpoints, renewed, cancellationToken);
+                return await RestLoginAsync(connectionName, credentialKey, settings, refresh.Endpoints, renewed, cancellationToken);
             }
             catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
             {
@@ -33,7 +33,7 @@ public sealed partial class BullhornConnector
         }
 
         var token = await TokenAsync(connectionName, settings, endpoints, form, cancellationToken);
-        return await RestLoginAsync(connectionName, credentialKey, endpoints, token, cancellationToken);
+        return await RestLoginAsync(connectionName, credentialKey, settings, endpoints, token, cancellationToken);
     }
 
     private async Task<BullhornEndpoints> LoginInfoAsync(string connectionName, BullhornSettings settings, CancellationToken cancellationToken)
@@ -89,7 +89,8 @@ public sealed partial class BullhornConnector
             parameters.Add(new("redirect_uri", redirect));
         }
 
-        // The password goes in a form body unless the connection asks for Bullhorn's documented GET form.
+        // Bullhorn documents the GET form (the password in the query of an https request to its OAuth server,
+        // which this client never logs); authorizeMethod=post sends the same parameters as a form body.
         using var message = settings.AuthorizeWithGet
             ? new HttpRequestMessage(HttpMethod.Get, new Uri(endpoints.OAuthUrl, "authorize?" + FormQuery(parameters)))
             : new HttpRequestMessage(HttpMethod.Post, new Uri(endpoints.OAuthUrl, "authorize")) { Content = new FormUrlEncodedContent(parameters) };
@@ -128,11 +129,12 @@ public sealed partial class BullhornConnector
         return new TokenGrant(answer.AccessToken, answer.RefreshToken, answer.ExpiresIn is > 0 ? answer.ExpiresIn.Value : 600);
     }
 
-    private async Task<BullhornSession> RestLoginAsync(string connectionName, string credentialKey, BullhornEndpoints endpoints, TokenGrant token, CancellationToken cancellationToken)
+    private async Task<BullhornSession> RestLoginAsync(
+        string connectionName, string credentialKey, BullhornSettings settings, BullhornEndpoints endpoints, TokenGrant token, CancellationToken cancellationToken)
     {
         // Bullhorn's REST login takes the (10-minute, single-purpose) access token as a query parameter.
         var uri = new Uri(endpoints.RestServices, $"login?version=*&access_token={Uri.EscapeDataString(token.AccessToken)}");
-        using var message = new HttpRequestMessage(HttpMethod.Post, uri);
+        using var message = new HttpRequestMessage(settings.LoginWithGet ? HttpMethod.Get : HttpMethod.Post, uri);
         var response = await _crm.SendAsync(message, connectionName, "login", cancellationToken);
         response.EnsureSuccess(connectionName, "login", authenticating: true);
         var answer = response.Deserialize(BullhornJsonContext.Default.BullhornLoginAnswer, connectionName, "login");

@@ -23,10 +23,12 @@ public sealed partial class BullhornConnector(
     /// <summary>HTTP client name for <c>/oauth/authorize</c>; see <see cref="BullhornServiceCollectionExtensions.AddBullhornAuthorizeClient"/>.</summary>
     public const string AuthorizeClientName = "crm-bullhorn-authorize";
 
+    private static readonly TimeSpan BullhornRateLimitWait = TimeSpan.FromSeconds(1);
+
     private static readonly Dictionary<string, string[]> PhoneFieldsByEntity = new(StringComparer.OrdinalIgnoreCase)
     {
         ["ClientContact"] = ["phone", "mobile"],
-        ["Candidate"] = ["phone", "mobile"],
+        ["Candidate"] = ["phone", "mobile", "workPhone", "phone2", "phone3"],
         ["Lead"] = ["phone", "mobile"],
         ["ClientCorporation"] = ["phone"],
     };
@@ -80,7 +82,16 @@ public sealed partial class BullhornConnector(
         using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(session.RestUrl, pathAndQuery));
         message.Headers.Add("BhRestToken", session.RestToken);
         var response = await _crm.SendAsync(message, connectionName, "search", cancellationToken);
-        response.EnsureSuccess(connectionName, "search");
+        try
+        {
+            response.EnsureSuccess(connectionName, "search");
+        }
+        catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.RateLimited && ex.RetryAfter is null)
+        {
+            // Bullhorn documents 429 as "too many concurrent requests: wait 1 second and retry".
+            throw new CrmLookupException(ex.Kind, ex.Message) { RetryAfter = BullhornRateLimitWait };
+        }
+
         using var document = VendorJson.Parse(response.Body, connectionName, "search");
         return VendorJson.FirstItem(document.RootElement, "data", connectionName, "search") is { } record
             ? VendorJson.FieldOutcome(record, field)

@@ -12,6 +12,7 @@ internal sealed record BullhornSettings(
     string ClientSecret,
     string? RedirectUri,
     bool AuthorizeWithGet,
+    bool LoginWithGet,
     bool UseQuery,
     string? PhoneFields)
 {
@@ -20,6 +21,7 @@ internal sealed record BullhornSettings(
     public const string ClientIdKey = "clientId";
     public const string RedirectUriKey = "redirectUri";
     public const string AuthorizeMethodKey = "authorizeMethod";
+    public const string LoginMethodKey = "loginMethod";
     public const string LookupModeKey = "lookupMode";
     public const string PhoneFieldsKey = "phoneFields";
     public const string PasswordSecret = "password";
@@ -62,7 +64,12 @@ internal sealed record BullhornSettings(
 
         if (connection.Setting(AuthorizeMethodKey)?.ToLowerInvariant() is { } method && method is not ("post" or "get"))
         {
-            problems.Add($"setting '{AuthorizeMethodKey}' must be 'post' or 'get'");
+            problems.Add($"setting '{AuthorizeMethodKey}' must be 'get' or 'post'");
+        }
+
+        if (connection.Setting(LoginMethodKey)?.ToLowerInvariant() is { } login && login is not ("post" or "get"))
+        {
+            problems.Add($"setting '{LoginMethodKey}' must be 'get' or 'post'");
         }
 
         if (connection.Setting(LookupModeKey)?.ToLowerInvariant() is { } mode && mode is not ("search" or "query"))
@@ -85,7 +92,9 @@ internal sealed record BullhornSettings(
             connection.RequiredSetting(ClientIdKey),
             connection.RequiredSecret(ClientSecretKey),
             connection.Setting(RedirectUriKey),
-            string.Equals(connection.Setting(AuthorizeMethodKey), "get", StringComparison.OrdinalIgnoreCase),
+            // Bullhorn documents authorize with query parameters and REST login by GET; POST stays an option.
+            !string.Equals(connection.Setting(AuthorizeMethodKey), "post", StringComparison.OrdinalIgnoreCase),
+            !string.Equals(connection.Setting(LoginMethodKey), "post", StringComparison.OrdinalIgnoreCase),
             string.Equals(connection.Setting(LookupModeKey), "query", StringComparison.OrdinalIgnoreCase),
             connection.Setting(PhoneFieldsKey));
     }

@@ -34,8 +34,8 @@ internal sealed class DynamicsConnector(
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, DynamicsSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsIdentifier);
-        var filter = request.ByKey ? ODataFilter.Equal(request.KeyField!, request.Dtmf!) : PhoneFilter(settings, request);
-        if (filter is null)
+        var filters = request.ByKey ? [ODataFilter.Equal(request.KeyField!, request.Dtmf!)] : PhoneFilters(settings, request);
+        if (filters.Count == 0)
         {
             return NotFound(connection, request);
         }
@@ -44,14 +44,29 @@ internal sealed class DynamicsConnector(
         return await _credentials.UseAsync(
             CredentialKey.For(connection),
             ct => AcquireAsync(http, connection, settings, ct),
-            (credential, ct) => QueryAsync(http, connection, settings, request, filter, credential, ct),
+            (credential, ct) => QueryEachAsync(http, connection, settings, request, filters, credential, ct),
             cancellationToken);
     }
 
-    internal static string? PhoneFilter(DynamicsSettings settings, CrmLookupRequest request)
+    /// <summary>Every phone field against every spelling, in as few filters as <see cref="DynamicsSettings.MaxFilterLength"/> allows.</summary>
+    internal static List<string> PhoneFilters(DynamicsSettings settings, CrmLookupRequest request)
     {
         var forms = ConnectionSettingsReader.Phone(request, settings.Region).All;
-        return forms.Count == 0 ? null : ODataFilter.AnyEqual(settings.PhoneFieldsFor(request.Module), forms);
+        return forms.Count == 0 ? [] : ODataFilter.AnyEqualWithin(settings.PhoneFieldsFor(request.Module), forms, settings.MaxFilterLength);
+    }
+
+    private async Task<LookupOutcome> QueryEachAsync(
+        HttpClient http, CrmConnection connection, DynamicsSettings settings, CrmLookupRequest request, List<string> filters, AccessToken credential, CancellationToken cancellationToken)
+    {
+        foreach (var filter in filters)
+        {
+            if (await QueryAsync(http, connection, settings, request, filter, credential, cancellationToken) is LookupOutcome.FoundValue found)
+            {
+                return found;
+            }
+        }
+
+        return LookupOutcome.NotFound;
     }
 
     private async Task<AccessToken> AcquireAsync(HttpClient http, CrmConnection connection, DynamicsSettings settings, CancellationToken cancellationToken)

@@ -29,6 +29,16 @@ internal sealed record DynamicsSettings(
     public const string ClientCredentials = "clientCredentials";
     public const string Basic = "basic";
 
+    /// <summary>
+    /// The longest URL-encoded <c>$filter</c> one request carries: Dataverse online accepts 32 KB URLs, an
+    /// on-premises server behind IIS 2048 bytes of query string unless raised (<c>maxQueryString</c>).
+    /// </summary>
+    public int MaxFilterLength { get; init; } = OnPremisesFilterLength;
+
+    public const int OnPremisesFilterLength = 1800;
+
+    public const int OnlineFilterLength = 30000;
+
     public bool IsWebApi => Api == WebApi;
 
     public static DynamicsSettings Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems)
@@ -81,8 +91,15 @@ internal sealed record DynamicsSettings(
         }
 
         var choiceLabels = reader.Choice("choiceLabels", "auto", "auto", "always", "never");
+        var online = orgUrl.Host.EndsWith(".dynamics.com", StringComparison.OrdinalIgnoreCase);
+        var maxFilterLength = int.Parse(
+            reader.Matching("maxFilterLength", (online ? OnlineFilterLength : OnPremisesFilterLength).ToString(System.Globalization.CultureInfo.InvariantCulture), IsFilterLength, "a whole number of characters between 500 and 30000"),
+            System.Globalization.CultureInfo.InvariantCulture);
         var settings = new DynamicsSettings(
-            orgUrl, api, apiVersion, auth, tokenUrl, clientId, clientSecret, scope, resource, userName, password, phoneFields, choiceLabels, reader.Region(serviceRegion));
+            orgUrl, api, apiVersion, auth, tokenUrl, clientId, clientSecret, scope, resource, userName, password, phoneFields, choiceLabels, reader.Region(serviceRegion))
+        {
+            MaxFilterLength = maxFilterLength,
+        };
         problems = reader.Problems;
         return settings;
     }
@@ -98,9 +115,9 @@ internal sealed record DynamicsSettings(
         var entity = module.ToLowerInvariant();
         string[] fields = entity switch
         {
-            "contacts" or "contact" or "contactset" => ["telephone1", "mobilephone", "telephone2"],
+            "contacts" or "contact" or "contactset" => ["telephone1", "mobilephone", "telephone2", "telephone3"],
             "leads" or "lead" or "leadset" => ["telephone1", "mobilephone"],
-            "accounts" or "account" or "accountset" => ["telephone1", "telephone2"],
+            "accounts" or "account" or "accountset" => ["telephone1", "telephone2", "telephone3"],
             _ => ["telephone1"],
         };
         return IsWebApi ? fields : [.. fields.Select(SchemaName)];
@@ -110,12 +127,16 @@ internal sealed record DynamicsSettings(
     {
         "telephone1" => "Telephone1",
         "telephone2" => "Telephone2",
+        "telephone3" => "Telephone3",
         "mobilephone" => "MobilePhone",
         _ => logicalName,
     };
 
     private static bool IsApiVersion(string value) =>
         value.Length is >= 3 and <= 5 && value.Split('.') is [var major, var minor] && major.Length > 0 && minor.Length > 0 && major.All(char.IsAsciiDigit) && minor.All(char.IsAsciiDigit);
+
+    private static bool IsFilterLength(string value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length) && length is >= 500 and <= 30000;
 
     private static bool IsTenant(string value) =>
         value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.');

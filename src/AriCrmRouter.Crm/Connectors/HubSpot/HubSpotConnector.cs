@@ -13,7 +13,7 @@ namespace AriCrmRouter.Crm.Connectors.HubSpot;
 
 /// <summary>
 /// HubSpot CRM v3: private app token or OAuth refresh, records found with the object search API using
-/// <c>EQ</c> filters on each phone property and number form, in ORed filter groups.
+/// an <c>IN</c> filter over every spelling of the number on each phone property, in ORed filter groups.
 /// </summary>
 internal sealed class HubSpotConnector(
     IHttpClientFactory httpClientFactory,
@@ -23,6 +23,9 @@ internal sealed class HubSpotConnector(
 {
     /// <summary>HubSpot accepts at most five filter groups per search.</summary>
     internal const int MaxFilterGroups = 5;
+
+    /// <summary>HubSpot accepts at most 100 values in one <c>IN</c> filter.</summary>
+    internal const int MaxInValues = 100;
 
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromMinutes(30);
 
@@ -37,7 +40,7 @@ internal sealed class HubSpotConnector(
     {
         ConnectionSettingsReader.RequireApiNames(connection, request, IsObjectType, ApiNames.IsIdentifier);
         var groups = request.ByKey
-            ? [new HubSpotFilterGroup([new HubSpotFilter(request.KeyField!, "EQ", request.Dtmf!)])]
+            ? [new HubSpotFilterGroup([new HubSpotFilter(request.KeyField!, "EQ", Value: request.Dtmf!)])]
             : PhoneFilterGroups(settings, request);
         if (groups.Count == 0)
         {
@@ -52,22 +55,21 @@ internal sealed class HubSpotConnector(
             cancellationToken);
     }
 
-    /// <summary>One EQ filter group per (phone property, number form): HubSpot stores phone numbers as typed.</summary>
+    /// <summary>
+    /// One filter group per phone property, each an <c>IN</c> over every spelling of the caller's number
+    /// (<see cref="Phone.PhoneNumberForms.All"/>): HubSpot stores phone numbers as typed and compares whole values,
+    /// so one request asks for all the spellings people type.
+    /// </summary>
     internal static List<HubSpotFilterGroup> PhoneFilterGroups(HubSpotSettings settings, CrmLookupRequest request)
     {
-        var forms = ConnectionSettingsReader.Phone(request, settings.Region);
-        var values = new[] { forms.E164, forms.National, forms.International, forms.NationalDigits }
-            .Where(v => !string.IsNullOrEmpty(v))
-            .Select(v => v!)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (values.Count == 0 && forms.Raw.Length > 0)
+        var values = ConnectionSettingsReader.Phone(request, settings.Region).All.Take(MaxInValues).ToList();
+        if (values.Count == 0)
         {
-            values.Add(forms.Raw);
+            return [];
         }
 
-        return [.. values.SelectMany(value => settings.PhonePropertiesFor(request.Module)
-            .Select(property => new HubSpotFilterGroup([new HubSpotFilter(property, "EQ", value)])))];
+        return [.. settings.PhonePropertiesFor(request.Module)
+            .Select(property => new HubSpotFilterGroup([new HubSpotFilter(property, "IN", Values: values)]))];
     }
 
     private static bool IsObjectType(string module) =>
@@ -195,17 +197,12 @@ internal sealed class HubSpotConnector(
     }
 
     /// <summary>
-    /// HubSpot's 429 rarely carries Retry-After: the secondly policy means "wait a second", and the
-    /// <c>X-HubSpot-RateLimit-Interval-Milliseconds</c> header names the window of the burst limit.
+    /// HubSpot's 429 rarely carries Retry-After. Its body names the policy that was hit: <c>SECONDLY</c> means
+    /// "wait a second"; for the rolling ten-second and daily policies HubSpot says no wait, and
+    /// <c>X-HubSpot-RateLimit-Interval-Milliseconds</c> is the window's length, not a wait, so there is no hint.
     /// </summary>
     private static TimeSpan? PolicyWait(VendorAnswer answer)
     {
-        if (answer.Header("X-HubSpot-RateLimit-Interval-Milliseconds") is { } interval
-            && long.TryParse(interval, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds))
-        {
-            return TimeSpan.FromMilliseconds(milliseconds);
-        }
-
         try
         {
             using var json = JsonDocument.Parse(answer.Body);

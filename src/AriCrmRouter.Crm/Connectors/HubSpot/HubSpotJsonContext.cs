@@ -7,7 +7,8 @@ internal sealed record HubSpotSearchBody(IReadOnlyList<HubSpotFilterGroup> Filte
 
 internal sealed record HubSpotFilterGroup(IReadOnlyList<HubSpotFilter> Filters);
 
-internal sealed record HubSpotFilter(string PropertyName, string Operator, string Value);
+/// <summary>One condition: <c>EQ</c> with <see cref="Value"/>, or <c>IN</c> with <see cref="Values"/>.</summary>
+internal sealed record HubSpotFilter(string PropertyName, string Operator, string? Value = null, IReadOnlyList<string>? Values = null);
 
 /// <summary>HubSpot's OAuth token answer.</summary>
 internal sealed class HubSpotTokenAnswer
@@ -21,5 +22,5 @@ internal sealed class HubSpotTokenAnswer
 
 [JsonSerializable(typeof(HubSpotSearchBody))]
 [JsonSerializable(typeof(HubSpotTokenAnswer))]
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowReadingFromString, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 internal sealed partial class HubSpotJsonContext : JsonSerializerContext;

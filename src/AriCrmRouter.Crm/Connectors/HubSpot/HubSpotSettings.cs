@@ -23,7 +23,7 @@ internal sealed record HubSpotSettings(
     {
         var reader = new ConnectionSettingsReader(connection);
         var baseUrl = reader.RequiredUrl("baseUrl", "https://api.hubapi.com");
-        var tokenUrl = reader.RequiredUrl("tokenUrl", new Uri(baseUrl, "oauth/v1/token").ToString());
+        var tokenUrl = reader.RequiredUrl("tokenUrl", new Uri(baseUrl, "oauth/v3/token").ToString());
         var privateAppToken = reader.OptionalSecret("accessToken");
         string clientId = "", clientSecret = "", refreshToken = "";
         if (privateAppToken is null)

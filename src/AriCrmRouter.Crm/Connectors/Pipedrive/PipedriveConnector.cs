@@ -28,6 +28,15 @@ internal sealed class PipedriveConnector(
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
     private const int MaxFieldPages = 10;
 
+    /// <summary>
+    /// How many trailing digits a phone search asks for: four are contiguous in nearly every way a number is
+    /// written (<c>555-0100</c>, <c>7946 0018</c>), where longer suffixes are split by separators.
+    /// </summary>
+    internal const int PhoneSuffixDigits = 4;
+
+    /// <summary>How many persons sharing those digits are checked (Pipedrive's page limit is 500).</summary>
+    internal const int PhoneCandidates = 100;
+
     private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, IReadOnlyList<PipedriveField> Fields)> _fieldDefinitions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _rotatedRefreshTokens = new(StringComparer.Ordinal);
@@ -92,27 +101,32 @@ internal sealed class PipedriveConnector(
         return Value(data, field) is { } text ? LookupOutcome.Found(text) : NotFound(session.Connection, request);
     }
 
-    /// <summary>Persons by phone; for organizations, the organization of the person who owns the number.</summary>
+    /// <summary>
+    /// Persons by phone; for organizations, the organization of the person who owns the number. Pipedrive keeps
+    /// numbers as typed and <c>exact_match</c> compares the whole text, so the search asks for the last
+    /// <see cref="PhoneSuffixDigits"/> digits without <c>exact_match</c> (a partial match) and keeps the first
+    /// returned person whose stored number is the caller's (<see cref="Phone.PhoneNumberForms.IsSameNumber"/>).
+    /// A caller ID with fewer digits than that is searched exactly as received.
+    /// </summary>
     private async Task<string?> FindByPhoneAsync(Session session, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         var forms = ConnectionSettingsReader.Phone(request, session.Settings.Region);
-        var terms = new[] { forms.E164, forms.National, forms.International, forms.NationalDigits }
-            .Where(t => !string.IsNullOrEmpty(t))
-            .Select(t => t!)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (terms.Count == 0 && forms.Raw.Length > 0)
+        var related = request.Module == "organizations" ? "organization" : null;
+        var digits = forms.NationalDigits ?? forms.Digits;
+        if (digits.Length < PhoneSuffixDigits)
         {
-            terms.Add(forms.Raw);
+            return forms.Raw.Length == 0 ? null : await FindIdAsync(session, "persons", "phone", forms.Raw, related, cancellationToken);
         }
 
-        var organization = request.Module == "organizations";
-        foreach (var term in terms)
+        var suffix = digits[^PhoneSuffixDigits..];
+        var path = $"api/v2/persons/search?term={suffix}&fields=phone&limit={PhoneCandidates}";
+        using var json = await GetAsync(session, path, "search", notFoundIsNull: false, cancellationToken);
+        foreach (var item in Items(json!.RootElement, session))
         {
-            var id = await FindIdAsync(session, "persons", "phone", term, organization ? "organization" : null, cancellationToken);
-            if (id is not null)
+            if (item.TryGetProperty("phones", out var phones) && phones.ValueKind == JsonValueKind.Array
+                && phones.EnumerateArray().Any(p => p.ValueKind == JsonValueKind.String && forms.IsSameNumber(p.GetString())))
             {
-                return id;
+                return IdOf(item, related);
             }
         }
 
@@ -127,8 +141,14 @@ internal sealed class PipedriveConnector(
     {
         var path = $"api/v2/{module}/search?term={Uri.EscapeDataString(term)}&fields={searchField}&exact_match=true&limit=1";
         using var json = await GetAsync(session, path, "search", notFoundIsNull: false, cancellationToken);
-        if (json!.RootElement.ValueKind != JsonValueKind.Object
-            || !json.RootElement.TryGetProperty("data", out var data)
+        return Items(json!.RootElement, session).Select(item => IdOf(item, related)).FirstOrDefault(id => id is not null);
+    }
+
+    /// <summary>The <c>item</c> of each search result; an answer without <c>data.items</c> is malformed.</summary>
+    private static List<JsonElement> Items(JsonElement root, Session session)
+    {
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("data", out var data)
             || data.ValueKind != JsonValueKind.Object
             || !data.TryGetProperty("items", out var items)
             || items.ValueKind != JsonValueKind.Array)
@@ -136,25 +156,20 @@ internal sealed class PipedriveConnector(
             throw new CrmLookupException(CrmFailureKind.MalformedResponse, $"connection '{session.Connection.Name}': the Pipedrive search answer has no items");
         }
 
-        foreach (var entry in items.EnumerateArray())
+        return [.. items.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("item", out var item) && item.ValueKind == JsonValueKind.Object).Select(e => e.GetProperty("item"))];
+    }
+
+    /// <summary>The item's id, or the id of its related object (<paramref name="related"/>, e.g. the person's organization).</summary>
+    private static string? IdOf(JsonElement item, string? related)
+    {
+        if (related is not null && (!item.TryGetProperty(related, out item) || item.ValueKind != JsonValueKind.Object))
         {
-            if (!entry.TryGetProperty("item", out var item))
-            {
-                continue;
-            }
-
-            if (related is not null && (!item.TryGetProperty(related, out item) || item.ValueKind != JsonValueKind.Object))
-            {
-                continue;
-            }
-
-            if (item.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.Number or JsonValueKind.String)
-            {
-                return id.ValueKind == JsonValueKind.Number ? id.GetRawText() : id.GetString();
-            }
+            return null;
         }
 
-        return null;
+        return item.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.Number or JsonValueKind.String
+            ? (id.ValueKind == JsonValueKind.Number ? id.GetRawText() : id.GetString())
+            : null;
     }
 
     private static string SearchableAs(PipedriveField keyField, CrmConnection connection) => keyField switch
@@ -249,6 +264,12 @@ internal sealed class PipedriveConnector(
         if (!answer.IsSuccess)
         {
             var failure = VendorHttp.Failure(answer, timeProvider, session.Connection.Name, step);
+            if (failure.Kind == CrmFailureKind.RateLimited && failure.RetryAfter is null)
+            {
+                // Pipedrive documents x-ratelimit-reset as the seconds until the window resets.
+                failure = new CrmLookupException(failure.Kind, failure.Message) { RetryAfter = RateLimitWait.FromSecondsHeader(answer.Header("x-ratelimit-reset")) };
+            }
+
             if (failure.Kind == CrmFailureKind.RateLimited)
             {
                 Log.RateLimited(logger, session.Connection.Name, failure.RetryAfter);

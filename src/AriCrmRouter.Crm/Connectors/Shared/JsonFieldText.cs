@@ -5,13 +5,22 @@ namespace AriCrmRouter.Crm.Connectors.Shared;
 /// <summary>
 /// Renders a CRM field value as the text rules compare against: strings as they are, numbers in their
 /// invariant JSON spelling, booleans as <c>true</c>/<c>false</c>, lookup objects by their display name,
-/// value wrappers by their value, lists joined with ", ". Empty and null are "no value".
+/// value wrappers by their value, lists joined with ", ". Empty and null are "no value". The text keeps
+/// <see cref="FieldValueBounds"/> (256 characters, no control characters) or the answer is malformed.
 /// </summary>
 internal static class JsonFieldText
 {
     private static readonly string[] DisplayProperties = ["name", "Name", "label", "Label", "display_value", "value", "Value"];
 
-    public static string? Render(JsonElement value)
+    /// <summary>
+    /// Objects that carry a <c>value</c> next to a <c>label</c> are a labelled value (Pipedrive's
+    /// <c>{"label":"work","value":"+1 415..."}</c> phones and emails): the value is the data, the label its kind.
+    /// </summary>
+    private static readonly string[] LabelledValueProperties = ["value", "Value"];
+
+    public static string? Render(JsonElement value) => RenderUnbounded(value) is { } text ? FieldValueBounds.Require(text) : null;
+
+    private static string? RenderUnbounded(JsonElement value)
     {
         switch (value.ValueKind)
         {
@@ -25,17 +34,18 @@ internal static class JsonFieldText
             case JsonValueKind.False:
                 return "false";
             case JsonValueKind.Object:
-                foreach (var name in DisplayProperties)
+                var labelled = value.TryGetProperty("label", out _) || value.TryGetProperty("Label", out _);
+                foreach (var name in labelled ? LabelledValueProperties.Concat(DisplayProperties) : DisplayProperties)
                 {
                     if (value.TryGetProperty(name, out var inner))
                     {
-                        return Render(inner);
+                        return RenderUnbounded(inner);
                     }
                 }
 
                 return null;
             case JsonValueKind.Array:
-                var items = value.EnumerateArray().Select(Render).Where(item => item is not null).ToList();
+                var items = value.EnumerateArray().Select(RenderUnbounded).Where(item => item is not null).ToList();
                 return items.Count == 0 ? null : string.Join(", ", items);
             default:
                 return null;

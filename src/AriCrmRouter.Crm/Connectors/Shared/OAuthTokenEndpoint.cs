@@ -42,10 +42,24 @@ internal static partial class OAuthTokenEndpoint
         throw VendorHttp.Failure(answer, timeProvider, connectionName, Step);
     }
 
-    /// <summary>A refusal naming the OAuth error code (e.g. <c>invalid_grant</c>), which is not secret.</summary>
+    /// <summary>
+    /// A refusal naming the OAuth error code (e.g. <c>invalid_grant</c>), which is not secret; or, when the
+    /// endpoint says it is throttling (Zoho answers HTTP 400 "You have made too many requests continuously",
+    /// OAuth's <c>slow_down</c>), a <see cref="CrmFailureKind.RateLimited"/> failure: the credentials are fine.
+    /// </summary>
     public static CrmLookupException Refused(VendorAnswer answer, string connectionName)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        if (IsThrottling(answer))
+        {
+            return new CrmLookupException(
+                CrmFailureKind.RateLimited,
+                $"connection '{connectionName}': the token endpoint is throttling token requests (HTTP {answer.StatusCode}, too many requests); the credentials were not refused")
+            {
+                RetryAfter = answer.RetryAfter(),
+            };
+        }
+
         return new CrmLookupException(
             CrmFailureKind.Unauthorized,
             $"connection '{connectionName}': the token endpoint refused the configured credentials (HTTP {answer.StatusCode}{ErrorCodeSuffix(answer)})");
@@ -71,6 +85,34 @@ internal static partial class OAuthTokenEndpoint
         }
 
         return "";
+    }
+
+    private static bool IsThrottling(VendorAnswer answer)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(answer.Body);
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            foreach (var name in (string[])["error", "error_description", "message"])
+            {
+                if (json.RootElement.TryGetProperty(name, out var text) && text.ValueKind == JsonValueKind.String
+                    && text.GetString() is { } value
+                    && (value.Contains("too many requests", StringComparison.OrdinalIgnoreCase) || value.Equals("slow_down", StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // An unreadable refusal is not a throttling notice.
+        }
+
+        return false;
     }
 
     [GeneratedRegex("^[A-Za-z_ ]{1,64}$", RegexOptions.CultureInvariant)]

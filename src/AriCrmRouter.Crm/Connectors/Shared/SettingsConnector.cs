@@ -21,13 +21,15 @@ internal abstract class SettingsConnector<TSettings>(IOptions<CrmOptions> option
         return problems;
     }
 
-    public Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
         var settings = ReadSettings(connection, Options.DefaultRegion, out var problems);
         ConnectionSettingsReader.ThrowIfUnusable(connection, problems);
-        return LookupAsync(connection, settings, request, cancellationToken);
+
+        // Labels and annotations the vendor part reads besides JsonFieldText keep the same bounds.
+        return FieldValueBounds.Require(await LookupAsync(connection, settings, request, cancellationToken));
     }
 
     /// <summary>Reads the connection's settings and secrets; <paramref name="problems"/> is empty when usable.</summary>

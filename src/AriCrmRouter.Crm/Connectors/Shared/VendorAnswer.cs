@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -100,32 +99,11 @@ internal sealed class VendorAnswer(
     }
 
     /// <summary>
-    /// How long the CRM asked us to wait: <c>Retry-After</c> (seconds or HTTP date), otherwise the
-    /// <c>x-ratelimit-reset</c> header (seconds until the window resets), otherwise <c>null</c>.
+    /// How long the CRM asked us to wait with <c>Retry-After</c> (seconds or HTTP date, bounded by
+    /// <see cref="RateLimitWait"/>), otherwise <c>null</c>. Vendor-specific headers are read by their connector.
     /// </summary>
-    public TimeSpan? RetryAfter(TimeProvider timeProvider)
-    {
-        var retryAfter = Header("Retry-After");
-        if (retryAfter is not null)
-        {
-            if (double.TryParse(retryAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
-            {
-                return TimeSpan.FromSeconds(seconds);
-            }
+    public TimeSpan? RetryAfter() => RetryAfter(timeProvider);
 
-            if (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-            {
-                var wait = at - timeProvider.GetUtcNow();
-                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-            }
-        }
-
-        var reset = Header("x-ratelimit-reset");
-        if (reset is not null && double.TryParse(reset, NumberStyles.Float, CultureInfo.InvariantCulture, out var resetSeconds) && resetSeconds >= 0)
-        {
-            return TimeSpan.FromSeconds(resetSeconds);
-        }
-
-        return null;
-    }
+    /// <inheritdoc cref="RetryAfter()"/>
+    public TimeSpan? RetryAfter(TimeProvider timeProvider) => RateLimitWait.FromRetryAfter(Header("Retry-After"), timeProvider);
 }

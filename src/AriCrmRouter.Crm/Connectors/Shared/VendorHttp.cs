@@ -35,6 +35,11 @@ internal static class VendorHttp
         {
             throw new CrmLookupException(CrmFailureKind.Unavailable, $"connection '{connectionName}': {step} timed out", ex);
         }
+        catch (Polly.Timeout.TimeoutRejectedException ex)
+        {
+            // The CRM client's per-attempt timeout (Crm:AttemptTimeout) surfaces as Polly's exception, not a cancellation.
+            throw new CrmLookupException(CrmFailureKind.Unavailable, $"connection '{connectionName}': {step} timed out", ex);
+        }
         catch (IOException ex)
         {
             throw new CrmLookupException(CrmFailureKind.Unavailable, $"connection '{connectionName}': {step} lost the connection", ex);

@@ -20,8 +20,8 @@ public sealed partial class SuiteCrmConnector(
     private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Accounts"] = ["phone_office", "phone_alternate"],
-        ["Contacts"] = ["phone_work", "phone_mobile"],
-        ["Leads"] = ["phone_work", "phone_mobile"],
+        ["Contacts"] = ["phone_work", "phone_mobile", "phone_home", "phone_other"],
+        ["Leads"] = ["phone_work", "phone_mobile", "phone_home", "phone_other"],
     };
 
     private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);

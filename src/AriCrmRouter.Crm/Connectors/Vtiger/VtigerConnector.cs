@@ -22,7 +22,7 @@ public sealed class VtigerConnector(
 {
     private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Contacts"] = ["phone", "mobile"],
+        ["Contacts"] = ["phone", "mobile", "homephone", "otherphone"],
         ["Leads"] = ["phone", "mobile"],
         ["Accounts"] = ["phone", "otherphone"],
     };

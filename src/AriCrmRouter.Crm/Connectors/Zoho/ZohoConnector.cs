@@ -72,7 +72,7 @@ internal sealed class ZohoConnector(
     {
         var searches = request.ByKey
             ? [("criteria", ZohoCriteria.EqualsCriterion(request.KeyField!, request.Dtmf!))]
-            : PhoneSearchValues(request, settings.Region).Select(v => ("phone", ZohoCriteria.EscapeValue(v))).ToList();
+            : ConnectionSettingsReader.Phone(request, settings.Region).All.Select(v => ("phone", v)).ToList();
         Log.Searching(logger, connection.Name, request.Module, request.ByKey ? "key field" : "phone");
         foreach (var (parameter, value) in searches)
         {
@@ -135,26 +135,6 @@ internal sealed class ZohoConnector(
         }
 
         return data.GetArrayLength() == 0 ? null : data[0].Clone();
-    }
-
-    /// <summary>
-    /// Zoho's <c>phone</c> search matches the stored text, so the forms people type are tried in turn:
-    /// E.164, national digits, national format; an unparseable caller ID is searched as received.
-    /// </summary>
-    private static List<string> PhoneSearchValues(CrmLookupRequest request, string region)
-    {
-        var forms = ConnectionSettingsReader.Phone(request, region);
-        var values = new[] { forms.E164, forms.NationalDigits, forms.National }
-            .Where(v => !string.IsNullOrEmpty(v))
-            .Select(v => v!)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (values.Count == 0 && forms.Raw.Length > 0)
-        {
-            values.Add(forms.Raw);
-        }
-
-        return values;
     }
 
     private LookupOutcome NotFound(CrmConnection connection, CrmLookupRequest request)

@@ -15,7 +15,7 @@ internal sealed record ZohoSettings(
     string RefreshToken,
     string Region)
 {
-    public static readonly string[] DataCenters = ["com", "eu", "in", "com.au", "jp", "com.cn", "ca", "sa"];
+    public static readonly string[] DataCenters = ["com", "eu", "in", "com.au", "jp", "com.cn", "ca", "sa", "uk", "ae"];
 
     public static ZohoSettings Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems)
     {

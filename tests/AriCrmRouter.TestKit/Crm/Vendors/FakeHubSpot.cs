@@ -41,7 +41,7 @@ public sealed class FakeHubSpot : IAsyncDisposable
         var fake = new FakeHubSpot();
         fake.Server = await FakeHttpServer.StartAsync(app =>
         {
-            app.MapPost("/oauth/v1/token", fake.Token);
+            app.MapPost("/oauth/v3/token", fake.Token);
             app.MapPost("/crm/v3/objects/{objectType}/search", fake.Search);
             app.MapGet("/crm/v3/properties/{objectType}/{name}", fake.Property);
         });
@@ -102,9 +102,7 @@ public sealed class FakeHubSpot : IAsyncDisposable
 
         var wanted = body["properties"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
         var match = Records.FirstOrDefault(r => r.ObjectType == objectType && groups.Any(g => g!["filters"]!.AsArray().All(f =>
-            f!["operator"]!.GetValue<string>() == "EQ"
-            && r.Properties.TryGetValue(f["propertyName"]!.GetValue<string>(), out var stored)
-            && string.Equals(stored, f["value"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase))));
+            r.Properties.TryGetValue(f!["propertyName"]!.GetValue<string>(), out var stored) && Matches(f, stored))));
         if (match.Properties is null)
         {
             return Results.Json(new { total = 0, results = Array.Empty<object>() });
@@ -134,6 +132,14 @@ public sealed class FakeHubSpot : IAsyncDisposable
             }),
         });
     }
+
+    /// <summary>EQ compares the whole stored text (case-insensitive); IN is EQ against any of its values.</summary>
+    private static bool Matches(JsonNode filter, string? stored) => filter["operator"]!.GetValue<string>() switch
+    {
+        "EQ" => string.Equals(stored, filter["value"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase),
+        "IN" => filter["values"]!.AsArray().Any(v => string.Equals(stored, v!.GetValue<string>(), StringComparison.OrdinalIgnoreCase)),
+        _ => false,
+    };
 
     private IResult Property(string objectType, string name, HttpRequest request)
     {

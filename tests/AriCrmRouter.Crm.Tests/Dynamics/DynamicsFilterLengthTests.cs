@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Connectors.Dynamics;
+using AriCrmRouter.Crm.Tests.ConnectorSupport;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AriCrmRouter.Crm.Tests.Dynamics;
+
+/// <summary>Every spelling of a number makes a long <c>$filter</c>: on-premises IIS accepts 2048 bytes of query string by default.</summary>
+public sealed class DynamicsFilterLengthTests : IAsyncLifetime
+{
+    private FakeDynamics _dynamics = null!;
+    private DynamicsConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _dynamics = await FakeDynamics.StartAsync();
+        _dynamics.WebApiRecords["contacts"] = [new JsonObject { ["contactid"] = "a1", ["telephone3"] = "(020) 7946 0018", ["new_status"] = "GOLD" }];
+        _connector = new DynamicsConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock(), NullLogger<DynamicsConnector>.Instance);
+    }
+
+    public async Task DisposeAsync() => await _dynamics.DisposeAsync();
+
+    [Fact]
+    public async Task LookupAsync_OnPremisesServer_SplitsTheFilterUnderTheIisQueryStringLimit()
+    {
+        var outcome = await Lookup(Connection());
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.True(_dynamics.Queries.Count() > 1);
+        Assert.All(_dynamics.Queries, q => Assert.InRange(q.Query.Length, 1, 2048));
+    }
+
+    [Fact]
+    public async Task LookupAsync_LargerConfiguredFilterLength_AsksInOneQuery()
+    {
+        var outcome = await Lookup(Connection(("maxFilterLength", "30000")));
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Single(_dynamics.Queries);
+    }
+
+    [Fact]
+    public void Validate_FilterLengthOutOfRange_IsAProblem()
+    {
+        Assert.Contains(_connector.Validate(Connection(("maxFilterLength", "100"))), p => p.Contains("'maxFilterLength'", StringComparison.Ordinal));
+    }
+
+    private Task<LookupOutcome> Lookup(CrmConnection connection) =>
+        _connector.LookupAsync(connection, ConnectorTestHost.ByPhone("contacts", "new_status", "+442079460018"), CancellationToken.None);
+
+    private CrmConnection Connection(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["orgUrl"] = _dynamics.Server.BaseUri.ToString(),
+            ["authorityUrl"] = _dynamics.Server.BaseUri.ToString(),
+            ["tenantId"] = FakeDynamics.Tenant,
+            ["clientId"] = "app-id",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return ConnectorTestHost.Connection("dynamics", settings, new() { ["clientSecret"] = FakeDynamics.ClientSecret });
+    }
+}

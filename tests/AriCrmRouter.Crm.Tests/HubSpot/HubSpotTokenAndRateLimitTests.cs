@@ -1,0 +1,71 @@
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Connectors.HubSpot;
+using AriCrmRouter.Crm.Tests.ConnectorSupport;
+using AriCrmRouter.Routing.Evaluation;
+using AriCrmRouter.TestKit.Crm.Vendors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AriCrmRouter.Crm.Tests.HubSpot;
+
+public sealed class HubSpotTokenAndRateLimitTests : IAsyncLifetime
+{
+    private FakeHubSpot _hubspot = null!;
+    private HubSpotConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _hubspot = await FakeHubSpot.StartAsync();
+        _hubspot.Records.Add(("contacts", new() { ["hs_object_id"] = "512", ["phone"] = "415-555-0100", ["status"] = "GOLD" }));
+        _connector = new HubSpotConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock(), NullLogger<HubSpotConnector>.Instance);
+    }
+
+    public async Task DisposeAsync() => await _hubspot.DisposeAsync();
+
+    [Fact]
+    public async Task LookupAsync_OAuthWithoutTokenUrl_RefreshesAtTheV3TokenEndpoint()
+    {
+        var outcome = await Lookup(OAuth());
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Contains(_hubspot.Server.Requests, r => r.Method == "POST" && r.Path == "/oauth/v3/token");
+    }
+
+    [Fact]
+    public async Task LookupAsync_ConfiguredTokenUrl_RefreshesThere()
+    {
+        var outcome = await Lookup(OAuth(("tokenUrl", _hubspot.Server.BaseUri + "oauth/v3/token?portal=1")));
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
+        Assert.Contains(_hubspot.Server.Requests, r => r.Path == "/oauth/v3/token" && r.Query == "?portal=1");
+    }
+
+    [Fact]
+    public async Task LookupAsync_TenSecondlyLimitWithIntervalHeader_DoesNotTakeTheWindowAsAWait()
+    {
+        _hubspot.SearchOverride = () => new HeaderResult(
+            Results.Json(new { status = "error", message = "You have reached your ten_secondly_rolling limit.", errorType = "RATE_LIMIT", policyName = "TEN_SECONDLY_ROLLING" }, statusCode: 429),
+            "X-HubSpot-RateLimit-Interval-Milliseconds",
+            "10000");
+
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(OAuth()));
+
+        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
+        Assert.Null(failure.RetryAfter);
+    }
+
+    private Task<LookupOutcome> Lookup(CrmConnection connection) =>
+        _connector.LookupAsync(connection, ConnectorTestHost.ByPhone("contacts", "status", "+14155550100"), CancellationToken.None);
+
+    private CrmConnection OAuth(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string> { ["baseUrl"] = _hubspot.Server.BaseUri.ToString(), ["clientId"] = "hs-client" };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return ConnectorTestHost.Connection("hubspot", settings, new() { ["clientSecret"] = FakeHubSpot.ClientSecret, ["refreshToken"] = FakeHubSpot.RefreshToken }, name: "hubspot-oauth");
+    }
+}

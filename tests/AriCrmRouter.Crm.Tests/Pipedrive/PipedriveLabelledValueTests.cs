@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using AriCrmRouter.Crm.Connectors;
+using AriCrmRouter.Crm.Connectors.Pipedrive;
+using AriCrmRouter.Crm.Tests.ConnectorSupport;
+using AriCrmRouter.Routing.Evaluation;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AriCrmRouter.Crm.Tests.Pipedrive;
+
+public sealed class PipedriveLabelledValueTests : IAsyncLifetime
+{
+    private FakePipedrive _pipedrive = null!;
+    private PipedriveConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _pipedrive = await FakePipedrive.StartAsync();
+        _pipedrive.Persons.Add(new JsonObject
+        {
+            ["id"] = 1,
+            ["name"] = "Jane Doe",
+            ["owner_id"] = 5,
+            ["org_id"] = null,
+            ["phones"] = new JsonArray(
+                new JsonObject { ["value"] = "(415) 555-0100", ["primary"] = true, ["label"] = "work" },
+                new JsonObject { ["value"] = "+44 20 7946 0018", ["primary"] = false, ["label"] = "mobile" }),
+            ["emails"] = new JsonArray(),
+            ["custom_fields"] = new JsonObject { [FakePipedrive.CustomerNumberKey] = "line one\nline two" },
+        });
+        _connector = new PipedriveConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock(), NullLogger<PipedriveConnector>.Instance);
+    }
+
+    public async Task DisposeAsync() => await _pipedrive.DisposeAsync();
+
+    [Fact]
+    public async Task LookupAsync_PhoneField_ReadsTheNumbersNotTheirLabels()
+    {
+        var outcome = await Lookup("phone");
+
+        Assert.Equal(LookupOutcome.Found("(415) 555-0100, +44 20 7946 0018"), outcome);
+    }
+
+    [Fact]
+    public async Task LookupAsync_TextFieldWithControlCharacters_IsMalformed()
+    {
+        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup("Customer number"));
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, failure.Kind);
+    }
+
+    private Task<LookupOutcome> Lookup(string field) => _connector.LookupAsync(
+        ConnectorTestHost.Connection("pipedrive", new() { ["baseUrl"] = _pipedrive.Server.BaseUri.ToString() }, new() { ["apiToken"] = FakePipedrive.ApiToken }),
+        ConnectorTestHost.ByPhone("persons", field, "+14155550100"),
+        CancellationToken.None);
+}
