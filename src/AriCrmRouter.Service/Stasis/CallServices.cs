@@ -2,6 +2,7 @@ using AriCrmRouter.Ari.Rest;
 using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.Service.Destinations;
 using AriCrmRouter.Storage;
+using AriCrmRouter.Storage.Decisions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,8 @@ internal sealed class CallServices(
     DestinationRouter router,
     IOptions<RouterOptions> options,
     TimeProvider time,
-    ILogger<CallSession> logger)
+    ILogger<CallSession> logger,
+    RedisDecisionLog? decisions = null)
 {
     public IAriClient Ari { get; } = ari;
 
@@ -30,4 +32,7 @@ internal sealed class CallServices(
     public TimeProvider Time { get; } = time;
 
     public ILogger Logger { get; } = logger;
+
+    /// <summary>Where each decision is also appended for the web admin's Recent calls (absent in some tests).</summary>
+    public RedisDecisionLog? Decisions { get; } = decisions;
 }

@@ -338,6 +338,7 @@ internal sealed partial class CallSession : IDisposable
         var cache = lookup is null ? "-" : lookup.CacheHit ? "hit" : "miss";
         var reason = DestinationRouter.ReasonName(decision.Reason);
         Log.Decision(_services.Logger, ChannelId, rule?.Name ?? "-", maskedKey ?? "-", value, reason, row, destination, lookupMs, cache, decision.Detail ?? "", result);
+        await RecentDecisions.AppendAsync(_services, new(_services.Time.GetUtcNow(), ChannelId, rule?.Name ?? "-", maskedKey ?? "-", value, reason, row, destination, lookupMs, result.ToString()));
         MoveTo(result == RoutingResult.ChannelGone ? CallState.HungUp : CallState.Routed);
     }
 
