@@ -7,8 +7,10 @@
 #   scripts/demo.sh --down    stop what a --keep run left running
 # The first run installs packages and builds the Asterisk root (about a minute); later runs reuse both.
 # Environment: DEMO_CONFIGURATION [Release] (dotnet build configuration), DEMO_CRM_PORT [8443] (the port
-# in examples/demo-rules.json), DEMO_METRICS_PORT [9464] (the router's /healthz, /readyz, /metrics), and stack.sh's ASTERISK_HTTP_PORT [8088], ASTERISK_SIP_PORT [5060],
-# REDIS_PORT [6391].
+# in examples/demo-rules.json), DEMO_METRICS_PORT [9464] (the router's /healthz, /readyz, /metrics), and
+# stack.sh's ASTERISK_HTTP_PORT [8088], ASTERISK_SIP_PORT [5060], REDIS_PORT [6391]. The web admin
+# (crmrouter-web) listens on http://127.0.0.1:$DEMO_WEB_PORT [5080] with the demo login
+# admin / $DEMO_ADMIN_PASSWORD [crmrouter-demo-admin].
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
@@ -27,6 +29,9 @@ ARI_PASSWORD=${ARI_PASSWORD:-crmrouter-demo-secret}
 ROUTER_DLL="$REPO/src/AriCrmRouter.Service/bin/$CONFIG/net10.0/crmrouter.dll"
 ADMIN_DLL="$REPO/src/AriCrmRouter.Cli/bin/$CONFIG/net10.0/crmrouter-admin.dll"
 CRM_DLL="$REPO/samples/AriCrmRouter.SampleCrm/bin/$CONFIG/net10.0/sample-crm.dll"
+WEB_DLL="$REPO/src/AriCrmRouter.Web/bin/$CONFIG/net10.0/crmrouter-web.dll"
+WEB_PORT=${DEMO_WEB_PORT:-5080}
+WEB_PASSWORD=${DEMO_ADMIN_PASSWORD:-crmrouter-demo-admin}
 SIPP_DIR="$REPO/tests/AriCrmRouter.EndToEndTests/Sipp"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -56,6 +61,7 @@ stop_pid() { # pid-file name
 }
 
 down() {
+  stop_pid "$STATE/web.pid" "web admin"
   stop_pid "$STATE/router.pid" router
   stop_pid "$STATE/sample-crm.pid" "sample CRM"
   if [[ -x $REPO/scripts/stack.sh ]]; then "$REPO/scripts/stack.sh" down || true; fi
@@ -73,8 +79,8 @@ started=$SECONDS
 say "Setup: packages and the Asterisk 22 root (cached after the first run)"
 "$REPO/scripts/setup.sh" >/dev/null
 
-say "Build ($CONFIG): router, admin CLI, sample CRM"
-for project in src/AriCrmRouter.Service src/AriCrmRouter.Cli samples/AriCrmRouter.SampleCrm; do
+say "Build ($CONFIG): router, admin CLI, web admin, sample CRM"
+for project in src/AriCrmRouter.Service src/AriCrmRouter.Cli src/AriCrmRouter.Web samples/AriCrmRouter.SampleCrm; do
   dotnet build "$project" -c "$CONFIG" -nologo -v q -clp:ErrorsOnly >/dev/null || die "dotnet build $project failed"
 done
 
@@ -113,6 +119,16 @@ say "Router (crmrouter.dll, log $STATE/router.log)"
 )
 for _ in $(seq 1 150); do grep -q "Connected to ARI as application" "$STATE/router.log" 2>/dev/null && break; sleep 0.2; done
 grep -q "Connected to ARI as application" "$STATE/router.log" || die "the router did not connect to ARI; see $STATE/router.log"
+
+say "Web admin (crmrouter-web, log $STATE/web.log)"
+if ss -H -ltn "sport = :$WEB_PORT" | grep -q .; then die "port $WEB_PORT/tcp is in use (set DEMO_WEB_PORT)"; fi
+CRMROUTER_ADMIN_PASSWORD="$WEB_PASSWORD" dotnet "$ADMIN_DLL" --redis "127.0.0.1:$REDIS_PORT" --prefix "$PREFIX" users add admin --role admin
+Redis__Configuration="127.0.0.1:$REDIS_PORT" Redis__KeyPrefix="$PREFIX" Crm__ExtraTrustedCaFile="$CA_DIR/ca.crt" \
+  Crm__DefaultRegion=US nohup dotnet "$WEB_DLL" --urls "http://127.0.0.1:$WEB_PORT" >"$STATE/web.log" 2>&1 &
+echo $! >"$STATE/web.pid"
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$WEB_PORT/login" && break; sleep 0.2; done
+curl -s -o /dev/null "http://127.0.0.1:$WEB_PORT/login" || die "the web admin did not start; see $STATE/web.log"
+echo "demo: web admin at http://127.0.0.1:$WEB_PORT/  (login: admin / $WEB_PASSWORD)" >&2
 
 # ---------------------------------------------------------------------------------------------- calls
 sip_port=5070
@@ -162,6 +178,7 @@ echo "Calls by outcome, reason and rule (curl http://127.0.0.1:$METRICS_PORT/met
 curl -s "http://127.0.0.1:$METRICS_PORT/metrics" | grep '^crmrouter_calls_total' | sed 's/^/  /' || true
 echo
 echo "demo: done in $((SECONDS - started)) s"
+echo "Web admin: http://127.0.0.1:$WEB_PORT/  login admin / $WEB_PASSWORD  (Recent calls shows the calls above$([[ $mode == run ]] && echo "; use --keep to leave it running"))"
 
 if [[ $mode == keep ]]; then
   cat <<EOF
@@ -174,6 +191,7 @@ Everything is still running (stop it with: scripts/demo.sh --down).
   Place a call:     sipp 127.0.0.1:$SIP_PORT -sf $SIPP_DIR/uac-call.xml -s 5551000 -key caller 15550100001 \\
                       -set hold_ms 2000 -i 127.0.0.1 -p 5090 -mp 16090 -m 1 -l 1 -timeout 30 -nostdin
   Type DTMF:        scripts/sipp-dtmf-scenario.sh '13579#' -w 2500 > /tmp/dtmf.xml   (then -sf /tmp/dtmf.xml -s 5552000)
+  Web admin:        http://127.0.0.1:$WEB_PORT/   login admin / $WEB_PASSWORD   (log: $STATE/web.log)
   Rules:            dotnet $ADMIN_DLL --redis 127.0.0.1:$REDIS_PORT rules list
                     dotnet $ADMIN_DLL --redis 127.0.0.1:$REDIS_PORT rules import examples/demo-rules.json --replace
   Sample CRM:       curl --cacert $CA_DIR/ca.crt 'https://localhost:$CRM_PORT/lookup?field_name=status&caller_id=15550100001'

@@ -2,8 +2,9 @@
 # Builds the solution with warnings as errors, then runs one tier of tests:
 #   scripts/test.sh [unit|integration|e2e|installed|all]        (default: all)
 #     unit        tests/AriCrmRouter.{Routing,Ari,Crm,Service}.Tests (in-process, no services)
-#     integration tests/AriCrmRouter.{Storage,Cli}.Tests and tests/AriCrmRouter.IntegrationTests
-#                 (a real Redis that the tests start: runs scripts/setup.sh)
+#     integration tests/AriCrmRouter.{Storage,Cli}.Tests, tests/AriCrmRouter.IntegrationTests and
+#                 tests/AriCrmRouter.WebTests (a real Redis that the tests start, and the web admin in
+#                 Debian's /usr/bin/chromium driven by Playwright: runs scripts/setup.sh)
 #     e2e         tests/AriCrmRouter.EndToEndTests      (needs Redis, Asterisk, SIPp: setup.sh), then
 #                 scripts/bench.sh --smoke (skipped with TEST_FILTER or TEST_BENCH_SMOKE=0)
 #     installed   scripts/install.sh into a temporary --destdir (twice: it must be idempotent), then the
@@ -30,12 +31,14 @@ case $tier in
   integration)
     for u in "${integration[@]}"; do add "tests/AriCrmRouter.$u.Tests/AriCrmRouter.$u.Tests.csproj"; done
     add tests/AriCrmRouter.IntegrationTests/AriCrmRouter.IntegrationTests.csproj
+    add tests/AriCrmRouter.WebTests/AriCrmRouter.WebTests.csproj
     needs_stack=1 ;;
   e2e) add tests/AriCrmRouter.EndToEndTests/AriCrmRouter.EndToEndTests.csproj; needs_stack=1 ;;
   installed) needs_stack=1; installed_smoke=1 ;;
   all)
     for u in "${unit[@]}" "${integration[@]}"; do add "tests/AriCrmRouter.$u.Tests/AriCrmRouter.$u.Tests.csproj"; done
     add tests/AriCrmRouter.IntegrationTests/AriCrmRouter.IntegrationTests.csproj
+    add tests/AriCrmRouter.WebTests/AriCrmRouter.WebTests.csproj
     add tests/AriCrmRouter.EndToEndTests/AriCrmRouter.EndToEndTests.csproj
     needs_stack=1; installed_smoke=1 ;;
   *) echo "usage: scripts/test.sh [unit|integration|e2e|installed|all]" >&2; exit 2 ;;
@@ -50,6 +53,11 @@ if ((needs_stack)); then
   fi
 fi
 export ARICRMROUTER_REPO_ROOT="$REPO"
+# The browser tests need Debian's chromium; in CI its absence is an error here, not a quiet pass.
+if [[ $tier == integration || $tier == all ]] && [[ ! -x /usr/bin/chromium ]]; then
+  echo "test: /usr/bin/chromium is missing (apt-get install -y chromium; scripts/setup.sh installs it)" >&2
+  if [[ ${CI:-} == true ]]; then echo "0 passed, 0 failed"; exit 1; fi
+fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "test: dotnet build -warnaserror ($CONFIG)" >&2

@@ -19,6 +19,7 @@ internal sealed class AdminCli
             DidsCommands.Create(_context),
             CrmCommands.Create(_context),
             SimulateCommand.Create(_context),
+            UsersCommands.Create(_context),
         };
     }
 

@@ -1,4 +1,6 @@
 using AriCrmRouter.Storage;
+using AriCrmRouter.Storage.Administration;
+using AriCrmRouter.Storage.History;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,9 +17,18 @@ internal sealed class StorageSession : IAsyncDisposable
 
     private StorageSession(ServiceProvider services) => _services = services;
 
-    public IRuleStore Rules => _services.GetRequiredService<IRuleStore>();
+    /// <summary>The rule store; every write is recorded in the change history as made by <see cref="Actor"/>.</summary>
+    public IRuleStore Rules => History.Recording(_services.GetRequiredService<IRuleStore>(), Actor);
 
-    public ICrmConnectionStore Connections => _services.GetRequiredService<ICrmConnectionStore>();
+    /// <summary>The connection store; saves and deletes are recorded in the change history.</summary>
+    public ICrmConnectionStore Connections => History.Recording(_services.GetRequiredService<ICrmConnectionStore>(), Actor);
+
+    public RedisChangeHistory History => _services.GetRequiredService<RedisChangeHistory>();
+
+    public RedisAdminAccountStore Accounts => _services.GetRequiredService<RedisAdminAccountStore>();
+
+    /// <summary>Who the history names for changes made with the CLI: the operating-system user.</summary>
+    public static string Actor => "cli:" + global::System.Environment.UserName;
 
     public static StorageSession Open(string redisConfiguration, string keyPrefix)
     {
@@ -28,7 +39,7 @@ internal sealed class StorageSession : IAsyncDisposable
                 ["Redis:KeyPrefix"] = keyPrefix,
             })
             .Build();
-        var services = new ServiceCollection().AddRedisStorage(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddRedisStorage(configuration).AddAdminStorage().BuildServiceProvider();
         try
         {
             // Validate now, so that a bad --redis or --prefix is a usage error rather than a failure later on.

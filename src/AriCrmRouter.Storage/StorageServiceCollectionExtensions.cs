@@ -35,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ICrmConnectionStore>(sp => sp.GetRequiredService<RedisCrmConnectionStore>());
         services.TryAddSingleton<RedisCrmAnswerCache>();
         services.TryAddSingleton<ICrmAnswerCache>(sp => sp.GetRequiredService<RedisCrmAnswerCache>());
+        services.TryAddSingleton<Decisions.RedisDecisionLog>();
         return services;
     }
 

@@ -10,7 +10,7 @@ namespace AriCrmRouter.Cli.Administration;
 /// not moved in between (otherwise it starts over), so a change is all or nothing and never overwrites a
 /// concurrent one.
 /// </summary>
-internal sealed class RuleAdministration(IRuleStore store)
+internal sealed partial class RuleAdministration(IRuleStore store)
 {
     private const int MaxAttempts = 5;
 

@@ -11,11 +11,15 @@ internal sealed record RuleChange(
     RuleSet? Written,
     long Version,
     IReadOnlyList<ValidationProblem> Problems,
-    string? Refusal)
+    string? Refusal,
+    bool Conflict = false)
 {
     public bool Succeeded => Written is not null;
 
     public static RuleChange Refused(string reason) => new(null, 0, [], reason);
+
+    /// <summary>The stored set is no longer the version the change was based on; nothing was written.</summary>
+    public static RuleChange Conflicted(string reason) => new(null, 0, [], reason, Conflict: true);
 
     public static RuleChange Invalid(IReadOnlyList<ValidationProblem> problems) => new(null, 0, problems, null);
 }

@@ -19,6 +19,8 @@ internal static class RulesCommands
         List(context),
         Show(context),
         Delete(context),
+        RuleHistoryCommands.History(context),
+        RuleHistoryCommands.Rollback(context),
     };
 
     private static Command Validate(CliContext context)

@@ -2,6 +2,7 @@ using AriCrmRouter.Ari.Rest;
 using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.Service.Destinations;
 using AriCrmRouter.Storage;
+using AriCrmRouter.Storage.Decisions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ internal sealed class CallServices(
     IOptions<RouterOptions> options,
     TimeProvider time,
     ILogger<CallSession> logger,
-    CallMetrics? metrics = null)
+    CallMetrics? metrics = null,
+    RedisDecisionLog? decisions = null)
 {
     public IAriClient Ari { get; } = ari;
 
@@ -33,4 +35,7 @@ internal sealed class CallServices(
     public ILogger Logger { get; } = logger;
 
     public CallMetrics? Metrics { get; } = metrics;
+
+    /// <summary>Where each decision is also appended for the web admin's Recent calls (absent in some tests).</summary>
+    public RedisDecisionLog? Decisions { get; } = decisions;
 }

@@ -354,6 +354,7 @@ internal sealed partial class CallSession : IDisposable
         var reason = DestinationRouter.ReasonName(decision.Reason);
         Log.Decision(_services.Logger, ChannelId, rule?.Name ?? "-", maskedKey ?? "-", value, reason, row, destination, lookupMs, cache, decision.Detail ?? "", result);
         _services.Metrics?.Routed(result, decision.Reason, rule?.Name);
+        await RecentDecisions.AppendAsync(_services, new(_services.Time.GetUtcNow(), ChannelId, rule?.Name ?? "-", maskedKey ?? "-", value, reason, row, destination, lookupMs, result.ToString()));
         MoveTo(result == RoutingResult.ChannelGone ? CallState.HungUp : CallState.Routed);
     }
 

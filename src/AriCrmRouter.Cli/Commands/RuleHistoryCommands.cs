@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using AriCrmRouter.Cli.Administration;
+using AriCrmRouter.Cli.Output;
+
+namespace AriCrmRouter.Cli.Commands;
+
+/// <summary><c>rules history</c> and <c>rules rollback &lt;version&gt;</c>: the recorded changes, and restoring one.</summary>
+internal static class RuleHistoryCommands
+{
+    public static Command History(CliContext context)
+    {
+        var count = new Option<int>("--count", "-n") { Description = "How many changes to show, newest first", DefaultValueFactory = _ => 20 };
+        var command = new Command("history", "List recorded changes to rules, DIDs and connections (who, when, what)") { count };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            await using var storage = context.OpenStorage(parse);
+            var records = await storage.History.ListAsync(parse.GetValue(count), ct);
+            if (records.Count == 0)
+            {
+                await context.Out.WriteLineAsync("No changes recorded.");
+                return ExitCodes.Success;
+            }
+
+            TableWriter.Write(
+                context.Out,
+                ["VERSION", "WHEN (UTC)", "WHO", "WHAT"],
+                records.Select(r => (IReadOnlyList<string>)[
+                    r.RuleVersion?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                    r.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    r.Actor,
+                    r.Summary]));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    public static Command Rollback(CliContext context)
+    {
+        var version = new Argument<long>("version") { Description = "A rule-set version from 'rules history'" };
+        var command = new Command("rollback", "Make an earlier recorded version of the rule set current again (as a new version)") { version };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            await using var storage = context.OpenStorage(parse);
+            var wanted = parse.GetValue(version);
+            if (await storage.History.LoadRuleVersionAsync(wanted, ct) is not { } earlier)
+            {
+                await context.Error.WriteLineAsync($"error: version {wanted} is not in the history ('rules history' lists the recorded versions).");
+                return ExitCodes.Problem;
+            }
+
+            var change = await new RuleAdministration(storage.Rules).RestoreAsync(earlier, null, ct);
+            if (!await RulesCommands.ReportFailureAsync(context, change, $"Version {wanted} is not valid under today's rules; nothing was changed"))
+            {
+                return ExitCodes.Problem;
+            }
+
+            await context.Out.WriteLineAsync($"Restored version {wanted} as version {change.Version}.");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

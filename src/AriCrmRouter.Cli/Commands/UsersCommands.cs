@@ -1,0 +1,119 @@
+using System.CommandLine;
+using AriCrmRouter.Cli.Output;
+using AriCrmRouter.Storage.Administration;
+using Microsoft.AspNetCore.Identity;
+
+namespace AriCrmRouter.Cli.Commands;
+
+/// <summary><c>users add|list|remove|token</c>: the local accounts and API tokens of the web admin (crmrouter-web).</summary>
+internal static class UsersCommands
+{
+    /// <summary>Read instead of prompting, for scripts (the demo): never put a password on a command line.</summary>
+    public const string PasswordVariable = "CRMROUTER_ADMIN_PASSWORD";
+
+    private const int MinPasswordLength = 10;
+
+    public static Command Create(CliContext context) => new("users", "Manage the web admin's accounts and API tokens")
+    {
+        Add(context),
+        List(context),
+        Remove(context),
+        Token(context),
+    };
+
+    /// <summary>The hasher the web admin verifies with: the account name is not part of the hash.</summary>
+    public static PasswordHasher<string> Hasher { get; } = new();
+
+    private static Command Add(CliContext context)
+    {
+        var name = new Argument<string>("name") { Description = "Account name (letters, digits, '.', '_', '-')" };
+        var role = new Option<string>("--role") { Description = "admin (may change) or viewer (may look)", DefaultValueFactory = _ => AdminRoles.Viewer };
+        var command = new Command("add", $"Create or reset an account; the password is read from standard input or ${PasswordVariable}") { name, role };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            var account = parse.GetRequiredValue(name).Trim();
+            var accountRole = parse.GetRequiredValue(role).Trim().ToLowerInvariant();
+            if (!AdminRoles.IsKnown(accountRole))
+            {
+                throw new UsageException($"--role must be {AdminRoles.Admin} or {AdminRoles.Viewer}, not '{accountRole}'");
+            }
+
+            if (account.Length is 0 or > 64 || !account.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+            {
+                throw new UsageException($"'{account}' is not a valid account name: 1 to 64 letters, digits, '.', '_', '-'");
+            }
+
+            var password = context.Environment(PasswordVariable);
+            if (string.IsNullOrEmpty(password))
+            {
+                await context.Out.WriteAsync("Password: ");
+                await context.Out.FlushAsync(ct);
+                password = await context.Console.In.ReadLineAsync(ct);
+            }
+
+            if (password is null || password.Length < MinPasswordLength)
+            {
+                throw new UsageException($"the password must have at least {MinPasswordLength} characters");
+            }
+
+            await using var storage = context.OpenStorage(parse);
+            await storage.Accounts.SaveAsync(new AdminAccount(account, accountRole, Hasher.HashPassword(account, password)), ct);
+            await context.Out.WriteLineAsync($"Account '{account}' ({accountRole}) saved.");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var command = new Command("list", "List accounts and their roles");
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            await using var storage = context.OpenStorage(parse);
+            var accounts = await storage.Accounts.ListAsync(ct);
+            TableWriter.Write(context.Out, ["NAME", "ROLE"], accounts.Select(a => (IReadOnlyList<string>)[a.Name, a.Role]));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Remove(CliContext context)
+    {
+        var name = new Argument<string>("name") { Description = "Account to remove" };
+        var command = new Command("remove", "Remove an account") { name };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            await using var storage = context.OpenStorage(parse);
+            if (!await storage.Accounts.DeleteAsync(parse.GetRequiredValue(name), ct))
+            {
+                await context.Error.WriteLineAsync($"error: no account named '{parse.GetRequiredValue(name)}'.");
+                return ExitCodes.Problem;
+            }
+
+            await context.Out.WriteLineAsync($"Account '{parse.GetRequiredValue(name)}' removed.");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Token(CliContext context)
+    {
+        var name = new Argument<string>("name") { Description = "Account the token acts as (its role applies)" };
+        var label = new Option<string>("--label") { Description = "What the token is for", DefaultValueFactory = _ => "api" };
+        var command = new Command("token", "Issue an API token for the REST API (printed once; keep it secret)") { name, label };
+        command.SetAction(context.Guarded(async (parse, ct) =>
+        {
+            await using var storage = context.OpenStorage(parse);
+            if (await storage.Accounts.FindAsync(parse.GetRequiredValue(name), ct) is not { } account)
+            {
+                await context.Error.WriteLineAsync($"error: no account named '{parse.GetRequiredValue(name)}'.");
+                return ExitCodes.Problem;
+            }
+
+            var token = await storage.Accounts.IssueTokenAsync(new ApiTokenOwner(account.Name, account.Role, parse.GetRequiredValue(label)), ct);
+            await context.Out.WriteLineAsync(token);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,21 @@
+namespace AriCrmRouter.Storage.Decisions;
+
+/// <summary>
+/// One routing decision as a router reports it for the Recent calls screen: already masked the way the
+/// router logs it (the caller appears as the router's masked lookup key, never in clear).
+/// </summary>
+public sealed record DecisionRecord(
+    DateTimeOffset At,
+    string ChannelId,
+    string Rule,
+    string Key,
+    string Value,
+    string Reason,
+    string Row,
+    string Destination,
+    long LookupMs,
+    string Result)
+{
+    /// <summary>The stream entry id (set when read back); later entries have larger ids.</summary>
+    public string? Id { get; init; }
+}

@@ -1,0 +1,83 @@
+using AriCrmRouter.Cli;
+using AriCrmRouter.Storage;
+using AriCrmRouter.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AriCrmRouter.Web.Pages;
+
+/// <summary>Add or edit a connection. Secret values are accepted but never rendered: the page lists their names only.</summary>
+public sealed class IntegrationEditModel : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Original { get; set; }
+
+    [BindProperty]
+    public string ConnectionName { get; set; } = "";
+
+    [BindProperty]
+    public string Kind { get; set; } = "";
+
+    [BindProperty]
+    public string? Settings { get; set; }
+
+    [BindProperty]
+    public string? Secrets { get; set; }
+
+    public IReadOnlyList<string> Kinds { get; private set; } = [];
+
+    public IReadOnlyList<string> StoredSecrets { get; private set; } = [];
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Kinds = [.. Crm.Connectors.Kinds];
+        if (Original is null)
+        {
+            return Page();
+        }
+
+        if (await Store.GetAsync(Original, cancellationToken) is not { } connection)
+        {
+            return NotFound();
+        }
+
+        ConnectionName = connection.Name;
+        Kind = connection.Kind;
+        Settings = string.Join("\n", connection.Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"));
+        StoredSecrets = [.. connection.Secrets.Keys.Order(StringComparer.Ordinal)];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Kinds = [.. Crm.Connectors.Kinds];
+        var name = Original ?? ConnectionName;
+        var problems = new List<string>();
+        var settings = ConnectionAdministration.ParsePairs(Settings, problems, "settings");
+        var secrets = ConnectionAdministration.ParsePairs(Secrets, problems, "secrets");
+        if (problems.Count == 0)
+        {
+            var session = HttpContext.RequestServices.GetRequiredService<AdminSession>();
+            problems.AddRange(await ConnectionAdministration.SaveAsync(session.Connections, Crm.Connectors, name, Kind, settings, secrets, cancellationToken));
+        }
+
+        if (problems.Count > 0)
+        {
+            Problems = problems;
+            StoredSecrets = await Store.GetAsync(name, cancellationToken) is { } stored ? [.. stored.Secrets.Keys.Order(StringComparer.Ordinal)] : [];
+            // The typed secrets are dropped on purpose: they are never sent back to the browser.
+            Secrets = null;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        TempData["Message"] = $"Saved connection '{name.Trim()}'.";
+        return Redirect("/integrations");
+    }
+
+    private ICrmConnectionStore Store => HttpContext.RequestServices.GetRequiredService<ICrmConnectionStore>();
+
+    private CliCrmServices Crm => HttpContext.RequestServices.GetRequiredService<CliCrmServices>();
+}
