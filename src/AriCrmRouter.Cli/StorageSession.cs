@@ -1,4 +1,5 @@
 using AriCrmRouter.Storage;
+using AriCrmRouter.Storage.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ namespace AriCrmRouter.Cli;
 
 /// <summary>
 /// The Redis stores, wired exactly as the router wires them (<see cref="StorageServiceCollectionExtensions.AddRedisStorage"/>)
-/// but from the CLI's <c>--redis</c> and <c>--prefix</c>. Opened only by commands that need Redis.
+/// but from the CLI's <c>--redis</c>, <c>--prefix</c> and <c>--key-ring</c>. Opened only by commands that need Redis.
 /// </summary>
 internal sealed class StorageSession : IAsyncDisposable
 {
@@ -19,13 +20,16 @@ internal sealed class StorageSession : IAsyncDisposable
 
     public ICrmConnectionStore Connections => _services.GetRequiredService<ICrmConnectionStore>();
 
-    public static StorageSession Open(string redisConfiguration, string keyPrefix)
+    public StoredSecrets Secrets => _services.GetRequiredService<StoredSecrets>();
+
+    public static StorageSession Open(string redisConfiguration, string keyPrefix, string? keyRingPath)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Redis:Configuration"] = redisConfiguration,
                 ["Redis:KeyPrefix"] = keyPrefix,
+                ["Secrets:KeyRingPath"] = keyRingPath,
             })
             .Build();
         var services = new ServiceCollection().AddRedisStorage(configuration).BuildServiceProvider();
