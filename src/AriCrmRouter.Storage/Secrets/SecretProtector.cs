@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -8,25 +7,33 @@ namespace AriCrmRouter.Storage.Secrets;
 /// Encrypts secrets before they go into Redis and decrypts them on the way out, with the key ring named by
 /// <see cref="SecretsOptions.KeyRingPath"/>. An encrypted value is <c>dp1:</c> followed by the Data Protection
 /// payload (which names the key that made it, so rotated keys keep decrypting). A value without the prefix was
-/// written by a version before encryption and is read as plain text until its next write.
+/// written by a version before encryption and is read as plain text until its next write. When a value cannot be
+/// decrypted, the key ring is read again from its directory (at most every <see cref="ReloadInterval"/>), so a key
+/// added by <c>secrets new-key</c> or a key file copied in later is used without a restart.
 /// </summary>
 public sealed class SecretProtector : IDisposable
 {
     public const string EncryptedPrefix = "dp1:";
 
+    public static readonly TimeSpan ReloadInterval = TimeSpan.FromSeconds(10);
+
     private const string RootPurpose = "AriCrmRouter.SecretsAtRest.v1";
 
     private readonly string? _path;
-    private readonly Lazy<SecretKeyRing>? _keyRing;
+    private readonly TimeProvider _timeProvider;
+    private readonly Lock _lock = new();
+    private SecretKeyRing? _keyRing;
+    private long _openedAt;
 
-    public SecretProtector(IOptions<SecretsOptions> options)
+    public SecretProtector(IOptions<SecretsOptions> options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _timeProvider = timeProvider;
         var path = options.Value.KeyRingPath;
         if (!string.IsNullOrWhiteSpace(path))
         {
             _path = Path.GetFullPath(path);
-            _keyRing = new Lazy<SecretKeyRing>(() => SecretKeyRing.Open(_path));
         }
     }
 
@@ -36,7 +43,7 @@ public sealed class SecretProtector : IDisposable
         : $"the key ring at {_path}";
 
     /// <summary>How many keys the ring holds (0 without a key ring).</summary>
-    public int KeyCount() => _keyRing?.Value.Keys().Count ?? 0;
+    public int KeyCount() => KeyRing(reload: false)?.Keys().Count ?? 0;
 
     public static bool IsEncrypted(string stored) =>
         stored is not null && stored.StartsWith(EncryptedPrefix, StringComparison.Ordinal);
@@ -45,20 +52,13 @@ public sealed class SecretProtector : IDisposable
     public string Protect(string plainText, SecretPurpose purpose)
     {
         ArgumentNullException.ThrowIfNull(plainText);
-        if (!TryGetProtector(purpose, out var protector))
+        if (_path is null)
         {
             throw new SecretUnreadableException($"cannot encrypt secrets: {KeyRingDescription}");
         }
 
-        try
-        {
-            return EncryptedPrefix + protector.Protect(plainText);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.Security.Cryptography.CryptographicException)
-        {
-            // Only the reason is passed on: the exception carries no secret, but its type is all an operator needs.
-            throw new SecretUnreadableException($"cannot encrypt secrets: {KeyRingDescription} holds no usable key; create one with 'crmrouter-admin secrets new-key'");
-        }
+        return TryProtect(plainText, purpose, reload: false) ?? TryProtect(plainText, purpose, reload: true)
+            ?? throw new SecretUnreadableException($"cannot encrypt secrets: {KeyRingDescription} holds no usable key; create one with 'crmrouter-admin secrets new-key'");
     }
 
     /// <summary>Reads a stored value: decrypted, plain text from an older version, or unreadable (with the reason).</summary>
@@ -70,33 +70,76 @@ public sealed class SecretProtector : IDisposable
             return new SecretReading(stored, SecretState.PlainText, null);
         }
 
-        if (!TryGetProtector(purpose, out var protector))
+        if (_path is null)
         {
             return new SecretReading(null, SecretState.Unreadable, KeyRingDescription);
         }
 
-        try
+        var payload = stored[EncryptedPrefix.Length..];
+        if ((TryUnprotect(payload, purpose, reload: false) ?? TryUnprotect(payload, purpose, reload: true)) is { } value)
         {
-            return new SecretReading(protector.Unprotect(stored[EncryptedPrefix.Length..]), SecretState.Encrypted, null);
+            return new SecretReading(value, SecretState.Encrypted, null);
         }
-        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or InvalidOperationException or FormatException)
-        {
-            return new SecretReading(null, SecretState.Unreadable, $"it was encrypted with a key that is not in {KeyRingDescription}");
-        }
+
+        return new SecretReading(null, SecretState.Unreadable, $"it was encrypted with a key that is not in {KeyRingDescription}");
     }
 
     public void Dispose()
     {
-        if (_keyRing is { IsValueCreated: true })
+        lock (_lock)
         {
-            _keyRing.Value.Dispose();
+            _keyRing?.Dispose();
+            _keyRing = null;
         }
     }
 
-    private bool TryGetProtector(SecretPurpose purpose, [NotNullWhen(true)] out IDataProtector? protector)
+    private string? TryProtect(string plainText, SecretPurpose purpose, bool reload)
     {
-        protector = _keyRing?.Value.CreateProtector(RootPurpose).CreateProtector(purpose.ToString());
-        return protector is not null;
+        try
+        {
+            return ProtectorFor(purpose, reload) is { } protector ? EncryptedPrefix + protector.Protect(plainText) : null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Security.Cryptography.CryptographicException)
+        {
+            // No usable key. The exception carries no secret, but nothing of it is passed on either.
+            return null;
+        }
+    }
+
+    private string? TryUnprotect(string payload, SecretPurpose purpose, bool reload)
+    {
+        try
+        {
+            return ProtectorFor(purpose, reload)?.Unprotect(payload);
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private IDataProtector? ProtectorFor(SecretPurpose purpose, bool reload) =>
+        KeyRing(reload)?.CreateProtector(RootPurpose).CreateProtector(purpose.ToString());
+
+    /// <summary>The key ring, opened on first use; with <paramref name="reload"/>, read again if the last read is old enough.</summary>
+    private SecretKeyRing? KeyRing(bool reload)
+    {
+        if (_path is null)
+        {
+            return null;
+        }
+
+        lock (_lock)
+        {
+            if (_keyRing is null || (reload && _timeProvider.GetElapsedTime(_openedAt) >= ReloadInterval))
+            {
+                // The ring it replaces is left to the collector: another thread may still be decrypting with it.
+                _keyRing = SecretKeyRing.Open(_path);
+                _openedAt = _timeProvider.GetTimestamp();
+            }
+
+            return _keyRing;
+        }
     }
 }
 
