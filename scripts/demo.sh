@@ -22,6 +22,8 @@ REDIS_PORT=${REDIS_PORT:-6391}
 STATE="$REPO/.stack/demo"
 CA_DIR="$REPO/.stack/ca"
 PREFIX="crmrouter:"
+# The key ring that encrypts CRM secrets and header values in Redis, shared by crmrouter-admin and the router.
+KEY_RING="$STATE/key-ring"
 ARI_PASSWORD=${ARI_PASSWORD:-crmrouter-demo-secret}
 ROUTER_DLL="$REPO/src/AriCrmRouter.Service/bin/$CONFIG/net10.0/crmrouter.dll"
 ADMIN_DLL="$REPO/src/AriCrmRouter.Cli/bin/$CONFIG/net10.0/crmrouter-admin.dll"
@@ -95,9 +97,12 @@ crm() { curl -sS --cacert "$CA_DIR/ca.crt" "$@"; }
 for _ in $(seq 1 100); do crm -o /dev/null "https://localhost:$CRM_PORT/health" 2>/dev/null && break; sleep 0.2; done
 crm -o /dev/null "https://localhost:$CRM_PORT/health" || die "the sample CRM did not start; see $STATE/sample-crm.log"
 
+say "Key ring for secrets at rest: crmrouter-admin secrets new-key --if-none ($KEY_RING)"
+dotnet "$ADMIN_DLL" --key-ring "$KEY_RING" secrets new-key --if-none
+
 say "Rules: crmrouter-admin rules import examples/demo-rules.json --replace"
-dotnet "$ADMIN_DLL" --redis "127.0.0.1:$REDIS_PORT" --prefix "$PREFIX" rules import examples/demo-rules.json --replace
-dotnet "$ADMIN_DLL" --redis "127.0.0.1:$REDIS_PORT" --prefix "$PREFIX" rules list
+dotnet "$ADMIN_DLL" --redis "127.0.0.1:$REDIS_PORT" --prefix "$PREFIX" --key-ring "$KEY_RING" rules import examples/demo-rules.json --replace
+dotnet "$ADMIN_DLL" --redis "127.0.0.1:$REDIS_PORT" --prefix "$PREFIX" --key-ring "$KEY_RING" rules list
 
 say "Router (crmrouter.dll, log $STATE/router.log)"
 (
@@ -106,6 +111,7 @@ say "Router (crmrouter.dll, log $STATE/router.log)"
     Ari__Application=crmrouter Redis__Configuration="127.0.0.1:$REDIS_PORT" Redis__KeyPrefix="$PREFIX" \
     Crm__ExtraTrustedCaFile="$CA_DIR/ca.crt" Crm__DefaultRegion=US \
     Routing__Fallback__Type=queue Routing__Fallback__Target=500 Routing__DrainTimeout=00:00:05 \
+    Secrets__KeyRingPath="$KEY_RING" \
     nohup dotnet "$ROUTER_DLL" >"$STATE/router.log" 2>&1 &
   echo $! >"$STATE/router.pid"
 )
@@ -165,8 +171,9 @@ Everything is still running (stop it with: scripts/demo.sh --down).
   Place a call:     sipp 127.0.0.1:$SIP_PORT -sf $SIPP_DIR/uac-call.xml -s 5551000 -key caller 15550100001 \\
                       -set hold_ms 2000 -i 127.0.0.1 -p 5090 -mp 16090 -m 1 -l 1 -timeout 30 -nostdin
   Type DTMF:        scripts/sipp-dtmf-scenario.sh '13579#' -w 2500 > /tmp/dtmf.xml   (then -sf /tmp/dtmf.xml -s 5552000)
-  Rules:            dotnet $ADMIN_DLL --redis 127.0.0.1:$REDIS_PORT rules list
-                    dotnet $ADMIN_DLL --redis 127.0.0.1:$REDIS_PORT rules import examples/demo-rules.json --replace
+  Rules:            dotnet $ADMIN_DLL --redis 127.0.0.1:$REDIS_PORT --key-ring $KEY_RING rules list
+                    dotnet $ADMIN_DLL --redis 127.0.0.1:$REDIS_PORT --key-ring $KEY_RING rules import examples/demo-rules.json --replace
+  Secrets:          dotnet $ADMIN_DLL --redis 127.0.0.1:$REDIS_PORT --key-ring $KEY_RING secrets status
   Sample CRM:       curl --cacert $CA_DIR/ca.crt 'https://localhost:$CRM_PORT/lookup?field_name=status&caller_id=15550100001'
                     curl --cacert $CA_DIR/ca.crt -X POST https://localhost:$CRM_PORT/control/mode/slow   (normal|down|slow|garbage)
                     curl --cacert $CA_DIR/ca.crt https://localhost:$CRM_PORT/control/lookups
