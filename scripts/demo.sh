@@ -25,6 +25,8 @@ REDIS_PORT=${REDIS_PORT:-6391}
 STATE="$REPO/.stack/demo"
 CA_DIR="$REPO/.stack/ca"
 PREFIX="crmrouter:"
+# The key ring that encrypts CRM secrets and header values in Redis, shared by crmrouter-admin and the router.
+KEY_RING="$STATE/key-ring"
 ARI_PASSWORD=${ARI_PASSWORD:-crmrouter-demo-secret}
 ROUTER_DLL="$REPO/src/AriCrmRouter.Service/bin/$CONFIG/net10.0/crmrouter.dll"
 ADMIN_DLL="$REPO/src/AriCrmRouter.Cli/bin/$CONFIG/net10.0/crmrouter-admin.dll"
@@ -102,9 +104,12 @@ crm() { curl -sS --cacert "$CA_DIR/ca.crt" "$@"; }
 for _ in $(seq 1 100); do crm -o /dev/null "https://localhost:$CRM_PORT/health" 2>/dev/null && break; sleep 0.2; done
 crm -o /dev/null "https://localhost:$CRM_PORT/health" || die "the sample CRM did not start; see $STATE/sample-crm.log"
 
+say "Key ring for secrets at rest: crmrouter-admin secrets new-key --if-none ($KEY_RING)"
+dotnet "$ADMIN_DLL" --key-ring "$KEY_RING" secrets new-key --if-none
+
 say "Rules: crmrouter-admin rules import examples/demo-rules.json --replace"
-dotnet "$ADMIN_DLL" --redis "127.0.0.1:$REDIS_PORT" --prefix "$PREFIX" rules import examples/demo-rules.json --replace
-dotnet "$ADMIN_DLL" --redis "127.0.0.1:$REDIS_PORT" --prefix "$PREFIX" rules list
+dotnet "$ADMIN_DLL" --redis "127.0.0.1:$REDIS_PORT" --prefix "$PREFIX" --key-ring "$KEY_RING" rules import examples/demo-rules.json --replace
+dotnet "$ADMIN_DLL" --redis "127.0.0.1:$REDIS_PORT" --prefix "$PREFIX" --key-ring "$KEY_RING" rules list
 
 say "Router (crmrouter.dll, log $STATE/router.log)"
 (
@@ -114,6 +119,7 @@ say "Router (crmrouter.dll, log $STATE/router.log)"
     Crm__ExtraTrustedCaFile="$CA_DIR/ca.crt" Crm__DefaultRegion=US \
     Routing__Fallback__Type=queue Routing__Fallback__Target=500 Routing__DrainTimeout=00:00:05 \
     Observability__Port="$METRICS_PORT" \
+    Secrets__KeyRingPath="$KEY_RING" \
     nohup dotnet "$ROUTER_DLL" >"$STATE/router.log" 2>&1 &
   echo $! >"$STATE/router.pid"
 )
@@ -124,7 +130,7 @@ say "Web admin (crmrouter-web, log $STATE/web.log)"
 if ss -H -ltn "sport = :$WEB_PORT" | grep -q .; then die "port $WEB_PORT/tcp is in use (set DEMO_WEB_PORT)"; fi
 CRMROUTER_ADMIN_PASSWORD="$WEB_PASSWORD" dotnet "$ADMIN_DLL" --redis "127.0.0.1:$REDIS_PORT" --prefix "$PREFIX" users add admin --role admin
 Redis__Configuration="127.0.0.1:$REDIS_PORT" Redis__KeyPrefix="$PREFIX" Crm__ExtraTrustedCaFile="$CA_DIR/ca.crt" \
-  Crm__DefaultRegion=US nohup dotnet "$WEB_DLL" --urls "http://127.0.0.1:$WEB_PORT" >"$STATE/web.log" 2>&1 &
+  Crm__DefaultRegion=US Secrets__KeyRingPath="$KEY_RING" nohup dotnet "$WEB_DLL" --urls "http://127.0.0.1:$WEB_PORT" >"$STATE/web.log" 2>&1 &
 echo $! >"$STATE/web.pid"
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$WEB_PORT/login" && break; sleep 0.2; done
 curl -s -o /dev/null "http://127.0.0.1:$WEB_PORT/login" || die "the web admin did not start; see $STATE/web.log"
@@ -192,8 +198,9 @@ Everything is still running (stop it with: scripts/demo.sh --down).
                       -set hold_ms 2000 -i 127.0.0.1 -p 5090 -mp 16090 -m 1 -l 1 -timeout 30 -nostdin
   Type DTMF:        scripts/sipp-dtmf-scenario.sh '13579#' -w 2500 > /tmp/dtmf.xml   (then -sf /tmp/dtmf.xml -s 5552000)
   Web admin:        http://127.0.0.1:$WEB_PORT/   login admin / $WEB_PASSWORD   (log: $STATE/web.log)
-  Rules:            dotnet $ADMIN_DLL --redis 127.0.0.1:$REDIS_PORT rules list
-                    dotnet $ADMIN_DLL --redis 127.0.0.1:$REDIS_PORT rules import examples/demo-rules.json --replace
+  Rules:            dotnet $ADMIN_DLL --redis 127.0.0.1:$REDIS_PORT --key-ring $KEY_RING rules list
+                    dotnet $ADMIN_DLL --redis 127.0.0.1:$REDIS_PORT --key-ring $KEY_RING rules import examples/demo-rules.json --replace
+  Secrets:          dotnet $ADMIN_DLL --redis 127.0.0.1:$REDIS_PORT --key-ring $KEY_RING secrets status
   Sample CRM:       curl --cacert $CA_DIR/ca.crt 'https://localhost:$CRM_PORT/lookup?field_name=status&caller_id=15550100001'
                     curl --cacert $CA_DIR/ca.crt -X POST https://localhost:$CRM_PORT/control/mode/slow   (normal|down|slow|garbage)
                     curl --cacert $CA_DIR/ca.crt https://localhost:$CRM_PORT/control/lookups

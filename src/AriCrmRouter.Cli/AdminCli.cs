@@ -11,15 +11,17 @@ internal sealed class AdminCli
     public AdminCli(AdminConsole console, Func<string, string?> environment)
     {
         _context = new CliContext(console, environment);
-        Root = new RootCommand("Administer AriCrmRouter: rules, DID assignments and CRM connections stored in Redis.")
+        Root = new RootCommand("Administer AriCrmRouter: rules, DID assignments, CRM connections and the key ring of their secrets.")
         {
             _context.RedisOption,
             _context.PrefixOption,
+            _context.KeyRingOption,
             RulesCommands.Create(_context),
             DidsCommands.Create(_context),
             CrmCommands.Create(_context),
             SimulateCommand.Create(_context),
             UsersCommands.Create(_context),
+            SecretsCommands.Create(_context),
         };
     }
 

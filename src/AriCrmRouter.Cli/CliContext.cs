@@ -3,6 +3,7 @@ using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.Redis;
 using AriCrmRouter.Storage.Rules;
+using AriCrmRouter.Storage.Secrets;
 
 namespace AriCrmRouter.Cli;
 
@@ -10,6 +11,11 @@ namespace AriCrmRouter.Cli;
 internal sealed class CliContext(AdminConsole console, Func<string, string?> environment)
 {
     public const string RedisVariable = "CRMROUTER_REDIS";
+
+    public const string KeyRingVariable = "CRMROUTER_KEY_RING";
+
+    /// <summary>The router's own setting, read too so that one environment serves both.</summary>
+    public const string RouterKeyRingVariable = "Secrets__KeyRingPath";
 
     public AdminConsole Console { get; } = console;
 
@@ -31,7 +37,22 @@ internal sealed class CliContext(AdminConsole console, Func<string, string?> env
         Recursive = true,
     };
 
+    public Option<string?> KeyRingOption { get; } = new("--key-ring")
+    {
+        Description = $"Directory of the key ring that encrypts secrets in Redis, shared with the router; default: ${KeyRingVariable}, else ${RouterKeyRingVariable}",
+        HelpName = "directory",
+        Recursive = true,
+    };
+
     public string? Environment(string name) => environment(name);
+
+    /// <summary>The key ring directory from <c>--key-ring</c>, <c>$CRMROUTER_KEY_RING</c> or <c>$Secrets__KeyRingPath</c>; null when none is given.</summary>
+    public string? KeyRingPath(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return new[] { parseResult.GetValue(KeyRingOption), environment(KeyRingVariable), environment(RouterKeyRingVariable) }
+            .FirstOrDefault(path => !string.IsNullOrWhiteSpace(path));
+    }
 
     /// <summary>Opens the Redis stores named by <c>--redis</c> / <c>$CRMROUTER_REDIS</c> and <c>--prefix</c>.</summary>
     public StorageSession OpenStorage(ParseResult parseResult)
@@ -49,7 +70,7 @@ internal sealed class CliContext(AdminConsole console, Func<string, string?> env
         }
 
         var prefix = parseResult.GetValue(PrefixOption);
-        return StorageSession.Open(configuration, string.IsNullOrEmpty(prefix) ? RedisOptions.DefaultKeyPrefix : prefix);
+        return StorageSession.Open(configuration, string.IsNullOrEmpty(prefix) ? RedisOptions.DefaultKeyPrefix : prefix, KeyRingPath(parseResult));
     }
 
     /// <summary>Asks a yes/no question on the console; y, yes and ok (any case) confirm, anything else declines.</summary>
@@ -85,6 +106,12 @@ internal sealed class CliContext(AdminConsole console, Func<string, string?> env
                 await Error.WriteLineAsync($"error: {ex.Message}");
                 await Error.WriteLineAsync("Nothing was changed. Check --redis (or $CRMROUTER_REDIS) and that Redis is running.");
                 return ExitCodes.StorageUnavailable;
+            }
+            catch (SecretUnreadableException ex)
+            {
+                await Error.WriteLineAsync($"error: {ex.Message}");
+                await Error.WriteLineAsync("Nothing was changed. 'crmrouter-admin secrets status' shows the key ring and what it can decrypt.");
+                return ExitCodes.Problem;
             }
             catch (StoredRuleSetInvalidException ex)
             {

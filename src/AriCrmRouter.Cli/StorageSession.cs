@@ -1,6 +1,7 @@
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.Administration;
 using AriCrmRouter.Storage.History;
+using AriCrmRouter.Storage.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace AriCrmRouter.Cli;
 
 /// <summary>
 /// The Redis stores, wired exactly as the router wires them (<see cref="StorageServiceCollectionExtensions.AddRedisStorage"/>)
-/// but from the CLI's <c>--redis</c> and <c>--prefix</c>. Opened only by commands that need Redis.
+/// but from the CLI's <c>--redis</c>, <c>--prefix</c> and <c>--key-ring</c>. Opened only by commands that need Redis.
 /// </summary>
 internal sealed class StorageSession : IAsyncDisposable
 {
@@ -30,13 +31,16 @@ internal sealed class StorageSession : IAsyncDisposable
     /// <summary>Who the history names for changes made with the CLI: the operating-system user.</summary>
     public static string Actor => "cli:" + global::System.Environment.UserName;
 
-    public static StorageSession Open(string redisConfiguration, string keyPrefix)
+    public StoredSecrets Secrets => _services.GetRequiredService<StoredSecrets>();
+
+    public static StorageSession Open(string redisConfiguration, string keyPrefix, string? keyRingPath)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Redis:Configuration"] = redisConfiguration,
                 ["Redis:KeyPrefix"] = keyPrefix,
+                ["Secrets:KeyRingPath"] = keyRingPath,
             })
             .Build();
         var services = new ServiceCollection().AddRedisStorage(configuration).AddAdminStorage().BuildServiceProvider();

@@ -40,4 +40,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4027, Level = LogLevel.Error, Message = "A rule set change handler failed")]
     public static partial void RuleChangeHandlerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Warning, Message = "Secrets at rest: cannot decrypt {Unreadable}; calls under the affected rules go to their default destinations, other rules are not affected")]
+    public static partial void SecretsUnreadable(ILogger logger, string unreadable);
+
+    [LoggerMessage(EventId = 4031, Level = LogLevel.Information, Message = "Secrets at rest: {KeyRing} ({KeyCount} keys) decrypts all {Encrypted} encrypted secrets; {PlainText} still in plain text from an older version ('crmrouter-admin secrets reencrypt' encrypts them)")]
+    public static partial void SecretsReadable(ILogger logger, string keyRing, int keyCount, int encrypted, int plainText);
+
+    [LoggerMessage(EventId = 4032, Level = LogLevel.Information, Message = "Secrets at rest: stored secrets not checked at start ({Error})")]
+    public static partial void SecretsNotChecked(ILogger logger, string error);
 }

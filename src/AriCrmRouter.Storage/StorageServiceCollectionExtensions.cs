@@ -3,6 +3,7 @@ using AriCrmRouter.Storage.Cache;
 using AriCrmRouter.Storage.Connections;
 using AriCrmRouter.Storage.Redis;
 using AriCrmRouter.Storage.Rules;
+using AriCrmRouter.Storage.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,8 @@ namespace AriCrmRouter.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Redis connection (options from the <c>Redis</c> section, validated on start), the rule
+    /// Registers the Redis connection (options from the <c>Redis</c> section, validated on start), the secrets
+    /// protector (key ring from the <c>Secrets</c> section), the rule
     /// store (<see cref="IRuleStore"/>), the CRM connection store (<see cref="ICrmConnectionStore"/>) and the
     /// CRM answer cache (<see cref="ICrmAnswerCache"/>).
     /// </summary>
@@ -28,6 +30,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.TryAddSingleton<StorageMetrics>();
+        services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.SectionName));
+        services.TryAddSingleton<SecretProtector>();
+        services.TryAddSingleton<StoredSecrets>();
         services.TryAddSingleton<RedisConnection>();
         services.TryAddSingleton<RedisRuleStore>();
         services.TryAddSingleton<IRuleStore>(sp => sp.GetRequiredService<RedisRuleStore>());
@@ -36,6 +41,16 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<RedisCrmAnswerCache>();
         services.TryAddSingleton<ICrmAnswerCache>(sp => sp.GetRequiredService<RedisCrmAnswerCache>());
         services.TryAddSingleton<Decisions.RedisDecisionLog>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the router's start-up check of the stored secrets against the key ring (one log line: which rules
+    /// and connections cannot be decrypted, or that all can). Call after <see cref="AddRedisStorage"/>.
+    /// </summary>
+    public static IServiceCollection AddSecretsStartupCheck(this IServiceCollection services)
+    {
+        services.AddHostedService<SecretsStartupCheck>();
         return services;
     }
 

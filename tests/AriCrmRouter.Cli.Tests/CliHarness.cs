@@ -1,10 +1,11 @@
+using AriCrmRouter.Storage.Secrets;
 using AriCrmRouter.TestKit.Redis;
 
 namespace AriCrmRouter.Cli.Tests;
 
 /// <summary>
 /// Runs crmrouter-admin in-process against a test Redis under a key prefix of its own, with files in a
-/// private temporary directory and a fake environment.
+/// private temporary directory and a fake environment whose <c>CRMROUTER_KEY_RING</c> names a key ring with one key.
 /// </summary>
 internal sealed class CliHarness : IDisposable
 {
@@ -14,7 +15,15 @@ internal sealed class CliHarness : IDisposable
     {
         _redis = redis;
         Directory.CreateDirectory(WorkDirectory);
+        using (var ring = SecretKeyRing.Open(KeyRing))
+        {
+            ring.CreateKey(TimeProvider.System);
+        }
+
+        Environment["CRMROUTER_KEY_RING"] = KeyRing;
     }
+
+    public string KeyRing => Path.Combine(WorkDirectory, "key-ring");
 
     public string Prefix { get; } = $"cli{Guid.NewGuid():N}:";
 

@@ -2,6 +2,7 @@ using AriCrmRouter.Cli;
 using AriCrmRouter.Service.Hosting;
 using AriCrmRouter.Service.Observability;
 using AriCrmRouter.Storage;
+using AriCrmRouter.Storage.Secrets;
 using AriCrmRouter.TestKit.Ari;
 using AriCrmRouter.TestKit.Crm;
 using AriCrmRouter.TestKit.Redis;
@@ -41,9 +42,17 @@ public sealed class LiveRouter : IAsyncLifetime
 
     public string Prefix { get; } = $"it{Guid.NewGuid():N}:"[..12];
 
+    /// <summary>The key ring shared by the admin CLI and the router (one key, made at initialisation).</summary>
+    public string KeyRing => Path.Combine(_directory, "key-ring");
+
     public async Task InitializeAsync()
     {
         await Redis.StartAsync();
+        using (var ring = SecretKeyRing.Open(KeyRing))
+        {
+            ring.CreateKey(TimeProvider.System);
+        }
+
         Ari = await FakeAriServer.StartAsync("crmrouter", AriPassword, "crmrouter");
         Crm = await FakeCustomCrm.StartAsync(_certificates);
         Crm.Add("+14155550100", ("status", "GOLD"), ("lifetime_value", "40"));
@@ -77,6 +86,7 @@ public sealed class LiveRouter : IAsyncLifetime
             ["Crm:ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_directory),
             ["Routing:DrainTimeout"] = "00:00:01",
             ["Observability:Port"] = "0", // test classes run in parallel: a free port each
+            ["Secrets:KeyRingPath"] = KeyRing,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -108,7 +118,7 @@ public sealed class LiveRouter : IAsyncLifetime
         using var output = new StringWriter();
         var console = new AdminConsole(new StringReader("yes\n"), output, output);
         var cli = new AdminCli(console, _ => null);
-        var exit = await cli.RunAsync(["--redis", Redis.Configuration, "--prefix", Prefix, .. args], CancellationToken.None);
+        var exit = await cli.RunAsync(["--redis", Redis.Configuration, "--prefix", Prefix, "--key-ring", KeyRing, .. args], CancellationToken.None);
         return (exit, output.ToString());
     }
 

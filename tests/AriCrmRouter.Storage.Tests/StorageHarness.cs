@@ -1,4 +1,5 @@
 using AriCrmRouter.Storage.Redis;
+using AriCrmRouter.Storage.Secrets;
 using AriCrmRouter.TestKit.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,17 +11,21 @@ namespace AriCrmRouter.Storage.Tests;
 
 /// <summary>
 /// The storage services wired as the router wires them (AddRedisStorage), against a test's Redis server and
-/// under a key prefix of their own, so that tests sharing a server do not see each other's data.
+/// under a key prefix of their own, so that tests sharing a server do not see each other's data. Unless the settings
+/// name one, each harness gets a key ring of its own with one key.
 /// </summary>
 internal sealed class StorageHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private StorageHarness(ServiceProvider services, string prefix, FakeLogCollector logs)
+    private readonly string? _ownKeyRing;
+
+    private StorageHarness(ServiceProvider services, string prefix, FakeLogCollector logs, string? ownKeyRing)
     {
         _services = services;
         Prefix = prefix;
         Logs = logs;
+        _ownKeyRing = ownKeyRing;
     }
 
     public string Prefix { get; }
@@ -40,13 +45,29 @@ internal sealed class StorageHarness : IAsyncDisposable
             values[key] = value;
         }
 
+        string? ownKeyRing = null;
+        if (!values.ContainsKey("Secrets:KeyRingPath"))
+        {
+            ownKeyRing = NewKeyRing();
+            values["Secrets:KeyRingPath"] = ownKeyRing;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
         services.AddRedisStorage(configuration);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        return new StorageHarness(provider, prefix, provider.GetRequiredService<FakeLogCollector>());
+        return new StorageHarness(provider, prefix, provider.GetRequiredService<FakeLogCollector>(), ownKeyRing);
+    }
+
+    /// <summary>A new key ring directory holding one key.</summary>
+    public static string NewKeyRing()
+    {
+        var path = Directory.CreateTempSubdirectory("crmrouter-keys-").FullName;
+        using var ring = SecretKeyRing.Open(path);
+        ring.CreateKey(TimeProvider.System);
+        return path;
     }
 
     public T Get<T>()
@@ -62,5 +83,12 @@ internal sealed class StorageHarness : IAsyncDisposable
         return [.. server.Keys(pattern: Prefix + "*").Select(k => k.ToString())];
     }
 
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_ownKeyRing is not null)
+        {
+            Directory.Delete(_ownKeyRing, recursive: true);
+        }
+    }
 }

@@ -76,25 +76,32 @@ internal static class RulesCommands
 
     private static Command Export(CliContext context)
     {
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
-        var command = new Command("export", "Print the stored rule set in rule-file format") { output };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file (readable by its owner only: it holds the header values) instead of standard output" };
+        var command = new Command("export", "Print the stored rule set in rule-file format, custom CRM header values decrypted") { output };
         command.SetAction(context.Guarded(async (parse, ct) =>
         {
             await using var storage = context.OpenStorage(parse);
             var stored = await storage.Rules.LoadAsync(ct);
+            if (stored.RuleSet.Rules.FirstOrDefault(rule => rule.Crm is UnreadableCustomCrmSource) is { Crm: UnreadableCustomCrmSource unreadable } rule)
+            {
+                // An export without the header values would not restore them: a backup must be whole or not made.
+                await context.Error.WriteLineAsync($"error: rule '{rule.Name}': its custom CRM header values cannot be decrypted ({unreadable.Reason}); nothing was exported.");
+                return ExitCodes.Problem;
+            }
+
             var json = RuleFileCodec.Serialize(stored.RuleSet);
             if (parse.GetValue(output) is { Length: > 0 } path)
             {
                 try
                 {
-                    await File.WriteAllTextAsync(path, json, ct);
+                    await OwnerOnlyFile.WriteAllTextAsync(path, json, ct);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
                     throw new UsageException($"cannot write '{path}': {ex.Message}");
                 }
 
-                await context.Out.WriteLineAsync($"Wrote {Count(stored.RuleSet)} (version {stored.Version}) to {path}.");
+                await context.Out.WriteLineAsync($"Wrote {Count(stored.RuleSet)} (version {stored.Version}) to {path} (mode 0600).");
             }
             else
             {
@@ -233,6 +240,14 @@ internal static class RulesCommands
     /// </summary>
     private static string RuleJson(Rule rule)
     {
+        if (rule.Crm is UnreadableCustomCrmSource unreadable)
+        {
+            var shown = rule with { Crm = new CustomCrmSource(unreadable.Url, unreadable.UsePost, new Dictionary<string, string>()) };
+            var node = JsonNode.Parse(RuleFileCodec.SerializeRule(shown))!;
+            node["crm"]!["headers"] = $"(cannot be decrypted: {unreadable.Reason}; calls go to the default destination)";
+            return node.ToJsonString(IndentedJson);
+        }
+
         var json = JsonNode.Parse(RuleFileCodec.SerializeRule(rule))!;
         if (json["crm"]?["headers"] is JsonObject headers)
         {

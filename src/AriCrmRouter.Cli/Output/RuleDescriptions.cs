@@ -11,6 +11,7 @@ internal static class RuleDescriptions
     {
         CustomCrmSource custom => $"custom {custom.Url.Host}",
         IntegrationCrmSource integration => $"{integration.Connection}/{integration.Module}",
+        UnreadableCustomCrmSource unreadable => $"custom {unreadable.Url.Host} (headers cannot be decrypted)",
         _ => "?",
     };
 

@@ -72,6 +72,7 @@ internal sealed class RuleSimulator(CrmLookupService lookup)
     {
         CustomCrmSource custom => $"custom CRM {CrmTrace.Mask(custom.Url)} ({(custom.UsePost ? "POST" : "GET")})",
         IntegrationCrmSource integration => $"connection '{integration.Connection}', module {integration.Module}{(integration.KeyField is null ? "" : $", DTMF key field {integration.KeyField}")}",
+        UnreadableCustomCrmSource unreadable => $"custom CRM {CrmTrace.Mask(unreadable.Url)} whose header values cannot be decrypted ({unreadable.Reason})",
         _ => "an unknown CRM",
     };
 }

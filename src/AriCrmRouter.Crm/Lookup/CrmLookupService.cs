@@ -74,6 +74,12 @@ public sealed partial class CrmLookupService : IAsyncDisposable
 
     private async Task<LookupResult> LookupUnmeasuredAsync(Rule rule, CallerInput input, CancellationToken cancellationToken)
     {
+        if (rule.Crm is UnreadableCustomCrmSource unreadable)
+        {
+            // The CRM's credentials cannot be decrypted: asking it without them could route on a wrong answer.
+            return new LookupResult(Failed(rule, $"{nameof(CrmFailureKind.Configuration)}: the custom CRM headers cannot be decrypted ({unreadable.Reason})"), CacheHit: false, TimeSpan.Zero);
+        }
+
         var options = _options.Value;
         var deadline = rule.Lookup.Timeout ?? options.DefaultLookupTimeout;
         var started = _timeProvider.GetTimestamp();

@@ -12,3 +12,9 @@ public sealed record IntegrationCrmSource(string Connection, string Module, stri
 
 /// <summary>"Custom CRM": the router calls <paramref name="Url"/> (https only) with the documented query parameters.</summary>
 public sealed record CustomCrmSource(Uri Url, bool UsePost, IReadOnlyDictionary<string, string> Headers) : CrmSource;
+
+/// <summary>
+/// A custom CRM whose header values (encrypted at rest) this process cannot decrypt: it is never called, so every
+/// call under the rule goes to the rule's default destination. <paramref name="Reason"/> says why, without secrets.
+/// </summary>
+public sealed record UnreadableCustomCrmSource(Uri Url, bool UsePost, string Reason) : CrmSource;

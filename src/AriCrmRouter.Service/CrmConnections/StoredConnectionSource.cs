@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Storage;
+using AriCrmRouter.Storage.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace AriCrmRouter.Service.CrmConnections;
@@ -28,6 +29,11 @@ internal sealed partial class StoredConnectionSource(ICrmConnectionStore store, 
             var connection = await store.GetAsync(name, cancellationToken);
             _known[name] = (connection, timeProvider.GetTimestamp());
             return connection;
+        }
+        catch (SecretUnreadableException ex)
+        {
+            // The key ring cannot decrypt its secrets: the lookup fails as misconfigured and the call goes to the default.
+            throw new CrmLookupException(CrmFailureKind.Configuration, ex.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && _known.ContainsKey(name))
         {

@@ -22,6 +22,7 @@ public static class RouterServiceCollectionExtensions
         services.AddAriClient(configuration);
         services.AddRedisStorage(configuration);
         services.AddRuleSetWatcher();
+        services.AddSecretsStartupCheck();
         services.AddCrmLookups(configuration);
         services.AddCrmConnectors();
         services.AddSingleton<ICrmConnectionSource, StoredConnectionSource>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Storage.Redis;
+using AriCrmRouter.Storage.Secrets;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -9,9 +10,10 @@ namespace AriCrmRouter.Storage.Rules;
 /// <summary>
 /// The rule set as ONE JSON document (the rule-file format) plus a version counter. A write replaces the
 /// document and increments the version in one MULTI/EXEC transaction, so readers see the old set or the new
-/// one, never a mix; then the new version is published so that routers reload at once.
+/// one, never a mix; then the new version is published so that routers reload at once. Custom CRM header values are
+/// encrypted in the document (<see cref="RuleDocument"/>).
 /// </summary>
-public sealed class RedisRuleStore(RedisConnection connection, ILogger<RedisRuleStore> logger) : IRuleStore
+public sealed class RedisRuleStore(RedisConnection connection, SecretProtector protector, ILogger<RedisRuleStore> logger) : IRuleStore
 {
     private RedisKeys Keys => connection.Keys;
 
@@ -42,8 +44,15 @@ public sealed class RedisRuleStore(RedisConnection connection, ILogger<RedisRule
             return (new StoredRuleSet(RuleSet.Empty, revision.Version), revision);
         }
 
-        var ruleSet = RuleDocument.Parse(values[0].ToString(), revision.Version);
+        var ruleSet = RuleDocument.Parse(values[0].ToString(), revision.Version, protector);
         return (new StoredRuleSet(ruleSet, revision.Version), revision);
+    }
+
+    /// <summary>How the stored header values stand (encrypted, plain text from an older version, unreadable).</summary>
+    internal async Task<HeaderSecretsReport> InspectSecretsAsync(CancellationToken cancellationToken)
+    {
+        var document = await RedisCalls.RunAsync(connection, db => db.StringGetAsync(Keys.RuleDocument), cancellationToken);
+        return document.IsNull ? HeaderSecretsReport.None : RuleDocument.Inspect(document.ToString(), protector);
     }
 
     internal async Task<RuleSetRevision> ReadRevisionAsync(CancellationToken cancellationToken)
@@ -72,7 +81,7 @@ public sealed class RedisRuleStore(RedisConnection connection, ILogger<RedisRule
     private async Task<long?> WriteAsync(RuleSet ruleSet, long? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        var document = RuleDocument.Serialize(ruleSet);
+        var document = RuleDocument.Serialize(ruleSet, protector);
         var stamp = Guid.NewGuid().ToString("N");
         var version = await RedisCalls.RunAsync(
             connection,

@@ -28,6 +28,9 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
 
     public RouterProcess Router { get; private set; } = null!;
 
+    /// <summary>The key ring that encrypts secrets in this run's Redis (given to the router and every admin command).</summary>
+    public string KeyRing => Path.Combine(_runDirectory, "key-ring");
+
     public SippDriver Sipp { get; private set; } = null!;
 
     public AsteriskLog AsteriskLog => Stack.Log;
@@ -45,6 +48,8 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
         {
             await Stack.UpAsync();
             Crm = await SampleCrm.StartAsync(Path.Combine(Stack.StateDirectory, "ca"), Path.Combine(_runDirectory, "sample-crm.log"));
+            // The key ring shared by the admin CLI and the router, made by the real CLI as an operator would.
+            await AdminAsync("secrets", "new-key", "--if-none");
             await ImportRulesAsync();
             Router = new RouterProcess(RouterEnvironment(), Path.Combine(_runDirectory, "router.log"));
             await Router.StartAsync();
@@ -142,6 +147,7 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
         ["Routing__Fallback__Target"] = "500",
         ["Routing__DrainTimeout"] = "00:00:02",
         ["Observability__Port"] = OperationsUrl.Port.ToString(CultureInfo.InvariantCulture),
+        ["Secrets__KeyRingPath"] = KeyRing,
         ["DOTNET_NOLOGO"] = "1",
     };
 
@@ -157,7 +163,7 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
     public async Task<string> AdminAsync(params string[] args)
     {
         var (exit, output) = await ChildProcess.RunAsync("dotnet",
-            [RepoPaths.AdminDll, "--redis", Stack.RedisConfiguration, "--prefix", RedisPrefix, .. args],
+            [RepoPaths.AdminDll, "--redis", Stack.RedisConfiguration, "--prefix", RedisPrefix, "--key-ring", KeyRing, .. args],
             TimeSpan.FromSeconds(60));
         if (exit != 0)
         {

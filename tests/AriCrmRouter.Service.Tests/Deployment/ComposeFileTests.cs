@@ -4,6 +4,7 @@ using AriCrmRouter.Ari;
 using AriCrmRouter.Crm;
 using AriCrmRouter.Service.Observability;
 using AriCrmRouter.Storage.Redis;
+using AriCrmRouter.Storage.Secrets;
 using YamlDotNet.RepresentationModel;
 
 namespace AriCrmRouter.Service.Tests.Deployment;
@@ -62,6 +63,7 @@ public sealed partial class ComposeFileTests
             ["Crm"] = typeof(CrmOptions),
             ["Routing"] = typeof(RouterOptions),
             ["Observability"] = typeof(ObservabilityOptions),
+            ["Secrets"] = typeof(SecretsOptions),
         };
         var environment = Environment("router");
         Assert.NotEmpty(environment);
@@ -128,6 +130,19 @@ public sealed partial class ComposeFileTests
 
         Assert.StartsWith(caVolume[1] + "/", caFile, StringComparison.Ordinal);
         Assert.Contains(Sequence((YamlMappingNode)Services.Children[new YamlScalarNode("router")], "volumes"), v => v.StartsWith(caVolume[0] + ":", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Router_ReadsTheKeyRingTheKeyRingJobCreatesInTheSharedVolume()
+    {
+        var keyRing = Environment("router")["Secrets__KeyRingPath"];
+        var job = (YamlMappingNode)Services.Children[new YamlScalarNode("key-ring")];
+        var jobVolume = Sequence(job, "volumes").Single();
+        var entrypoint = Sequence(job, "entrypoint").ToList();
+
+        Assert.Equal(keyRing, jobVolume.Split(':')[1]);
+        Assert.Equal(keyRing, entrypoint[entrypoint.IndexOf("--key-ring") + 1]);
+        Assert.Contains(Sequence((YamlMappingNode)Services.Children[new YamlScalarNode("router")], "volumes"), v => v == jobVolume);
     }
 
     [Fact]
