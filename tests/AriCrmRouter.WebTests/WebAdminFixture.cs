@@ -4,6 +4,7 @@ using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.Administration;
 using AriCrmRouter.Storage.Decisions;
 using AriCrmRouter.Storage.History;
+using AriCrmRouter.Storage.Secrets;
 using AriCrmRouter.TestKit.Crm.Vendors;
 using AriCrmRouter.TestKit.Redis;
 using AriCrmRouter.Web;
@@ -30,6 +31,7 @@ public sealed class WebAdminFixture : IAsyncLifetime
     public const string Password = "correct-horse-battery";
 
     private readonly RedisServer _redis = new();
+    private readonly string _keyRing = Path.Combine(Path.GetTempPath(), $"crmrouter-web-keys-{Guid.NewGuid():N}");
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
@@ -50,6 +52,11 @@ public sealed class WebAdminFixture : IAsyncLifetime
         }
 
         await _redis.InitializeAsync();
+        using (var ring = SecretKeyRing.Open(_keyRing))
+        {
+            ring.CreateKey(TimeProvider.System);
+        }
+
         HubSpot = await FakeHubSpot.StartAsync();
         _app = AdminWebApp.Build([], builder =>
         {
@@ -57,6 +64,7 @@ public sealed class WebAdminFixture : IAsyncLifetime
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Redis:Configuration"] = _redis.Configuration,
+                ["Secrets:KeyRingPath"] = _keyRing,
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore.Diagnostics"] = "Error",
             });
@@ -98,6 +106,10 @@ public sealed class WebAdminFixture : IAsyncLifetime
         }
 
         await _redis.DisposeAsync();
+        if (Directory.Exists(_keyRing))
+        {
+            Directory.Delete(_keyRing, recursive: true);
+        }
     }
 
     /// <summary>A fresh browser context (no cookies), optionally logged in through the login page.</summary>

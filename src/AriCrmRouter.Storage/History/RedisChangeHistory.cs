@@ -3,6 +3,7 @@ using System.Text.Json;
 using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Storage.Redis;
 using AriCrmRouter.Storage.Rules;
+using AriCrmRouter.Storage.Secrets;
 using StackExchange.Redis;
 
 namespace AriCrmRouter.Storage.History;
@@ -11,9 +12,10 @@ namespace AriCrmRouter.Storage.History;
 /// The change history: a bounded list of <see cref="ChangeRecord"/>s (newest first) and, for every rule-set
 /// version written through a <see cref="RecordingRuleStore"/>, the whole document of that version, so that
 /// any recorded version can be shown and restored. A record is written right after the change it describes
-/// (not in the same transaction): a crash in between loses the record, never the change.
+/// (not in the same transaction): a crash in between loses the record, never the change. Custom CRM header
+/// values in the recorded documents are encrypted like those of the live rule set.
 /// </summary>
-public sealed class RedisChangeHistory(RedisConnection redis, TimeProvider time)
+public sealed class RedisChangeHistory(RedisConnection redis, SecretProtector protector, TimeProvider time)
 {
     /// <summary>Records kept; older ones (and their documents) are dropped.</summary>
     public const int MaxRecords = 1000;
@@ -33,7 +35,7 @@ public sealed class RedisChangeHistory(RedisConnection redis, TimeProvider time)
     public async Task RecordRuleSetAsync(long version, RuleSet ruleSet, string actor, string summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        var document = RuleDocument.Serialize(ruleSet);
+        var document = RuleDocument.Serialize(ruleSet, protector);
         await RedisCalls.RunAsync(
             redis,
             db => db.HashSetAsync(DocumentsKey, version.ToString(CultureInfo.InvariantCulture), document),
@@ -60,7 +62,7 @@ public sealed class RedisChangeHistory(RedisConnection redis, TimeProvider time)
             redis,
             db => db.HashGetAsync(DocumentsKey, version.ToString(CultureInfo.InvariantCulture)),
             cancellationToken);
-        return value.IsNull ? null : RuleDocument.Parse(value.ToString(), version);
+        return value.IsNull ? null : RuleDocument.Parse(value.ToString(), version, protector);
     }
 
     private async Task AppendAsync(string actor, string subject, string summary, long? version, CancellationToken cancellationToken)
