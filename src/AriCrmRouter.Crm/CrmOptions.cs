@@ -22,6 +22,13 @@ public sealed class CrmOptions
     /// <summary>How long a "not found" is cached when a rule does not say.</summary>
     public TimeSpan DefaultNegativeCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a CRM answer may take to reach the shared cache. Until it is there (or this has passed), a
+    /// caller asking the same question joins the finished request instead of asking the CRM again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
+    public TimeSpan CacheWriteTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Answers larger than this are treated as failures.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxResponseBytes { get; set; } = 256 * 1024;
