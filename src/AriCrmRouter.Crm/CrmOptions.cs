@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AriCrmRouter.Crm;
 
 /// <summary>Service-wide CRM lookup settings, bound from the <c>Crm</c> configuration section.</summary>
-public sealed class CrmOptions
+public sealed class CrmOptions : IValidatableObject
 {
     public const string SectionName = "Crm";
 
@@ -39,6 +39,13 @@ public sealed class CrmOptions
     /// </summary>
     public string? ExtraTrustedCaFile { get; set; }
 
+    /// <summary>
+    /// Networks (CIDR, comma-separated, e.g. <c>127.0.0.0/8,::1/128</c>) that CRM requests may reach although
+    /// they are loopback, private, link-local or reserved. Empty (the default): CRM requests go to public
+    /// addresses only, checked when each connection is opened (see <c>CrmNetworkGuard</c>).
+    /// </summary>
+    public string AllowedPrivateNetworks { get; set; } = "";
+
     /// <summary>Timeout of one HTTP attempt; a transient failure of a safe request is retried within the lookup deadline.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(1);
@@ -49,6 +56,14 @@ public sealed class CrmOptions
 
     /// <summary>When to stop calling a CRM that keeps failing, per CRM endpoint or connection.</summary>
     public CrmCircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Http.CrmNetworkGuard.TryParseNetworks(AllowedPrivateNetworks, out _, out var invalid))
+        {
+            yield return new ValidationResult($"'{invalid}' is not a network in CIDR form (e.g. 127.0.0.0/8)", [nameof(AllowedPrivateNetworks)]);
+        }
+    }
 }
 
 /// <summary>Circuit breaker settings shared by every CRM (each CRM has its own breaker).</summary>

@@ -71,6 +71,7 @@ public sealed class LiveRouter : IAsyncLifetime
             ["Redis:Configuration"] = Redis.Configuration,
             ["Redis:KeyPrefix"] = Prefix,
             ["Crm:ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_directory),
+            ["Crm:AllowedPrivateNetworks"] = "127.0.0.0/8", // the fake CRMs listen on loopback
             ["Routing:DrainTimeout"] = "00:00:01",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

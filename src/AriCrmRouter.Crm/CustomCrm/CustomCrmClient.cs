@@ -43,6 +43,10 @@ public sealed class CustomCrmClient(IHttpClientFactory httpClientFactory, IOptio
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
+        catch (HttpRequestException ex) when (CrmAddressRefusedException.Find(ex) is { } refused)
+        {
+            throw new CrmLookupException(CrmFailureKind.Configuration, $"custom CRM not called: {refused.Message}");
+        }
         catch (HttpRequestException ex)
         {
             throw new CrmLookupException(CrmFailureKind.Unavailable, $"custom CRM at {source.Url.Host} could not be reached ({ex.HttpRequestError})");

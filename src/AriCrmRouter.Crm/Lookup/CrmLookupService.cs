@@ -178,6 +178,10 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         {
             return Failed(rule, $"{ex.Kind}: {ex.Message}");
         }
+        catch (HttpRequestException ex) when (Http.CrmAddressRefusedException.Find(ex) is { } refused)
+        {
+            return Failed(rule, $"{nameof(CrmFailureKind.Configuration)}: {refused.Message}");
+        }
         catch (HttpRequestException ex)
         {
             return Failed(rule, $"{nameof(CrmFailureKind.Unavailable)}: {ex.HttpRequestError}");
@@ -233,7 +237,7 @@ public sealed partial class CrmLookupService : IAsyncDisposable
                 BreakDuration = settings.BreakDuration,
                 ShouldHandle = new PredicateBuilder()
                     .Handle<TimeoutRejectedException>()
-                    .Handle<HttpRequestException>()
+                    .Handle<HttpRequestException>(ex => Http.CrmAddressRefusedException.Find(ex) is null)
                     .Handle<CrmLookupException>(ex => ex.Kind != CrmFailureKind.Configuration),
             })
             .AddTimeout(new TimeoutStrategyOptions

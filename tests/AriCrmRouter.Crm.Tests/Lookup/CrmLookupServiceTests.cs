@@ -327,6 +327,23 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
         Assert.Contains("https", failure.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost")]
+    public async Task LookupAsync_CrmOnLoopbackNotAllowed_IsRefusedWhenConnectingAndNothingIsSent(string host)
+    {
+        await _host.DisposeAsync();
+        _host = NewHost(new Dictionary<string, string?> { ["Crm:AllowedPrivateNetworks"] = "" });
+        var url = new UriBuilder(_crm.LookupUrl) { Host = host }.Uri;
+
+        var result = await _host.Lookup.LookupAsync(LookupRules.Custom(url), new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+
+        var failure = Assert.IsType<LookupOutcome.LookupFailure>(result.Outcome);
+        Assert.Contains("Configuration", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("Crm:AllowedPrivateNetworks", failure.Reason, StringComparison.Ordinal);
+        Assert.Empty(_crm.Requests);
+    }
+
     [Fact]
     public async Task LookupAsync_IntegrationWithUnknownConnection_Fails()
     {
@@ -358,6 +375,7 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
     {
         settings ??= [];
         settings["Crm:ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_directory);
+        settings.TryAdd("Crm:AllowedPrivateNetworks", "127.0.0.0/8"); // the fake CRM listens on loopback
         return new LookupTestHost(settings, connectors, source ?? new FixedConnectionSource(connections ?? []));
     }
 
