@@ -8,7 +8,6 @@ using AriCrmRouter.TestKit.Crm;
 using AriCrmRouter.TestKit.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AriCrmRouter.Crm.Tests.Outbound;
@@ -97,21 +96,5 @@ public sealed class CrmRedirectTests : IAsyncLifetime
     private static Task<FakeHttpServer> RedirectorAsync(Func<string, string> target) => FakeHttpServer.StartAsync(app =>
         app.Map("/{**path}", (HttpRequest request) => Results.Redirect(target(request.Path.Value!.TrimStart('/') + request.QueryString), permanent: false, preserveMethod: true)));
 
-    private ServiceProvider Services(params CrmConnection[] connections)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Crm:ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_directory),
-            ["Crm:AllowedPrivateNetworks"] = "127.0.0.0/8,::1/128",
-            ["Crm:MaxRetries"] = "0",
-            ["Crm:AttemptTimeout"] = "00:00:30", // a loaded machine must not turn a slow answer into a failure
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<ICrmAnswerCache>(new InMemoryAnswerCache());
-        services.AddSingleton<ICrmConnectionSource>(new FixedConnectionSource(connections));
-        services.AddCrmLookups(configuration);
-        services.AddCrmConnectors();
-        return services.BuildServiceProvider(validateScopes: true);
-    }
+    private ServiceProvider Services(params CrmConnection[] connections) => CrmComposition.Build(_certificates.WriteAuthorityPem(_directory), connections);
 }
