@@ -116,7 +116,7 @@ say "Router (crmrouter.dll, log $STATE/router.log)"
   cd "$(dirname "$ROUTER_DLL")"
   Ari__BaseUrl="http://127.0.0.1:$HTTP_PORT/ari" Ari__Username=crmrouter Ari__Password="$ARI_PASSWORD" \
     Ari__Application=crmrouter Redis__Configuration="127.0.0.1:$REDIS_PORT" Redis__KeyPrefix="$PREFIX" \
-    Crm__ExtraTrustedCaFile="$CA_DIR/ca.crt" Crm__DefaultRegion=US \
+    Crm__ExtraTrustedCaFile="$CA_DIR/ca.crt" Crm__DefaultRegion=US Crm__AllowedPrivateNetworks=127.0.0.0/8,::1/128 \
     Routing__Fallback__Type=queue Routing__Fallback__Target=500 Routing__DrainTimeout=00:00:05 \
     Observability__Port="$METRICS_PORT" \
     Secrets__KeyRingPath="$KEY_RING" \

@@ -18,4 +18,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Lookup rejected: the required header is missing or wrong")]
     public static partial void MissingRequiredHeader(ILogger logger);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Lookup rejected with 411: a POST body without Content-Length (chunked)")]
+    public static partial void LengthRequired(ILogger logger);
 }

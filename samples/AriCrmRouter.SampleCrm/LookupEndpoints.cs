@@ -8,7 +8,8 @@ namespace AriCrmRouter.SampleCrm;
 /// <summary>
 /// The Custom CRM protocol: GET /lookup?field_name=F&amp;dtmf=D&amp;caller_id=C&amp;did=N, or POST /lookup
 /// with {"field_name","dtmf","caller_id","did"}. Answers {"F": value} (the value keeps its JSON
-/// type), 404 when the customer or the field is unknown, 400 without field_name.
+/// type), 404 when the customer or the field is unknown, 400 without field_name, and (with
+/// SampleCrm:RequireContentLength) 411 to a POST whose body comes without Content-Length.
 /// </summary>
 internal static class LookupEndpoints
 {
@@ -43,6 +44,12 @@ internal sealed class LookupHandler(
 
     private async Task<IResult> AnswerAsync(HttpContext context, LookupRequest request)
     {
+        if (options.Value.RequireContentLength && HttpMethods.IsPost(context.Request.Method) && context.Request.ContentLength is null)
+        {
+            Log.LengthRequired(logger);
+            return Results.Json(new ErrorResponse("length required"), SampleCrmJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status411LengthRequired);
+        }
+
         if (!HasRequiredHeader(context))
         {
             Log.MissingRequiredHeader(logger);

@@ -31,6 +31,12 @@ internal sealed class SampleCrmOptions
     /// <summary>When set ("Name: value"), lookups without exactly this header answer 401 (the "Custom HTTP Header" option).</summary>
     public string RequiredHeader { get; set; } = "";
 
+    /// <summary>
+    /// When true, a POST lookup without Content-Length (a chunked body) answers 411 Length Required, as CGI/PHP
+    /// endpoints and some gateways do.
+    /// </summary>
+    public bool RequireContentLength { get; set; }
+
     /// <summary>The /control endpoints answer only loopback callers unless this is true.</summary>
     public bool AllowRemoteControl { get; set; }
 }

@@ -17,7 +17,7 @@ internal sealed class CliCrmServices : IAsyncDisposable
 {
     /// <summary>The <c>Crm</c> settings the CLI takes from the environment, named as the router's (<c>Crm__DefaultRegion</c>, ...).</summary>
     public static readonly string[] EnvironmentSettings =
-        ["DefaultRegion", "ExtraTrustedCaFile", "AttemptTimeout", "MaxRetries", "MaxResponseBytes"];
+        ["DefaultRegion", "ExtraTrustedCaFile", "AllowedPrivateNetworks", "AttemptTimeout", "MaxRetries", "MaxResponseBytes"];
 
     private readonly ServiceProvider _services;
 

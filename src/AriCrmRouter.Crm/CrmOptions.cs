@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AriCrmRouter.Crm;
 
 /// <summary>Service-wide CRM lookup settings, bound from the <c>Crm</c> configuration section.</summary>
-public sealed class CrmOptions
+public sealed class CrmOptions : IValidatableObject
 {
     public const string SectionName = "Crm";
 
@@ -22,6 +22,13 @@ public sealed class CrmOptions
     /// <summary>How long a "not found" is cached when a rule does not say.</summary>
     public TimeSpan DefaultNegativeCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a CRM answer may take to reach the shared cache. Until it is there (or this has passed), a
+    /// caller asking the same question joins the finished request instead of asking the CRM again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
+    public TimeSpan CacheWriteTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Answers larger than this are treated as failures.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxResponseBytes { get; set; } = 256 * 1024;
@@ -31,6 +38,13 @@ public sealed class CrmOptions
     /// self-signed CRM). The system trust store is always used as well.
     /// </summary>
     public string? ExtraTrustedCaFile { get; set; }
+
+    /// <summary>
+    /// Networks (CIDR, comma-separated, e.g. <c>127.0.0.0/8,::1/128</c>) that CRM requests may reach although
+    /// they are loopback, private, link-local or reserved. Empty (the default): CRM requests go to public
+    /// addresses only, checked when each connection is opened (see <c>CrmNetworkGuard</c>).
+    /// </summary>
+    public string AllowedPrivateNetworks { get; set; } = "";
 
     /// <summary>Timeout of one HTTP attempt; a transient failure of a safe request is retried within the lookup deadline.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
@@ -42,6 +56,14 @@ public sealed class CrmOptions
 
     /// <summary>When to stop calling a CRM that keeps failing, per CRM endpoint or connection.</summary>
     public CrmCircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Http.CrmNetworkGuard.TryParseNetworks(AllowedPrivateNetworks, out _, out var invalid))
+        {
+            yield return new ValidationResult($"'{invalid}' is not a network in CIDR form (e.g. 127.0.0.0/8)", [nameof(AllowedPrivateNetworks)]);
+        }
+    }
 }
 
 /// <summary>Circuit breaker settings shared by every CRM (each CRM has its own breaker).</summary>

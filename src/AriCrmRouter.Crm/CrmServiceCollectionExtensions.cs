@@ -39,7 +39,8 @@ public static class CrmServiceCollectionExtensions
                         ShouldRetryAfterHeader = false,
                         ShouldHandle = args => ValueTask.FromResult(
                             HttpClientResiliencePredicates.IsTransient(args.Outcome)
-                            && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests),
+                            && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests
+                            && CrmAddressRefusedException.Find(args.Outcome.Exception) is null),
                     };
                     retry.DisableForUnsafeHttpMethods();
                     builder.AddRetry(retry);

@@ -29,7 +29,8 @@ internal sealed class CliHarness : IDisposable
 
     public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), $"crmrouter-cli-{Guid.NewGuid():N}");
 
-    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+    /// <summary>The CLI's environment; the fake CRMs listen on loopback, which CRM requests may reach only when allowed.</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal) { ["Crm__AllowedPrivateNetworks"] = "127.0.0.0/8" };
 
     /// <summary>Runs a command with --redis and --prefix of this harness; <paramref name="input"/> is what the user types.</summary>
     public Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);

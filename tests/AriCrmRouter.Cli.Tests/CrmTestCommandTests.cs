@@ -71,6 +71,20 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
     }
 
     [Fact]
+    public async Task Test_CrmOnLoopbackNotAllowed_PrintsWhichSettingAllowsItAndExitsOne()
+    {
+        await AddPrivateAppConnectionAsync();
+        _cli.Environment.Remove("Crm__AllowedPrivateNetworks");
+
+        var run = await _cli.RunAsync("crm", "test", "hub", "--module", "contacts", "--field", "status", "--phone", "+14155550100");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Outcome: failure (Configuration)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Crm:AllowedPrivateNetworks", run.Out, StringComparison.Ordinal);
+        Assert.Empty(_hubspot.Server.Requests);
+    }
+
+    [Fact]
     public async Task Test_CrmRejectsTheToken_PrintsUnauthorizedFailureAndExitsOne()
     {
         await AddPrivateAppConnectionAsync();

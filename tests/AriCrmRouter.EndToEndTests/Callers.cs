@@ -42,6 +42,7 @@ internal static class Dids
     public const string IvrLongGreeting = "5552001";
     public const string CrmTrouble = "5553000";
     public const string PatientLookup = "5554000";
+    public const string PostStatus = "5555000";
 }
 
 /// <summary>DIDs of Rules/call-path-rules.json.</summary>

@@ -84,6 +84,7 @@ public sealed class LiveRouter : IAsyncLifetime
             ["Redis:Configuration"] = Redis.Configuration,
             ["Redis:KeyPrefix"] = Prefix,
             ["Crm:ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_directory),
+            ["Crm:AllowedPrivateNetworks"] = "127.0.0.0/8", // the fake CRMs listen on loopback
             ["Routing:DrainTimeout"] = "00:00:01",
             ["Observability:Port"] = "0", // test classes run in parallel: a free port each
             ["Secrets:KeyRingPath"] = KeyRing,

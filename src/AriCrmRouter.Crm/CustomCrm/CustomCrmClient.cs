@@ -1,5 +1,6 @@
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Lookup;
@@ -26,7 +27,7 @@ public sealed class CustomCrmClient(IHttpClientFactory httpClientFactory, IOptio
 
         var parameters = new CustomCrmParameters(field, input.Dtmf ?? "", input.CallerNumber, input.Did);
         using var request = source.UsePost
-            ? new HttpRequestMessage(HttpMethod.Post, source.Url) { Content = JsonContent.Create(parameters, CustomCrmJsonContext.Default.CustomCrmParameters) }
+            ? new HttpRequestMessage(HttpMethod.Post, source.Url) { Content = JsonBody(parameters) }
             : new HttpRequestMessage(HttpMethod.Get, WithQuery(source.Url, parameters));
         foreach (var (name, value) in source.Headers)
         {
@@ -42,6 +43,10 @@ public sealed class CustomCrmClient(IHttpClientFactory httpClientFactory, IOptio
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
+        catch (HttpRequestException ex) when (CrmAddressRefusedException.Find(ex) is { } refused)
+        {
+            throw new CrmLookupException(CrmFailureKind.Configuration, $"custom CRM not called: {refused.Message}");
+        }
         catch (HttpRequestException ex)
         {
             throw new CrmLookupException(CrmFailureKind.Unavailable, $"custom CRM at {source.Url.Host} could not be reached ({ex.HttpRequestError})");
@@ -52,6 +57,17 @@ public sealed class CustomCrmClient(IHttpClientFactory httpClientFactory, IOptio
             var body = await CrmResponses.ReadBoundedStringAsync(response, options.Value.MaxResponseBytes, "custom CRM", cancellationToken);
             return CustomCrmAnswer.Read(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, field);
         }
+    }
+
+    /// <summary>
+    /// The POST body, serialized up front so that it goes out with Content-Length: a streamed (chunked) body
+    /// reads as empty to CGI/PHP scripts and small servers, and some gateways refuse it with 411.
+    /// </summary>
+    public static ByteArrayContent JsonBody(CustomCrmParameters parameters)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(parameters, CustomCrmJsonContext.Default.CustomCrmParameters));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
     }
 
     /// <summary>Appends the protocol's parameters to the configured URL, keeping any query it already has.</summary>

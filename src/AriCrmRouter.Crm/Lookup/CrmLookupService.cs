@@ -85,10 +85,10 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         var started = _timeProvider.GetTimestamp();
         using var deadlineCts = new CancellationTokenSource(deadline, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineCts.Token);
-        var key = LookupCacheKey.For(rule, input);
-
         try
         {
+            var connection = rule.Crm is IntegrationCrmSource integration ? await FindConnectionAsync(integration, linked.Token) : null;
+            var key = LookupCacheKey.For(rule, input, connection);
             var cached = await ReadCacheAsync(key, linked.Token);
             _metrics?.CacheRead(CrmLookupMetrics.CrmLabel(rule.Crm), hit: cached is not null);
             if (cached is not null)
@@ -98,9 +98,13 @@ public sealed partial class CrmLookupService : IAsyncDisposable
             }
 
             var remaining = deadline - _timeProvider.GetElapsedTime(started);
-            var flight = _inFlight.GetOrAdd(key, k => new Lazy<Task<LookupOutcome>>(() => FlyAsync(rule, input, k, remaining)));
+            var flight = _inFlight.GetOrAdd(key, k => new Lazy<Task<LookupOutcome>>(() => FlyAsync(rule, input, connection, k, remaining)));
             var result = await flight.Value.WaitAsync(linked.Token);
             return new LookupResult(result, CacheHit: false, _timeProvider.GetElapsedTime(started));
+        }
+        catch (CrmLookupException ex)
+        {
+            return new LookupResult(Failed(rule, $"{ex.Kind}: {ex.Message}"), CacheHit: false, _timeProvider.GetElapsedTime(started));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -128,39 +132,46 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task<CachedAnswer?> ReadCacheAsync(string key, CancellationToken cancellationToken)
+    /// <summary>The integration rule's connection (its settings are part of the cache key).</summary>
+    private async Task<CrmConnection> FindConnectionAsync(IntegrationCrmSource integration, CancellationToken cancellationToken)
     {
+        CrmConnection? connection;
         try
         {
-            return await _cache.GetAsync(key, cancellationToken);
+            connection = await _connections.FindAsync(integration.Connection, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
-            return null;
+            throw new CrmLookupException(CrmFailureKind.Unavailable, $"CRM connection '{integration.Connection}' could not be read ({ex.GetType().Name})", ex);
         }
+
+        return connection ?? throw new CrmLookupException(CrmFailureKind.Configuration, $"CRM connection '{integration.Connection}' does not exist");
     }
 
-    /// <summary>One CRM request, shared by every caller that asks the same question meanwhile.</summary>
-    private async Task<LookupOutcome> FlyAsync(Rule rule, CallerInput input, string key, TimeSpan deadline)
+    /// <summary>
+    /// One CRM request, shared by every caller that asks the same question meanwhile. Its answer goes to those
+    /// callers at once; the flight itself stays open until the answer is in the cache (at most
+    /// <see cref="CrmOptions.CacheWriteTimeout"/>), so a caller arriving in between joins it instead of asking
+    /// the CRM again.
+    /// </summary>
+    private async Task<LookupOutcome> FlyAsync(Rule rule, CallerInput input, CrmConnection? connection, string key, TimeSpan deadline)
     {
+        LookupOutcome outcome;
         try
         {
-            var outcome = await AskCrmAsync(rule, input, deadline);
-            if (outcome is not LookupOutcome.LookupFailure)
-            {
-                _ = WriteCacheAsync(rule, key, outcome);
-            }
-
-            return outcome;
+            outcome = await AskCrmAsync(rule, input, connection, deadline);
         }
-        finally
+        catch
         {
             _inFlight.TryRemove(key, out _);
+            throw;
         }
+
+        _ = CacheThenLandAsync(rule, key, outcome);
+        return outcome;
     }
 
-    private async Task<LookupOutcome> AskCrmAsync(Rule rule, CallerInput input, TimeSpan deadline)
+    private async Task<LookupOutcome> AskCrmAsync(Rule rule, CallerInput input, CrmConnection? connection, TimeSpan deadline)
     {
         var crm = CrmLookupMetrics.CrmLabel(rule.Crm);
         var pipeline = _breakers.GetOrAddPipeline(LookupCacheKey.BreakerFor(rule.Crm), builder => ConfigureBreaker(builder, crm));
@@ -169,9 +180,9 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         try
         {
             return await pipeline.ExecuteAsync(
-                static async (ctx, state) => await state.Self.CallCrmAsync(state.Rule, state.Input, ctx.CancellationToken),
+                static async (ctx, state) => await state.Self.CallCrmAsync(state.Rule, state.Input, state.Connection, ctx.CancellationToken),
                 context,
-                (Self: this, Rule: rule, Input: input));
+                (Self: this, Rule: rule, Input: input, Connection: connection));
         }
         catch (TimeoutRejectedException)
         {
@@ -184,6 +195,10 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         catch (CrmLookupException ex)
         {
             return Failed(rule, $"{ex.Kind}: {ex.Message}");
+        }
+        catch (HttpRequestException ex) when (Http.CrmAddressRefusedException.Find(ex) is { } refused)
+        {
+            return Failed(rule, $"{nameof(CrmFailureKind.Configuration)}: {refused.Message}");
         }
         catch (HttpRequestException ex)
         {
@@ -204,16 +219,14 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         }
     }
 
-    private async Task<LookupOutcome> CallCrmAsync(Rule rule, CallerInput input, CancellationToken cancellationToken)
+    private async Task<LookupOutcome> CallCrmAsync(Rule rule, CallerInput input, CrmConnection? connection, CancellationToken cancellationToken)
     {
         switch (rule.Crm)
         {
             case CustomCrmSource custom:
                 return await _customCrm.LookupAsync(custom, rule.CrmField, input, cancellationToken);
 
-            case IntegrationCrmSource integration:
-                var connection = await _connections.FindAsync(integration.Connection, cancellationToken)
-                    ?? throw new CrmLookupException(CrmFailureKind.Configuration, $"CRM connection '{integration.Connection}' does not exist");
+            case IntegrationCrmSource integration when connection is not null:
                 var request = new CrmLookupRequest
                 {
                     Module = integration.Module,
@@ -243,7 +256,7 @@ public sealed partial class CrmLookupService : IAsyncDisposable
                 BreakDuration = settings.BreakDuration,
                 ShouldHandle = new PredicateBuilder()
                     .Handle<TimeoutRejectedException>()
-                    .Handle<HttpRequestException>()
+                    .Handle<HttpRequestException>(ex => Http.CrmAddressRefusedException.Find(ex) is null)
                     .Handle<CrmLookupException>(ex => ex.Kind != CrmFailureKind.Configuration),
                 OnOpened = _ => Report(() => _metrics?.BreakerOpened(crm)),
                 OnHalfOpened = _ => Report(() => _metrics?.BreakerHalfOpened(crm)),
@@ -253,28 +266,6 @@ public sealed partial class CrmLookupService : IAsyncDisposable
             {
                 TimeoutGenerator = static args => ValueTask.FromResult(args.Context.Properties.GetValue(DeadlineKey, TimeSpan.FromSeconds(2))),
             });
-    }
-
-    private async Task WriteCacheAsync(Rule rule, string key, LookupOutcome outcome)
-    {
-        var options = _options.Value;
-        var (answer, ttl) = outcome is LookupOutcome.FoundValue found
-            ? (new CachedAnswer(found.Value), rule.Lookup.CacheTtl ?? options.DefaultCacheTtl)
-            : (new CachedAnswer(null), rule.Lookup.NegativeCacheTtl ?? options.DefaultNegativeCacheTtl);
-        if (ttl <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _timeProvider);
-            await _cache.SetAsync(key, answer, ttl, timeout.Token);
-        }
-        catch (Exception ex)
-        {
-            Log.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
-        }
     }
 
     private static ValueTask Report(Action record)

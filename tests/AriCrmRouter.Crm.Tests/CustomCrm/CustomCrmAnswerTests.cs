@@ -85,10 +85,56 @@ public sealed class CustomCrmAnswerTests
     [Fact]
     public void Read_PlainTextLongerThanAFieldValue_Fails()
     {
-        var body = new string('x', CustomCrmAnswer.MaxPlainTextLength + 1);
+        var body = new string('x', CustomCrmAnswer.MaxValueLength + 1);
 
         var ex = Assert.Throws<CrmLookupException>(() => CustomCrmAnswer.Read(HttpStatusCode.OK, "text/plain", body, "status"));
 
         Assert.Equal(CrmFailureKind.MalformedResponse, ex.Kind);
+    }
+
+    [Theory]
+    [InlineData("{\"status\":\"GOLD\\nSILVER\"}")]
+    [InlineData("{\"status\":\"GOLD\\u0000\"}")]
+    [InlineData("{\"status\":\"\\u001b[31mGOLD\"}")]
+    [InlineData("{\"status\":\"GO\\u0085LD\"}")]
+    [InlineData("{\"value\":\"GOLD\\r\\nX-Injected: 1\"}")]
+    [InlineData("{\"status\":\"GOLD\\u2028SILVER\"}")]
+    [InlineData("{\"status\":\"GO\\ud800LD\"}")]
+    public void Read_JsonStringWithControlCharacters_Fails(string body)
+    {
+        var ex = Assert.Throws<CrmLookupException>(() => CustomCrmAnswer.Read(HttpStatusCode.OK, "application/json", body, "status"));
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, ex.Kind);
+    }
+
+    [Fact]
+    public void Read_JsonStringLongerThanAFieldValue_Fails()
+    {
+        var body = $"{{\"status\":\"{new string('x', CustomCrmAnswer.MaxValueLength + 1)}\"}}";
+
+        var ex = Assert.Throws<CrmLookupException>(() => CustomCrmAnswer.Read(HttpStatusCode.OK, "application/json", body, "status"));
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, ex.Kind);
+        Assert.DoesNotContain("xxxx", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_JsonNumberLongerThanAFieldValue_Fails()
+    {
+        var body = $"{{\"status\":{new string('9', CustomCrmAnswer.MaxValueLength + 1)}}}";
+
+        var ex = Assert.Throws<CrmLookupException>(() => CustomCrmAnswer.Read(HttpStatusCode.OK, "application/json", body, "status"));
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, ex.Kind);
+    }
+
+    [Fact]
+    public void Read_JsonStringOfExactlyTheLimit_ReturnsIt()
+    {
+        var value = new string('x', CustomCrmAnswer.MaxValueLength);
+
+        var outcome = CustomCrmAnswer.Read(HttpStatusCode.OK, "application/json", $"{{\"status\":\"{value}\"}}", "status");
+
+        Assert.Equal(LookupOutcome.Found(value), outcome);
     }
 }

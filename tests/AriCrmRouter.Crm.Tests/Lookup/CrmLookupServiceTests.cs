@@ -69,17 +69,111 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LookupAsync_PostToCrmThatRefusesChunkedBodies_SendsTheBodyWithContentLength()
+    {
+        _crm.RefuseChunkedBodies = true;
+
+        var result = await _host.Lookup.LookupAsync(LookupRules.Custom(_crm.LookupUrl, usePost: true), new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), result.Outcome);
+        var request = Assert.Single(_crm.Requests);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(request.Body).ToString(System.Globalization.CultureInfo.InvariantCulture), request.Headers["Content-Length"]);
+        Assert.False(request.Headers.ContainsKey("Transfer-Encoding"));
+    }
+
+    [Fact]
     public async Task LookupAsync_SameQuestionTwice_SecondIsServedFromTheCache()
     {
-        var rule = LookupRules.Custom(_crm.LookupUrl);
+        // Generous bounds: a cold, loaded machine must not turn the first lookup into a retry or a failure.
+        await _host.DisposeAsync();
+        _host = NewHost(new Dictionary<string, string?> { ["Crm:AttemptTimeout"] = "00:00:30" });
+        var rule = LookupRules.Custom(_crm.LookupUrl, lookup: new LookupSettings { Timeout = TimeSpan.FromSeconds(30) });
         var input = new CallerInput("+14155550100", null, "5551000");
 
-        await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
+        var first = await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
         var second = await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
 
+        Assert.Equal(LookupOutcome.Found("GOLD"), first.Outcome);
         Assert.True(second.CacheHit);
         Assert.Equal(LookupOutcome.Found("GOLD"), second.Outcome);
         Assert.Single(_crm.Requests);
+    }
+
+    [Fact]
+    public async Task LookupAsync_AnswerNotYetInTheCache_NextCallerJoinsTheFinishedRequest()
+    {
+        await _host.DisposeAsync();
+        _host = NewHost(new Dictionary<string, string?> { ["Crm:CacheWriteTimeout"] = "00:00:05", ["Crm:AttemptTimeout"] = "00:00:30" });
+        _host.Cache.HoldWrites = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rule = LookupRules.Custom(_crm.LookupUrl, lookup: new LookupSettings { Timeout = TimeSpan.FromSeconds(30) });
+        var input = new CallerInput("+14155550100", null, "5551000");
+
+        var first = await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
+        await _host.Cache.WriteHeld.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var second = await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
+        _host.Cache.HoldWrites.SetResult();
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), first.Outcome);
+        Assert.Equal(LookupOutcome.Found("GOLD"), second.Outcome);
+        Assert.Single(_crm.Requests);
+    }
+
+    [Fact]
+    public async Task LookupAsync_CacheWriteNeverEnds_FlightEndsAfterTheCacheWriteTimeout()
+    {
+        await _host.DisposeAsync();
+        _host = NewHost(new Dictionary<string, string?> { ["Crm:CacheWriteTimeout"] = "00:00:00.050" });
+        _host.Cache.HoldWrites = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rule = LookupRules.Custom(_crm.LookupUrl);
+        var input = new CallerInput("+14155550100", null, "5551000");
+
+        var first = await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
+        await _host.Cache.WriteAbandoned.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        for (var i = 0; i < 500 && _crm.Requests.Count < 2; i++)
+        {
+            await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(LookupOutcome.Found("GOLD"), first.Outcome);
+        Assert.Equal(2, _crm.Requests.Count);
+        Assert.Empty(_host.Cache.Entries);
+    }
+
+    [Fact]
+    public async Task LookupAsync_SameUrlWithAnotherApiKey_IsNotServedTheOtherTenantsAnswer()
+    {
+        var input = new CallerInput("+14155550100", null, "5551000");
+        var tenantA = LookupRules.Custom(_crm.LookupUrl, headers: new Dictionary<string, string> { ["X-Api-Key"] = "tenant-a" });
+        var tenantB = LookupRules.Custom(_crm.LookupUrl, headers: new Dictionary<string, string> { ["X-Api-Key"] = "tenant-b" });
+
+        await _host.Lookup.LookupAsync(tenantA, input, CancellationToken.None);
+        var second = await _host.Lookup.LookupAsync(tenantB, input, CancellationToken.None);
+
+        Assert.False(second.CacheHit);
+        Assert.Equal(["tenant-a", "tenant-b"], _crm.Requests.Select(r => r.Headers["X-Api-Key"]));
+        Assert.Equal(2, _host.Cache.Entries.Count);
+        Assert.DoesNotContain(_host.Cache.Entries.Keys, k => k.Contains("tenant", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LookupAsync_ConnectionEdited_DoesNotServeTheOldConnectionsAnswer()
+    {
+        await _host.DisposeAsync();
+        var connector = new RecordingConnector("acme", LookupOutcome.Found("GOLD"));
+        var source = new EditableConnectionSource(new CrmConnection("acme-prod", "acme", new Dictionary<string, string> { ["baseUrl"] = "https://eu.acme.example" }, new Dictionary<string, string> { ["token"] = "s3cret" }));
+        _host = NewHost(connectors: [connector], source: source);
+        var rule = LookupRules.Custom(_crm.LookupUrl) with { Crm = new IntegrationCrmSource("acme-prod", "Contacts") };
+        var input = new CallerInput("+14155550100", null, "5552000");
+
+        await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
+        var unchanged = await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
+        source.Connection = source.Connection with { Settings = new Dictionary<string, string> { ["baseUrl"] = "https://us.acme.example" } };
+        var edited = await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
+
+        Assert.True(unchanged.CacheHit);
+        Assert.False(edited.CacheHit);
+        Assert.Equal(2, connector.Requests.Count);
     }
 
     [Fact]
@@ -90,7 +184,7 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
         var result = await _host.Lookup.LookupAsync(rule, new CallerInput("+14155550111", null, "5551000"), CancellationToken.None);
 
         Assert.Equal(LookupOutcome.NotFound, result.Outcome);
-        var entry = Assert.Single(await WaitForCacheAsync());
+        var entry = Assert.Single(_host.Cache.Entries);
         Assert.Null(entry.Value.Answer.Value);
         Assert.Equal(TimeSpan.FromSeconds(7), entry.Value.Ttl);
     }
@@ -100,7 +194,7 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
     {
         await _host.Lookup.LookupAsync(LookupRules.Custom(_crm.LookupUrl), new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
 
-        var key = Assert.Single(await WaitForCacheAsync()).Key;
+        var key = Assert.Single(_host.Cache.Entries).Key;
         Assert.DoesNotContain("4155550100", key, StringComparison.Ordinal);
     }
 
@@ -233,6 +327,23 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
         Assert.Contains("https", failure.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost")]
+    public async Task LookupAsync_CrmOnLoopbackNotAllowed_IsRefusedWhenConnectingAndNothingIsSent(string host)
+    {
+        await _host.DisposeAsync();
+        _host = NewHost(new Dictionary<string, string?> { ["Crm:AllowedPrivateNetworks"] = "" });
+        var url = new UriBuilder(_crm.LookupUrl) { Host = host }.Uri;
+
+        var result = await _host.Lookup.LookupAsync(LookupRules.Custom(url), new CallerInput("+14155550100", null, "5551000"), CancellationToken.None);
+
+        var failure = Assert.IsType<LookupOutcome.LookupFailure>(result.Outcome);
+        Assert.Contains("Configuration", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("Crm:AllowedPrivateNetworks", failure.Reason, StringComparison.Ordinal);
+        Assert.Empty(_crm.Requests);
+    }
+
     [Fact]
     public async Task LookupAsync_IntegrationWithUnknownConnection_Fails()
     {
@@ -260,22 +371,19 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
         Assert.Equal(("Contacts", "status", "Account_Number", "12345", "+14155550100"), (request.Module, request.Field, request.KeyField, request.Dtmf, request.CallerNumber));
     }
 
-    private LookupTestHost NewHost(Dictionary<string, string?>? settings = null, ICrmConnector[]? connectors = null, CrmConnection[]? connections = null)
+    private LookupTestHost NewHost(Dictionary<string, string?>? settings = null, ICrmConnector[]? connectors = null, CrmConnection[]? connections = null, ICrmConnectionSource? source = null)
     {
         settings ??= [];
         settings["Crm:ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_directory);
-        return new LookupTestHost(settings, connectors, connections ?? []);
+        settings.TryAdd("Crm:AllowedPrivateNetworks", "127.0.0.0/8"); // the fake CRM listens on loopback
+        return new LookupTestHost(settings, connectors, source ?? new FixedConnectionSource(connections ?? []));
     }
 
-    /// <summary>Cache writes happen after the answer is returned; wait for them.</summary>
-    private async Task<IReadOnlyDictionary<string, (CachedAnswer Answer, TimeSpan Ttl)>> WaitForCacheAsync()
+    private sealed class EditableConnectionSource(CrmConnection connection) : ICrmConnectionSource
     {
-        for (var i = 0; i < 100 && _host.Cache.Entries.Count == 0; i++)
-        {
-            await Task.Delay(20);
-        }
+        public CrmConnection Connection { get; set; } = connection;
 
-        return _host.Cache.Entries;
+        public Task<CrmConnection?> FindAsync(string name, CancellationToken cancellationToken) => Task.FromResult<CrmConnection?>(Connection);
     }
 
     private sealed class RecordingConnector(string kind, LookupOutcome outcome) : ICrmConnector

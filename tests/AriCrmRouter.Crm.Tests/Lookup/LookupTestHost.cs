@@ -12,12 +12,17 @@ internal sealed class LookupTestHost : IAsyncDisposable
     private readonly ServiceProvider _provider;
 
     public LookupTestHost(IDictionary<string, string?>? settings = null, IEnumerable<ICrmConnector>? connectors = null, params CrmConnection[] connections)
+        : this(settings, connectors, new FixedConnectionSource(connections))
+    {
+    }
+
+    public LookupTestHost(IDictionary<string, string?>? settings, IEnumerable<ICrmConnector>? connectors, ICrmConnectionSource connections)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<ICrmAnswerCache>(Cache);
-        services.AddSingleton<ICrmConnectionSource>(new FixedConnectionSource(connections));
+        services.AddSingleton(connections);
         foreach (var connector in connectors ?? [])
         {
             services.AddSingleton(connector);

@@ -25,6 +25,7 @@ internal sealed class ConnectorTestHost<TConnector> : IDisposable
         ArgumentNullException.ThrowIfNull(create);
         var services = new ServiceCollection();
         services.AddHttpClient(CrmHttp.ClientName);
+        services.Configure<CrmOptions>(o => o.AllowedPrivateNetworks = "127.0.0.0/8"); // fakes listen on loopback
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
         Time = ConnectorTestHost.NewClock();

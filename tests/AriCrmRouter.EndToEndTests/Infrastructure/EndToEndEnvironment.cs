@@ -138,6 +138,8 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
         ["Redis__Configuration"] = Stack.RedisConfiguration,
         ["Redis__KeyPrefix"] = RedisPrefix,
         ["Crm__ExtraTrustedCaFile"] = Crm.CaFile,
+        // The sample CRM and the vendor fakes listen on loopback, which CRM requests reach only when allowed.
+        ["Crm__AllowedPrivateNetworks"] = "127.0.0.0/8,::1/128",
         ["Crm__DefaultRegion"] = "US",
         // The failure scenarios fail on purpose, many times: keep the breaker out of the way of later scenarios.
         ["Crm__CircuitBreaker__MinimumThroughput"] = "10000",

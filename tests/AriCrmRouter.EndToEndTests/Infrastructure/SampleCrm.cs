@@ -92,6 +92,8 @@ public sealed class SampleCrm : IAsyncDisposable
             $"--SampleCrm:KeyFile={Path.Combine(CaDirectory, "localhost.key")}",
             // Longer than any lookup deadline in the test rules, so "slow" always means "too slow".
             "--SampleCrm:SlowDelay=00:00:20",
+            // Like a CGI/PHP endpoint: a POST body without Content-Length is refused with 411.
+            "--SampleCrm:RequireContentLength=true",
         ], LogFile);
         var started = TimeProvider.System.GetTimestamp();
         while (TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30))

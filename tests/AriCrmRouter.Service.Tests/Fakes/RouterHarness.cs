@@ -51,6 +51,7 @@ internal sealed class RouterHarness : IAsyncDisposable
         var crm = await FakeCustomCrm.StartAsync(certificates);
         settings ??= [];
         settings["Crm:ExtraTrustedCaFile"] = certificates.WriteAuthorityPem(directory);
+        settings.TryAdd("Crm:AllowedPrivateNetworks", "127.0.0.0/8"); // the fake CRM listens on loopback
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var ruleProvider = new StaticRuleSetProvider(rules(crm.LookupUrl));
 

@@ -40,6 +40,12 @@ public sealed class FakeCustomCrm : IAsyncDisposable
 
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Answers 411 Length Required to a POST without Content-Length (a chunked body), as CGI/PHP endpoints and
+    /// some gateways do.
+    /// </summary>
+    public bool RefuseChunkedBodies { get; set; }
+
     public Uri LookupUrl => new(_server.BaseUri, "lookup");
 
     public IReadOnlyList<RecordedRequest> Requests => _server.Requests;
@@ -55,6 +61,11 @@ public sealed class FakeCustomCrm : IAsyncDisposable
                 app.MapGet("/lookup", (HttpRequest request) => crm!.AnswerAsync(request.Query["field_name"], request.Query["caller_id"], request.Query["dtmf"], request.HttpContext.RequestAborted));
                 app.MapPost("/lookup", async (HttpRequest request) =>
                 {
+                    if (crm!.RefuseChunkedBodies && request.ContentLength is null)
+                    {
+                        return Results.StatusCode(StatusCodes.Status411LengthRequired);
+                    }
+
                     using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
                     string? Get(string name) => body.RootElement.TryGetProperty(name, out var v) ? v.GetString() : null;
                     return await crm!.AnswerAsync(Get("field_name"), Get("caller_id"), Get("dtmf"), request.HttpContext.RequestAborted);

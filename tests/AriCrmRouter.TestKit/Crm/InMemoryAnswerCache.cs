@@ -10,6 +10,15 @@ public sealed class InMemoryAnswerCache : ICrmAnswerCache
 
     public bool Unavailable { get; set; }
 
+    /// <summary>When set, writes wait for it (or for their cancellation) before they store anything.</summary>
+    public TaskCompletionSource? HoldWrites { get; set; }
+
+    /// <summary>Completed when a write starts waiting for <see cref="HoldWrites"/>.</summary>
+    public TaskCompletionSource WriteHeld { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completed when a held write is given up by its caller (its token was cancelled).</summary>
+    public TaskCompletionSource WriteAbandoned { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public IReadOnlyDictionary<string, (CachedAnswer Answer, TimeSpan Ttl)> Entries => _entries;
 
     public Task<CachedAnswer?> GetAsync(string key, CancellationToken cancellationToken)
@@ -18,11 +27,24 @@ public sealed class InMemoryAnswerCache : ICrmAnswerCache
         return Task.FromResult(_entries.TryGetValue(key, out var entry) ? entry.Answer : null);
     }
 
-    public Task SetAsync(string key, CachedAnswer answer, TimeSpan timeToLive, CancellationToken cancellationToken)
+    public async Task SetAsync(string key, CachedAnswer answer, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         ThrowIfUnavailable();
+        if (HoldWrites is { } hold)
+        {
+            WriteHeld.TrySetResult();
+            try
+            {
+                await hold.Task.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                WriteAbandoned.TrySetResult();
+                throw;
+            }
+        }
+
         _entries[key] = (answer, timeToLive);
-        return Task.CompletedTask;
     }
 
     private void ThrowIfUnavailable()

@@ -27,6 +27,10 @@ internal static class VendorHttp
             var body = await CrmResponses.ReadBoundedAsync(response.Content, maxResponseBytes, $"connection '{connectionName}': {step}", cancellationToken);
             return new VendorAnswer(response.StatusCode, response.Headers, response.Content.Headers, body, response.RequestMessage?.RequestUri, timeProvider);
         }
+        catch (HttpRequestException ex) when (CrmAddressRefusedException.Find(ex) is { } refused)
+        {
+            throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connectionName}': {step} not sent: {refused.Message}", ex);
+        }
         catch (HttpRequestException ex)
         {
             throw new CrmLookupException(CrmFailureKind.Unavailable, $"connection '{connectionName}': {step} could not reach the CRM ({ex.HttpRequestError})", ex);
