@@ -123,7 +123,7 @@ public static partial class RuleValidator
 
         if (dtmf.Terminator is { } terminator && !RuleLimits.DtmfTerminators.Contains(terminator, StringComparison.Ordinal))
         {
-            add("dtmf.terminator", $"'{terminator}' is not a DTMF digit (0-9, *, #, A-D)");
+            add("dtmf.terminator", $"'{ProblemText.Shown(terminator.ToString())}' is not a DTMF digit (0-9, *, #, A-D)");
         }
 
         CheckRange(dtmf.FirstDigitTimeout, "dtmf.firstDigitTimeoutMs", RuleLimits.MinDigitTimeout, RuleLimits.MaxDigitTimeout, add);

@@ -121,6 +121,16 @@ public class HostileRuleFileTests
     }
 
     [Fact]
+    public void ParseRule_NewlineAsTerminator_ProblemStaysOnOneLine()
+    {
+        var json = OneRule().Insert(1, " \"dtmf\": { \"terminator\": \"\\n\" },");
+
+        var problem = Assert.Single(RuleFileCodec.ParseRule(json).Problems);
+
+        Assert.Equal("dtmf.terminator (vip): '\\n' is not a DTMF digit (0-9, *, #, A-D)", problem.ToString());
+    }
+
+    [Fact]
     public void Parse_TwoMegabytePropertyName_ReportedWithinBoundedMemory()
     {
         var name = new string('x', 2 * 1024 * 1024);
