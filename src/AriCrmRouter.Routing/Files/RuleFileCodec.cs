@@ -133,12 +133,20 @@ public static class RuleFileCodec
         return false;
     }
 
+    private const int MaxSyntaxDescription = 200;
+
     private static ValidationProblem SyntaxProblem(JsonException ex)
     {
         // The reader's message repeats the position in its own words; keep only the description.
         var message = ex.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         var description = (cut >= 0 ? message[..cut] : message).TrimEnd(' ', '.', '|');
+        if (description.Length > MaxSyntaxDescription)
+        {
+            // The reader quotes the offending token, which a crafted file makes as long as it likes.
+            description = $"{description[..MaxSyntaxDescription]}…";
+        }
+
         var line = (ex.LineNumber ?? 0) + 1;
         var position = (ex.BytePositionInLine ?? 0) + 1;
         return new ValidationProblem("$", null, $"invalid JSON at line {line}, position {position}: {description}");

@@ -131,6 +131,15 @@ public class HostileRuleFileTests
     }
 
     [Fact]
+    public void Parse_LongInvalidToken_SyntaxProblemQuotesOnlyItsStart()
+    {
+        var problem = Assert.Single(RuleFileCodec.Parse($"{{\"rules\": n{new string('x', 5_000)} }}").Problems);
+
+        Assert.StartsWith("invalid JSON at line 1", problem.Reason, StringComparison.Ordinal);
+        Assert.True(problem.ToString().Length < 400, $"{problem.ToString().Length} characters");
+    }
+
+    [Fact]
     public void Parse_TwoMegabytePropertyName_ReportedWithinBoundedMemory()
     {
         var name = new string('x', 2 * 1024 * 1024);
