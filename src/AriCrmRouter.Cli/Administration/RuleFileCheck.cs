@@ -7,6 +7,9 @@ namespace AriCrmRouter.Cli.Administration;
 /// <summary>A rule file read from disk and checked: a rule set, or every problem found in it.</summary>
 internal sealed record RuleFileCheck(string Path, RuleSet? RuleSet, IReadOnlyList<ValidationProblem> Problems)
 {
+    /// <summary>Rows that can never match: printed, but they do not stop a file.</summary>
+    public IReadOnlyList<ValidationProblem> Warnings { get; init; } = [];
+
     public bool IsValid => RuleSet is not null && Problems.Count == 0;
 
     public static async Task<RuleFileCheck> ReadAsync(string path, CancellationToken cancellationToken)
@@ -22,6 +25,6 @@ internal sealed record RuleFileCheck(string Path, RuleSet? RuleSet, IReadOnlyLis
         }
 
         var result = RuleFileCodec.Parse(json);
-        return new RuleFileCheck(path, result.RuleSet, result.Problems);
+        return new RuleFileCheck(path, result.RuleSet, result.Problems) { Warnings = result.Warnings };
     }
 }

@@ -32,11 +32,12 @@ internal static class RulesCommands
             var check = await RuleFileCheck.ReadAsync(parse.GetRequiredValue(file), ct);
             if (!check.IsValid)
             {
-                ProblemWriter.Write(context.Out, $"{check.Path} is invalid", check.Problems);
+                ProblemWriter.Write(context.Out, $"{check.Path} is invalid", check.Problems, check.Warnings);
                 return ExitCodes.Problem;
             }
 
             await context.Out.WriteLineAsync($"{check.Path} is valid: {Count(check.RuleSet!)}.");
+            ProblemWriter.WriteWarnings(context.Out, check.Warnings);
             return ExitCodes.Success;
         }));
         return command;
@@ -55,9 +56,11 @@ internal static class RulesCommands
             var check = await RuleFileCheck.ReadAsync(parse.GetRequiredValue(file), ct);
             if (!check.IsValid)
             {
-                ProblemWriter.Write(context.Error, $"{check.Path} is invalid; nothing was imported", check.Problems);
+                ProblemWriter.Write(context.Error, $"{check.Path} is invalid; nothing was imported", check.Problems, check.Warnings);
                 return ExitCodes.Problem;
             }
+
+            ProblemWriter.WriteWarnings(context.Error, check.Warnings);
 
             await using var storage = context.OpenStorage(parse);
             var change = await new RuleAdministration(storage.Rules).ImportAsync(check.RuleSet!, parse.GetValue(replace), ct);

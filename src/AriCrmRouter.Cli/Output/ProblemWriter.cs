@@ -4,8 +4,8 @@ namespace AriCrmRouter.Cli.Output;
 
 internal static class ProblemWriter
 {
-    /// <summary>One line per problem: where (path, rule) and why.</summary>
-    public static void Write(TextWriter writer, string heading, IReadOnlyList<ValidationProblem> problems)
+    /// <summary>One line per problem: where (path, rule) and why; then any warnings.</summary>
+    public static void Write(TextWriter writer, string heading, IReadOnlyList<ValidationProblem> problems, IReadOnlyList<ValidationProblem>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(problems);
@@ -13,6 +13,19 @@ internal static class ProblemWriter
         foreach (var problem in problems)
         {
             writer.WriteLine($"  {problem}");
+        }
+
+        WriteWarnings(writer, warnings ?? []);
+    }
+
+    /// <summary>One line per warning, after whatever the command printed.</summary>
+    public static void WriteWarnings(TextWriter writer, IReadOnlyList<ValidationProblem> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(warnings);
+        foreach (var warning in warnings)
+        {
+            writer.WriteLine($"warning: {warning}");
         }
     }
 }

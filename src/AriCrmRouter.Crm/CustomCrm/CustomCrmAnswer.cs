@@ -63,30 +63,47 @@ public static class CustomCrmAnswer
         {
             throw new CrmLookupException(CrmFailureKind.MalformedResponse, $"custom CRM answered invalid JSON ({ex.Message})");
         }
+        catch (ArgumentException)
+        {
+            throw new CrmLookupException(CrmFailureKind.MalformedResponse, "custom CRM answered text that is not valid Unicode");
+        }
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            try
             {
-                throw new CrmLookupException(CrmFailureKind.MalformedResponse, "custom CRM answered JSON that is not an object");
+                return ReadObject(document.RootElement, field);
             }
-
-            JsonElement? named = null;
-            JsonElement? fallback = null;
-            foreach (var property in document.RootElement.EnumerateObject())
+            catch (InvalidOperationException)
             {
-                if (named is null && string.Equals(property.Name, field, StringComparison.OrdinalIgnoreCase))
-                {
-                    named = property.Value;
-                }
-                else if (fallback is null && string.Equals(property.Name, "value", StringComparison.OrdinalIgnoreCase))
-                {
-                    fallback = property.Value;
-                }
+                // JSON allows an escaped unpaired surrogate ("\ud800"), which no string can hold.
+                throw new CrmLookupException(CrmFailureKind.MalformedResponse, "custom CRM answered JSON text that is not valid Unicode");
             }
-
-            return (named ?? fallback) is { } value ? ReadValue(value) : LookupOutcome.NotFound;
         }
+    }
+
+    private static LookupOutcome ReadObject(JsonElement root, string field)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new CrmLookupException(CrmFailureKind.MalformedResponse, "custom CRM answered JSON that is not an object");
+        }
+
+        JsonElement? named = null;
+        JsonElement? fallback = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            if (named is null && string.Equals(property.Name, field, StringComparison.OrdinalIgnoreCase))
+            {
+                named = property.Value;
+            }
+            else if (fallback is null && string.Equals(property.Name, "value", StringComparison.OrdinalIgnoreCase))
+            {
+                fallback = property.Value;
+            }
+        }
+
+        return (named ?? fallback) is { } value ? ReadValue(value) : LookupOutcome.NotFound;
     }
 
     private static LookupOutcome ReadValue(JsonElement value) => value.ValueKind switch

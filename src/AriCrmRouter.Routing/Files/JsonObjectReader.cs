@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AriCrmRouter.Routing.Validation;
 
 namespace AriCrmRouter.Routing.Files;
 
@@ -19,7 +20,8 @@ internal sealed class JsonObjectReader
         {
             if (!knownNames.Contains(property.Name, StringComparer.Ordinal))
             {
-                _sink.Unknown(Child(property.Name), UnknownReason(property.Name, knownNames));
+                // Quoted unless a plain identifier: a key written as "rules[0]" must not read like a real path.
+                _sink.Unknown(ProblemText.Member(Path, property.Name), UnknownReason(property.Name, knownNames));
             }
             else if (!_members.TryAdd(property.Name, property.Value))
             {
@@ -30,6 +32,7 @@ internal sealed class JsonObjectReader
 
     public string Path { get; }
 
+    /// <summary>The path of a member the reader knows (or an index it adds, <c>rows[0]</c>).</summary>
     public string Child(string name) => Path.Length == 0 ? name : $"{Path}.{name}";
 
     public bool Has(string name) => _members.ContainsKey(name);
@@ -93,8 +96,8 @@ internal sealed class JsonObjectReader
 
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"the string \"{value.GetString()}\"",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.String => $"the string \"{ProblemText.Shown(value.GetString())}\"",
+        JsonValueKind.Number => $"the number {ProblemText.Shown(value.GetRawText())}",
         JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
@@ -126,45 +129,65 @@ internal sealed class JsonObjectReader
         }
     }
 
+    /// <summary>
+    /// Suggests the nearest known name for a typo. Only names whose length is within the allowed distance are
+    /// compared, so a crafted megabyte-long name costs no more than a short one.
+    /// </summary>
     private static string UnknownReason(string name, IReadOnlyList<string> knownNames)
     {
-        var nearest = knownNames
-            .Select(known => (known, distance: EditDistance(name.ToUpperInvariant(), known.ToUpperInvariant())))
-            .OrderBy(candidate => candidate.distance)
-            .FirstOrDefault();
-        var hint = nearest.known is not null && nearest.distance <= Math.Max(2, name.Length / 4)
-            ? $"; did you mean '{nearest.known}'?"
-            : $"; expected one of {string.Join(", ", knownNames)}";
-        return $"unknown property '{name}'{hint}";
-    }
-
-    /// <summary>Optimal string alignment distance: a swapped pair of letters ("defualt") counts as one edit.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        var allowed = Math.Max(2, name.Length / 4);
+        string? nearest = null;
+        var nearestDistance = int.MaxValue;
+        foreach (var known in knownNames)
         {
-            d[i, 0] = i;
+            if (Math.Abs(known.Length - name.Length) > allowed)
+            {
+                continue;
+            }
+
+            var distance = EditDistance(name.ToUpperInvariant(), known.ToUpperInvariant());
+            if (distance < nearestDistance)
+            {
+                (nearest, nearestDistance) = (known, distance);
+            }
         }
 
+        var hint = nearest is not null && nearestDistance <= allowed
+            ? $"; did you mean '{nearest}'?"
+            : $"; expected one of {string.Join(", ", knownNames)}";
+        return $"unknown property '{ProblemText.Shown(name)}'{hint}";
+    }
+
+    /// <summary>
+    /// Optimal string alignment distance: a swapped pair of letters ("defualt") counts as one edit. Keeps the last
+    /// three rows of the table only.
+    /// </summary>
+    private static int EditDistance(string a, string b)
+    {
+        var beforeLast = new int[b.Length + 1];
+        var last = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            last[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                current[j] = Math.Min(Math.Min(last[j] + 1, current[j - 1] + 1), last[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    current[j] = Math.Min(current[j], beforeLast[j - 2] + 1);
                 }
             }
+
+            (beforeLast, last, current) = (last, current, beforeLast);
         }
 
-        return d[a.Length, b.Length];
+        return last[b.Length];
     }
 }

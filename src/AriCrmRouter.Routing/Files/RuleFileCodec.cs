@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -31,14 +32,9 @@ public static class RuleFileCodec
     public static RuleFileParseResult Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
+        if (!TryOpen(json, out var document, out var unreadable))
         {
-            document = JsonDocument.Parse(json, ReadOptions);
-        }
-        catch (JsonException ex)
-        {
-            return new RuleFileParseResult(null, [SyntaxProblem(ex)]);
+            return new RuleFileParseResult(null, unreadable);
         }
 
         using (document)
@@ -49,9 +45,10 @@ public static class RuleFileCodec
                 .Concat(RuleValidator.Validate(rules, dids).Where(problem => !sink.Covers(problem.Path)))
                 .OrderBy(problem => SectionOrder(problem.Path))
                 .ToList();
+            var warnings = UnmatchableRows.Find(rules).Where(warning => !sink.Covers(warning.Path)).ToList();
             return problems.Count == 0
-                ? new RuleFileParseResult(new RuleSet(rules, dids), [])
-                : new RuleFileParseResult(null, problems);
+                ? new RuleFileParseResult(new RuleSet(rules, dids), []) { Warnings = warnings }
+                : new RuleFileParseResult(null, problems) { Warnings = warnings };
         }
     }
 
@@ -63,14 +60,9 @@ public static class RuleFileCodec
     public static RuleParseResult ParseRule(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
+        if (!TryOpen(json, out var document, out var unreadable))
         {
-            document = JsonDocument.Parse(json, ReadOptions);
-        }
-        catch (JsonException ex)
-        {
-            return new RuleParseResult(null, [SyntaxProblem(ex)]);
+            return new RuleParseResult(null, unreadable);
         }
 
         using (document)
@@ -80,7 +72,10 @@ public static class RuleFileCodec
             var problems = sink.Problems
                 .Concat(RuleValidator.ValidateRule(rule).Where(problem => !sink.Covers(problem.Path)))
                 .ToList();
-            return problems.Count == 0 ? new RuleParseResult(rule, []) : new RuleParseResult(null, problems);
+            var warnings = UnmatchableRows.FindInRule(rule).Where(warning => !sink.Covers(warning.Path)).ToList();
+            return problems.Count == 0
+                ? new RuleParseResult(rule, []) { Warnings = warnings }
+                : new RuleParseResult(null, problems) { Warnings = warnings };
         }
     }
 
@@ -108,12 +103,50 @@ public static class RuleFileCodec
         return JsonSerializer.Serialize(file, WriteContext.RuleFileDto) + "\n";
     }
 
+    /// <summary>Parses the text; false with the problems when it is not JSON or holds text no string can carry.</summary>
+    private static bool TryOpen(string json, [NotNullWhen(true)] out JsonDocument? document, out IReadOnlyList<ValidationProblem> problems)
+    {
+        try
+        {
+            document = JsonDocument.Parse(json, ReadOptions);
+        }
+        catch (JsonException ex)
+        {
+            (document, problems) = (null, [SyntaxProblem(ex)]);
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            // Thrown for text that is not valid UTF-16 (an unpaired surrogate character): it cannot be JSON at all.
+            (document, problems) = (null, [new ValidationProblem(ProblemSink.RootPath, null, "the text is not valid Unicode: it has an unpaired surrogate character")]);
+            return false;
+        }
+
+        problems = UndecodableText.Find(document.RootElement);
+        if (problems.Count == 0)
+        {
+            return true;
+        }
+
+        document.Dispose();
+        document = null;
+        return false;
+    }
+
+    private const int MaxSyntaxDescription = 200;
+
     private static ValidationProblem SyntaxProblem(JsonException ex)
     {
         // The reader's message repeats the position in its own words; keep only the description.
         var message = ex.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         var description = (cut >= 0 ? message[..cut] : message).TrimEnd(' ', '.', '|');
+        if (description.Length > MaxSyntaxDescription)
+        {
+            // The reader quotes the offending token, which a crafted file makes as long as it likes.
+            description = $"{description[..MaxSyntaxDescription]}…";
+        }
+
         var line = (ex.LineNumber ?? 0) + 1;
         var position = (ex.BytePositionInLine ?? 0) + 1;
         return new ValidationProblem("$", null, $"invalid JSON at line {line}, position {position}: {description}");
@@ -125,7 +158,10 @@ public static class RuleFileCodec
         if (path.StartsWith("rules[", StringComparison.Ordinal))
         {
             var end = path.IndexOf(']', StringComparison.Ordinal);
-            return (1, int.Parse(path.AsSpan(6, end - 6), NumberStyles.None, CultureInfo.InvariantCulture));
+            if (end > 6 && int.TryParse(path.AsSpan(6, end - 6), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                return (1, index);
+            }
         }
 
         return path.StartsWith("dids", StringComparison.Ordinal) ? (2, 0) : (0, 0);

@@ -9,5 +9,8 @@ namespace AriCrmRouter.Routing.Files;
 /// </summary>
 public sealed record RuleFileParseResult(RuleSet? RuleSet, IReadOnlyList<ValidationProblem> Problems)
 {
+    /// <summary>Rows that can never match and similar doubts; they do not make the file invalid.</summary>
+    public IReadOnlyList<ValidationProblem> Warnings { get; init; } = [];
+
     public bool IsValid => RuleSet is not null;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AriCrmRouter.Routing.Rules;
+using AriCrmRouter.Routing.Validation;
 
 namespace AriCrmRouter.Routing.Files;
 
@@ -39,7 +40,7 @@ internal sealed partial class RuleFileReader
         var unknownType = new JsonObjectReader(element, path, sink, AnyCrmNames);
         if (unknownType.String("type", required: true) is { } text)
         {
-            sink.Structural(unknownType.Child("type"), $"'{text}' is not one of custom, integration");
+            sink.Structural(unknownType.Child("type"), $"'{ProblemText.Shown(text)}' is not one of custom, integration");
         }
 
         return null;
@@ -58,7 +59,7 @@ internal sealed partial class RuleFileReader
         {
             foreach (var header in headerObject.EnumerateObject())
             {
-                var path = crm.Child($"headers[\"{header.Name}\"]");
+                var path = ProblemText.Key(crm.Child("headers"), header.Name);
                 if (header.Value.ValueKind != JsonValueKind.String)
                 {
                     // The value may be a secret: describe its kind only.
@@ -111,7 +112,7 @@ internal sealed partial class RuleFileReader
             return text[0];
         }
 
-        sink.Structural(dtmf.Child("terminator"), $"'{text}' is not a single DTMF digit (0-9, *, #, A-D)");
+        sink.Structural(dtmf.Child("terminator"), $"'{ProblemText.Shown(text)}' is not a single DTMF digit (0-9, *, #, A-D)");
         return defaultTerminator;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AriCrmRouter.Routing.Rules;
+using AriCrmRouter.Routing.Validation;
 
 namespace AriCrmRouter.Routing.Files;
 
@@ -57,7 +58,7 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in didObject.EnumerateObject())
         {
-            var path = $"dids[\"{property.Name}\"]";
+            var path = ProblemText.Key("dids", property.Name);
             if (!seen.Add(property.Name))
             {
                 sink.Structural(path, "DID appears more than once (DIDs ignore case)");
@@ -128,7 +129,7 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
             return location;
         }
 
-        sink.Structural(rule.Child("location"), $"'{text}' is not one of did, ivr");
+        sink.Structural(rule.Child("location"), $"'{ProblemText.Shown(text)}' is not one of did, ivr");
         return RuleLocation.Ivr;
     }
 
@@ -145,7 +146,7 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
             return preference;
         }
 
-        sink.Structural(rule.Child("defaultVoicemail"), $"'{text}' is not one of yes, no, notSet");
+        sink.Structural(rule.Child("defaultVoicemail"), $"'{ProblemText.Shown(text)}' is not one of yes, no, notSet");
         return VoicemailPreference.NotSet;
     }
 
@@ -166,7 +167,7 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
 
         if (!DestinationTypeNames.TryParse(typeText, out var type))
         {
-            sink.Structural(destination.Child("type"), $"'{typeText}' is not one of queue, ivr, extension, voicemail, recording");
+            sink.Structural(destination.Child("type"), $"'{ProblemText.Shown(typeText)}' is not one of queue, ivr, extension, voicemail, recording");
             return null;
         }
 
@@ -212,7 +213,7 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
             return op;
         }
 
-        sink.Structural(row.Child("operator"), $"'{text}' is not one of <, >, =, <=, >=");
+        sink.Structural(row.Child("operator"), $"'{ProblemText.Shown(text)}' is not one of <, >, =, <=, >=");
         return ComparisonOperator.Equal;
     }
 

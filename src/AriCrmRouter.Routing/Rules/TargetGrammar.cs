@@ -38,11 +38,11 @@ public static partial class TargetGrammar
         {
             if (target.Length > MaxSoundNameLength || !SoundName().IsMatch(target))
             {
-                return $"'{target}' is not a valid sound name: up to {MaxSoundNameLength} of letters, digits, '_', '-', '/', '.'";
+                return $"'{Validation.ProblemText.Shown(target)}' is not a valid sound name: up to {MaxSoundNameLength} of letters, digits, '_', '-', '/', '.'";
             }
 
             return target.StartsWith('/') || target.Contains("..", StringComparison.Ordinal)
-                ? $"'{target}' must be relative to the sounds directory (no leading '/', no '..')"
+                ? $"'{Validation.ProblemText.Shown(target)}' must be relative to the sounds directory (no leading '/', no '..')"
                 : null;
         }
 
@@ -52,11 +52,11 @@ public static partial class TargetGrammar
             var hint = target[0] is '+' or '*' or '#'
                 ? " (outside numbers and feature codes are not destinations: route to an extension, queue or IVR that handles them)"
                 : "";
-            return $"'{target}' is not a valid {kind} target: 1 to {MaxExtensionTargetLength} letters, digits, '_' or '-', starting with a letter or digit{hint}";
+            return $"'{Validation.ProblemText.Shown(target)}' is not a valid {kind} target: 1 to {MaxExtensionTargetLength} letters, digits, '_' or '-', starting with a letter or digit{hint}";
         }
 
         return ReservedExtensions.Contains(target, StringComparer.Ordinal)
-            ? $"'{target}' is not a valid {kind} target: it is an Asterisk special extension name ({string.Join(' ', ReservedExtensions)})"
+            ? $"'{Validation.ProblemText.Shown(target)}' is not a valid {kind} target: it is an Asterisk special extension name ({string.Join(' ', ReservedExtensions)})"
             : null;
     }
 

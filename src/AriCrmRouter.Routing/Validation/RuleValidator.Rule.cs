@@ -15,7 +15,7 @@ public static partial class RuleValidator
         }
         else if (!NamePatterns.RuleName().IsMatch(name))
         {
-            Add("name", $"'{name}' must start with a letter or digit and contain only letters, digits, '_', '.', '-' (at most {RuleLimits.MaxNameLength})");
+            Add("name", $"'{ProblemText.Shown(name)}' must start with a letter or digit and contain only letters, digits, '_', '.', '-' (at most {RuleLimits.MaxNameLength})");
         }
 
         CheckApiName(rule.CrmField, "crmField", required: true, RuleLimits.MaxCrmFieldLength, Add);
@@ -130,11 +130,11 @@ public static partial class RuleValidator
         }
         else if (sound.Length > RuleLimits.MaxSoundNameLength || !NamePatterns.SoundName().IsMatch(sound))
         {
-            add(path, $"'{sound}' is not a valid sound name: up to {RuleLimits.MaxSoundNameLength} of letters, digits, '_', '-', '/', '.'");
+            add(path, $"'{ProblemText.Shown(sound)}' is not a valid sound name: up to {RuleLimits.MaxSoundNameLength} of letters, digits, '_', '-', '/', '.'");
         }
         else if (sound.StartsWith('/') || sound.Contains("..", StringComparison.Ordinal))
         {
-            add(path, $"'{sound}' must be relative to the sounds directory (no leading '/', no '..')");
+            add(path, $"'{ProblemText.Shown(sound)}' must be relative to the sounds directory (no leading '/', no '..')");
         }
     }
 
@@ -156,7 +156,7 @@ public static partial class RuleValidator
         }
         else if (!NamePatterns.ApiName().IsMatch(value))
         {
-            add(path, $"'{value}' is not a CRM API name: letters, digits, '_' and '.' only");
+            add(path, $"'{ProblemText.Shown(value)}' is not a CRM API name: letters, digits, '_' and '.' only");
         }
     }
 }

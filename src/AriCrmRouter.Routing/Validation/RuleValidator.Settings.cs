@@ -21,7 +21,7 @@ public static partial class RuleValidator
                 }
                 else if (!NamePatterns.RuleName().IsMatch(integration.Connection))
                 {
-                    add("crm.connection", $"'{integration.Connection}' is not a valid connection name: letters, digits, '_', '.', '-' (at most {RuleLimits.MaxNameLength})");
+                    add("crm.connection", $"'{ProblemText.Shown(integration.Connection)}' is not a valid connection name: letters, digits, '_', '.', '-' (at most {RuleLimits.MaxNameLength})");
                 }
 
                 CheckApiName(integration.Module, "crm.module", required: true, RuleLimits.MaxCrmFieldLength, add);
@@ -79,10 +79,10 @@ public static partial class RuleValidator
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (header, value) in custom.Headers)
         {
-            var path = $"crm.headers[\"{header}\"]";
+            var path = ProblemText.Key("crm.headers", header);
             if (!NamePatterns.HttpToken().IsMatch(header))
             {
-                add(path, $"'{header}' is not a valid HTTP header name");
+                add(path, $"'{ProblemText.Shown(header)}' is not a valid HTTP header name");
             }
             else if (RuleLimits.ReservedHeaders.Contains(header, StringComparer.OrdinalIgnoreCase))
             {
@@ -123,7 +123,7 @@ public static partial class RuleValidator
 
         if (dtmf.Terminator is { } terminator && !RuleLimits.DtmfTerminators.Contains(terminator, StringComparison.Ordinal))
         {
-            add("dtmf.terminator", $"'{terminator}' is not a DTMF digit (0-9, *, #, A-D)");
+            add("dtmf.terminator", $"'{ProblemText.Shown(terminator.ToString())}' is not a DTMF digit (0-9, *, #, A-D)");
         }
 
         CheckRange(dtmf.FirstDigitTimeout, "dtmf.firstDigitTimeoutMs", RuleLimits.MinDigitTimeout, RuleLimits.MaxDigitTimeout, add);

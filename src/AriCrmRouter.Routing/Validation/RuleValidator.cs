@@ -86,11 +86,11 @@ public static partial class RuleValidator
 
     private static void CheckDid(string did, string? ruleName, bool ruleExists, List<ValidationProblem> problems)
     {
-        var path = $"dids[\"{did}\"]";
+        var path = ProblemText.Key("dids", did);
         if (!IsValidDid(did))
         {
             problems.Add(new ValidationProblem(path, null,
-                $"'{did}' is not a valid DID: up to {RuleLimits.MaxDidLength} of digits, letters, *, #, _, - with an optional leading +"));
+                $"'{ProblemText.Shown(did)}' is not a valid DID: up to {RuleLimits.MaxDidLength} of digits, letters, *, #, _, - with an optional leading +"));
         }
 
         if (string.IsNullOrWhiteSpace(ruleName))
@@ -99,7 +99,7 @@ public static partial class RuleValidator
         }
         else if (!ruleExists)
         {
-            problems.Add(new ValidationProblem(path, ruleName, $"names rule '{ruleName}', which does not exist"));
+            problems.Add(new ValidationProblem(path, ruleName, $"names rule '{ProblemText.Shown(ruleName)}', which does not exist"));
         }
     }
 }

@@ -16,12 +16,10 @@ public sealed record ValidationProblem(string Path, string? Rule, string Reason)
             return $"{Path}: {Reason}";
         }
 
-        if (Path.StartsWith(RulesPrefix, StringComparison.Ordinal))
-        {
-            var end = Path.IndexOf(']', StringComparison.Ordinal) + 1;
-            return $"{Path[..end]} ({Rule}){Path[end..]}: {Reason}";
-        }
-
-        return $"{Path} ({Rule}): {Reason}";
+        var rule = ProblemText.Shown(Rule);
+        var end = Path.StartsWith(RulesPrefix, StringComparison.Ordinal) ? Path.IndexOf(']', StringComparison.Ordinal) + 1 : 0;
+        return end > RulesPrefix.Length
+            ? $"{Path[..end]} ({rule}){Path[end..]}: {Reason}"
+            : $"{Path} ({rule}): {Reason}";
     }
 }
