@@ -8,6 +8,7 @@
 #     --no-build     install what the last run published (artifacts/publish)
 # Installs: DIR/router (crmrouter, Release), DIR/admin (crmrouter-admin, Release), /usr/local/bin/crmrouter-admin,
 # /etc/crmrouter/appsettings.json and /etc/crmrouter/crmrouter.env (0600, secrets) unless they exist,
+# /etc/crmrouter/keys (the key ring that encrypts CRM secrets in Redis, with a first key; owner crmrouter, 0700),
 # /etc/systemd/system/crmrouter.service (checked with systemd-analyze verify), and the system user crmrouter.
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -61,6 +62,11 @@ install -d -m 0755 "$DEST$CONFDIR"
 [[ -e $DEST$CONFDIR/crmrouter.env ]] || install -m 0600 "$REPO/scripts/install/crmrouter.env" "$DEST$CONFDIR/crmrouter.env"
 chmod 0600 "$DEST$CONFDIR/crmrouter.env"
 
+# The key ring shared by the router and crmrouter-admin (secrets at rest): a first key unless one exists.
+install -d -m 0700 "$DEST$CONFDIR/keys"
+"$DEST$PREFIX/admin/crmrouter-admin" --key-ring "$DEST$CONFDIR/keys" secrets new-key --if-none >&2 \
+  || die "could not create the first key in $CONFDIR/keys"
+
 render() { sed -e "s|/opt/crmrouter|$PREFIX|g" -e "s|@PREFIX@|$PREFIX|g" -e "s|@CONFDIR@|$CONFDIR|g" "$1"; }
 install -d -m 0755 "$DEST/usr/local/bin" "$DEST$(dirname "$UNIT")"
 render "$REPO/scripts/install/crmrouter-admin" >"$DEST/usr/local/bin/crmrouter-admin"
@@ -93,6 +99,7 @@ fi
 getent group crmrouter >/dev/null || groupadd --system crmrouter
 getent passwd crmrouter >/dev/null || useradd --system --gid crmrouter --home-dir /nonexistent --no-create-home \
   --shell /usr/sbin/nologin --comment "AriCrmRouter" crmrouter
+chown -R crmrouter:crmrouter "$CONFDIR/keys"
 verify_unit
 if [[ -d /run/systemd/system ]]; then
   systemctl daemon-reload
