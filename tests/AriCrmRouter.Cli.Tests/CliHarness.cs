@@ -29,8 +29,16 @@ internal sealed class CliHarness : IDisposable
 
     public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), $"crmrouter-cli-{Guid.NewGuid():N}");
 
-    /// <summary>The CLI's environment; the fake CRMs listen on loopback, which CRM requests may reach only when allowed.</summary>
-    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal) { ["Crm__AllowedPrivateNetworks"] = "127.0.0.0/8" };
+    /// <summary>
+    /// The CLI's environment; the fake CRMs listen on loopback, which CRM requests may reach only when allowed. The
+    /// first HTTPS exchange of a test process (JIT, TLS handshake) can outlast the 1 s production attempt timeout on
+    /// a busy machine, so the tests give each attempt 15 s: what they assert is the output, never a timing.
+    /// </summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal)
+    {
+        ["Crm__AllowedPrivateNetworks"] = "127.0.0.0/8",
+        ["Crm__AttemptTimeout"] = "00:00:15",
+    };
 
     /// <summary>Runs a command with --redis and --prefix of this harness; <paramref name="input"/> is what the user types.</summary>
     public Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
