@@ -65,6 +65,7 @@ public sealed class WebAdminFixture : IAsyncLifetime
             {
                 ["Redis:Configuration"] = _redis.Configuration,
                 ["Secrets:KeyRingPath"] = _keyRing,
+                ["Crm:AllowedPrivateNetworks"] = "127.0.0.0/8", // the fake HubSpot listens on loopback
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore.Diagnostics"] = "Error",
             });
