@@ -14,8 +14,9 @@ fi
 # redis-server + redis-tools: private Redis; sip-tester: sipp and its RFC 2833 DTMF pcaps;
 # debootstrap: the Debian sid root with Asterisk 22; zstd: the root's cache tarball;
 # openssl: the demo CA; curl: readiness checks; procps/iproute2: pgrep/ss; util-linux: flock;
-# chromium: the browser the web admin's tests drive through Playwright (never downloaded by Playwright).
-PACKAGES=(redis-server redis-tools sip-tester debootstrap zstd openssl curl ca-certificates procps iproute2 util-linux chromium)
+# chromium: the browser the web admin's tests drive through Playwright (never downloaded by Playwright);
+# systemd: systemd-analyze, which scripts/install.sh runs to verify the service unit.
+PACKAGES=(redis-server redis-tools sip-tester debootstrap zstd openssl curl ca-certificates procps iproute2 util-linux chromium systemd)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
