@@ -8,6 +8,7 @@ namespace AriCrmRouter.IntegrationTests.Observability;
 /// The operations endpoint of the router as deployed: metrics scraped after real calls over the fake ARI, a real
 /// Redis and the HTTPS fake CRM; readiness as ARI and Redis go away and come back.
 /// </summary>
+[Collection(ProcessWideMetrics.Name)]
 public sealed class OperationsEndpointTests : IAsyncLifetime
 {
     private const string Rules = """
