@@ -25,9 +25,26 @@ public sealed class LiveRouter : IAsyncLifetime
 
     private readonly TestCertificates _certificates = TestCertificates.Create();
     private readonly string _directory = Directory.CreateTempSubdirectory("crmrouter-it-").FullName;
+    private readonly RedisServer _redis = new();
     private IHost? _router;
 
-    public RedisServer Redis { get; } = new();
+    /// <summary>A stack on one stand-alone Redis.</summary>
+    public LiveRouter()
+    {
+    }
+
+    private LiveRouter(RedisSentinelSet sentinel) => Sentinel = sentinel;
+
+    /// <summary>A stack whose router and admin CLI reach Redis through Sentinel (master, replica, Sentinel).</summary>
+    public static LiveRouter OnSentinel() => new(new RedisSentinelSet());
+
+    /// <summary>The stand-alone Redis, or the Sentinel set's current first master.</summary>
+    public RedisServer Redis => Sentinel?.Master ?? _redis;
+
+    public RedisSentinelSet? Sentinel { get; }
+
+    /// <summary>What router and CLI are given as <c>Redis:Configuration</c>.</summary>
+    public string RedisConfiguration => Sentinel?.Configuration ?? _redis.Configuration;
 
     public FakeAriServer Ari { get; private set; } = null!;
 
@@ -47,7 +64,15 @@ public sealed class LiveRouter : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Redis.StartAsync();
+        if (Sentinel is not null)
+        {
+            await Sentinel.InitializeAsync();
+        }
+        else
+        {
+            await _redis.StartAsync();
+        }
+
         using (var ring = SecretKeyRing.Open(KeyRing))
         {
             ring.CreateKey(TimeProvider.System);
@@ -65,7 +90,12 @@ public sealed class LiveRouter : IAsyncLifetime
         await StopRouterAsync();
         await Ari.DisposeAsync();
         await Crm.DisposeAsync();
-        await Redis.DisposeAsync();
+        await _redis.DisposeAsync();
+        if (Sentinel is not null)
+        {
+            await Sentinel.DisposeAsync();
+        }
+
         _certificates.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
@@ -81,7 +111,7 @@ public sealed class LiveRouter : IAsyncLifetime
             ["Ari:Application"] = "crmrouter",
             ["Ari:InitialReconnectDelay"] = "00:00:00.050",
             ["Ari:MaxReconnectDelay"] = "00:00:00.500",
-            ["Redis:Configuration"] = Redis.Configuration,
+            ["Redis:Configuration"] = RedisConfiguration,
             ["Redis:KeyPrefix"] = Prefix,
             ["Crm:ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_directory),
             ["Crm:AllowedPrivateNetworks"] = "127.0.0.0/8", // the fake CRMs listen on loopback
@@ -119,7 +149,7 @@ public sealed class LiveRouter : IAsyncLifetime
         using var output = new StringWriter();
         var console = new AdminConsole(new StringReader("yes\n"), output, output);
         var cli = new AdminCli(console, _ => null);
-        var exit = await cli.RunAsync(["--redis", Redis.Configuration, "--prefix", Prefix, "--key-ring", KeyRing, .. args], CancellationToken.None);
+        var exit = await cli.RunAsync(["--redis", RedisConfiguration, "--prefix", Prefix, "--key-ring", KeyRing, .. args], CancellationToken.None);
         return (exit, output.ToString());
     }
 
@@ -133,9 +163,10 @@ public sealed class LiveRouter : IAsyncLifetime
     }
 
     /// <summary>Waits until the router serves a rule set that satisfies <paramref name="condition"/>.</summary>
-    public async Task WaitForRulesAsync(Func<IRuleSetProvider, bool> condition)
+    public async Task WaitForRulesAsync(Func<IRuleSetProvider, bool> condition, TimeSpan? timeout = null)
     {
-        for (var i = 0; i < 300 && !condition(Rules); i++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition(Rules) && waited.Elapsed < (timeout ?? TimeSpan.FromSeconds(3)))
         {
             await Task.Delay(10);
         }

@@ -57,6 +57,15 @@ public sealed class RedisOptionsTests
     }
 
     [Fact]
+    public async Task RedisConnection_SentinelConfiguration_SaysItReachesTheServiceThroughSentinel()
+    {
+        var options = Options.Create(new RedisOptions { Configuration = "s1.example:26379,s2.example:26379,serviceName=crmrouter,password=hunter2" });
+        await using var connection = new RedisConnection(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisConnection>.Instance);
+
+        Assert.Equal("service 'crmrouter' through Sentinel s1.example:26379,s2.example:26379", connection.Endpoints);
+    }
+
+    [Fact]
     public async Task RedisServer_Restarted_AnswersOnTheSamePort()
     {
         await using var server = new RedisServer();

@@ -8,13 +8,16 @@ namespace AriCrmRouter.Storage.Redis;
 /// The one <see cref="ConnectionMultiplexer"/> of a process, connected on first use. It never aborts on a
 /// failed connect (the router must start and keep routing while Redis is down) and fails commands fast
 /// instead of queueing them while disconnected, so that callers learn at once that Redis is unreachable.
+/// A configuration with <c>serviceName=</c> reaches the master through Redis Sentinel and follows its failovers.
 /// </summary>
 public sealed class RedisConnection : IAsyncDisposable, IDisposable
 {
     private readonly RedisOptions _options;
     private readonly ILogger<RedisConnection> _logger;
-    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly Lock _gate = new();
+    private Task<ConnectionMultiplexer>? _connecting;
     private ConnectionMultiplexer? _multiplexer;
+    private ConnectionMultiplexer? _sentinel;
     private bool _disposed;
 
     public RedisConnection(IOptions<RedisOptions> options, ILogger<RedisConnection> logger, StorageMetrics? metrics = null)
@@ -49,6 +52,11 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The shared connection; it may be disconnected, in which case commands throw at once.</summary>
+    /// <remarks>
+    /// One connect attempt runs at a time, shared by every caller; a caller that gives up waiting does not
+    /// abandon it. A failed attempt (a Sentinel configuration whose Sentinels do not answer) is forgotten so
+    /// that the next use tries again.
+    /// </remarks>
     public async Task<IConnectionMultiplexer> GetAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -57,30 +65,73 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
             return existing;
         }
 
-        await _connectLock.WaitAsync(cancellationToken);
+        Task<ConnectionMultiplexer> attempt;
+        lock (_gate)
+        {
+            attempt = _connecting ??= ConnectOnceAsync();
+        }
+
+        return await attempt.WaitAsync(cancellationToken);
+    }
+
+    private async Task<ConnectionMultiplexer> ConnectOnceAsync()
+    {
         try
         {
-            if (_multiplexer is null)
+            var configuration = ConfigurationOptions.Parse(_options.Configuration);
+            configuration.AbortOnConnectFail = false;
+            configuration.BacklogPolicy = BacklogPolicy.FailFast;
+            var multiplexer = await ConnectAsync(configuration);
+            multiplexer.ConnectionFailed += OnConnectionFailed;
+            multiplexer.ConnectionRestored += OnConnectionRestored;
+            if (!multiplexer.IsConnected)
             {
-                var configuration = ConfigurationOptions.Parse(_options.Configuration);
-                configuration.AbortOnConnectFail = false;
-                configuration.BacklogPolicy = BacklogPolicy.FailFast;
-                var multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration).WaitAsync(cancellationToken);
-                multiplexer.ConnectionFailed += OnConnectionFailed;
-                multiplexer.ConnectionRestored += OnConnectionRestored;
-                if (!multiplexer.IsConnected)
-                {
-                    Log.RedisNotReachableAtStart(_logger, Endpoints);
-                }
-
-                _multiplexer = multiplexer;
+                Log.RedisNotReachableAtStart(_logger, Endpoints);
             }
 
-            return _multiplexer;
+            lock (_gate)
+            {
+                if (!_disposed)
+                {
+                    _multiplexer = multiplexer;
+                    return multiplexer;
+                }
+            }
+
+            await CloseAsync(multiplexer, _sentinel);
+            throw new ObjectDisposedException(nameof(RedisConnection));
         }
-        finally
+        catch
         {
-            _connectLock.Release();
+            lock (_gate)
+            {
+                _connecting = null;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<ConnectionMultiplexer> ConnectAsync(ConfigurationOptions configuration)
+    {
+        if (string.IsNullOrEmpty(configuration.ServiceName))
+        {
+            return await ConnectionMultiplexer.ConnectAsync(configuration);
+        }
+
+        // StackExchange.Redis' one-step Sentinel connect throws when no Sentinel answers and leaves its own
+        // Sentinel connection retrying in the background; in two steps the failed one can be closed.
+        var sentinel = await ConnectionMultiplexer.SentinelConnectAsync(configuration);
+        try
+        {
+            var primary = sentinel.GetSentinelMasterConnection(configuration);
+            _sentinel = sentinel;
+            return primary;
+        }
+        catch
+        {
+            await sentinel.DisposeAsync();
+            throw;
         }
     }
 
@@ -103,8 +154,11 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
         }
     }
 
-    private static string DescribeEndpoints(ConfigurationOptions options) =>
-        options.EndPoints.Count == 0 ? "(no endpoint)" : string.Join(",", options.EndPoints.Select(EndPointText));
+    private static string DescribeEndpoints(ConfigurationOptions options)
+    {
+        var endpoints = options.EndPoints.Count == 0 ? "(no endpoint)" : string.Join(",", options.EndPoints.Select(EndPointText));
+        return string.IsNullOrEmpty(options.ServiceName) ? endpoints : $"service '{options.ServiceName}' through Sentinel {endpoints}";
+    }
 
     private static string EndPointText(System.Net.EndPoint endPoint) => endPoint switch
     {
@@ -117,22 +171,42 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
     {
         if (Detach() is { } multiplexer)
         {
-            await multiplexer.CloseAsync(allowCommandsToComplete: false);
-            await multiplexer.DisposeAsync();
+            await CloseAsync(multiplexer, _sentinel);
         }
     }
 
     /// <summary>For containers disposed synchronously; hosts use <see cref="DisposeAsync"/>.</summary>
-    public void Dispose() => Detach()?.Dispose();
+    public void Dispose()
+    {
+        if (Detach() is { } multiplexer)
+        {
+            multiplexer.Dispose();
+            _sentinel?.Dispose();
+        }
+    }
+
+    private static async Task CloseAsync(ConnectionMultiplexer multiplexer, ConnectionMultiplexer? sentinel)
+    {
+        await multiplexer.CloseAsync(allowCommandsToComplete: false);
+        await multiplexer.DisposeAsync();
+        if (sentinel is not null)
+        {
+            await sentinel.DisposeAsync();
+        }
+    }
 
     private ConnectionMultiplexer? Detach()
     {
-        if (_disposed)
+        lock (_gate)
         {
-            return null;
+            if (_disposed)
+            {
+                return null;
+            }
+
+            _disposed = true;
         }
 
-        _disposed = true;
         var multiplexer = _multiplexer;
         if (multiplexer is not null)
         {
@@ -140,7 +214,6 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
             multiplexer.ConnectionRestored -= OnConnectionRestored;
         }
 
-        _connectLock.Dispose();
         return multiplexer;
     }
 }

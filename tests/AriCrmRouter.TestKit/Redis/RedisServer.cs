@@ -19,7 +19,17 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
 
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(15);
     private readonly StringBuilder _output = new();
+    private readonly Func<int, IReadOnlyList<string>> _arguments;
     private Process? _process;
+
+    /// <summary>A stand-alone server.</summary>
+    public RedisServer()
+        : this(ServerArguments)
+    {
+    }
+
+    /// <summary>A server started with the arguments <paramref name="arguments"/> gives for its port.</summary>
+    internal RedisServer(Func<int, IReadOnlyList<string>> arguments) => _arguments = arguments;
 
     public int Port { get; private set; }
 
@@ -107,6 +117,17 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
             $"Install it with 'apt-get install -y redis-server' or set {ExecutableVariable} to its path.");
     }
 
+    /// <summary>The arguments of a private server on <paramref name="port"/>: loopback only, nothing persisted.</summary>
+    internal static IReadOnlyList<string> ServerArguments(int port) =>
+    [
+        "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "--bind", "127.0.0.1",
+        "--save", "",
+        "--appendonly", "no",
+        "--daemonize", "no",
+        "--protected-mode", "yes",
+    ];
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -128,15 +149,7 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var argument in new[]
-                 {
-                     "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--bind", "127.0.0.1",
-                     "--save", "",
-                     "--appendonly", "no",
-                     "--daemonize", "no",
-                     "--protected-mode", "yes",
-                 })
+        foreach (var argument in _arguments(Port))
         {
             start.ArgumentList.Add(argument);
         }

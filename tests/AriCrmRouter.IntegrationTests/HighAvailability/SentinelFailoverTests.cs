@@ -1,0 +1,59 @@
+namespace AriCrmRouter.IntegrationTests.HighAvailability;
+
+/// <summary>
+/// The router and the admin CLI on a real Redis Sentinel deployment (master, replica, Sentinel): when the
+/// master dies, calls keep routing from memory, and once Sentinel has promoted the replica the router, its
+/// CRM answer cache and the admin's writes all work against the new master, without a restart.
+/// </summary>
+public sealed class SentinelFailoverTests : IAsyncLifetime
+{
+    private const string Rules = """
+        {
+          "rules": [
+            {
+              "name": "vip",
+              "crmField": "status",
+              "location": "did",
+              "crm": { "type": "custom", "url": "{CRM_URL}", "usePost": false, "headers": {} },
+              "defaultDestination": { "type": "queue", "target": "100" },
+              "rows": [ { "operator": "=", "value": "GOLD", "destination": { "type": "queue", "target": "103" } } ],
+              "lookup": { "timeoutMs": 3000 }
+            }
+          ],
+          "dids": { "5551000": "vip" }
+        }
+        """;
+
+    private static readonly TimeSpan FailoverBound = TimeSpan.FromSeconds(30);
+    private readonly LiveRouter _stack = LiveRouter.OnSentinel();
+
+    public async Task InitializeAsync()
+    {
+        await _stack.InitializeAsync();
+        await _stack.ImportRulesAsync(Rules);
+        await _stack.StartRouterAsync();
+    }
+
+    public Task DisposeAsync() => _stack.DisposeAsync();
+
+    [Fact]
+    public async Task MasterKilled_CallsRouteFromMemoryThenRulesCacheAndAdminWritesUseThePromotedReplica()
+    {
+        Assert.Equal("103", (await _stack.LandingOfAsync(await _stack.Ari.StartCallAsync("+14155550100", "5551000"))).Extension);
+
+        await _stack.Sentinel!.KillMasterAsync();
+
+        // No master at all: the rules in memory still route, and the CRM answers the lookup the cache cannot.
+        _stack.Crm.Add("+14155550102", ("status", "GOLD"));
+        Assert.Equal("103", (await _stack.LandingOfAsync(await _stack.Ari.StartCallAsync("+14155550102", "5551000"), FailoverBound)).Extension);
+        await _stack.Sentinel.WaitForPromotionAsync();
+
+        await _stack.ImportRulesAsync(Rules.Replace("\"target\": \"103\"", "\"target\": \"104\"", StringComparison.Ordinal));
+        await _stack.WaitForRulesAsync(r => r.Current.FindByName("vip")!.Rows[0].Destination.Target == "104", FailoverBound);
+
+        var lookupsBefore = _stack.Crm.Requests.Count;
+        Assert.Equal("104", (await _stack.LandingOfAsync(await _stack.Ari.StartCallAsync("4242", "5551000"), FailoverBound)).Extension);
+        Assert.Equal("104", (await _stack.LandingOfAsync(await _stack.Ari.StartCallAsync("4242", "5551000"), FailoverBound)).Extension);
+        Assert.Equal(lookupsBefore + 1, _stack.Crm.Requests.Count);
+    }
+}
