@@ -12,8 +12,8 @@ public sealed class RedisOptions
     public const string DefaultKeyPrefix = "crmrouter:";
 
     /// <summary>
-    /// A StackExchange.Redis configuration string (<c>host:port,password=...,ssl=true</c>). It can hold the
-    /// password, so it is never logged: only its endpoints are.
+    /// A StackExchange.Redis configuration string (<c>host:port,password=...,ssl=true</c>, or Sentinel
+    /// endpoints and <c>serviceName=...</c>). It can hold the password, so it is never logged: only its endpoints are.
     /// </summary>
     [Required]
     public string Configuration { get; set; } = DefaultConfiguration;
