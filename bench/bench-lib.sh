@@ -177,3 +177,47 @@ print_table() { # results.tsv
       }
     }' "$1"
 }
+
+# How many channels the Stasis application holds now (GET /ari/applications/{app}).
+app_channels() { # app
+  curl -s -K - "http://127.0.0.1:$ASTERISK_HTTP_PORT/ari/applications/$1" <<<"user = \"crmrouter:$ARI_PASSWORD\"" |
+    tr -d '\n' | sed -n 's/.*"channel_ids":\[\([^]]*\)\].*/\1/p' | tr ',' '\n' | grep -c . || true
+}
+
+# The "held" workload: calls to an IVR rule without greeting that waits up to 60 s for a first digit, so
+# every call stays in the router's Stasis application until SIPp hangs up (after all calls are in, plus
+# 10 s). While they arrive, samples how many channels the application holds and the router's RSS.
+run_held() { # rate calls
+  local rate=$1 n=$2 dir="$OUT/held-$1" hold sipp_pid peak=0 rss0 rss_peak=0 in_app rss ok failed
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  callers_file "$dir/callers.csv" 1
+  hold=$((n * 1000 / rate + 10000))
+  wait_idle
+  rss0=$(rss_mb "${PIDS[router]}")
+  echo "bench: held at $rate calls/s, $n calls, each up $((hold / 1000)) s" >&2
+  hold_ms=$hold sipp_run "$dir" 5559001 "$dir/callers.csv" "$rate" "$n" &
+  sipp_pid=$!
+  while kill -0 "$sipp_pid" 2>/dev/null; do
+    in_app=$(app_channels crmrouter)
+    rss=$(rss_mb "${PIDS[router]}")
+    ((in_app > peak)) && peak=$in_app
+    ((rss > rss_peak)) && rss_peak=$rss
+    sleep 0.5
+  done
+  wait "$sipp_pid" || true
+  wait_idle
+  ok=$(stat_value "$dir/stat.csv" "SuccessfulCall(C)")
+  failed=$(stat_value "$dir/stat.csv" "FailedCall(C)")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$rate" "$n" "$ok" "$failed" "$peak" "$rss0" "$rss_peak" >>"$OUT/held.tsv"
+  if ((ok < n || peak < n)); then
+    echo "bench: held at $rate calls/s: $ok of $n calls succeeded, at most $peak were in the application at once (see $dir/sipp.log)" >&2
+    return 1
+  fi
+}
+
+print_held_table() { # held.tsv
+  echo "| calls/s | calls held | calls ok | failed | in the Stasis app at the peak | router RSS MB before | router RSS MB, peak |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }' "$1"
+}

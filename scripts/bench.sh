@@ -5,6 +5,8 @@
 #   plain  dialplan straight to the destination          null  Stasis app that only continues
 #   warm   router, one known caller (cache hit)          cold  router, a new caller every call
 #   diy    dialplan CURL() + JSON_DECODE + GotoIf to the CRM
+# and, with --workloads held (or --held N), calls that stay in the router's Stasis app at once (the
+# router's RSS with N calls held; a second table).
 # and prints a markdown table: INVITE-to-200 p50/p99 (SIPp rtd), failed calls, CPU ms per call of the
 # Stasis app and of Asterisk (/proc/<pid>/stat), the app's RSS, and p50/p99 ratios against plain,
 # null and DIY.
@@ -16,9 +18,11 @@
 #     --calls N           calls per workload and rate (instead of --duration)
 #     --hold-ms MS        how long each call stays up after the 200 OK (default 1000)
 #     --crm-delay-ms MS   how long the CRM takes to answer a lookup (default 45)
-#     --workloads LIST    subset of plain,null,warm,cold,diy (default all, in that order)
+#     --workloads LIST    subset of plain,null,warm,cold,diy,held (default all but held, in that order)
+#     --held N            calls held at once by the held workload (default 500; at most 50 x rate so that
+#                         all are in before the rule's 60 s first-digit timeout); adds held to the workloads
 #     --warmup N          unmeasured calls per workload before each measurement (default 20)
-#     --smoke             a few calls per workload at 5 calls/s; fails unless every workload completes
+#     --smoke             a few calls per workload (held included) at 5 calls/s; fails unless every workload completes
 #                         with no failed call; timing is never judged (CI runs this)
 #     --no-build          use the Release build already there
 #     --out DIR           keep logs, SIPp traces and the table in DIR (default .stack/bench-<pid>)
@@ -31,7 +35,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
 
 rates=100 duration=20 calls="" hold_ms=1000 crm_delay_ms=45 workloads=plain,null,warm,cold,diy
-warmup=20 smoke=0 build=1 out="" configuration=Release
+warmup=20 smoke=0 build=1 out="" configuration=Release held=500
 while (($#)); do
   case $1 in
     --rate | --rates) rates=$2; shift ;;
@@ -40,23 +44,24 @@ while (($#)); do
     --hold-ms) hold_ms=$2; shift ;;
     --crm-delay-ms) crm_delay_ms=$2; shift ;;
     --workloads) workloads=$2; shift ;;
+    --held) held=$2; [[ $workloads == *held* ]] || workloads+=,held; shift ;;
     --warmup) warmup=$2; shift ;;
     --smoke) smoke=1 ;;
     --no-build) build=0 ;;
     --out) out=$2; shift ;;
     --configuration) configuration=$2; shift ;;
-    -h | --help) sed -n "2,31p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n "2,36p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
-if ((smoke)); then rates=5 calls=${calls:-3} hold_ms=200 warmup=0; fi
-for n in "$duration" "$hold_ms" "$crm_delay_ms" "$warmup" ${calls:+"$calls"}; do
+if ((smoke)); then rates=5 calls=${calls:-3} hold_ms=200 warmup=0 held=3; [[ $workloads == *held* ]] || workloads+=,held; fi
+for n in "$duration" "$hold_ms" "$crm_delay_ms" "$warmup" "$held" ${calls:+"$calls"}; do
   [[ $n =~ ^[0-9]+$ ]] || { echo "bench: '$n' is not a whole number" >&2; exit 2; }
 done
 [[ $rates =~ ^[0-9]+(,[0-9]+)*$ ]] || { echo "bench: --rates takes numbers separated by commas" >&2; exit 2; }
 for w in ${workloads//,/ }; do
-  case $w in plain | null | warm | cold | diy) ;; *) echo "bench: unknown workload '$w'" >&2; exit 2 ;; esac
+  case $w in plain | null | warm | cold | diy | held) ;; *) echo "bench: unknown workload '$w'" >&2; exit 2 ;; esac
 done
 
 source "$REPO/bench/bench-lib.sh"
@@ -88,7 +93,8 @@ fi
 for f in "$ROUTER_DLL" "$ADMIN_DLL" "$CRM_DLL" "$NULL_DLL"; do [[ -f $f ]] || die "missing $f (run without --no-build)"; done
 
 export ASTERISK_HTTP_PORT=$(free_port tcp) ASTERISK_SIP_PORT=$(free_port udp) REDIS_PORT=$(free_port tcp)
-export ASTERISK_RTP_START=$((40000 + $$ % 20 * 1000)) ASTERISK_RTP_END=$((40000 + $$ % 20 * 1000 + 999))
+# Two RTP ports (RTP and RTCP) per call: 2,000 ports let the held workload hold 500 calls with room to spare.
+export ASTERISK_RTP_START=$((30000 + $$ % 10 * 2000)) ASTERISK_RTP_END=$((30000 + $$ % 10 * 2000 + 1999))
 export ARI_PASSWORD="bench-$RANDOM$RANDOM$RANDOM"
 CRM_PORT=$(free_port tcp)
 SIPP_PORT=$(free_port udp)
@@ -140,12 +146,19 @@ for rate in ${rates//,/ }; do
   n=${calls:-$((rate * duration))}
   ((n > 0)) || die "no calls to place (rate $rate, duration $duration)"
   for w in ${workloads//,/ }; do
-    run_workload "$w" "$rate" "$n" || ok=0
+    if [[ $w == held ]]; then
+      ((held <= 50 * rate)) || die "--held $held needs a rate of at least $(((held + 49) / 50)) calls/s"
+      run_held "$rate" "$held" || ok=0
+    else
+      run_workload "$w" "$rate" "$n" || ok=0
+    fi
   done
 done
 
 table="$OUT/table.md"
-print_table "$results" >"$table"
+: >"$table"
+[[ -s $results ]] && print_table "$results" >>"$table"
+[[ -s $OUT/held.tsv ]] && { [[ -s $table ]] && echo >>"$table"; print_held_table "$OUT/held.tsv" >>"$table"; }
 echo
 cat "$table"
 echo
