@@ -11,11 +11,13 @@ internal sealed class JsonObjectReader
 {
     private readonly Dictionary<string, JsonElement> _members = new(StringComparer.Ordinal);
     private readonly ProblemSink _sink;
+    private readonly IReadOnlyList<string> _knownNames;
 
     public JsonObjectReader(JsonElement element, string path, ProblemSink sink, IReadOnlyList<string> knownNames)
     {
         Path = path;
         _sink = sink;
+        _knownNames = knownNames;
         foreach (var property in element.EnumerateObject())
         {
             if (!knownNames.Contains(property.Name, StringComparer.Ordinal))
@@ -35,11 +37,18 @@ internal sealed class JsonObjectReader
     /// <summary>The path of a member the reader knows (or an index it adds, <c>rows[0]</c>).</summary>
     public string Child(string name) => Path.Length == 0 ? name : $"{Path}.{name}";
 
-    public bool Has(string name) => _members.ContainsKey(name);
+    public bool Has(string name) => _members.ContainsKey(Known(name));
 
     /// <summary>The member when present and not JSON null.</summary>
     public bool TryGet(string name, out JsonElement value) =>
-        _members.TryGetValue(name, out value) && value.ValueKind != JsonValueKind.Null;
+        _members.TryGetValue(Known(name), out value) && value.ValueKind != JsonValueKind.Null;
+
+    // The reader may only ask for members the written shape has (RuleFileMembers): a name it asks for that the
+    // writer does not produce is a defect of the reader, caught by every test that reads a file.
+    private string Known(string name) =>
+        _knownNames.Contains(name, StringComparer.Ordinal)
+            ? name
+            : throw new InvalidOperationException($"The rule file shape has no member '{name}' here (known: {string.Join(", ", _knownNames)}).");
 
     public string? String(string name, bool required)
     {

@@ -192,16 +192,11 @@ public static class RuleFileCodec
 
     private static CrmDto ToDto(CrmSource crm) => crm switch
     {
-        CustomCrmSource custom => new CrmDto(
-            RuleFileNames.CustomCrm,
-            Url: custom.Url.OriginalString,
-            UsePost: custom.UsePost,
-            Headers: new SortedDictionary<string, string>(custom.Headers.ToDictionary(), StringComparer.Ordinal)),
-        IntegrationCrmSource integration => new CrmDto(
-            RuleFileNames.IntegrationCrm,
-            Connection: integration.Connection,
-            Module: integration.Module,
-            KeyField: integration.KeyField),
+        CustomCrmSource custom => new CustomCrmDto(
+            custom.Url.OriginalString,
+            custom.UsePost,
+            new SortedDictionary<string, string>(custom.Headers.ToDictionary(), StringComparer.Ordinal)),
+        IntegrationCrmSource integration => new IntegrationCrmDto(integration.Connection, integration.Module, integration.KeyField),
         null => throw new ArgumentException("a rule without a CRM source cannot be written", nameof(crm)),
         _ => throw new ArgumentOutOfRangeException(nameof(crm), crm.GetType().Name, "unsupported CRM source"),
     };

@@ -2,8 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace AriCrmRouter.Routing.Files;
 
-// The written shape of a rule file, documented in docs/rules.md and schema/rules.schema.json.
-// Reading walks the JSON by hand (RuleFileReader) so that every problem is reported, not only the first.
+// The one definition of the rule file's shape. The codec writes these records; the reader accepts exactly
+// their members (RuleFileMembers), walking the JSON by hand so that every problem is reported with its path,
+// not only the first; schema/rules.schema.json and docs/rules.md are checked against them (ExampleFilesTests).
 
 internal sealed record RuleFileDto(
     [property: JsonPropertyName("$schema"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Schema,
@@ -22,15 +23,18 @@ internal sealed record RuleDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DtmfDto? Dtmf,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LookupDto? Lookup);
 
-/// <summary>Both CRM kinds in one shape; members of the other kind are left out.</summary>
-internal sealed record CrmDto(
-    string Type,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Url = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? UsePost = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Headers = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Connection = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Module = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? KeyField = null);
+/// <summary>The rule's CRM: its <c>type</c> member says which kind, and each kind has its own members.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(CustomCrmDto), RuleFileNames.CustomCrm)]
+[JsonDerivedType(typeof(IntegrationCrmDto), RuleFileNames.IntegrationCrm)]
+internal abstract record CrmDto;
+
+internal sealed record CustomCrmDto(string Url, bool UsePost, IReadOnlyDictionary<string, string> Headers) : CrmDto;
+
+internal sealed record IntegrationCrmDto(
+    string Connection,
+    string Module,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? KeyField) : CrmDto;
 
 internal sealed record DestinationDto(string Type, string Target);
 
@@ -46,4 +50,6 @@ internal sealed record LookupDto(
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(RuleFileDto))]
 [JsonSerializable(typeof(RuleDto))]
+[JsonSerializable(typeof(CustomCrmDto))]
+[JsonSerializable(typeof(IntegrationCrmDto))]
 internal sealed partial class RuleFileJsonContext : JsonSerializerContext;

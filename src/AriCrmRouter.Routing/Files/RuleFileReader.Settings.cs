@@ -6,12 +6,6 @@ namespace AriCrmRouter.Routing.Files;
 
 internal sealed partial class RuleFileReader
 {
-    private static readonly string[] CustomCrmNames = ["type", "url", "usePost", "headers"];
-    private static readonly string[] IntegrationCrmNames = ["type", "connection", "module", "keyField"];
-    private static readonly string[] AnyCrmNames = ["type", "url", "usePost", "headers", "connection", "module", "keyField"];
-    private static readonly string[] DtmfNames = ["maxDigits", "terminator", "firstDigitTimeoutMs", "interDigitTimeoutMs"];
-    private static readonly string[] LookupNames = ["timeoutMs", "cacheTtlSeconds", "negativeCacheTtlSeconds"];
-
     private CrmSource? ReadCrm(JsonObjectReader rule)
     {
         if (rule.Object("crm", required: true) is not { } element)
@@ -20,27 +14,27 @@ internal sealed partial class RuleFileReader
         }
 
         var path = rule.Child("crm");
-        var type = element.TryGetProperty("type", out var typeElement) && typeElement.ValueKind == JsonValueKind.String
+        var type = element.TryGetProperty(RuleFileMembers.CrmType, out var typeElement) && typeElement.ValueKind == JsonValueKind.String
             ? typeElement.GetString()!.Trim()
             : null;
         if (string.Equals(type, RuleFileNames.CustomCrm, StringComparison.OrdinalIgnoreCase))
         {
-            return ReadCustomCrm(new JsonObjectReader(element, path, sink, CustomCrmNames));
+            return ReadCustomCrm(new JsonObjectReader(element, path, sink, RuleFileMembers.CustomCrm));
         }
 
         if (string.Equals(type, RuleFileNames.IntegrationCrm, StringComparison.OrdinalIgnoreCase))
         {
-            var crm = new JsonObjectReader(element, path, sink, IntegrationCrmNames);
+            var crm = new JsonObjectReader(element, path, sink, RuleFileMembers.IntegrationCrm);
             return new IntegrationCrmSource(
                 crm.String("connection", required: true) ?? string.Empty,
                 crm.String("module", required: true) ?? string.Empty,
                 crm.String("keyField", required: false));
         }
 
-        var unknownType = new JsonObjectReader(element, path, sink, AnyCrmNames);
-        if (unknownType.String("type", required: true) is { } text)
+        var unknownType = new JsonObjectReader(element, path, sink, RuleFileMembers.AnyCrm);
+        if (unknownType.String(RuleFileMembers.CrmType, required: true) is { } text)
         {
-            sink.Structural(unknownType.Child("type"), $"'{ProblemText.Shown(text)}' is not one of custom, integration");
+            sink.Structural(unknownType.Child(RuleFileMembers.CrmType), $"'{ProblemText.Shown(text)}' is not one of custom, integration");
         }
 
         return null;
@@ -82,7 +76,7 @@ internal sealed partial class RuleFileReader
             return null;
         }
 
-        var dtmf = new JsonObjectReader(element, rule.Child("dtmf"), sink, DtmfNames);
+        var dtmf = new JsonObjectReader(element, rule.Child("dtmf"), sink, RuleFileMembers.Dtmf);
         var defaults = DtmfSettings.Defaults;
         return new DtmfSettings
         {
@@ -123,7 +117,7 @@ internal sealed partial class RuleFileReader
             return LookupSettings.Defaults;
         }
 
-        var lookup = new JsonObjectReader(element, rule.Child("lookup"), sink, LookupNames);
+        var lookup = new JsonObjectReader(element, rule.Child("lookup"), sink, RuleFileMembers.Lookup);
         return new LookupSettings
         {
             Timeout = Milliseconds(lookup.Int("timeoutMs")),

@@ -10,10 +10,6 @@ namespace AriCrmRouter.Routing.Files;
 /// </summary>
 internal sealed partial class RuleFileReader(ProblemSink sink)
 {
-    private static readonly string[] RootNames = ["$schema", "rules", "dids"];
-    private static readonly string[] RuleNames =
-        ["name", "crmField", "location", "greeting", "crm", "defaultDestination", "defaultVoicemail", "rows", "dtmf", "lookup"];
-
     public (List<Rule> Rules, Dictionary<string, string> Dids) Read(JsonElement root)
     {
         var rules = new List<Rule>();
@@ -24,7 +20,7 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
             return (rules, dids);
         }
 
-        var file = new JsonObjectReader(root, string.Empty, sink, RootNames);
+        var file = new JsonObjectReader(root, string.Empty, sink, RuleFileMembers.File);
         file.String("$schema", required: false);
         if (file.Array("rules", required: true) is { } ruleArray)
         {
@@ -89,7 +85,7 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
             sink.CurrentRule = nameElement.GetString();
         }
 
-        var rule = new JsonObjectReader(element, path, sink, RuleNames);
+        var rule = new JsonObjectReader(element, path, sink, RuleFileMembers.Rule);
         return new Rule
         {
             Name = rule.String("name", required: true) ?? string.Empty,
@@ -157,7 +153,7 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
             return null;
         }
 
-        var destination = new JsonObjectReader(element, parent.Child(name), sink, ["type", "target"]);
+        var destination = new JsonObjectReader(element, parent.Child(name), sink, RuleFileMembers.Destination);
         var typeText = destination.String("type", required: true);
         var target = destination.String("target", required: true) ?? string.Empty;
         if (typeText is null)
@@ -193,7 +189,7 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
                 continue;
             }
 
-            var row = new JsonObjectReader(element, path, sink, ["operator", "value", "destination"]);
+            var row = new JsonObjectReader(element, path, sink, RuleFileMembers.Row);
             rows.Add(new RuleRow(ReadOperator(row), ReadRowValue(row), ReadDestination(row, "destination")!));
         }
 

@@ -134,6 +134,22 @@ public class ExampleFilesTests
     }
 
     [Fact]
+    public void Schema_EveryObjectDeclaresExactlyTheMembersOfTheFileShape()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(SchemaPath));
+        var definitions = schema.RootElement.GetProperty("$defs");
+
+        AssertDeclares(schema.RootElement, RuleFileMembers.File);
+        AssertDeclares(definitions.GetProperty("rule"), RuleFileMembers.Rule);
+        AssertDeclares(definitions.GetProperty("row"), RuleFileMembers.Row);
+        AssertDeclares(definitions.GetProperty("destination"), RuleFileMembers.Destination);
+        AssertDeclares(definitions.GetProperty("customCrm"), RuleFileMembers.CustomCrm);
+        AssertDeclares(definitions.GetProperty("integrationCrm"), RuleFileMembers.IntegrationCrm);
+        AssertDeclares(definitions.GetProperty("dtmf"), RuleFileMembers.Dtmf);
+        AssertDeclares(definitions.GetProperty("lookup"), RuleFileMembers.Lookup);
+    }
+
+    [Fact]
     public void Schema_EnumsMatchTheDomain()
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(SchemaPath));
@@ -146,6 +162,11 @@ public class ExampleFilesTests
             Enum.GetValues<DestinationType>().Select(type => type.ToWireName()),
             EnumValues(definitions.GetProperty("destination").GetProperty("properties").GetProperty("type")));
     }
+
+    private static void AssertDeclares(JsonElement schemaObject, IEnumerable<string> members) =>
+        Assert.Equal(
+            members.Order(StringComparer.Ordinal),
+            schemaObject.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
     private static IEnumerable<string> EnumValues(JsonElement property) => property.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
 
