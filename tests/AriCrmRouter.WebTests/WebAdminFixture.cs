@@ -1,4 +1,5 @@
-using AriCrmRouter.Cli.Administration;
+using AriCrmRouter.Admin.Accounts;
+using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Routing.Files;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.Administration;
@@ -13,7 +14,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Playwright;
 
 namespace AriCrmRouter.WebTests;
@@ -74,9 +74,8 @@ public sealed class WebAdminFixture : IAsyncLifetime
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         var accounts = Services.GetRequiredService<RedisAdminAccountStore>();
-        var hasher = new PasswordHasher<string>();
-        await accounts.SaveAsync(new AdminAccount(AdminName, AdminRoles.Admin, hasher.HashPassword(AdminName, Password)), default);
-        await accounts.SaveAsync(new AdminAccount(ViewerName, AdminRoles.Viewer, hasher.HashPassword(ViewerName, Password)), default);
+        await accounts.SaveAsync(new AdminAccount(AdminName, AdminRoles.Admin, AdminPasswords.Hash(Password)), default);
+        await accounts.SaveAsync(new AdminAccount(ViewerName, AdminRoles.Viewer, AdminPasswords.Hash(Password)), default);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

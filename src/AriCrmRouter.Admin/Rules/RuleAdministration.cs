@@ -2,7 +2,7 @@ using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Routing.Validation;
 using AriCrmRouter.Storage;
 
-namespace AriCrmRouter.Cli.Administration;
+namespace AriCrmRouter.Admin.Rules;
 
 /// <summary>
 /// The rule and DID changes admins make, independent of the command line. Every change reads the stored
@@ -10,7 +10,7 @@ namespace AriCrmRouter.Cli.Administration;
 /// not moved in between (otherwise it starts over), so a change is all or nothing and never overwrites a
 /// concurrent one.
 /// </summary>
-internal sealed partial class RuleAdministration(IRuleStore store)
+public sealed partial class RuleAdministration(IRuleStore store)
 {
     private const int MaxAttempts = 5;
 

@@ -1,13 +1,13 @@
 using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Routing.Validation;
 
-namespace AriCrmRouter.Cli.Administration;
+namespace AriCrmRouter.Admin.Rules;
 
 /// <summary>
 /// Changes made against a version the admin saw (web form, REST API with If-Match, rollback): when the stored
 /// set has moved since, nothing is written and the change reports a conflict instead of retrying blindly.
 /// </summary>
-internal sealed partial class RuleAdministration
+public sealed partial class RuleAdministration
 {
     /// <summary>
     /// Adds or replaces one rule. With <paramref name="originalName"/> the rule of that name is replaced (it may
