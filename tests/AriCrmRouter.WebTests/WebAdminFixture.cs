@@ -43,6 +43,9 @@ public sealed class WebAdminFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>Web:DataProtectionKeysPath: where the login-cookie keys are kept (created by the app).</summary>
+    public string DataProtectionKeys { get; } = Path.Combine(Path.GetTempPath(), $"crmrouter-web-cookie-keys-{Guid.NewGuid():N}");
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -65,6 +68,7 @@ public sealed class WebAdminFixture : IAsyncLifetime
             {
                 ["Redis:Configuration"] = _redis.Configuration,
                 ["Secrets:KeyRingPath"] = _keyRing,
+                ["Web:DataProtectionKeysPath"] = DataProtectionKeys,
                 ["Crm:AllowedPrivateNetworks"] = "127.0.0.0/8", // the fake HubSpot listens on loopback
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore.Diagnostics"] = "Error",
@@ -106,9 +110,12 @@ public sealed class WebAdminFixture : IAsyncLifetime
         }
 
         await _redis.DisposeAsync();
-        if (Directory.Exists(_keyRing))
+        foreach (var directory in new[] { _keyRing, DataProtectionKeys })
         {
-            Directory.Delete(_keyRing, recursive: true);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
     }
 

@@ -1,5 +1,4 @@
 using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Routing.Validation;
 
 namespace AriCrmRouter.Admin.Rules;
 
@@ -53,16 +52,9 @@ public sealed partial class RuleAdministration
 
     /// <summary>Deletes a rule, only if the stored set is still <paramref name="expectedVersion"/> (when given).</summary>
     public Task<RuleChange> DeleteRuleAtAsync(string name, long? expectedVersion, CancellationToken cancellationToken) =>
-        expectedVersion is null ? DeleteRuleAsync(name, cancellationToken) : ChangeAtAsync(
-            expectedVersion,
-            stored => stored.FindByName(name) is { } rule
-                ? RuleEdit.To(new RuleSet(
-                    stored.Rules.Where(r => r != rule),
-                    stored.DidAssignments
-                        .Where(d => !string.Equals(d.Value, rule.Name, StringComparison.OrdinalIgnoreCase))
-                        .ToDictionary(d => d.Key, d => d.Value, StringComparer.OrdinalIgnoreCase)))
-                : RuleEdit.Refuse($"No rule named '{name}'."),
-            cancellationToken);
+        expectedVersion is null
+            ? DeleteRuleAsync(name, cancellationToken)
+            : ChangeAtAsync(expectedVersion, stored => Without(stored, name), cancellationToken);
 
     private async Task<RuleChange> ChangeAtAsync(long? expectedVersion, Func<RuleSet, RuleEdit> edit, CancellationToken cancellationToken)
     {
@@ -72,20 +64,7 @@ public sealed partial class RuleAdministration
             return RuleChange.Conflicted($"The rules were changed by someone else (version {stored.Version}, this change was based on version {expected}); nothing was written. Reload and try again.");
         }
 
-        var (result, refusal) = edit(stored.RuleSet);
-        if (result is null)
-        {
-            return RuleChange.Refused(refusal ?? "The change was refused.");
-        }
-
-        var problems = RuleValidator.Validate(result);
-        if (problems.Count > 0)
-        {
-            return RuleChange.Invalid(problems);
-        }
-
-        return await store.TryReplaceAsync(result, stored.Version, cancellationToken) is { } version
-            ? new RuleChange(result, version, [], null)
-            : RuleChange.Conflicted("The rules were changed by someone else while this change was being written; nothing was written. Reload and try again.");
+        return await TryWriteAsync(stored, edit, cancellationToken)
+            ?? RuleChange.Conflicted("The rules were changed by someone else while this change was being written; nothing was written. Reload and try again.");
     }
 }

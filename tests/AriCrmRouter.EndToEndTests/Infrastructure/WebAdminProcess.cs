@@ -34,6 +34,7 @@ public sealed class WebAdminProcess : IAsyncDisposable
             ["Redis__Configuration"] = stack.Stack.RedisConfiguration,
             ["Redis__KeyPrefix"] = EndToEndEnvironment.RedisPrefix,
             ["Secrets__KeyRingPath"] = stack.KeyRing,
+            ["Web__DataProtectionKeysPath"] = stack.RunFile("web-cookie-keys"),
             ["DOTNET_NOLOGO"] = "1",
         };
         var process = ChildProcess.Start("dotnet", [RepoPaths.WebDll, "--urls", baseUrl.ToString().TrimEnd('/')],
