@@ -142,7 +142,7 @@ public sealed class WebAdminFixture : IAsyncLifetime
         var parsed = RuleFileCodec.ParseRule(json);
         Assert.True(parsed.Rule is not null, string.Join("; ", parsed.Problems));
         // Recorded like any admin change, so that the history holds the version.
-        var store = Services.GetRequiredService<RedisChangeHistory>().Recording(Services.GetRequiredService<IRuleStore>(), "test");
+        var store = Services.GetRequiredService<RedisChangeHistory>().Recording(Services.GetRequiredService<AriCrmRouter.Storage.Rules.RedisRuleStore>(), "test");
         var exists = (await store.LoadAsync(default)).RuleSet.FindByName(parsed.Rule.Name) is not null;
         var change = await new RuleAdministration(store).SaveRuleAsync(parsed.Rule, exists ? parsed.Rule.Name : null, null, default);
         Assert.True(change.Succeeded, change.Refusal + string.Join("; ", change.Problems));
