@@ -130,7 +130,7 @@ say "Web admin (crmrouter-web, log $STATE/web.log)"
 if ss -H -ltn "sport = :$WEB_PORT" | grep -q .; then die "port $WEB_PORT/tcp is in use (set DEMO_WEB_PORT)"; fi
 CRMROUTER_ADMIN_PASSWORD="$WEB_PASSWORD" dotnet "$ADMIN_DLL" --redis "127.0.0.1:$REDIS_PORT" --prefix "$PREFIX" users add admin --role admin
 Redis__Configuration="127.0.0.1:$REDIS_PORT" Redis__KeyPrefix="$PREFIX" Crm__ExtraTrustedCaFile="$CA_DIR/ca.crt" \
-  Crm__DefaultRegion=US Crm__AllowedPrivateNetworks=127.0.0.0/8,::1/128 Secrets__KeyRingPath="$KEY_RING" nohup dotnet "$WEB_DLL" --urls "http://127.0.0.1:$WEB_PORT" >"$STATE/web.log" 2>&1 &
+  Crm__DefaultRegion=US Crm__AllowedPrivateNetworks=127.0.0.0/8,::1/128 Secrets__KeyRingPath="$KEY_RING" Web__DataProtectionKeysPath="$STATE/web-cookie-keys" nohup dotnet "$WEB_DLL" --urls "http://127.0.0.1:$WEB_PORT" >"$STATE/web.log" 2>&1 &
 echo $! >"$STATE/web.pid"
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$WEB_PORT/login" && break; sleep 0.2; done
 curl -s -o /dev/null "http://127.0.0.1:$WEB_PORT/login" || die "the web admin did not start; see $STATE/web.log"

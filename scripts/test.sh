@@ -5,7 +5,8 @@
 #     integration tests/AriCrmRouter.{Storage,Cli}.Tests, tests/AriCrmRouter.IntegrationTests and
 #                 tests/AriCrmRouter.WebTests (a real Redis that the tests start, and the web admin in
 #                 Debian's /usr/bin/chromium driven by Playwright: runs scripts/setup.sh)
-#     e2e         tests/AriCrmRouter.EndToEndTests      (needs Redis, Asterisk, SIPp: setup.sh), then
+#     e2e         tests/AriCrmRouter.EndToEndTests      (needs Redis, Asterisk, SIPp and, for the web admin's
+#                 Recent calls scenario, /usr/bin/chromium: setup.sh), then
 #                 scripts/bench.sh --smoke (skipped with TEST_FILTER or TEST_BENCH_SMOKE=0)
 #     installed   scripts/install.sh into a temporary --destdir (twice: it must be idempotent), then the
 #                 end-to-end smoke (OperationsTests, DID routing) through the installed router and admin
@@ -54,7 +55,7 @@ if ((needs_stack)); then
 fi
 export ARICRMROUTER_REPO_ROOT="$REPO"
 # The browser tests need Debian's chromium; in CI its absence is an error here, not a quiet pass.
-if [[ $tier == integration || $tier == all ]] && [[ ! -x /usr/bin/chromium ]]; then
+if [[ $tier == integration || $tier == e2e || $tier == all ]] && [[ ! -x /usr/bin/chromium ]]; then
   echo "test: /usr/bin/chromium is missing (apt-get install -y chromium; scripts/setup.sh installs it)" >&2
   if [[ ${CI:-} == true ]]; then echo "0 passed, 0 failed"; exit 1; fi
 fi

@@ -19,7 +19,7 @@ internal sealed class StorageSession : IAsyncDisposable
     private StorageSession(ServiceProvider services) => _services = services;
 
     /// <summary>The rule store; every write is recorded in the change history as made by <see cref="Actor"/>.</summary>
-    public IRuleStore Rules => History.Recording(_services.GetRequiredService<IRuleStore>(), Actor);
+    public IRuleStore Rules => History.Recording(_services.GetRequiredService<Storage.Rules.RedisRuleStore>(), Actor);
 
     /// <summary>The connection store; saves and deletes are recorded in the change history.</summary>
     public ICrmConnectionStore Connections => History.Recording(_services.GetRequiredService<ICrmConnectionStore>(), Actor);

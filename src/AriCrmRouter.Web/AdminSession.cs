@@ -1,6 +1,7 @@
-using AriCrmRouter.Cli.Administration;
+using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.History;
+using AriCrmRouter.Storage.Rules;
 
 namespace AriCrmRouter.Web;
 
@@ -8,7 +9,7 @@ namespace AriCrmRouter.Web;
 /// The stores as one signed-in user changes them: every write goes through the change history under the
 /// user's name (<c>web:alice</c> from the pages, <c>api:alice</c> from the REST API).
 /// </summary>
-internal sealed class AdminSession(IRuleStore rules, ICrmConnectionStore connections, RedisChangeHistory history, IHttpContextAccessor http)
+internal sealed class AdminSession(RedisRuleStore rules, ICrmConnectionStore connections, RedisChangeHistory history, IHttpContextAccessor http)
 {
     public string Actor
     {

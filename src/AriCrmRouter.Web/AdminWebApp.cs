@@ -1,4 +1,4 @@
-using AriCrmRouter.Cli;
+using AriCrmRouter.Admin.Connections;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Web.Api;
 using AriCrmRouter.Web.Security;
@@ -34,7 +34,7 @@ public static class AdminWebApp
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddRedisStorage(builder.Configuration).AddAdminStorage();
-        builder.Services.AddSingleton(sp => new CliCrmServices(
+        builder.Services.AddSingleton(sp => new AdminCrmServices(
             sp.GetRequiredService<ICrmConnectionStore>(),
             name => builder.Configuration[name.Replace("__", ":", StringComparison.Ordinal)]));
         builder.Services.AddSingleton<LoginThrottle>();

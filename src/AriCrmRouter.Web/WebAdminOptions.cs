@@ -22,6 +22,13 @@ public sealed class WebAdminOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// The directory of the keys that protect the login and antiforgery cookies (created owner-only when missing).
+    /// Required: logins must survive a restart, and the keys must not land in some user's home directory.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string? DataProtectionKeysPath { get; set; }
+
     /// <summary>Behave as a router with <c>Routing:VoicemailWhenNotSet=true</c> when simulating.</summary>
     public bool VoicemailWhenNotSet { get; set; }
 }

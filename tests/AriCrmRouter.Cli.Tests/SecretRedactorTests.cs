@@ -1,5 +1,5 @@
 using System.Text;
-using AriCrmRouter.Cli.Diagnostics;
+using AriCrmRouter.Admin.Connections;
 using AriCrmRouter.Crm.Connectors;
 
 namespace AriCrmRouter.Cli.Tests;

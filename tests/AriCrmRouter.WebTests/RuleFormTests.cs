@@ -90,4 +90,22 @@ public sealed class RuleFormTests(WebAdminFixture web)
         await page.GetByLabel("Row 1 value").FillAsync("GOLD");
         await page.GetByLabel("Row 1 target").FillAsync("103");
     }
+
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(1366, 768)]
+    public async Task EditRule_LaptopScreen_RowsFitWithoutScrollingSideways(int width, int height)
+    {
+        await web.SaveRuleAsync(WebAdminFixture.QueueRule("laptop-width"));
+        var page = await web.OpenAsync(WebAdminFixture.AdminName);
+        await page.SetViewportSizeAsync(width, height);
+
+        await page.GotoAsync("/rules/edit/laptop-width");
+
+        await Expect(page.GetByLabel("Row 2 value")).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        var rowsOutsideFieldset = await page.EvaluateAsync<int>(
+            "() => Math.ceil(document.getElementById('rows').getBoundingClientRect().right - document.getElementById('rows').closest('fieldset').getBoundingClientRect().right)");
+        Assert.Equal((0, 0), (Math.Max(0, overflow), Math.Max(0, rowsOutsideFieldset)));
+    }
 }

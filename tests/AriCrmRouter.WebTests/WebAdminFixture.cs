@@ -1,4 +1,5 @@
-using AriCrmRouter.Cli.Administration;
+using AriCrmRouter.Admin.Accounts;
+using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Routing.Files;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.Administration;
@@ -13,7 +14,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Playwright;
 
 namespace AriCrmRouter.WebTests;
@@ -43,6 +43,9 @@ public sealed class WebAdminFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>Web:DataProtectionKeysPath: where the login-cookie keys are kept (created by the app).</summary>
+    public string DataProtectionKeys { get; } = Path.Combine(Path.GetTempPath(), $"crmrouter-web-cookie-keys-{Guid.NewGuid():N}");
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -65,6 +68,7 @@ public sealed class WebAdminFixture : IAsyncLifetime
             {
                 ["Redis:Configuration"] = _redis.Configuration,
                 ["Secrets:KeyRingPath"] = _keyRing,
+                ["Web:DataProtectionKeysPath"] = DataProtectionKeys,
                 ["Crm:AllowedPrivateNetworks"] = "127.0.0.0/8", // the fake HubSpot listens on loopback
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore.Diagnostics"] = "Error",
@@ -74,9 +78,8 @@ public sealed class WebAdminFixture : IAsyncLifetime
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         var accounts = Services.GetRequiredService<RedisAdminAccountStore>();
-        var hasher = new PasswordHasher<string>();
-        await accounts.SaveAsync(new AdminAccount(AdminName, AdminRoles.Admin, hasher.HashPassword(AdminName, Password)), default);
-        await accounts.SaveAsync(new AdminAccount(ViewerName, AdminRoles.Viewer, hasher.HashPassword(ViewerName, Password)), default);
+        await accounts.SaveAsync(new AdminAccount(AdminName, AdminRoles.Admin, AdminPasswords.Hash(Password)), default);
+        await accounts.SaveAsync(new AdminAccount(ViewerName, AdminRoles.Viewer, AdminPasswords.Hash(Password)), default);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -107,9 +110,12 @@ public sealed class WebAdminFixture : IAsyncLifetime
         }
 
         await _redis.DisposeAsync();
-        if (Directory.Exists(_keyRing))
+        foreach (var directory in new[] { _keyRing, DataProtectionKeys })
         {
-            Directory.Delete(_keyRing, recursive: true);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
     }
 
@@ -136,7 +142,7 @@ public sealed class WebAdminFixture : IAsyncLifetime
         var parsed = RuleFileCodec.ParseRule(json);
         Assert.True(parsed.Rule is not null, string.Join("; ", parsed.Problems));
         // Recorded like any admin change, so that the history holds the version.
-        var store = Services.GetRequiredService<RedisChangeHistory>().Recording(Services.GetRequiredService<IRuleStore>(), "test");
+        var store = Services.GetRequiredService<RedisChangeHistory>().Recording(Services.GetRequiredService<AriCrmRouter.Storage.Rules.RedisRuleStore>(), "test");
         var exists = (await store.LoadAsync(default)).RuleSet.FindByName(parsed.Rule.Name) is not null;
         var change = await new RuleAdministration(store).SaveRuleAsync(parsed.Rule, exists ? parsed.Rule.Name : null, null, default);
         Assert.True(change.Succeeded, change.Refusal + string.Join("; ", change.Problems));

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AriCrmRouter.Cli.Diagnostics;
+using AriCrmRouter.Admin.Connections;
 using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Routing.Rules;
@@ -33,9 +33,9 @@ internal static class CrmCommands
         command.SetAction(context.Guarded(async (parse, ct) =>
         {
             var connectionName = parse.GetRequiredValue(name).Trim();
-            if (!RuleValidator.IsValidRuleName(connectionName))
+            if (ConnectionAdministration.NameProblem(connectionName) is { } problem)
             {
-                throw new UsageException($"'{connectionName}' is not a valid connection name: letters, digits, '_', '.', '-' (at most {RuleLimits.MaxNameLength}), starting with a letter or digit.");
+                throw new UsageException(problem);
             }
 
             var secretValues = Pairs(parse.GetValue(secrets), "--secret");
@@ -138,7 +138,8 @@ internal static class CrmCommands
         };
         command.SetAction(context.Guarded(async (parse, ct) =>
         {
-            var request = TestRequest(parse.GetRequiredValue(module), parse.GetRequiredValue(field), parse.GetValue(phone), parse.GetValue(keyField), parse.GetValue(key));
+            var request = ConnectionAdministration.TestRequest(parse.GetRequiredValue(module), parse.GetRequiredValue(field), parse.GetValue(phone), parse.GetValue(keyField), parse.GetValue(key))
+                ?? throw new UsageException("Give either --phone <number>, or --key-field <field> with --key <value>.");
             var seconds = parse.GetValue(timeout);
             if (seconds is < 1 or > 300)
             {
@@ -153,29 +154,16 @@ internal static class CrmCommands
                 return ExitCodes.Problem;
             }
 
-            await using var crm = new CliCrmServices(storage.Connections, context.Environment);
-            return await CrmConnectionTest.RunAsync(connection, crm.Connectors, request, TimeSpan.FromSeconds(seconds), context.Out, ct);
+            await using var crm = new AdminCrmServices(storage.Connections, context.Environment);
+            var result = await CrmConnectionTest.RunAsync(connection, crm.Connectors, request, TimeSpan.FromSeconds(seconds), ct);
+            foreach (var line in result.Lines)
+            {
+                await context.Out.WriteLineAsync(line);
+            }
+
+            return result.Succeeded ? ExitCodes.Success : ExitCodes.Problem;
         }));
         return command;
-    }
-
-    /// <summary>By phone, or by key field and key: exactly one of the two.</summary>
-    private static CrmLookupRequest TestRequest(string module, string field, string? phone, string? keyField, string? key)
-    {
-        var byKey = !string.IsNullOrWhiteSpace(keyField) || !string.IsNullOrWhiteSpace(key);
-        if (byKey == !string.IsNullOrWhiteSpace(phone))
-        {
-            throw new UsageException("Give either --phone <number>, or --key-field <field> with --key <value>.");
-        }
-
-        if (byKey && (string.IsNullOrWhiteSpace(keyField) || string.IsNullOrWhiteSpace(key)))
-        {
-            throw new UsageException("--key-field and --key go together.");
-        }
-
-        return byKey
-            ? new CrmLookupRequest { Module = module.Trim(), Field = field.Trim(), KeyField = keyField!.Trim(), Dtmf = key!.Trim(), CallerNumber = "" }
-            : new CrmLookupRequest { Module = module.Trim(), Field = field.Trim(), CallerNumber = phone!.Trim() };
     }
 
     private static async Task<IReadOnlyList<string>> RulesUsingAsync(StorageSession storage, string connection, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AriCrmRouter.Cli.Administration;
+using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Cli.Output;
 
 namespace AriCrmRouter.Cli.Commands;
@@ -48,7 +48,7 @@ internal static class DidsCommands
             await using var storage = context.OpenStorage(parse);
             var change = await new RuleAdministration(storage.Rules)
                 .AssignDidAsync(parse.GetRequiredValue(did), parse.GetRequiredValue(rule), ct);
-            if (!await RulesCommands.ReportFailureAsync(context, change, "The assignment would leave an invalid rule set; nothing was changed"))
+            if (!ProblemWriter.Succeeded(context.Error, change, "The assignment would leave an invalid rule set; nothing was changed"))
             {
                 return ExitCodes.Problem;
             }
@@ -68,7 +68,7 @@ internal static class DidsCommands
         {
             await using var storage = context.OpenStorage(parse);
             var change = await new RuleAdministration(storage.Rules).UnassignDidAsync(parse.GetRequiredValue(did), ct);
-            if (!await RulesCommands.ReportFailureAsync(context, change, "Unassigning would leave an invalid rule set; nothing was changed"))
+            if (!ProblemWriter.Succeeded(context.Error, change, "Unassigning would leave an invalid rule set; nothing was changed"))
             {
                 return ExitCodes.Problem;
             }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using AriCrmRouter.Cli.Administration;
+using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Cli.Output;
 
 namespace AriCrmRouter.Cli.Commands;
@@ -50,7 +50,7 @@ internal static class RuleHistoryCommands
             }
 
             var change = await new RuleAdministration(storage.Rules).RestoreAsync(earlier, null, ct);
-            if (!await RulesCommands.ReportFailureAsync(context, change, $"Version {wanted} is not valid under today's rules; nothing was changed"))
+            if (!ProblemWriter.Succeeded(context.Error, change, $"Version {wanted} is not valid under today's rules; nothing was changed"))
             {
                 return ExitCodes.Problem;
             }

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using AriCrmRouter.Cli.Administration;
+using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Routing.Files;
 using AriCrmRouter.Routing.Rules;
@@ -17,7 +15,7 @@ internal static class RulesCommands
         Import(context),
         Export(context),
         List(context),
-        Show(context),
+        RuleShowCommand.Create(context),
         Delete(context),
         RuleHistoryCommands.History(context),
         RuleHistoryCommands.Rollback(context),
@@ -64,7 +62,7 @@ internal static class RulesCommands
 
             await using var storage = context.OpenStorage(parse);
             var change = await new RuleAdministration(storage.Rules).ImportAsync(check.RuleSet!, parse.GetValue(replace), ct);
-            if (!await ReportFailureAsync(context, change, "The resulting rule set would be invalid; nothing was imported"))
+            if (!ProblemWriter.Succeeded(context.Error, change, "The resulting rule set would be invalid; nothing was imported"))
             {
                 return ExitCodes.Problem;
             }
@@ -151,28 +149,6 @@ internal static class RulesCommands
         return command;
     }
 
-    private static Command Show(CliContext context)
-    {
-        var name = new Argument<string>("name") { Description = "Rule name (any case)" };
-        var command = new Command("show", "Print one rule as JSON and the DIDs pointing at it") { name };
-        command.SetAction(context.Guarded(async (parse, ct) =>
-        {
-            await using var storage = context.OpenStorage(parse);
-            var stored = await storage.Rules.LoadAsync(ct);
-            if (stored.RuleSet.FindByName(parse.GetRequiredValue(name)) is not { } rule)
-            {
-                await context.Error.WriteLineAsync($"No rule named '{parse.GetRequiredValue(name)}'.");
-                return ExitCodes.Problem;
-            }
-
-            await context.Out.WriteLineAsync(RuleJson(rule));
-            var dids = RuleAdministration.DidsOf(stored.RuleSet, rule.Name);
-            await context.Out.WriteLineAsync(dids.Count == 0 ? "DIDs: (none)" : $"DIDs: {string.Join(", ", dids)}");
-            return ExitCodes.Success;
-        }));
-        return command;
-    }
-
     private static Command Delete(CliContext context)
     {
         var name = new Argument<string>("name") { Description = "Rule name (any case)" };
@@ -198,7 +174,7 @@ internal static class RulesCommands
 
             var dids = RuleAdministration.DidsOf(stored.RuleSet, rule.Name);
             var change = await administration.DeleteRuleAsync(rule.Name, ct);
-            if (!await ReportFailureAsync(context, change, "Removing it would leave an invalid rule set; nothing was removed"))
+            if (!ProblemWriter.Succeeded(context.Error, change, "Removing it would leave an invalid rule set; nothing was removed"))
             {
                 return ExitCodes.Problem;
             }
@@ -214,60 +190,6 @@ internal static class RulesCommands
         return command;
     }
 
-    /// <summary>Prints why a change was not written; false when it failed.</summary>
-    internal static async Task<bool> ReportFailureAsync(CliContext context, RuleChange change, string invalidHeading)
-    {
-        if (change.Succeeded)
-        {
-            return true;
-        }
-
-        if (change.Refusal is { } refusal)
-        {
-            await context.Error.WriteLineAsync(refusal);
-        }
-        else
-        {
-            ProblemWriter.Write(context.Error, invalidHeading, change.Problems);
-        }
-
-        return false;
-    }
-
     private static string Count(RuleSet set) =>
         $"{set.Rules.Count} rule{(set.Rules.Count == 1 ? "" : "s")}, {set.DidAssignments.Count} DID{(set.DidAssignments.Count == 1 ? "" : "s")}";
-
-    /// <summary>
-    /// The rule as it appears in a rule file, except custom CRM header values: they usually carry API keys, so
-    /// only <c>rules export</c> (meant for backups and editing) prints them.
-    /// </summary>
-    private static string RuleJson(Rule rule)
-    {
-        if (rule.Crm is UnreadableCustomCrmSource unreadable)
-        {
-            var shown = rule with { Crm = new CustomCrmSource(unreadable.Url, unreadable.UsePost, new Dictionary<string, string>()) };
-            var node = JsonNode.Parse(RuleFileCodec.SerializeRule(shown))!;
-            node["crm"]!["headers"] = $"(cannot be decrypted: {unreadable.Reason}; calls go to the default destination)";
-            return node.ToJsonString(IndentedJson);
-        }
-
-        var json = JsonNode.Parse(RuleFileCodec.SerializeRule(rule))!;
-        if (json["crm"]?["headers"] is JsonObject headers)
-        {
-            foreach (var name in headers.Select(h => h.Key).ToList())
-            {
-                headers[name] = HiddenValue;
-            }
-        }
-
-        return json.ToJsonString(IndentedJson);
-    }
-
-    internal const string HiddenValue = "(hidden; see rules export)";
-
-    private static readonly JsonSerializerOptions IndentedJson = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }

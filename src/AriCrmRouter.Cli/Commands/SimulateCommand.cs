@@ -1,6 +1,6 @@
 using System.CommandLine;
-using AriCrmRouter.Cli.Simulation;
-using AriCrmRouter.Crm.Lookup;
+using AriCrmRouter.Admin.Connections;
+using AriCrmRouter.Admin.Simulation;
 
 namespace AriCrmRouter.Cli.Commands;
 
@@ -31,11 +31,8 @@ internal static class SimulateCommand
                 return ExitCodes.Problem;
             }
 
-            var dialed = parse.GetValue(did)
-                ?? stored.RuleSet.DidAssignments.Where(d => string.Equals(d.Value, rule.Name, StringComparison.OrdinalIgnoreCase)).Select(d => d.Key).Order(StringComparer.Ordinal).FirstOrDefault()
-                ?? "";
-            var input = new CallerInput(parse.GetRequiredValue(caller), parse.GetValue(dtmf), dialed);
-            await using var crm = new CliCrmServices(storage.Connections, context.Environment);
+            var input = RuleSimulator.Call(stored.RuleSet, rule, parse.GetRequiredValue(caller), parse.GetValue(dtmf), parse.GetValue(did));
+            await using var crm = new AdminCrmServices(storage.Connections, context.Environment);
             var simulator = new RuleSimulator(crm.Lookup);
             var report = await simulator.RunAsync(rule, input, parse.GetValue(value), parse.GetValue(voicemail), ct);
             foreach (var line in report.Lines)

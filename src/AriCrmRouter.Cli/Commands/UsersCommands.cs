@@ -1,7 +1,7 @@
 using System.CommandLine;
+using AriCrmRouter.Admin.Accounts;
 using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Storage.Administration;
-using Microsoft.AspNetCore.Identity;
 
 namespace AriCrmRouter.Cli.Commands;
 
@@ -11,8 +11,6 @@ internal static class UsersCommands
     /// <summary>Read instead of prompting, for scripts (the demo): never put a password on a command line.</summary>
     public const string PasswordVariable = "CRMROUTER_ADMIN_PASSWORD";
 
-    private const int MinPasswordLength = 10;
-
     public static Command Create(CliContext context) => new("users", "Manage the web admin's accounts and API tokens")
     {
         Add(context),
@@ -20,9 +18,6 @@ internal static class UsersCommands
         Remove(context),
         Token(context),
     };
-
-    /// <summary>The hasher the web admin verifies with: the account name is not part of the hash.</summary>
-    public static PasswordHasher<string> Hasher { get; } = new();
 
     private static Command Add(CliContext context)
     {
@@ -38,9 +33,9 @@ internal static class UsersCommands
                 throw new UsageException($"--role must be {AdminRoles.Admin} or {AdminRoles.Viewer}, not '{accountRole}'");
             }
 
-            if (account.Length is 0 or > 64 || !account.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+            if (AdminPasswords.NameProblem(account) is { } problem)
             {
-                throw new UsageException($"'{account}' is not a valid account name: 1 to 64 letters, digits, '.', '_', '-'");
+                throw new UsageException(problem);
             }
 
             var password = context.Environment(PasswordVariable);
@@ -51,13 +46,13 @@ internal static class UsersCommands
                 password = await context.Console.In.ReadLineAsync(ct);
             }
 
-            if (password is null || password.Length < MinPasswordLength)
+            if (AdminPasswords.PasswordProblem(password) is { } weak)
             {
-                throw new UsageException($"the password must have at least {MinPasswordLength} characters");
+                throw new UsageException(weak);
             }
 
             await using var storage = context.OpenStorage(parse);
-            await storage.Accounts.SaveAsync(new AdminAccount(account, accountRole, Hasher.HashPassword(account, password)), ct);
+            await storage.Accounts.SaveAsync(new AdminAccount(account, accountRole, AdminPasswords.Hash(password!)), ct);
             await context.Out.WriteLineAsync($"Account '{account}' ({accountRole}) saved.");
             return ExitCodes.Success;
         }));

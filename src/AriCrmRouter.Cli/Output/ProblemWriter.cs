@@ -1,3 +1,4 @@
+using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Routing.Validation;
 
 namespace AriCrmRouter.Cli.Output;
@@ -27,5 +28,27 @@ internal static class ProblemWriter
         {
             writer.WriteLine($"warning: {warning}");
         }
+    }
+
+    /// <summary>True when the change was written; otherwise writes why not (the refusal, or the problems under <paramref name="invalidHeading"/>).</summary>
+    public static bool Succeeded(TextWriter writer, RuleChange change, string invalidHeading)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.Succeeded)
+        {
+            return true;
+        }
+
+        if (change.Refusal is { } refusal)
+        {
+            writer.WriteLine(refusal);
+        }
+        else
+        {
+            Write(writer, invalidHeading, change.Problems);
+        }
+
+        return false;
     }
 }

@@ -27,11 +27,19 @@ public sealed class RedisRuleStore(RedisConnection connection, SecretProtector p
     }
 
     public async Task<long> ReplaceAsync(RuleSet ruleSet, CancellationToken cancellationToken) =>
-        await WriteAsync(ruleSet, expectedVersion: null, cancellationToken)
+        await WriteAsync(ruleSet, expectedVersion: null, alongside: null, cancellationToken)
         ?? throw new InvalidOperationException("An unconditional write cannot lose a race.");
 
     public Task<long?> TryReplaceAsync(RuleSet ruleSet, long expectedVersion, CancellationToken cancellationToken) =>
-        WriteAsync(ruleSet, expectedVersion, cancellationToken);
+        WriteAsync(ruleSet, expectedVersion, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="TryReplaceAsync(RuleSet, long, CancellationToken)"/>, with whatever <paramref name="alongside"/> queues
+    /// for the new version (<paramref name="expectedVersion"/> + 1) and its document in the same MULTI/EXEC: all of it is
+    /// written, or none of it (the change history's record, <see cref="History.RecordingRuleStore"/>).
+    /// </summary>
+    internal Task<long?> TryReplaceAsync(RuleSet ruleSet, long expectedVersion, Action<ITransaction, long, string> alongside, CancellationToken cancellationToken) =>
+        WriteAsync(ruleSet, expectedVersion, alongside, cancellationToken);
 
     internal async Task<(StoredRuleSet RuleSet, RuleSetRevision Revision)> LoadWithRevisionAsync(CancellationToken cancellationToken)
     {
@@ -78,7 +86,7 @@ public sealed class RedisRuleStore(RedisConnection connection, SecretProtector p
         }
     }
 
-    private async Task<long?> WriteAsync(RuleSet ruleSet, long? expectedVersion, CancellationToken cancellationToken)
+    private async Task<long?> WriteAsync(RuleSet ruleSet, long? expectedVersion, Action<ITransaction, long, string>? alongside, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         var document = RuleDocument.Serialize(ruleSet, protector);
@@ -98,6 +106,12 @@ public sealed class RedisRuleStore(RedisConnection connection, SecretProtector p
                 _ = transaction.StringSetAsync(Keys.RuleDocument, document);
                 var increment = transaction.StringIncrementAsync(Keys.RuleVersion);
                 _ = transaction.StringSetAsync(Keys.RuleStamp, stamp);
+                if (expectedVersion is { } previous && alongside is not null)
+                {
+                    // The condition holds the version at `previous`, so the increment above makes it previous + 1.
+                    alongside(transaction, previous + 1, document);
+                }
+
                 var committed = await transaction.ExecuteAsync();
                 return committed ? (long?)await increment : null;
             },

@@ -1,4 +1,4 @@
-using AriCrmRouter.Cli;
+using AriCrmRouter.Admin.Connections;
 using AriCrmRouter.Routing.Files;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.History;
@@ -22,7 +22,7 @@ internal static class AdminApi
         MapDids(api);
         MapConnections(api);
 
-        api.MapPost("/simulate", async (SimulateBody body, IRuleStore rules, CliCrmServices crm, IOptions<WebAdminOptions> options, CancellationToken ct) =>
+        api.MapPost("/simulate", async (SimulateBody body, IRuleStore rules, AdminCrmServices crm, IOptions<WebAdminOptions> options, CancellationToken ct) =>
         {
             var stored = await rules.LoadAsync(ct);
             if (stored.RuleSet.FindByName(body.Rule ?? "") is not { } rule)
@@ -127,7 +127,7 @@ internal static class AdminApi
             Results.Ok((IReadOnlyList<ConnectionView>)[.. (await store.ListAsync(ct)).Select(ConnectionView.Of)]))
             .WithSummary("CRM connections; secrets by name only, never their values");
 
-        api.MapPut("/connections/{name}", async (string name, ConnectionBody body, AdminSession session, CliCrmServices crm, CancellationToken ct) =>
+        api.MapPut("/connections/{name}", async (string name, ConnectionBody body, AdminSession session, AdminCrmServices crm, CancellationToken ct) =>
         {
             var problems = await ConnectionAdministration.SaveAsync(
                 session.Connections, crm.Connectors, name, body.Kind ?? "", body.Settings ?? [], body.Secrets ?? [], ct);
@@ -138,7 +138,7 @@ internal static class AdminApi
             await session.Connections.DeleteAsync(name, ct) ? Results.NoContent() : ApiResults.NotFound($"No connection named '{name}'."))
             .RequireAuthorization(AdminPolicies.ApiAdmin).WithSummary("Remove a connection");
 
-        api.MapPost("/connections/{name}/test", async (string name, ConnectionTestBody body, ICrmConnectionStore store, CliCrmServices crm, CancellationToken ct) =>
+        api.MapPost("/connections/{name}/test", async (string name, ConnectionTestBody body, ICrmConnectionStore store, AdminCrmServices crm, CancellationToken ct) =>
         {
             if (await store.GetAsync(name, ct) is not { } connection)
             {
@@ -151,7 +151,7 @@ internal static class AdminApi
             }
 
             var timeout = TimeSpan.FromSeconds(Math.Clamp(body.TimeoutSeconds ?? 10, 1, 60));
-            return Results.Ok(await ConnectionAdministration.TestAsync(connection, crm, request, timeout, ct));
+            return Results.Ok(await CrmConnectionTest.RunAsync(connection, crm.Connectors, request, timeout, ct));
         }).RequireAuthorization(AdminPolicies.ApiAdmin).WithSummary("Run the traced lookup of 'crm test' (secrets masked)");
     }
 }

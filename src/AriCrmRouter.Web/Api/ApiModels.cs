@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AriCrmRouter.Admin.Connections;
 using AriCrmRouter.Storage.History;
 using AriCrmRouter.Web.Services;
 

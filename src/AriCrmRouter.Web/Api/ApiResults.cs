@@ -1,4 +1,4 @@
-using AriCrmRouter.Cli.Administration;
+using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Routing.Validation;
 
 namespace AriCrmRouter.Web.Api;

@@ -1,4 +1,4 @@
-using AriCrmRouter.Cli.Administration;
+using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.Administration;
 using Microsoft.AspNetCore.Mvc;

@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using AriCrmRouter.Admin.Accounts;
 using AriCrmRouter.Storage.Administration;
 using AriCrmRouter.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,9 +11,6 @@ namespace AriCrmRouter.Web.Pages;
 
 public sealed class LoginModel : PageModel
 {
-    // Verifying against this when the account does not exist takes as long as a real check: no timing hint.
-    private static readonly string UnknownAccountHash = new PasswordHasher<string>().HashPassword("", Guid.NewGuid().ToString());
-
     [BindProperty]
     public string Name { get; set; } = "";
 
@@ -42,9 +39,7 @@ public sealed class LoginModel : PageModel
 
         var accounts = HttpContext.RequestServices.GetRequiredService<RedisAdminAccountStore>();
         var account = await accounts.FindAsync(Name, cancellationToken);
-        var hasher = new PasswordHasher<string>();
-        var verdict = hasher.VerifyHashedPassword("", account?.PasswordHash ?? UnknownAccountHash, Password ?? "");
-        if (account is null || verdict == PasswordVerificationResult.Failed || !AdminRoles.IsKnown(account.Role))
+        if (!AdminPasswords.Verify(account, Password))
         {
             throttle.RecordFailure(Name, client);
             Error = "Wrong account name or password.";

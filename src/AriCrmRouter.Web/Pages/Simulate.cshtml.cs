@@ -1,4 +1,4 @@
-using AriCrmRouter.Cli;
+using AriCrmRouter.Admin.Connections;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Web.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -52,7 +52,7 @@ public sealed class SimulateModel : PageModel
 
         var services = HttpContext.RequestServices;
         Result = await CallSimulation.RunAsync(
-            stored.RuleSet, rule, services.GetRequiredService<CliCrmServices>(), Caller, Dtmf, Did, Value,
+            stored.RuleSet, rule, services.GetRequiredService<AdminCrmServices>(), Caller, Dtmf, Did, Value,
             services.GetRequiredService<IOptions<WebAdminOptions>>().Value.VoicemailWhenNotSet, cancellationToken);
     }
 

@@ -19,6 +19,7 @@ internal static class AdminPolicies
             || (builder.Configuration["urls"] ?? "").Contains("https", StringComparison.OrdinalIgnoreCase);
         var lifetime = builder.Configuration.GetSection(WebAdminOptions.SectionName).Get<WebAdminOptions>()?.SessionLifetime
             ?? new WebAdminOptions().SessionLifetime;
+        builder.AddCookieKeyStorage();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {

@@ -1,6 +1,5 @@
-using AriCrmRouter.Cli;
-using AriCrmRouter.Cli.Simulation;
-using AriCrmRouter.Crm.Lookup;
+using AriCrmRouter.Admin.Connections;
+using AriCrmRouter.Admin.Simulation;
 using AriCrmRouter.Routing.Rules;
 
 namespace AriCrmRouter.Web.Services;
@@ -12,12 +11,9 @@ public sealed record SimulationResult(IReadOnlyList<string> Lines, string Destin
 internal static class CallSimulation
 {
     public static async Task<SimulationResult> RunAsync(
-        RuleSet set, Rule rule, CliCrmServices crm, string caller, string? dtmf, string? did, string? value, bool voicemailWhenNotSet, CancellationToken cancellationToken)
+        RuleSet set, Rule rule, AdminCrmServices crm, string caller, string? dtmf, string? did, string? value, bool voicemailWhenNotSet, CancellationToken cancellationToken)
     {
-        var dialed = string.IsNullOrWhiteSpace(did)
-            ? set.DidAssignments.Where(d => string.Equals(d.Value, rule.Name, StringComparison.OrdinalIgnoreCase)).Select(d => d.Key).Order(StringComparer.Ordinal).FirstOrDefault() ?? ""
-            : did.Trim();
-        var input = new CallerInput(caller.Trim(), string.IsNullOrWhiteSpace(dtmf) ? null : dtmf.Trim(), dialed);
+        var input = RuleSimulator.Call(set, rule, caller, dtmf, did);
         var report = await new RuleSimulator(crm.Lookup).RunAsync(rule, input, string.IsNullOrEmpty(value) ? null : value, voicemailWhenNotSet, cancellationToken);
         return new SimulationResult(report.Lines, report.Decision.Destination.ToString(), report.Decision.Reason.ToString(), report.Decision.MatchedRow);
     }

@@ -162,11 +162,14 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
     }
 
     /// <summary>Runs the built crmrouter-admin against this stack's Redis; throws with its output when it fails.</summary>
-    public async Task<string> AdminAsync(params string[] args)
+    public Task<string> AdminAsync(params string[] args) => AdminAsync(null, args);
+
+    /// <summary>The same, with extra environment variables (a password for <c>users add</c>: never on a command line).</summary>
+    public async Task<string> AdminAsync(IDictionary<string, string>? environment, params string[] args)
     {
         var (exit, output) = await ChildProcess.RunAsync("dotnet",
             [RepoPaths.AdminDll, "--redis", Stack.RedisConfiguration, "--prefix", RedisPrefix, "--key-ring", KeyRing, .. args],
-            TimeSpan.FromSeconds(60));
+            TimeSpan.FromSeconds(60), environment);
         if (exit != 0)
         {
             throw new InvalidOperationException($"crmrouter-admin {string.Join(' ', args)} failed (exit {exit}):\n{output}");

@@ -1,6 +1,6 @@
 namespace AriCrmRouter.EndToEndTests.Infrastructure;
 
-/// <summary>Where the repository, its scripts and the built router, admin CLI and sample CRM are.</summary>
+/// <summary>Where the repository, its scripts and the built router, admin CLI, web admin and sample CRM are.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -21,6 +21,9 @@ public static class RepoPaths
     public static string RouterDll => Installed("router", "crmrouter.dll") ?? Output("src/AriCrmRouter.Service", "crmrouter.dll");
 
     public static string AdminDll => Installed("admin", "crmrouter-admin.dll") ?? Output("src/AriCrmRouter.Cli", "crmrouter-admin.dll");
+
+    /// <summary>The web admin, always the build output (scripts/install.sh does not install it).</summary>
+    public static string WebDll => Output("src/AriCrmRouter.Web", "crmrouter-web.dll");
 
     public static string SampleCrmDll => Output("samples/AriCrmRouter.SampleCrm", "sample-crm.dll");
 

@@ -1,5 +1,6 @@
-using AriCrmRouter.Cli;
+using AriCrmRouter.Admin.Connections;
 using AriCrmRouter.Storage;
+using AriCrmRouter.Web.Forms;
 using AriCrmRouter.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,8 +56,8 @@ public sealed class IntegrationEditModel : PageModel
         Kinds = [.. Crm.Connectors.Kinds];
         var name = Original ?? ConnectionName;
         var problems = new List<string>();
-        var settings = ConnectionAdministration.ParsePairs(Settings, problems, "settings");
-        var secrets = ConnectionAdministration.ParsePairs(Secrets, problems, "secrets");
+        var settings = KeyValueLines.Parse(Settings, problems, "settings");
+        var secrets = KeyValueLines.Parse(Secrets, problems, "secrets");
         if (problems.Count == 0)
         {
             var session = HttpContext.RequestServices.GetRequiredService<AdminSession>();
@@ -79,5 +80,5 @@ public sealed class IntegrationEditModel : PageModel
 
     private ICrmConnectionStore Store => HttpContext.RequestServices.GetRequiredService<ICrmConnectionStore>();
 
-    private CliCrmServices Crm => HttpContext.RequestServices.GetRequiredService<CliCrmServices>();
+    private AdminCrmServices Crm => HttpContext.RequestServices.GetRequiredService<AdminCrmServices>();
 }

@@ -1,4 +1,4 @@
-using AriCrmRouter.Cli;
+using AriCrmRouter.Admin.Connections;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.Administration;
 using AriCrmRouter.Web.Services;
@@ -65,8 +65,8 @@ public sealed class IntegrationsModel : PageModel
             return Page();
         }
 
-        TestResult = await ConnectionAdministration.TestAsync(
-            connection, HttpContext.RequestServices.GetRequiredService<CliCrmServices>(), request, TimeSpan.FromSeconds(10), cancellationToken);
+        TestResult = await CrmConnectionTest.RunAsync(
+            connection, HttpContext.RequestServices.GetRequiredService<AdminCrmServices>().Connectors, request, TimeSpan.FromSeconds(10), cancellationToken);
         return Page();
     }
 

@@ -2,7 +2,7 @@ using AriCrmRouter.Routing.Files;
 using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Routing.Validation;
 
-namespace AriCrmRouter.Cli.Administration;
+namespace AriCrmRouter.Cli.Commands;
 
 /// <summary>A rule file read from disk and checked: a rule set, or every problem found in it.</summary>
 internal sealed record RuleFileCheck(string Path, RuleSet? RuleSet, IReadOnlyList<ValidationProblem> Problems)

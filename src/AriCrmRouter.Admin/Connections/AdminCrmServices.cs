@@ -5,23 +5,23 @@ using AriCrmRouter.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AriCrmRouter.Cli;
+namespace AriCrmRouter.Admin.Connections;
 
 /// <summary>
 /// The CRM services of the router (<see cref="CrmServiceCollectionExtensions.AddCrmLookups"/> and
 /// <see cref="CrmConnectorServiceCollectionExtensions.AddCrmConnectors"/>: same HTTP client, trusted CAs,
-/// timeouts, retries and tracing), with connections read from the CLI's Redis and no answer cache, so that
-/// <c>crm test</c> and <c>simulate</c> always ask the CRM and never change what the router has cached.
+/// timeouts, retries and tracing), with connections read from the admin's Redis and no answer cache, so that
+/// a connection test and a simulation always ask the CRM and never change what the router has cached.
 /// </summary>
-internal sealed class CliCrmServices : IAsyncDisposable
+public sealed class AdminCrmServices : IAsyncDisposable
 {
-    /// <summary>The <c>Crm</c> settings the CLI takes from the environment, named as the router's (<c>Crm__DefaultRegion</c>, ...).</summary>
+    /// <summary>The <c>Crm</c> settings the admin tools take from the environment or configuration, named as the router's (<c>Crm__DefaultRegion</c>, ...).</summary>
     public static readonly string[] EnvironmentSettings =
         ["DefaultRegion", "ExtraTrustedCaFile", "AllowedPrivateNetworks", "AttemptTimeout", "MaxRetries", "MaxResponseBytes"];
 
     private readonly ServiceProvider _services;
 
-    public CliCrmServices(ICrmConnectionStore connections, Func<string, string?> environment)
+    public AdminCrmServices(ICrmConnectionStore connections, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -48,7 +48,7 @@ internal sealed class CliCrmServices : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
-    /// <summary>Connections straight from the store (the CLI has no reason to cache them).</summary>
+    /// <summary>Connections straight from the store (an admin tool has no reason to cache them).</summary>
     private sealed class StoredConnections(ICrmConnectionStore store) : ICrmConnectionSource
     {
         public Task<CrmConnection?> FindAsync(string name, CancellationToken cancellationToken) => store.GetAsync(name, cancellationToken);

@@ -1,9 +1,9 @@
 using AriCrmRouter.Routing.Rules;
 
-namespace AriCrmRouter.Cli.Output;
+namespace AriCrmRouter.Admin.Rules;
 
 /// <summary>Short, single-line descriptions of rule parts for tables.</summary>
-internal static class RuleDescriptions
+public static class RuleDescriptions
 {
     public static string Location(RuleLocation location) => location == RuleLocation.Ivr ? "ivr" : "did";
 

@@ -2,7 +2,7 @@ using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Routing.Validation;
 using AriCrmRouter.Storage;
 
-namespace AriCrmRouter.Cli.Administration;
+namespace AriCrmRouter.Admin.Rules;
 
 /// <summary>
 /// The rule and DID changes admins make, independent of the command line. Every change reads the stored
@@ -10,7 +10,7 @@ namespace AriCrmRouter.Cli.Administration;
 /// not moved in between (otherwise it starts over), so a change is all or nothing and never overwrites a
 /// concurrent one.
 /// </summary>
-internal sealed partial class RuleAdministration(IRuleStore store)
+public sealed partial class RuleAdministration(IRuleStore store)
 {
     private const int MaxAttempts = 5;
 
@@ -56,20 +56,7 @@ internal sealed partial class RuleAdministration(IRuleStore store)
 
     /// <summary>Removes a rule and every DID pointing at it.</summary>
     public Task<RuleChange> DeleteRuleAsync(string name, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            stored =>
-            {
-                if (stored.FindByName(name) is not { } rule)
-                {
-                    return RuleEdit.Refuse($"No rule named '{name}'.");
-                }
-
-                var dids = stored.DidAssignments
-                    .Where(d => !string.Equals(d.Value, rule.Name, StringComparison.OrdinalIgnoreCase))
-                    .ToDictionary(d => d.Key, d => d.Value, StringComparer.OrdinalIgnoreCase);
-                return RuleEdit.To(new RuleSet(stored.Rules.Where(r => r != rule), dids));
-            },
-            cancellationToken);
+        ChangeAsync(stored => Without(stored, name), cancellationToken);
 
     /// <summary>Points a DID at an existing rule (re-pointing it if it was assigned).</summary>
     public Task<RuleChange> AssignDidAsync(string did, string ruleName, CancellationToken cancellationToken) =>
@@ -115,24 +102,46 @@ internal sealed partial class RuleAdministration(IRuleStore store)
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var stored = await store.LoadAsync(cancellationToken);
-            var (result, refusal) = edit(stored.RuleSet);
-            if (result is null)
+            if (await TryWriteAsync(stored, edit, cancellationToken) is { } change)
             {
-                return RuleChange.Refused(refusal ?? "The change was refused.");
-            }
-
-            var problems = RuleValidator.Validate(result);
-            if (problems.Count > 0)
-            {
-                return RuleChange.Invalid(problems);
-            }
-
-            if (await store.TryReplaceAsync(result, stored.Version, cancellationToken) is { } version)
-            {
-                return new RuleChange(result, version, [], null);
+                return change;
             }
         }
 
         return RuleChange.Refused($"The stored rule set kept changing while this change was being made ({MaxAttempts} attempts); nothing was written. Try again.");
+    }
+
+    /// <summary>The edit of <paramref name="stored"/>, validated whole and written if the store is still at its version; null when it moved.</summary>
+    private async Task<RuleChange?> TryWriteAsync(StoredRuleSet stored, Func<RuleSet, RuleEdit> edit, CancellationToken cancellationToken)
+    {
+        var (result, refusal) = edit(stored.RuleSet);
+        if (result is null)
+        {
+            return RuleChange.Refused(refusal ?? "The change was refused.");
+        }
+
+        var problems = RuleValidator.Validate(result);
+        if (problems.Count > 0)
+        {
+            return RuleChange.Invalid(problems);
+        }
+
+        return await store.TryReplaceAsync(result, stored.Version, cancellationToken) is { } version
+            ? new RuleChange(result, version, [], null)
+            : null;
+    }
+
+    /// <summary>The set without the named rule and the DIDs pointing at it.</summary>
+    private static RuleEdit Without(RuleSet stored, string name)
+    {
+        if (stored.FindByName(name) is not { } rule)
+        {
+            return RuleEdit.Refuse($"No rule named '{name}'.");
+        }
+
+        var dids = stored.DidAssignments
+            .Where(d => !string.Equals(d.Value, rule.Name, StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(d => d.Key, d => d.Value, StringComparer.OrdinalIgnoreCase);
+        return RuleEdit.To(new RuleSet(stored.Rules.Where(r => r != rule), dids));
     }
 }

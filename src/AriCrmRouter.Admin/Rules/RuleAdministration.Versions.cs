@@ -1,13 +1,12 @@
 using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Routing.Validation;
 
-namespace AriCrmRouter.Cli.Administration;
+namespace AriCrmRouter.Admin.Rules;
 
 /// <summary>
 /// Changes made against a version the admin saw (web form, REST API with If-Match, rollback): when the stored
 /// set has moved since, nothing is written and the change reports a conflict instead of retrying blindly.
 /// </summary>
-internal sealed partial class RuleAdministration
+public sealed partial class RuleAdministration
 {
     /// <summary>
     /// Adds or replaces one rule. With <paramref name="originalName"/> the rule of that name is replaced (it may
@@ -53,16 +52,9 @@ internal sealed partial class RuleAdministration
 
     /// <summary>Deletes a rule, only if the stored set is still <paramref name="expectedVersion"/> (when given).</summary>
     public Task<RuleChange> DeleteRuleAtAsync(string name, long? expectedVersion, CancellationToken cancellationToken) =>
-        expectedVersion is null ? DeleteRuleAsync(name, cancellationToken) : ChangeAtAsync(
-            expectedVersion,
-            stored => stored.FindByName(name) is { } rule
-                ? RuleEdit.To(new RuleSet(
-                    stored.Rules.Where(r => r != rule),
-                    stored.DidAssignments
-                        .Where(d => !string.Equals(d.Value, rule.Name, StringComparison.OrdinalIgnoreCase))
-                        .ToDictionary(d => d.Key, d => d.Value, StringComparer.OrdinalIgnoreCase)))
-                : RuleEdit.Refuse($"No rule named '{name}'."),
-            cancellationToken);
+        expectedVersion is null
+            ? DeleteRuleAsync(name, cancellationToken)
+            : ChangeAtAsync(expectedVersion, stored => Without(stored, name), cancellationToken);
 
     private async Task<RuleChange> ChangeAtAsync(long? expectedVersion, Func<RuleSet, RuleEdit> edit, CancellationToken cancellationToken)
     {
@@ -72,20 +64,7 @@ internal sealed partial class RuleAdministration
             return RuleChange.Conflicted($"The rules were changed by someone else (version {stored.Version}, this change was based on version {expected}); nothing was written. Reload and try again.");
         }
 
-        var (result, refusal) = edit(stored.RuleSet);
-        if (result is null)
-        {
-            return RuleChange.Refused(refusal ?? "The change was refused.");
-        }
-
-        var problems = RuleValidator.Validate(result);
-        if (problems.Count > 0)
-        {
-            return RuleChange.Invalid(problems);
-        }
-
-        return await store.TryReplaceAsync(result, stored.Version, cancellationToken) is { } version
-            ? new RuleChange(result, version, [], null)
-            : RuleChange.Conflicted("The rules were changed by someone else while this change was being written; nothing was written. Reload and try again.");
+        return await TryWriteAsync(stored, edit, cancellationToken)
+            ?? RuleChange.Conflicted("The rules were changed by someone else while this change was being written; nothing was written. Reload and try again.");
     }
 }

@@ -1,13 +1,13 @@
 using System.Text;
 using AriCrmRouter.Crm.Connectors;
 
-namespace AriCrmRouter.Cli.Diagnostics;
+namespace AriCrmRouter.Admin.Connections;
 
 /// <summary>
 /// Replaces a connection's secret values with <c>***</c> in text about to be printed. Traced URLs already
 /// mask secret-looking query parameters; this also catches a secret in a path or in a CRM's message.
 /// </summary>
-internal sealed class SecretRedactor
+public sealed class SecretRedactor
 {
     private const string Mask = "***";
 

@@ -2,32 +2,34 @@ using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Routing.Evaluation;
 
-namespace AriCrmRouter.Cli.Diagnostics;
+namespace AriCrmRouter.Admin.Connections;
+
+/// <summary>A connection test's outcome: the lines of the trace (secrets already masked).</summary>
+public sealed record ConnectionTestResult(bool Succeeded, IReadOnlyList<string> Lines);
 
 /// <summary>
-/// <c>crm test</c>: checks a stored connection with its connector's <c>Validate</c>, then makes one real
+/// <c>crm test</c> and the web admin's Test button: checks a stored connection with its connector's <c>Validate</c>, then makes one real
 /// lookup and reports every HTTP attempt (URLs with secrets masked, status, time) and the outcome.
-/// Everything printed passes through a <see cref="SecretRedactor"/>.
+/// Every line passes through a <see cref="SecretRedactor"/>.
 /// </summary>
-internal static class CrmConnectionTest
+public static class CrmConnectionTest
 {
-    public static async Task<int> RunAsync(
+    public static async Task<ConnectionTestResult> RunAsync(
         CrmConnection connection,
         CrmConnectorRegistry connectors,
         CrmLookupRequest request,
         TimeSpan timeout,
-        TextWriter output,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(connectors);
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(output);
         var redactor = new SecretRedactor(connection);
-        async Task Write(string line) => await output.WriteLineAsync(redactor.Redact(line));
+        var lines = new List<string>();
+        void Write(string line) => lines.Add(redactor.Redact(line));
 
-        await Write($"Connection: {connection.Name} ({connection.Kind})");
-        await Write(request.ByKey
+        Write($"Connection: {connection.Name} ({connection.Kind})");
+        Write(request.ByKey
             ? $"Lookup: module {request.Module}, field {request.Field}, where {request.KeyField} = {request.Dtmf}"
             : $"Lookup: module {request.Module}, field {request.Field}, by caller number {request.CallerNumber}");
 
@@ -40,56 +42,56 @@ internal static class CrmConnectionTest
         }
         catch (CrmLookupException ex)
         {
-            await Write($"Outcome: failure ({ex.Kind}): {ex.Message}");
-            return ExitCodes.Problem;
+            Write($"Outcome: failure ({ex.Kind}): {ex.Message}");
+            return new ConnectionTestResult(false, lines);
         }
 
         if (problems.Count > 0)
         {
-            await Write($"Settings: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}:");
+            Write($"Settings: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}:");
             foreach (var problem in problems)
             {
-                await Write($"  {problem}");
+                Write($"  {problem}");
             }
 
-            await Write("Outcome: not tried (fix the connection with 'crm add')");
-            return ExitCodes.Problem;
+            Write("Outcome: not tried (fix the connection with 'crm add')");
+            return new ConnectionTestResult(false, lines);
         }
 
-        await Write("Settings: ok");
+        Write("Settings: ok");
         using var trace = CrmTrace.Begin();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         string outcomeLine;
-        int exitCode;
+        bool succeeded;
         try
         {
             var outcome = await connector.LookupAsync(connection, request, deadline.Token);
-            (outcomeLine, exitCode) = outcome switch
+            (outcomeLine, succeeded) = outcome switch
             {
-                LookupOutcome.FoundValue found => ($"Outcome: value \"{found.Value}\"", ExitCodes.Success),
-                LookupOutcome.LookupFailure failure => ($"Outcome: failure: {failure.Reason}", ExitCodes.Problem),
-                _ => ("Outcome: not found", ExitCodes.Success),
+                LookupOutcome.FoundValue found => ($"Outcome: value \"{found.Value}\"", true),
+                LookupOutcome.LookupFailure failure => ($"Outcome: failure: {failure.Reason}", false),
+                _ => ("Outcome: not found", true),
             };
         }
         catch (CrmLookupException ex)
         {
-            (outcomeLine, exitCode) = ($"Outcome: failure ({ex.Kind}): {ex.Message}{RetryAfterText(ex)}", ExitCodes.Problem);
+            (outcomeLine, succeeded) = ($"Outcome: failure ({ex.Kind}): {ex.Message}{RetryAfterText(ex)}", false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            (outcomeLine, exitCode) = ($"Outcome: failure ({CrmFailureKind.Unavailable}): no answer within {timeout.TotalSeconds:0.#} s", ExitCodes.Problem);
+            (outcomeLine, succeeded) = ($"Outcome: failure ({CrmFailureKind.Unavailable}): no answer within {timeout.TotalSeconds:0.#} s", false);
         }
 
         var steps = trace.Steps;
-        await Write(steps.Count == 0 ? "HTTP: no requests" : $"HTTP: {steps.Count} request{(steps.Count == 1 ? "" : "s")}");
+        Write(steps.Count == 0 ? "HTTP: no requests" : $"HTTP: {steps.Count} request{(steps.Count == 1 ? "" : "s")}");
         for (var i = 0; i < steps.Count; i++)
         {
-            await Write($"  {i + 1}. {steps[i]}");
+            Write($"  {i + 1}. {steps[i]}");
         }
 
-        await Write(outcomeLine);
-        return exitCode;
+        Write(outcomeLine);
+        return new ConnectionTestResult(succeeded, lines);
     }
 
     private static string RetryAfterText(CrmLookupException failure) =>

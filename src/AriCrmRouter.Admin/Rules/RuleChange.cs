@@ -1,13 +1,13 @@
 using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Routing.Validation;
 
-namespace AriCrmRouter.Cli.Administration;
+namespace AriCrmRouter.Admin.Rules;
 
 /// <summary>
 /// What one administrative change produced: the written set and its version, or why nothing was written
 /// (<see cref="Problems"/> from validating the resulting set, or <see cref="Refusal"/> such as an unknown name).
 /// </summary>
-internal sealed record RuleChange(
+public sealed record RuleChange(
     RuleSet? Written,
     long Version,
     IReadOnlyList<ValidationProblem> Problems,
@@ -25,7 +25,7 @@ internal sealed record RuleChange(
 }
 
 /// <summary>An edit of the stored set: a new set, or a refusal that leaves the store untouched.</summary>
-internal readonly record struct RuleEdit(RuleSet? Result, string? Refusal)
+public readonly record struct RuleEdit(RuleSet? Result, string? Refusal)
 {
     public static RuleEdit To(RuleSet result) => new(result, null);
 

@@ -1,22 +1,36 @@
 using System.Globalization;
+using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Routing.Rules;
 
-namespace AriCrmRouter.Cli.Simulation;
+namespace AriCrmRouter.Admin.Simulation;
 
 /// <summary>What a simulated call would do, step by step.</summary>
-internal sealed record SimulationReport(IReadOnlyList<string> Lines, Decision Decision);
+public sealed record SimulationReport(IReadOnlyList<string> Lines, Decision Decision);
 
 /// <summary>
 /// Runs one rule for a made-up call exactly as the router would (same lookup service, same evaluator), without
 /// the cache, and writes down every step: the CRM requests (secrets masked), the value, each row, the destination.
 /// </summary>
-internal sealed class RuleSimulator(CrmLookupService lookup)
+public sealed class RuleSimulator(CrmLookupService lookup)
 {
+    /// <summary>The made-up call: blank DTMF is none; without a dialed number, the first DID assigned to the rule (or none).</summary>
+    public static CallerInput Call(RuleSet set, Rule rule, string caller, string? dtmf, string? did)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(caller);
+        var dialed = !string.IsNullOrWhiteSpace(did) ? did.Trim()
+            : RuleAdministration.DidsOf(set, rule.Name) is [var first, ..] ? first : "";
+        return new CallerInput(caller.Trim(), string.IsNullOrWhiteSpace(dtmf) ? null : dtmf.Trim(), dialed);
+    }
+
     public async Task<SimulationReport> RunAsync(Rule rule, CallerInput input, string? givenValue, bool voicemailWhenNotSet, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(input);
         var lines = new List<string>
         {
             $"Rule {rule.Name} ({(rule.Location == RuleLocation.Did ? "DID" : "IVR")} rule): field '{rule.CrmField}' from {Describe(rule.Crm)}",
