@@ -18,7 +18,8 @@ public sealed partial class BullhornConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<BullhornConnector> logger) : ICrmConnector
+    ILogger<BullhornConnector> logger,
+    IRefreshTokenStore? refreshTokenStore = null) : ICrmConnector
 {
     /// <summary>HTTP client name for <c>/oauth/authorize</c>; see <see cref="BullhornServiceCollectionExtensions.AddBullhornAuthorizeClient"/>.</summary>
     public const string AuthorizeClientName = "crm-bullhorn-authorize";
@@ -36,7 +37,10 @@ public sealed partial class BullhornConnector(
     private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
     private readonly ILogger<BullhornConnector> _logger = logger;
     private readonly CredentialCache<BullhornSession> _sessions = new(timeProvider);
-    private readonly ConcurrentDictionary<string, RefreshState> _refresh = new(StringComparer.Ordinal);
+    private readonly RotatedRefreshTokens _refreshTokens = new(refreshTokenStore, logger);
+
+    /// <summary>The data centre of each connection, learnt at login (a refresh after a restart asks loginInfo again).</summary>
+    private readonly ConcurrentDictionary<string, BullhornEndpoints> _endpoints = new(StringComparer.Ordinal);
 
     public string Kind => "bullhorn";
 
@@ -67,7 +71,7 @@ public sealed partial class BullhornConnector(
         var credentialKey = CredentialKey.For(connection);
         var outcome = await _sessions.UseAsync(
             credentialKey,
-            ct => AcquireAsync(connection.Name, credentialKey, settings, ct),
+            ct => AcquireAsync(connection, credentialKey, settings, ct),
             (session, ct) => FindAsync(connection.Name, session, pathAndQuery, field, ct),
             cancellationToken);
         Log.Answered(_logger, connection.Name, entity, outcome is LookupOutcome.FoundValue ? "found" : "not found");
@@ -98,10 +102,4 @@ public sealed partial class BullhornConnector(
             : LookupOutcome.NotFound;
     }
 
-
-    /// <summary>What a refresh needs: the data centre and the last refresh token (single use).</summary>
-    private sealed record RefreshState(BullhornEndpoints Endpoints, string RefreshToken)
-    {
-        public override string ToString() => "RefreshState (values hidden)";
-    }
 }
