@@ -268,7 +268,7 @@ public sealed class BullhornConnectorTests : IAsyncLifetime
     [Fact]
     public void SettingsToString_AnyConnection_HidesSecrets()
     {
-        var text = BullhornSettings.Read(Connection()).ToString();
+        var text = BullhornSettings.Read(Connection(), out _)!.ToString();
 
         Assert.DoesNotContain(BullhornFake.Password, text, StringComparison.Ordinal);
         Assert.DoesNotContain(BullhornFake.ClientSecret, text, StringComparison.Ordinal);

@@ -277,7 +277,7 @@ public sealed class SugarCrmConnectorTests : IAsyncLifetime
     [Fact]
     public void SettingsToString_AnyConnection_HidesSecrets()
     {
-        var text = SugarCrmSettings.Read(Connection()).ToString();
+        var text = SugarCrmSettings.Read(Connection(), out _)!.ToString();
 
         Assert.DoesNotContain(SugarCrmFake.Password, text, StringComparison.Ordinal);
     }

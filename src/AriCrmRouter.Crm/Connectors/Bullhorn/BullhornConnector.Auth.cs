@@ -4,7 +4,7 @@ using AriCrmRouter.Crm.Http;
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;
 
 /// <summary>Bullhorn's login chain: loginInfo, authorize (code), token, REST login.</summary>
-public sealed partial class BullhornConnector
+internal sealed partial class BullhornConnector
 {
     private const int MaxDataCentreRedirects = 3;
 

@@ -14,12 +14,12 @@ namespace AriCrmRouter.Crm.Connectors.Bullhorn;
 /// access token (10 minutes) and a refresh token, REST <c>login</c> gives the BhRestToken and restUrl; then
 /// <c>search/{Entity}</c> (Lucene) or <c>query/{Entity}</c> (where).
 /// </summary>
-public sealed partial class BullhornConnector(
+internal sealed partial class BullhornConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
     ILogger<BullhornConnector> logger,
-    IRefreshTokenStore? refreshTokenStore = null) : ICrmConnector
+    IRefreshTokenStore? refreshTokenStore = null) : CrmConnector<BullhornSettings>(options)
 {
     /// <summary>HTTP client name for <c>/oauth/authorize</c>; see <see cref="BullhornServiceCollectionExtensions.AddBullhornAuthorizeClient"/>.</summary>
     public const string AuthorizeClientName = "crm-bullhorn-authorize";
@@ -42,15 +42,13 @@ public sealed partial class BullhornConnector(
     /// <summary>The data centre of each connection, learnt at login (a refresh after a restart asks loginInfo again).</summary>
     private readonly ConcurrentDictionary<string, BullhornEndpoints> _endpoints = new(StringComparer.Ordinal);
 
-    public string Kind => "bullhorn";
+    public override string Kind => "bullhorn";
 
-    public IReadOnlyList<string> Validate(CrmConnection connection) => BullhornSettings.Problems(connection);
+    protected override BullhornSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        BullhornSettings.Read(connection, out problems);
 
-    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, BullhornSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(request);
-        var settings = BullhornSettings.Read(connection);
         var entity = ApiNames.Require(request.Module, "entity", connection.Name);
         var field = ApiNames.Require(request.Field, "field", connection.Name);
         IReadOnlyList<string> keyFields = request.ByKey ? [ApiNames.Require(request.KeyField, "key field", connection.Name)] : PhoneFields(settings, entity, connection.Name);

@@ -19,7 +19,7 @@ internal sealed class PipedriveConnector(
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
     ILogger<PipedriveConnector> logger,
-    IRefreshTokenStore? refreshTokenStore = null) : SettingsConnector<PipedriveSettings>(options)
+    IRefreshTokenStore? refreshTokenStore = null) : CrmConnector<PipedriveSettings>(options)
 {
     private readonly CredentialCache<AccessToken> _credentials = new(timeProvider);
     private readonly PipedriveTokens _tokens = new(new RotatedRefreshTokens(refreshTokenStore, logger), options.Value.MaxResponseBytes, timeProvider, logger);

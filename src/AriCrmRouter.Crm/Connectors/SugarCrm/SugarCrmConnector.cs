@@ -14,12 +14,12 @@ namespace AriCrmRouter.Crm.Connectors.SugarCrm;
 /// <c>OAuth-Token</c> header, and <c>POST /{Module}/filter</c> with an <c>$or</c> over the module's phone
 /// fields (or <c>$equals</c> on the key field for DTMF lookups).
 /// </summary>
-public sealed class SugarCrmConnector(
+internal sealed class SugarCrmConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
     ILogger<SugarCrmConnector> logger,
-    IRefreshTokenStore? refreshTokenStore = null) : ICrmConnector
+    IRefreshTokenStore? refreshTokenStore = null) : CrmConnector<SugarCrmSettings>(options)
 {
     private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -33,15 +33,13 @@ public sealed class SugarCrmConnector(
     private readonly CredentialCache<SugarCrmToken> _tokens = new(timeProvider);
     private readonly RotatedRefreshTokens _refreshTokens = new(refreshTokenStore, logger);
 
-    public string Kind => "sugarcrm";
+    public override string Kind => "sugarcrm";
 
-    public IReadOnlyList<string> Validate(CrmConnection connection) => SugarCrmSettings.Problems(connection);
+    protected override SugarCrmSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        SugarCrmSettings.Read(connection, out problems);
 
-    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, SugarCrmSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(request);
-        var settings = SugarCrmSettings.Read(connection);
         var module = ApiNames.Require(request.Module, "module", connection.Name);
         var field = ApiNames.Require(request.Field, "field", connection.Name);
         var body = request.ByKey
