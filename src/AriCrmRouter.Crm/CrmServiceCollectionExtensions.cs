@@ -51,7 +51,9 @@ public static class CrmServiceCollectionExtensions
         http.AddCrmTracing(); // inside the retry handler: every attempt is traced
 
         services.TryAddSingleton<CustomCrmClient>();
+        services.TryAddSingleton<CustomCrmConnector>();
         services.TryAddSingleton<CrmConnectorRegistry>();
+        services.TryAddSingleton<CrmTargets>();
         services.TryAddSingleton<CrmLookupMetrics>();
         services.TryAddSingleton<CrmLookupService>();
         return services;

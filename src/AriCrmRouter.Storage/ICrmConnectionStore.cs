@@ -1,9 +1,13 @@
+using AriCrmRouter.Crm.Auth;
 using AriCrmRouter.Crm.Connectors;
 
 namespace AriCrmRouter.Storage;
 
-/// <summary>Named CRM connections (vendor, settings, secrets) that integration rules refer to.</summary>
-public interface ICrmConnectionStore
+/// <summary>
+/// Named CRM connections (vendor, settings, secrets) that integration rules refer to, and the refresh tokens
+/// their CRMs issued since (<see cref="IRefreshTokenStore"/>).
+/// </summary>
+public interface ICrmConnectionStore : IRefreshTokenStore
 {
     Task<IReadOnlyList<CrmConnection>> ListAsync(CancellationToken cancellationToken);
 

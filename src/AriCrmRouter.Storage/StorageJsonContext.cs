@@ -10,4 +10,5 @@ namespace AriCrmRouter.Storage;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StoredCrmConnection))]
 [JsonSerializable(typeof(StoredAnswer))]
+[JsonSerializable(typeof(StoredRefreshToken))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -16,7 +16,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the Redis connection (options from the <c>Redis</c> section, validated on start), the secrets
     /// protector (key ring from the <c>Secrets</c> section), the rule
-    /// store (<see cref="IRuleStore"/>), the CRM connection store (<see cref="ICrmConnectionStore"/>) and the
+    /// store (<see cref="IRuleStore"/>), the CRM connection store (<see cref="ICrmConnectionStore"/>, also the
+    /// connectors' <see cref="Crm.Auth.IRefreshTokenStore"/>) and the
     /// CRM answer cache (<see cref="ICrmAnswerCache"/>).
     /// </summary>
     public static IServiceCollection AddRedisStorage(this IServiceCollection services, IConfiguration configuration)
@@ -38,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRuleStore>(sp => sp.GetRequiredService<RedisRuleStore>());
         services.TryAddSingleton<RedisCrmConnectionStore>();
         services.TryAddSingleton<ICrmConnectionStore>(sp => sp.GetRequiredService<RedisCrmConnectionStore>());
+        services.TryAddSingleton<Crm.Auth.IRefreshTokenStore>(sp => sp.GetRequiredService<RedisCrmConnectionStore>());
         services.TryAddSingleton<RedisCrmAnswerCache>();
         services.TryAddSingleton<ICrmAnswerCache>(sp => sp.GetRequiredService<RedisCrmAnswerCache>());
         services.TryAddSingleton<Decisions.RedisDecisionLog>();

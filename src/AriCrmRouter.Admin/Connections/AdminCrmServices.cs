@@ -1,4 +1,5 @@
 using AriCrmRouter.Crm;
+using AriCrmRouter.Crm.Auth;
 using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.Storage;
@@ -36,6 +37,7 @@ public sealed class AdminCrmServices : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<ICrmConnectionSource>(new StoredConnections(connections));
+        services.AddSingleton<IRefreshTokenStore>(connections); // a test spends single-use refresh tokens as the router does
         services.AddSingleton<ICrmAnswerCache, NoAnswerCache>();
         services.AddCrmLookups(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddCrmConnectors();

@@ -30,14 +30,7 @@ public sealed class CrmLookupMetrics
             "Circuit breaker of each CRM: 0 closed, 1 half-open, 2 open");
     }
 
-    /// <summary>The label of a CRM: the custom CRM's host:port or the connection's name.</summary>
-    public static string CrmLabel(Routing.Rules.CrmSource source) => source switch
-    {
-        Routing.Rules.CustomCrmSource custom => $"{custom.Url.Host}:{custom.Url.Port}",
-        Routing.Rules.IntegrationCrmSource integration => integration.Connection,
-        _ => "unknown",
-    };
-
+    /// <summary><paramref name="crm"/> is the CRM's label (<see cref="CrmTargets.Label"/>).</summary>
     internal void LookupFinished(string crm, LookupOutcome outcome, TimeSpan elapsed) =>
         _duration.Record(elapsed.TotalSeconds, new("crmrouter.crm", crm), new("crmrouter.lookup.result", ResultName(outcome)));
 

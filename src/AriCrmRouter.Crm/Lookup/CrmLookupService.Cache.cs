@@ -14,7 +14,7 @@ public sealed partial class CrmLookupService
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
+            LookupLog.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
             return null;
         }
     }
@@ -52,7 +52,7 @@ public sealed partial class CrmLookupService
         }
         catch (Exception ex)
         {
-            Log.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
+            LookupLog.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
         }
     }
 }

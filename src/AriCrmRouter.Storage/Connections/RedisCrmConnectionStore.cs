@@ -12,7 +12,7 @@ namespace AriCrmRouter.Storage.Connections;
 /// (<see cref="SecretProtector"/>). Values written in plain text by older versions are read as they are and
 /// encrypted at the connection's next write (or by <c>crmrouter-admin secrets reencrypt</c>).
 /// </summary>
-public sealed class RedisCrmConnectionStore(RedisConnection redis, SecretProtector protector) : ICrmConnectionStore
+public sealed partial class RedisCrmConnectionStore(RedisConnection redis, SecretProtector protector) : ICrmConnectionStore
 {
     private string HashKey => redis.Keys.CrmConnections;
 
@@ -49,7 +49,9 @@ public sealed class RedisCrmConnectionStore(RedisConnection redis, SecretProtect
     public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
     {
         var field = FieldFor(name);
-        return await RedisCalls.RunAsync(redis, db => db.HashDeleteAsync(HashKey, field), cancellationToken);
+        var deleted = await RedisCalls.RunAsync(redis, db => db.HashDeleteAsync(HashKey, field), cancellationToken);
+        await RedisCalls.RunAsync(redis, db => db.HashDeleteAsync(RefreshTokensKey, field), cancellationToken);
+        return deleted;
     }
 
     /// <summary>Per connection: how its stored secrets stand (read without failing on the unreadable ones).</summary>

@@ -9,6 +9,13 @@ internal sealed class RecordingConnectionStore(ICrmConnectionStore inner, RedisC
 
     public Task<CrmConnection?> GetAsync(string name, CancellationToken cancellationToken) => inner.GetAsync(name, cancellationToken);
 
+    // A CRM's token rotation is no administrator's change: not recorded.
+    public Task<string?> GetAsync(string connectionName, string credentialKey, CancellationToken cancellationToken) =>
+        inner.GetAsync(connectionName, credentialKey, cancellationToken);
+
+    public Task<bool> ReplaceAsync(string connectionName, string credentialKey, string? replaced, string replacement, CancellationToken cancellationToken) =>
+        inner.ReplaceAsync(connectionName, credentialKey, replaced, replacement, cancellationToken);
+
     public async Task SaveAsync(CrmConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);

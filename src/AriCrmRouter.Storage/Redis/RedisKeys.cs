@@ -23,6 +23,12 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>Hash of connection name (lower case) to its JSON.</summary>
     public string CrmConnections => Prefix + "crm:connections";
 
+    /// <summary>
+    /// Hash of connection name (lower case) to the newest refresh token its CRM issued (encrypted, with the
+    /// configuration it belongs to), for CRMs whose refresh tokens are single use.
+    /// </summary>
+    public string CrmRefreshTokens => Prefix + "crm:refresh-tokens";
+
     /// <summary>Cache entry for a lookup key that is already hashed (no caller number in clear).</summary>
     public string CachedAnswer(string hashedLookupKey) => Prefix + "cache:" + hashedLookupKey;
 }

@@ -25,6 +25,7 @@ internal sealed class FakePipedrive : IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, bool> _liveTokens = new() { [ApiToken] = true };
     private int _issued;
+    private string _refreshToken = RefreshToken;
 
     public FakeHttpServer Server { get; private set; } = null!;
 
@@ -35,6 +36,12 @@ internal sealed class FakePipedrive : IAsyncDisposable
     public int TokensIssued => _issued;
 
     public bool RefuseRefresh { get; set; }
+
+    /// <summary>Answer each refresh with a new refresh token and accept only the newest one (single use).</summary>
+    public bool RotateRefreshTokens { get; set; }
+
+    /// <summary>The refresh tokens the connector sent, in order.</summary>
+    public List<string> RefreshTokensReceived { get; } = [];
 
     public bool RejectEveryToken { get; set; }
 
@@ -71,19 +78,25 @@ internal sealed class FakePipedrive : IAsyncDisposable
     private async Task<IResult> Token(HttpRequest request)
     {
         var form = await request.ReadFormAsync();
+        RefreshTokensReceived.Add(form["refresh_token"].ToString());
         var basic = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("pd-client:" + ClientSecret));
-        if (RefuseRefresh || request.Headers.Authorization.ToString() != basic || form["grant_type"] != "refresh_token" || form["refresh_token"] != RefreshToken)
+        if (RefuseRefresh || request.Headers.Authorization.ToString() != basic || form["grant_type"] != "refresh_token" || form["refresh_token"] != _refreshToken)
         {
             return Results.Json(new { success = false, message = "Invalid grant: refresh token is invalid", error = "invalid_grant" }, statusCode: 400);
         }
 
         var token = $"v1u:oauth-{Interlocked.Increment(ref _issued)}";
         _liveTokens[token] = true;
+        if (RotateRefreshTokens)
+        {
+            _refreshToken = $"pipedrive-refresh-token-{_issued}";
+        }
+
         return Results.Json(new
         {
             access_token = token,
             token_type = "Bearer",
-            refresh_token = RefreshToken,
+            refresh_token = _refreshToken,
             scope = "base,contacts:read",
             expires_in = 3599,
             api_domain = Server.BaseUri.GetLeftPart(UriPartial.Authority),

@@ -28,6 +28,9 @@ public sealed class FakeHttpServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>When set, matching requests get its canned answer instead of the mapped endpoints.</summary>
+    public FakeFault? Fault { get; set; }
+
     /// <summary>Starts a server whose endpoints <paramref name="map"/> defines.</summary>
     public static async Task<FakeHttpServer> StartAsync(Action<IEndpointRouteBuilder> map, Action<KestrelServerOptionsConfigurator>? https = null)
     {
@@ -48,6 +51,12 @@ public sealed class FakeHttpServer : IAsyncDisposable
             context.Request.Body.Position = 0;
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             server._requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", headers, body));
+            if (server.Fault is { } fault && fault.TryTake(context.Request))
+            {
+                await fault.WriteAsync(context.Response);
+                return;
+            }
+
             await next(context);
         });
         map(app);

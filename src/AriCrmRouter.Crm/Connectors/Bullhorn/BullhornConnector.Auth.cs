@@ -4,22 +4,26 @@ using AriCrmRouter.Crm.Http;
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;
 
 /// <summary>Bullhorn's login chain: loginInfo, authorize (code), token, REST login.</summary>
-public sealed partial class BullhornConnector
+internal sealed partial class BullhornConnector
 {
     private const int MaxDataCentreRedirects = 3;
 
-    private async Task<BullhornSession> AcquireAsync(string connectionName, string credentialKey, BullhornSettings settings, CancellationToken cancellationToken)
+    private async Task<BullhornSession> AcquireAsync(CrmConnection connection, string credentialKey, BullhornSettings settings, CancellationToken cancellationToken)
     {
-        if (_refresh.TryRemove(credentialKey, out var refresh))
+        var connectionName = connection.Name;
+        var refreshToken = await _refreshTokens.NewestAsync(connection, cancellationToken);
+        if (refreshToken is not null)
         {
             Log.Refreshing(_logger, connectionName);
             try
             {
-                var renewed = await TokenAsync(connectionName, settings, refresh.Endpoints, [new("grant_type", "refresh_token"), new("refresh_token", refresh.RefreshToken)], cancellationToken);
-                return await RestLoginAsync(connectionName, credentialKey, settings, refresh.Endpoints, renewed, cancellationToken);
+                var known = _endpoints.TryGetValue(credentialKey, out var cached) ? cached : await LoginInfoAsync(connectionName, settings, cancellationToken);
+                var renewed = await TokenAsync(connectionName, settings, known, [new("grant_type", "refresh_token"), new("refresh_token", refreshToken)], cancellationToken);
+                return await RestLoginAsync(connection, credentialKey, refreshToken, settings, known, renewed, cancellationToken);
             }
             catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
             {
+                _refreshTokens.Forget(connection);
                 Log.RefreshRefused(_logger, connectionName);
             }
         }
@@ -33,7 +37,7 @@ public sealed partial class BullhornConnector
         }
 
         var token = await TokenAsync(connectionName, settings, endpoints, form, cancellationToken);
-        return await RestLoginAsync(connectionName, credentialKey, settings, endpoints, token, cancellationToken);
+        return await RestLoginAsync(connection, credentialKey, refreshToken, settings, endpoints, token, cancellationToken);
     }
 
     private async Task<BullhornEndpoints> LoginInfoAsync(string connectionName, BullhornSettings settings, CancellationToken cancellationToken)
@@ -129,9 +133,11 @@ public sealed partial class BullhornConnector
         return new TokenGrant(answer.AccessToken, answer.RefreshToken, answer.ExpiresIn is > 0 ? answer.ExpiresIn.Value : 600);
     }
 
+    /// <summary><paramref name="replaced"/>: the refresh token read before this login (spent or refused), which the new one replaces.</summary>
     private async Task<BullhornSession> RestLoginAsync(
-        string connectionName, string credentialKey, BullhornSettings settings, BullhornEndpoints endpoints, TokenGrant token, CancellationToken cancellationToken)
+        CrmConnection connection, string credentialKey, string? replaced, BullhornSettings settings, BullhornEndpoints endpoints, TokenGrant token, CancellationToken cancellationToken)
     {
+        var connectionName = connection.Name;
         // Bullhorn's REST login takes the (10-minute, single-purpose) access token as a query parameter.
         var uri = new Uri(endpoints.RestServices, $"login?version=*&access_token={Uri.EscapeDataString(token.AccessToken)}");
         using var message = new HttpRequestMessage(settings.LoginWithGet ? HttpMethod.Get : HttpMethod.Post, uri);
@@ -143,9 +149,10 @@ public sealed partial class BullhornConnector
             throw VendorJson.Malformed(connectionName, "login", "the answer has no BhRestToken and https restUrl");
         }
 
+        _endpoints[credentialKey] = endpoints;
         if (token.RefreshToken is { Length: > 0 } refreshToken)
         {
-            _refresh[credentialKey] = new RefreshState(endpoints, refreshToken);
+            await _refreshTokens.KeepAsync(connection, replaced, refreshToken);
         }
 
         return new BullhornSession(answer.BhRestToken, BullhornSettings.WithSlash(restUrl), _crm.Time.GetUtcNow().AddSeconds(token.ExpiresInSeconds));

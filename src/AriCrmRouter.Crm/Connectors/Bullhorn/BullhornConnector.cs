@@ -14,11 +14,12 @@ namespace AriCrmRouter.Crm.Connectors.Bullhorn;
 /// access token (10 minutes) and a refresh token, REST <c>login</c> gives the BhRestToken and restUrl; then
 /// <c>search/{Entity}</c> (Lucene) or <c>query/{Entity}</c> (where).
 /// </summary>
-public sealed partial class BullhornConnector(
+internal sealed partial class BullhornConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<BullhornConnector> logger) : ICrmConnector
+    ILogger<BullhornConnector> logger,
+    IRefreshTokenStore? refreshTokenStore = null) : CrmConnector<BullhornSettings>(options)
 {
     /// <summary>HTTP client name for <c>/oauth/authorize</c>; see <see cref="BullhornServiceCollectionExtensions.AddBullhornAuthorizeClient"/>.</summary>
     public const string AuthorizeClientName = "crm-bullhorn-authorize";
@@ -36,17 +37,18 @@ public sealed partial class BullhornConnector(
     private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
     private readonly ILogger<BullhornConnector> _logger = logger;
     private readonly CredentialCache<BullhornSession> _sessions = new(timeProvider);
-    private readonly ConcurrentDictionary<string, RefreshState> _refresh = new(StringComparer.Ordinal);
+    private readonly RotatedRefreshTokens _refreshTokens = new(refreshTokenStore, logger);
 
-    public string Kind => "bullhorn";
+    /// <summary>The data centre of each connection, learnt at login (a refresh after a restart asks loginInfo again).</summary>
+    private readonly ConcurrentDictionary<string, BullhornEndpoints> _endpoints = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> Validate(CrmConnection connection) => BullhornSettings.Problems(connection);
+    public override string Kind => "bullhorn";
 
-    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    protected override BullhornSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        BullhornSettings.Read(connection, out problems);
+
+    protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, BullhornSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(request);
-        var settings = BullhornSettings.Read(connection);
         var entity = ApiNames.Require(request.Module, "entity", connection.Name);
         var field = ApiNames.Require(request.Field, "field", connection.Name);
         IReadOnlyList<string> keyFields = request.ByKey ? [ApiNames.Require(request.KeyField, "key field", connection.Name)] : PhoneFields(settings, entity, connection.Name);
@@ -67,7 +69,7 @@ public sealed partial class BullhornConnector(
         var credentialKey = CredentialKey.For(connection);
         var outcome = await _sessions.UseAsync(
             credentialKey,
-            ct => AcquireAsync(connection.Name, credentialKey, settings, ct),
+            ct => AcquireAsync(connection, credentialKey, settings, ct),
             (session, ct) => FindAsync(connection.Name, session, pathAndQuery, field, ct),
             cancellationToken);
         Log.Answered(_logger, connection.Name, entity, outcome is LookupOutcome.FoundValue ? "found" : "not found");
@@ -98,10 +100,4 @@ public sealed partial class BullhornConnector(
             : LookupOutcome.NotFound;
     }
 
-
-    /// <summary>What a refresh needs: the data centre and the last refresh token (single use).</summary>
-    private sealed record RefreshState(BullhornEndpoints Endpoints, string RefreshToken)
-    {
-        public override string ToString() => "RefreshState (values hidden)";
-    }
 }

@@ -80,9 +80,15 @@ internal sealed record BullhornSettings(
         return problems;
     }
 
-    public static BullhornSettings Read(CrmConnection connection)
+    /// <summary>The settings when the connection is usable (<paramref name="problems"/> empty), otherwise <c>null</c>.</summary>
+    public static BullhornSettings? Read(CrmConnection connection, out IReadOnlyList<string> problems)
     {
-        ConnectionSettingsReader.ThrowIfUnusable(connection, Problems(connection));
+        problems = Problems(connection);
+        return problems.Count == 0 ? FromUsable(connection) : null;
+    }
+
+    private static BullhornSettings FromUsable(CrmConnection connection)
+    {
 
         var root = CrmUrls.Parse(connection.Setting(Url) ?? DefaultUrl, Url, connection.Name);
         return new BullhornSettings(

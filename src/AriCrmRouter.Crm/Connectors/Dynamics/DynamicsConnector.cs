@@ -20,7 +20,7 @@ internal sealed class DynamicsConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<DynamicsConnector> logger) : SettingsConnector<DynamicsSettings>(options)
+    ILogger<DynamicsConnector> logger) : CrmConnector<DynamicsSettings>(options)
 {
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
 

@@ -19,7 +19,7 @@ internal sealed class HubSpotConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<HubSpotConnector> logger) : SettingsConnector<HubSpotSettings>(options)
+    ILogger<HubSpotConnector> logger) : CrmConnector<HubSpotSettings>(options)
 {
     /// <summary>HubSpot accepts at most five filter groups per search.</summary>
     internal const int MaxFilterGroups = 5;

@@ -18,7 +18,7 @@ internal sealed class SalesforceConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<SalesforceConnector> logger) : SettingsConnector<SalesforceSettings>(options)
+    ILogger<SalesforceConnector> logger) : CrmConnector<SalesforceSettings>(options)
 {
     private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -15,11 +14,12 @@ namespace AriCrmRouter.Crm.Connectors.SugarCrm;
 /// <c>OAuth-Token</c> header, and <c>POST /{Module}/filter</c> with an <c>$or</c> over the module's phone
 /// fields (or <c>$equals</c> on the key field for DTMF lookups).
 /// </summary>
-public sealed class SugarCrmConnector(
+internal sealed class SugarCrmConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<SugarCrmConnector> logger) : ICrmConnector
+    ILogger<SugarCrmConnector> logger,
+    IRefreshTokenStore? refreshTokenStore = null) : CrmConnector<SugarCrmSettings>(options)
 {
     private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -31,17 +31,15 @@ public sealed class SugarCrmConnector(
     private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
     private readonly ILogger<SugarCrmConnector> _logger = logger;
     private readonly CredentialCache<SugarCrmToken> _tokens = new(timeProvider);
-    private readonly ConcurrentDictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly RotatedRefreshTokens _refreshTokens = new(refreshTokenStore, logger);
 
-    public string Kind => "sugarcrm";
+    public override string Kind => "sugarcrm";
 
-    public IReadOnlyList<string> Validate(CrmConnection connection) => SugarCrmSettings.Problems(connection);
+    protected override SugarCrmSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        SugarCrmSettings.Read(connection, out problems);
 
-    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, SugarCrmSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(request);
-        var settings = SugarCrmSettings.Read(connection);
         var module = ApiNames.Require(request.Module, "module", connection.Name);
         var field = ApiNames.Require(request.Field, "field", connection.Name);
         var body = request.ByKey
@@ -52,7 +50,7 @@ public sealed class SugarCrmConnector(
         var credentialKey = CredentialKey.For(connection);
         var outcome = await _tokens.UseAsync(
             credentialKey,
-            ct => AcquireAsync(connection.Name, credentialKey, settings, ct),
+            ct => AcquireAsync(connection, settings, ct),
             (token, ct) => FilterAsync(connection.Name, settings, token, module, field, body, ct),
             cancellationToken);
         Log.Answered(_logger, connection.Name, module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
@@ -116,30 +114,33 @@ public sealed class SugarCrmConnector(
             : LookupOutcome.NotFound;
     }
 
-    private async Task<SugarCrmToken> AcquireAsync(string connectionName, string credentialKey, SugarCrmSettings settings, CancellationToken cancellationToken)
+    private async Task<SugarCrmToken> AcquireAsync(CrmConnection connection, SugarCrmSettings settings, CancellationToken cancellationToken)
     {
-        if (_refreshTokens.TryGetValue(credentialKey, out var refreshToken))
+        var refreshToken = await _refreshTokens.NewestAsync(connection, cancellationToken);
+        if (refreshToken is not null)
         {
-            Log.RefreshGrant(_logger, connectionName);
+            Log.RefreshGrant(_logger, connection.Name);
             try
             {
                 var grant = new SugarRefreshGrant("refresh_token", settings.ClientId, settings.ClientSecret, refreshToken, settings.Platform);
-                return await RequestTokenAsync(connectionName, credentialKey, settings, JsonContent.Create(grant, SugarCrmJsonContext.Default.SugarRefreshGrant), cancellationToken);
+                return await RequestTokenAsync(connection, refreshToken, settings, JsonContent.Create(grant, SugarCrmJsonContext.Default.SugarRefreshGrant), cancellationToken);
             }
             catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
             {
-                _refreshTokens.TryRemove(credentialKey, out _);
-                Log.RefreshRefused(_logger, connectionName);
+                _refreshTokens.Forget(connection);
+                Log.RefreshRefused(_logger, connection.Name);
             }
         }
 
-        Log.PasswordGrant(_logger, connectionName);
+        Log.PasswordGrant(_logger, connection.Name);
         var password = new SugarPasswordGrant("password", settings.ClientId, settings.ClientSecret, settings.UserName, settings.Password, settings.Platform);
-        return await RequestTokenAsync(connectionName, credentialKey, settings, JsonContent.Create(password, SugarCrmJsonContext.Default.SugarPasswordGrant), cancellationToken);
+        return await RequestTokenAsync(connection, refreshToken, settings, JsonContent.Create(password, SugarCrmJsonContext.Default.SugarPasswordGrant), cancellationToken);
     }
 
-    private async Task<SugarCrmToken> RequestTokenAsync(string connectionName, string credentialKey, SugarCrmSettings settings, HttpContent content, CancellationToken cancellationToken)
+    /// <summary><paramref name="replaced"/>: the refresh token read before this request (spent or refused), which the new one replaces.</summary>
+    private async Task<SugarCrmToken> RequestTokenAsync(CrmConnection connection, string? replaced, SugarCrmSettings settings, HttpContent content, CancellationToken cancellationToken)
     {
+        var connectionName = connection.Name;
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBase, "oauth2/token")) { Content = content };
         var response = await _crm.SendAsync(message, connectionName, "login", cancellationToken);
         response.EnsureSuccess(connectionName, "login", authenticating: true);
@@ -151,11 +152,10 @@ public sealed class SugarCrmConnector(
 
         if (!string.IsNullOrEmpty(answer.RefreshToken))
         {
-            _refreshTokens[credentialKey] = answer.RefreshToken;
+            await _refreshTokens.KeepAsync(connection, replaced, answer.RefreshToken);
         }
 
         DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _crm.Time.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
         return new SugarCrmToken(answer.AccessToken, answer.RefreshToken, expiresAt);
     }
-
 }

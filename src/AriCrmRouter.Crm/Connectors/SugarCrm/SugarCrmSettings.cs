@@ -48,9 +48,15 @@ internal sealed record SugarCrmSettings(
         return problems;
     }
 
-    public static SugarCrmSettings Read(CrmConnection connection)
+    /// <summary>The settings when the connection is usable (<paramref name="problems"/> empty), otherwise <c>null</c>.</summary>
+    public static SugarCrmSettings? Read(CrmConnection connection, out IReadOnlyList<string> problems)
     {
-        ConnectionSettingsReader.ThrowIfUnusable(connection, Problems(connection));
+        problems = Problems(connection);
+        return problems.Count == 0 ? FromUsable(connection) : null;
+    }
+
+    private static SugarCrmSettings FromUsable(CrmConnection connection)
+    {
 
         var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url, connection.Name);
         var version = connection.Setting(ApiVersion) ?? DefaultApiVersion;

@@ -7,7 +7,7 @@ using AriCrmRouter.Routing.Evaluation;
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
 
 /// <summary>SuiteCRM 7.10+/8.x JSON:API (V8): OAuth2 token at <c>{prefix}/Api/access_token</c>, filters in the query string.</summary>
-public sealed partial class SuiteCrmConnector
+internal sealed partial class SuiteCrmConnector
 {
     private async Task<SuiteCrmBearer> RequestTokenAsync(SuiteCrmSettings settings, string connectionName, CancellationToken cancellationToken)
     {

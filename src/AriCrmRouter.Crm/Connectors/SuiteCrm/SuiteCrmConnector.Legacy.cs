@@ -10,7 +10,7 @@ using AriCrmRouter.Routing.Evaluation;
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
 
 /// <summary>SuiteCRM 7.x legacy REST (v4_1): errors come back with HTTP 200 as <c>{"name","number","description"}</c>.</summary>
-public sealed partial class SuiteCrmConnector
+internal sealed partial class SuiteCrmConnector
 {
     private const int InvalidLogin = 10;
     private const int InvalidSessionId = 11;

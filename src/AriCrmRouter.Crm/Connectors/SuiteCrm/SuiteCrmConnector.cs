@@ -11,11 +11,11 @@ namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
 /// <c>get_entry_list</c> with an escaped SQL WHERE clause) or the 7.10+/8.x JSON:API (<c>api=v8</c>: OAuth2
 /// token, then <c>GET /Api/V8/module/{Module}</c> with filters).
 /// </summary>
-public sealed partial class SuiteCrmConnector(
+internal sealed partial class SuiteCrmConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<SuiteCrmConnector> logger) : ICrmConnector
+    ILogger<SuiteCrmConnector> logger) : CrmConnector<SuiteCrmSettings>(options)
 {
     private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -29,15 +29,13 @@ public sealed partial class SuiteCrmConnector(
     private readonly CredentialCache<SuiteCrmSession> _sessions = new(timeProvider);
     private readonly CredentialCache<SuiteCrmBearer> _tokens = new(timeProvider);
 
-    public string Kind => "suitecrm";
+    public override string Kind => "suitecrm";
 
-    public IReadOnlyList<string> Validate(CrmConnection connection) => SuiteCrmSettings.Problems(connection);
+    protected override SuiteCrmSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        SuiteCrmSettings.Read(connection, out problems);
 
-    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, SuiteCrmSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(request);
-        var settings = SuiteCrmSettings.Read(connection);
         var lookup = new SuiteLookup(
             connection.Name,
             ApiNames.Require(request.Module, "module", connection.Name),

@@ -91,9 +91,15 @@ internal sealed record SuiteCrmSettings(
         return problems;
     }
 
-    public static SuiteCrmSettings Read(CrmConnection connection)
+    /// <summary>The settings when the connection is usable (<paramref name="problems"/> empty), otherwise <c>null</c>.</summary>
+    public static SuiteCrmSettings? Read(CrmConnection connection, out IReadOnlyList<string> problems)
     {
-        ConnectionSettingsReader.ThrowIfUnusable(connection, Problems(connection));
+        problems = Problems(connection);
+        return problems.Count == 0 ? FromUsable(connection) : null;
+    }
+
+    private static SuiteCrmSettings FromUsable(CrmConnection connection)
+    {
 
         var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url, connection.Name);
         var minutes = connection.Setting(SessionMinutes) is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 20;

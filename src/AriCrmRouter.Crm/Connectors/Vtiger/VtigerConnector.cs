@@ -14,11 +14,11 @@ namespace AriCrmRouter.Crm.Connectors.Vtiger;
 /// Vtiger CRM webservices (<c>/webservice.php</c>): <c>getchallenge</c> + <c>login</c> with
 /// md5(token + access key), then a VTQL <c>query</c>. Errors come with HTTP 200 and <c>success:false</c>.
 /// </summary>
-public sealed class VtigerConnector(
+internal sealed class VtigerConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<VtigerConnector> logger) : ICrmConnector
+    ILogger<VtigerConnector> logger) : CrmConnector<VtigerSettings>(options)
 {
     private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -36,15 +36,13 @@ public sealed class VtigerConnector(
     private readonly ILogger<VtigerConnector> _logger = logger;
     private readonly CredentialCache<VtigerSession> _sessions = new(timeProvider);
 
-    public string Kind => "vtiger";
+    public override string Kind => "vtiger";
 
-    public IReadOnlyList<string> Validate(CrmConnection connection) => VtigerSettings.Problems(connection);
+    protected override VtigerSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        VtigerSettings.Read(connection, out problems);
 
-    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, VtigerSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(request);
-        var settings = VtigerSettings.Read(connection);
         var module = ApiNames.Require(request.Module, "module", connection.Name);
         var field = ApiNames.Require(request.Field, "field", connection.Name);
         var query = request.ByKey

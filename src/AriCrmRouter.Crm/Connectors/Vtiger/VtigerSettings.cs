@@ -45,9 +45,15 @@ internal sealed record VtigerSettings(Uri WebService, string UserName, string Ac
         return problems;
     }
 
-    public static VtigerSettings Read(CrmConnection connection)
+    /// <summary>The settings when the connection is usable (<paramref name="problems"/> empty), otherwise <c>null</c>.</summary>
+    public static VtigerSettings? Read(CrmConnection connection, out IReadOnlyList<string> problems)
     {
-        ConnectionSettingsReader.ThrowIfUnusable(connection, Problems(connection));
+        problems = Problems(connection);
+        return problems.Count == 0 ? FromUsable(connection) : null;
+    }
+
+    private static VtigerSettings FromUsable(CrmConnection connection)
+    {
 
         var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url, connection.Name);
         var path = root.AbsolutePath.TrimEnd('/');

@@ -14,11 +14,11 @@ namespace AriCrmRouter.Crm.Connectors.Zendesk;
 /// field of the user's organization (module <c>organizations</c>). Basic <c>{email}/token:{api_token}</c> or
 /// OAuth Bearer.
 /// </summary>
-public sealed class ZendeskConnector(
+internal sealed class ZendeskConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<ZendeskConnector> logger) : ICrmConnector
+    ILogger<ZendeskConnector> logger) : CrmConnector<ZendeskSettings>(options)
 {
     private const string ExternalId = "external_id";
 
@@ -26,15 +26,13 @@ public sealed class ZendeskConnector(
     private readonly ILogger<ZendeskConnector> _logger = logger;
     private readonly CredentialCache<ZendeskCredential> _credentials = new(timeProvider);
 
-    public string Kind => "zendesk";
+    public override string Kind => "zendesk";
 
-    public IReadOnlyList<string> Validate(CrmConnection connection) => ZendeskSettings.Problems(connection);
+    protected override ZendeskSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        ZendeskSettings.Read(connection, out problems);
 
-    public async Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
+    protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, ZendeskSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(request);
-        var settings = ZendeskSettings.Read(connection);
         var target = ZendeskTarget.Parse(request.Module, connection.Name);
         var field = ApiNames.Require(StripPrefix(request.Field, target.FieldsProperty), "field", connection.Name);
         var search = request.ByKey ? KeySearch(connection, request, target) : PhoneSearch(connection, request);
@@ -46,7 +44,7 @@ public sealed class ZendeskConnector(
         Log.Searching(_logger, connection.Name, target.Name, request.ByKey ? "key" : "phone");
         var outcome = await _credentials.UseAsync(
             CredentialKey.For(connection),
-            _ => Task.FromResult(new ZendeskCredential(ZendeskSettings.Read(connection).Authorization)),
+            _ => Task.FromResult(new ZendeskCredential(settings.Authorization)),
             (credential, ct) => FindAsync(new Call(connection.Name, settings, credential), search, target, field, ct),
             cancellationToken);
         Log.Answered(_logger, connection.Name, target.Name, outcome is LookupOutcome.FoundValue ? "found" : "not found");

@@ -47,9 +47,15 @@ internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Au
         return problems;
     }
 
-    public static ZendeskSettings Read(CrmConnection connection)
+    /// <summary>The settings when the connection is usable (<paramref name="problems"/> empty), otherwise <c>null</c>.</summary>
+    public static ZendeskSettings? Read(CrmConnection connection, out IReadOnlyList<string> problems)
     {
-        ConnectionSettingsReader.ThrowIfUnusable(connection, Problems(connection));
+        problems = Problems(connection);
+        return problems.Count == 0 ? FromUsable(connection) : null;
+    }
+
+    private static ZendeskSettings FromUsable(CrmConnection connection)
+    {
 
         var root = connection.Setting(Url) is { } url
             ? CrmUrls.Parse(url, Url, connection.Name)

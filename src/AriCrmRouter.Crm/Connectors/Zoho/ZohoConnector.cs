@@ -18,7 +18,7 @@ internal sealed class ZohoConnector(
     IHttpClientFactory httpClientFactory,
     IOptions<CrmOptions> options,
     TimeProvider timeProvider,
-    ILogger<ZohoConnector> logger) : SettingsConnector<ZohoSettings>(options)
+    ILogger<ZohoConnector> logger) : CrmConnector<ZohoSettings>(options)
 {
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
 

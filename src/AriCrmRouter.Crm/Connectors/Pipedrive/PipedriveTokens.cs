@@ -1,0 +1,68 @@
+using System.Net.Http.Headers;
+using System.Text;
+using AriCrmRouter.Crm.Auth;
+using AriCrmRouter.Crm.Connectors.Shared;
+using AriCrmRouter.Crm.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AriCrmRouter.Crm.Connectors.Pipedrive;
+
+/// <summary>
+/// Pipedrive credentials: the API token as it is, or an OAuth access token from the refresh grant (client id
+/// and secret in Basic auth). Pipedrive answers every refresh with a new refresh token; it is kept through
+/// <see cref="RotatedRefreshTokens"/>, so a restarted router or another router refreshes with it.
+/// </summary>
+internal sealed class PipedriveTokens(RotatedRefreshTokens refreshTokens, int maxResponseBytes, TimeProvider timeProvider, ILogger logger)
+{
+    private static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
+
+    public async Task<AccessToken> AcquireAsync(HttpClient http, CrmConnection connection, PipedriveSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.ApiToken is { } apiToken)
+        {
+            return new AccessToken(apiToken, null);
+        }
+
+        var newest = await refreshTokens.NewestAsync(connection, cancellationToken);
+        try
+        {
+            return await RefreshAsync(http, connection, settings, newest, cancellationToken);
+        }
+        catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
+        {
+            // Another router may have spent that token a moment ago and stored the one it received.
+            refreshTokens.Forget(connection);
+            var stored = await refreshTokens.NewestAsync(connection, cancellationToken);
+            if (stored is null || stored == newest)
+            {
+                throw;
+            }
+
+            return await RefreshAsync(http, connection, settings, stored, cancellationToken);
+        }
+    }
+
+    /// <summary><paramref name="rotated"/> is the newest token issued earlier, <c>null</c> to use the connection's own.</summary>
+    private async Task<AccessToken> RefreshAsync(HttpClient http, CrmConnection connection, PipedriveSettings settings, string? rotated, CancellationToken cancellationToken)
+    {
+        Log.RefreshingToken(logger, connection.Name);
+        var form = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = rotated ?? settings.RefreshToken };
+        var clientAuth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}")));
+        var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, clientAuth, maxResponseBytes, timeProvider, connection.Name, cancellationToken);
+        var token = answer.Deserialize(PipedriveJsonContext.Default.PipedriveTokenAnswer, connection.Name, OAuthTokenEndpoint.Step);
+        if (string.IsNullOrEmpty(token.AccessToken))
+        {
+            throw OAuthTokenEndpoint.Refused(answer, connection.Name);
+        }
+
+        if (!string.IsNullOrEmpty(token.RefreshToken) && token.RefreshToken != form["refresh_token"])
+        {
+            await refreshTokens.KeepAsync(connection, rotated, token.RefreshToken);
+        }
+
+        var apiBase = token.ApiDomain is { Length: > 0 } domain ? CrmUrls.Parse(domain, "api_domain (token answer)", connection.Name) : settings.BaseUrl;
+        var lifetime = token.ExpiresIn is > 0 ? TimeSpan.FromSeconds(token.ExpiresIn.Value) : DefaultLifetime;
+        Log.TokenObtained(logger, connection.Name, apiBase.Host, lifetime);
+        return new AccessToken(token.AccessToken, timeProvider.GetUtcNow() + lifetime, apiBase);
+    }
+}
