@@ -38,12 +38,24 @@ public sealed class RouterOptions : IValidatableObject
     [Range(0, 10)]
     public int ContinueRetries { get; set; } = 3;
 
+    /// <summary>The wait before the first retry of a failed <c>continue</c>; it doubles with each further retry.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan ContinueRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>
     /// How often the router looks for channels in its application that no call session holds (a call whose routing
     /// failed, a lost StasisStart) and routes them; a channel is taken after it was seen without a session twice.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the recovery after a (re)connect may take to list the application's channels and read each.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan RecoveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Deadline of appending a decision to the web admin's Recent calls stream (best effort, after routing).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
+    public TimeSpan RecentDecisionTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     public Destination FallbackDestination =>
         DestinationTypeNames.TryParse(Fallback.Type, out var type) ? new Destination(type, Fallback.Target) : throw new InvalidOperationException("invalid fallback destination type");

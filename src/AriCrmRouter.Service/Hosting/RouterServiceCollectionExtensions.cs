@@ -1,10 +1,14 @@
 using AriCrmRouter.Ari;
+using AriCrmRouter.Ari.Rest;
 using AriCrmRouter.Crm;
 using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Service.CrmConnections;
 using AriCrmRouter.Service.Destinations;
 using AriCrmRouter.Service.Observability;
-using AriCrmRouter.Service.Stasis;
+using AriCrmRouter.Service.Stasis.Session;
+using AriCrmRouter.Service.Stasis.Dispatch;
+using AriCrmRouter.Service.Stasis.Lookup;
+using AriCrmRouter.Service.Stasis.Routing;
 using AriCrmRouter.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,14 +30,29 @@ public static class RouterServiceCollectionExtensions
         services.AddCrmLookups(configuration);
         services.AddCrmConnectors();
         services.AddSingleton<ICrmConnectionSource, StoredConnectionSource>();
-        services.AddSingleton<DestinationRouter>();
-        services.AddSingleton<CallServices>();
-        services.AddSingleton<CallDispatcher>();
+        services.AddSingleton<ICrmLookup, CrmServiceLookup>();
+        services.AddCallHandling();
         services.AddHostedService<StasisApplication>();
         services.AddHostedService<OrphanSweeper>();
         services.AddRouterObservability(configuration);
         services.AddOptions<HostOptions>().Configure<IOptions<RouterOptions>>((host, router) =>
             host.ShutdownTimeout = router.Value.DrainTimeout + router.Value.RoutingTimeout + TimeSpan.FromSeconds(5));
+        return services;
+    }
+
+    /// <summary>
+    /// The Stasis call handling (dispatcher, sessions, recovery, routing, decision log) without its surroundings:
+    /// needs an <see cref="IAriClient"/>, an <see cref="IRuleSetProvider"/>, an <see cref="ICrmLookup"/>, a
+    /// <see cref="TimeProvider"/> and <see cref="RouterOptions"/>.
+    /// </summary>
+    internal static IServiceCollection AddCallHandling(this IServiceCollection services)
+    {
+        services.AddSingleton<DestinationRouter>();
+        services.AddSingleton<DecisionLog>();
+        services.AddSingleton<CallServices>();
+        services.AddSingleton<CallRegistry>();
+        services.AddSingleton<CallRecovery>();
+        services.AddSingleton<CallDispatcher>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using AriCrmRouter.Ari.Transport;
 using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Service.Stasis;
+using AriCrmRouter.Service.Stasis.Routing;
 using AriCrmRouter.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
