@@ -124,7 +124,7 @@ public sealed class AriEventConnectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_ApplicationReplaced_WarnsAndKeepsRunning()
+    public async Task RunAsync_ApplicationReplaced_LogsAnErrorAndKeepsRunning()
     {
         var sink = new RecordingSink();
         var running = _harness.RunConnectionAsync(sink);
@@ -137,7 +137,7 @@ public sealed class AriEventConnectionTests : IAsyncLifetime
 
         Assert.False(running.IsCompleted);
         Assert.DoesNotContain("disconnected", sink.Entries);
-        Assert.Contains(_harness.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("ApplicationReplaced", StringComparison.Ordinal));
+        Assert.Single(_harness.Logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("ApplicationReplaced", StringComparison.Ordinal));
     }
 
     [Fact]
