@@ -22,7 +22,7 @@ public static class RouterServiceCollectionExtensions
     /// <summary>The whole router: ARI client, Redis rules and cache, CRM lookups, the Stasis application.</summary>
     public static IServiceCollection AddCrmRouter(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RouterOptions>().Bind(configuration.GetSection(RouterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRouterOptions(configuration);
         services.AddAriClient(configuration);
         services.AddRedisStorage(configuration);
         services.AddRuleSetWatcher();
@@ -36,7 +36,15 @@ public static class RouterServiceCollectionExtensions
         services.AddHostedService<OrphanSweeper>();
         services.AddRouterObservability(configuration);
         services.AddOptions<HostOptions>().Configure<IOptions<RouterOptions>>((host, router) =>
-            host.ShutdownTimeout = router.Value.DrainTimeout + router.Value.RoutingTimeout + TimeSpan.FromSeconds(5));
+            host.ShutdownTimeout = router.Value.DrainTimeout + router.Value.RoutingTimeout + router.Value.ShutdownMargin);
+        return services;
+    }
+
+    /// <summary><see cref="RouterOptions"/> from the <c>Routing</c> section, validated (nested objects too) on start.</summary>
+    internal static IServiceCollection AddRouterOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RouterOptions>().Bind(configuration.GetSection(RouterOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RouterOptions>, RouterOptionsValidator>();
         return services;
     }
 

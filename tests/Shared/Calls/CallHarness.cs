@@ -46,7 +46,7 @@ internal sealed class CallHarness : IAsyncDisposable
         services.AddSingleton<IAriClient, ScriptedAriClient>();
         services.AddSingleton<IRuleSetProvider>(new StaticRuleSetProvider(rules));
         services.AddOptions<AriOptions>();
-        services.AddOptions<RouterOptions>().Bind(configuration.GetSection(RouterOptions.SectionName));
+        services.AddRouterOptions(configuration);
         addLookup(services, configuration);
         services.AddCallHandling();
         return new CallHarness(services.BuildServiceProvider());
