@@ -78,7 +78,7 @@ public sealed class CallEndingTests : IAsyncLifetime
     [Fact]
     public async Task Drain_NewCallWhileShuttingDown_GoesStraightToItsDefaultWithoutLookup()
     {
-        _calls.Dispatcher.BeginDrain();
+        await _calls.Dispatcher.DrainAsync(TimeSpan.Zero, CancellationToken.None); // no call in hand: returns at once
 
         var call = _calls.StartCall(Gold, "5551000");
 

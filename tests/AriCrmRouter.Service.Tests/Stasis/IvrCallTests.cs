@@ -1,4 +1,3 @@
-using AriCrmRouter.Service.Stasis.Session;
 using AriCrmRouter.Service.Tests.Fakes;
 using AriCrmRouter.Tests.Calls;
 using Microsoft.Extensions.Time.Testing;
@@ -49,7 +48,7 @@ public sealed class IvrCallTests : IAsyncLifetime
 
         _calls.Dtmf(call, '1');
         await _calls.Ari.WaitForAsync(c => c.StartsWith("stop ", StringComparison.Ordinal));
-        Assert.Equal(CallState.Greeting, _calls.StateOf(call));
+        Assert.Equal(["Greet->Greeting"], _calls.TrailOf(call)); // the barge-in is under way: still greeting
         bargeIn.SetResult();
         _calls.Dtmf(call, '#');
 

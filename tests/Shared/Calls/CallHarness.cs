@@ -6,7 +6,6 @@ using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Service;
 using AriCrmRouter.Service.Hosting;
 using AriCrmRouter.Service.Stasis.Dispatch;
-using AriCrmRouter.Service.Stasis.Session;
 using AriCrmRouter.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,10 +76,6 @@ internal sealed class CallHarness : IAsyncDisposable
         Send(new ChannelHangupRequest { Type = "ChannelHangupRequest", Channel = channel, Cause = 16 });
         Send(new StasisEnd { Type = "StasisEnd", Channel = channel });
     }
-
-    /// <summary>Where the call is now (null once its session ended).</summary>
-    public CallState? StateOf(string channelId) =>
-        _provider.GetRequiredService<CallRegistry>().TryGet(channelId, out var session) ? session.State : null;
 
     /// <summary>The call's transitions so far, as "Transition->State" (event 2005).</summary>
     public IReadOnlyList<string> TrailOf(string channelId) =>

@@ -52,9 +52,6 @@ internal sealed class CallDispatcher(CallRegistry calls, CallRecovery recovery) 
     /// <summary>The drop is logged by the ARI client; the sweep pauses until the next connect recovers.</summary>
     public void OnDisconnected(string reason) => recovery.Disconnected();
 
-    /// <summary>From now on new calls go straight to their default destination.</summary>
-    public void BeginDrain() => calls.BeginDrain();
-
     /// <summary>Waits for the calls in hand, then sends the ones still waiting to their default destination.</summary>
     public Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken) => calls.DrainAsync(timeout, cancellationToken);
 

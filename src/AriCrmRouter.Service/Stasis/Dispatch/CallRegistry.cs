@@ -63,13 +63,13 @@ internal sealed class CallRegistry(CallServices services, ILogger<CallDispatcher
         }
     }
 
-    /// <summary>From now on new calls go straight to their default destination.</summary>
-    public void BeginDrain() => _draining = true;
-
-    /// <summary>Waits for the calls in hand, then sends the ones still waiting to their default destination.</summary>
+    /// <summary>
+    /// From now on new calls go straight to their default destination; waits for the calls in hand, then sends the
+    /// ones still waiting to their default destination.
+    /// </summary>
     public async Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        BeginDrain();
+        _draining = true;
         Log.Draining(logger, _calls.Count, timeout);
         if (!await WaitForAllAsync(timeout, cancellationToken))
         {

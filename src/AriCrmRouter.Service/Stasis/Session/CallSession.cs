@@ -42,8 +42,6 @@ internal sealed class CallSession : IDisposable
 
     public string ChannelId => _start.Channel.Id;
 
-    public CallState State => _state.Current;
-
     /// <summary>A StasisEnd of this channel was seen: a later StasisStart of it is a new visit, not a duplicate.</summary>
     public bool HasLeftApplication => _leftApplication;
 

@@ -7,11 +7,6 @@ internal sealed class CallStateMachine(string channelId, ILogger logger)
 {
     public CallState Current { get; private set; } = CallState.Entered;
 
-    /// <summary>The transition that led to <see cref="Current"/> (null while <see cref="CallState.Entered"/>).</summary>
-    public CallTransition? LastTransition { get; private set; }
-
-    public bool IsDone => Current is CallState.Routed or CallState.HungUp;
-
     /// <summary>Takes <paramref name="transition"/>; a transition the state does not allow is a bug and throws.</summary>
     public void Apply(CallTransition transition)
     {
@@ -19,6 +14,5 @@ internal sealed class CallStateMachine(string channelId, ILogger logger)
             ?? throw new InvalidOperationException($"call {channelId}: {transition} is not a valid transition from {Current}");
         Log.StateChanged(logger, channelId, Current, next, transition);
         Current = next;
-        LastTransition = transition;
     }
 }
