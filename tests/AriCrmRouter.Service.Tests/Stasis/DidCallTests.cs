@@ -5,26 +5,15 @@ using static AriCrmRouter.Tests.Calls.SampleCalls;
 namespace AriCrmRouter.Service.Tests.Stasis;
 
 /// <summary>DID calls from StasisStart to <c>continue</c>, on a fake lookup and a fake clock.</summary>
-public sealed class DidCallTests : IAsyncLifetime
+public sealed class DidCallTests : FakeCallTests
 {
-    private readonly FakeCrmLookup _crm = new();
-    private CallHarness _calls = null!;
-
-    public Task InitializeAsync()
-    {
-        _calls = FakeCalls.Start(_crm, FakeCalls.NewClock());
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _calls.DisposeAsync();
-
     [Fact]
     public async Task DidCall_GoldCustomer_RingsWithoutAnsweringAndContinuesToTheMatchingQueue()
     {
-        var call = _calls.StartCall(Gold, "5551000");
+        var call = Calls.StartCall(Gold, "5551000");
 
-        Assert.Equal($"continue {call} crmrouter-queue 103 1", await _calls.ContinuedAsync(call));
-        var commands = _calls.Ari.CommandsFor(call).ToList();
+        Assert.Equal($"continue {call} crmrouter-queue 103 1", await Calls.ContinuedAsync(call));
+        var commands = Calls.Ari.CommandsFor(call).ToList();
         Assert.Equal($"ring {call}", commands[0]);
         Assert.DoesNotContain($"answer {call}", commands);
         Assert.Contains($"var {call} CRMROUTER_RULE=vip", commands);
@@ -39,71 +28,62 @@ public sealed class DidCallTests : IAsyncLifetime
     [InlineData(Gold, "5559999", "crmrouter-queue 500")] // no rule for the DID: the global fallback
     public async Task DidCall_Caller_ContinuesWhereTheRulesSay(string caller, string did, string expected)
     {
-        var call = _calls.StartCall(caller, did);
+        var call = Calls.StartCall(caller, did);
 
-        Assert.Equal($"continue {call} {expected} 1", await _calls.ContinuedAsync(call));
+        Assert.Equal($"continue {call} {expected} 1", await Calls.ContinuedAsync(call));
     }
 
-    [Fact]
-    public async Task DidCall_RecordingDestination_ContinuesToTheRecordingContextWithTheTargetInAVariable()
+    [Theory]
+    [InlineData("12", "crmrouter-recording s", "CRMROUTER_TARGET=custom/goodbye")] // recordings: extension s, the target in a variable
+    [InlineData("500", "crmrouter-voicemail 200", "CRMROUTER_REASON=no-row-matched")] // no row matches, defaultVoicemail yes
+    public async Task DidCall_LifetimeValue_ContinuesWhereTheValueRuleSays(string lifetimeValue, string expected, string variable)
     {
-        _crm.Add("+14155550103", ("lifetime_value", "12"));
+        Crm.Add("+14155550103", ("lifetime_value", lifetimeValue));
 
-        var call = _calls.StartCall("+14155550103", "5552000");
+        var call = Calls.StartCall("+14155550103", "5552000");
 
-        Assert.Equal($"continue {call} crmrouter-recording s 1", await _calls.ContinuedAsync(call));
-        Assert.Contains($"var {call} CRMROUTER_TARGET=custom/goodbye", _calls.Ari.CommandsFor(call));
-    }
-
-    [Fact]
-    public async Task DidCall_NoRowMatchesAndDefaultVoicemailYes_GoesToTheDefaultsVoicemail()
-    {
-        _crm.Add("+14155550104", ("lifetime_value", "500"));
-
-        var call = _calls.StartCall("+14155550104", "5552000");
-
-        Assert.Equal($"continue {call} crmrouter-voicemail 200 1", await _calls.ContinuedAsync(call));
-        Assert.Contains($"var {call} CRMROUTER_REASON=no-row-matched", _calls.Ari.CommandsFor(call));
+        Assert.Equal($"continue {call} {expected} 1", await Calls.ContinuedAsync(call));
+        Assert.Contains($"var {call} {variable}", Calls.Ari.CommandsFor(call));
     }
 
     [Fact]
     public async Task DidCall_LookupFails_GoesToTheDefaultDestination()
     {
-        _crm.FailWith = "timeout";
+        Crm.FailWith = "timeout";
 
-        var call = _calls.StartCall(Gold, "5551000");
+        var call = Calls.StartCall(Gold, "5551000");
 
-        Assert.Equal($"continue {call} crmrouter-queue 100 1", await _calls.ContinuedAsync(call));
-        Assert.Contains($"var {call} CRMROUTER_REASON=lookup-failed", _calls.Ari.CommandsFor(call));
+        Assert.Equal($"continue {call} crmrouter-queue 100 1", await Calls.ContinuedAsync(call));
+        Assert.Contains($"var {call} CRMROUTER_REASON=lookup-failed", Calls.Ari.CommandsFor(call));
     }
 
     [Fact]
     public async Task Call_DidWithoutRule_WarnsAndSaysWhyInTheReason()
     {
-        var call = _calls.StartCall(Gold, "5559999");
+        var call = Calls.StartCall(Gold, "5559999");
 
-        await _calls.ContinuedAsync(call);
-        Assert.Contains($"var {call} CRMROUTER_REASON=rule-not-found", _calls.Ari.CommandsFor(call));
-        await _calls.IdleAsync();
-        Assert.Contains(_calls.Logs.GetSnapshot(), r => r.Id.Id == 2003 && r.Message.Contains("no rule for DID '5559999'", StringComparison.Ordinal));
+        await Calls.ContinuedAsync(call);
+        Assert.Contains($"var {call} CRMROUTER_REASON=rule-not-found", Calls.Ari.CommandsFor(call));
+        await Calls.IdleAsync();
+        Assert.Contains(Calls.Logs.GetSnapshot(), r => r.Id.Id == 2003 && r.Message.Contains("no rule for DID '5559999'", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Call_StasisArgumentNamesARule_UsesThatRule()
     {
-        var call = _calls.StartCall(Gold, "s", "vip");
+        var call = Calls.StartCall(Gold, "s", "vip");
 
-        Assert.Equal($"continue {call} crmrouter-queue 103 1", await _calls.ContinuedAsync(call));
+        Assert.Equal($"continue {call} crmrouter-queue 103 1", await Calls.ContinuedAsync(call));
     }
 
     [Fact]
     public async Task Call_Routed_WritesExactlyOneDecisionLineWithMaskedKey()
     {
-        var call = _calls.StartCall(Gold, "5551000");
-        await _calls.ContinuedAsync(call);
-        await _calls.IdleAsync();
+        var call = Calls.StartCall(Gold, "5551000");
+        await Calls.ContinuedAsync(call);
+        await Calls.IdleAsync();
 
-        var decision = Assert.Single(_calls.Decisions).Message;
+        var decision = Assert.Single(Calls.Decisions).Message;
         foreach (var part in (string[])["rule=vip", "key=********0100", "value=GOLD", "row=1", "destination=queue:103", "cache=miss"])
         {
             Assert.Contains(part, decision, StringComparison.Ordinal);
@@ -115,15 +95,15 @@ public sealed class DidCallTests : IAsyncLifetime
     [Fact]
     public async Task Calls_FiftyConcurrent_EachLandsWhereTheRulesSay()
     {
-        var calls = Enumerable.Range(0, 50).Select(i => (i % 3) switch { 0 => Gold, 1 => Silver, _ => Unknown }).Select(caller => (Caller: caller, Id: _calls.StartCall(caller, "5551000"))).ToList();
+        var calls = Enumerable.Range(0, 50).Select(i => (i % 3) switch { 0 => Gold, 1 => Silver, _ => Unknown }).Select(caller => (Caller: caller, Id: Calls.StartCall(caller, "5551000"))).ToList();
 
         foreach (var (caller, id) in calls)
         {
             var expected = caller == Gold ? "crmrouter-queue 103" : caller == Silver ? "crmrouter-ivr 200" : "crmrouter-queue 100";
-            Assert.Equal($"continue {id} {expected} 1", await _calls.ContinuedAsync(id));
+            Assert.Equal($"continue {id} {expected} 1", await Calls.ContinuedAsync(id));
         }
 
-        await _calls.IdleAsync();
-        Assert.Equal(50, _calls.Decisions.Count);
+        await Calls.IdleAsync();
+        Assert.Equal(50, Calls.Decisions.Count);
     }
 }
