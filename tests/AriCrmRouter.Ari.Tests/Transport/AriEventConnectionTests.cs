@@ -213,7 +213,7 @@ public sealed class AriEventConnectionTests : IAsyncLifetime
         var logs = _harness.AllLogText();
         Assert.DoesNotContain("s3cr3t", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes("router:s3cr3t-pa55")), logs, StringComparison.Ordinal);
-        Assert.Contains("Connected to ARI events", logs, StringComparison.Ordinal);
+        Assert.Contains("Connected to ARI as application", logs, StringComparison.Ordinal);
     }
 
     private static async Task WaitForLogsAsync(AriHarness harness, Func<Microsoft.Extensions.Logging.Testing.FakeLogRecord, bool> match, int count)
