@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Ari;
 
@@ -27,9 +28,12 @@ public sealed class AriOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>First reconnect delay; doubles up to <see cref="MaxReconnectDelay"/>, forever.</summary>
+    /// <summary>First reconnect delay; doubles (with jitter) up to <see cref="MaxReconnectDelay"/>, forever.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan InitialReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The longest reconnect delay; a connection that held at least this long starts the backoff again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -40,7 +44,12 @@ public sealed class AriOptions
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Websocket keep-alive ping interval (replaces Websocket.Client's idle-reconnect timer).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     public override string ToString() => $"{Username}@{BaseUrl} app={Application}";
 }
+
+/// <summary>Validates <see cref="AriOptions"/> on start (source-generated, no reflection).</summary>
+[OptionsValidator]
+public sealed partial class AriOptionsValidator : IValidateOptions<AriOptions>;

@@ -21,8 +21,8 @@ public static class AriServiceCollectionExtensions
 
         services.AddOptions<AriOptions>()
             .Bind(configuration.GetSection(AriOptions.SectionName))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AriOptions>, AriOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(AriRestClient.HttpClientName, (serviceProvider, http) =>

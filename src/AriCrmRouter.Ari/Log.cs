@@ -3,13 +3,18 @@ using Microsoft.Extensions.Logging;
 
 namespace AriCrmRouter.Ari;
 
-/// <summary>Log messages of the ARI client. Never logs credentials, query strings or message payloads.</summary>
+/// <summary>
+/// Every log message of the ARI client (event ids 1000-1999, docs/operations.md): 10xx the event websocket, 11xx
+/// REST. The connection's connect, drop and ApplicationReplaced lines are logged here only. Never logs
+/// credentials, query strings or message payloads.
+/// </summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Connecting to ARI events at {Host} for application {Application} (attempt {Attempt})")]
     public static partial void Connecting(ILogger logger, string host, string application, int attempt);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Connected to ARI events for application {Application} (reconnect: {IsReconnect})")]
+    // scripts/demo.sh, scripts/bench.sh and the end-to-end tests wait for this text.
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Connected to ARI as application {Application} (reconnect: {IsReconnect})")]
     public static partial void Connected(ILogger logger, string application, bool isReconnect);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "ARI websocket connect to {Host} failed: {Reason}")]
@@ -33,7 +38,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1009, Level = LogLevel.Error, Message = "The ARI event sink threw in {Callback}; the connection continues")]
     public static partial void SinkCallbackFailed(ILogger logger, string callback, Exception exception);
 
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "ApplicationReplaced: another websocket (probably another router instance) took the ARI application {Application}; this instance receives no new calls until it reconnects")]
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "ApplicationReplaced: another websocket (probably another router instance) took the ARI application {Application}; this instance receives no new calls until it reconnects")]
     public static partial void ApplicationReplaced(ILogger logger, string application);
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "Unexpected failure in the ARI receive path; the connection continues")]

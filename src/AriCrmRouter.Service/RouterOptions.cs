@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AriCrmRouter.Routing.Rules;
+using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Service;
 
@@ -10,6 +11,7 @@ public sealed class RouterOptions : IValidatableObject
 
     /// <summary>Where a call goes when no rule applies to it (no rule for the DID, unknown rule name).</summary>
     [Required]
+    [ValidateObjectMembers]
     public DestinationOptions Fallback { get; set; } = new() { Type = "queue", Target = "500" };
 
     /// <summary>Whether a rule whose <c>defaultVoicemail</c> is <c>notSet</c> sends its default calls to voicemail.</summary>
@@ -17,6 +19,7 @@ public sealed class RouterOptions : IValidatableObject
 
     /// <summary>The dialplan contexts the router continues calls into, per destination type (priority 1).</summary>
     [Required]
+    [ValidateObjectMembers]
     public DestinationContexts Contexts { get; set; } = new();
 
     /// <summary>On shutdown, how long calls in hand may finish before they are sent to their default destination.</summary>
@@ -38,12 +41,31 @@ public sealed class RouterOptions : IValidatableObject
     [Range(0, 10)]
     public int ContinueRetries { get; set; } = 3;
 
+    /// <summary>The wait before the first retry of a failed <c>continue</c>; it doubles with each further retry.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan ContinueRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>
     /// How often the router looks for channels in its application that no call session holds (a call whose routing
     /// failed, a lost StasisStart) and routes them; a channel is taken after it was seen without a session twice.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the recovery after a (re)connect may take to list the application's channels and read each.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan RecoveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Deadline of appending a decision to the web admin's Recent calls stream (best effort, after routing).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
+    public TimeSpan RecentDecisionTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// What the host's stop may take beyond <see cref="DrainTimeout"/> + <see cref="RoutingTimeout"/> (the routing of
+    /// the calls aborted at the end of the drain): closing the websocket and the CRM requests nobody waits for.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ShutdownMargin { get; set; } = TimeSpan.FromSeconds(5);
 
     public Destination FallbackDestination =>
         DestinationTypeNames.TryParse(Fallback.Type, out var type) ? new Destination(type, Fallback.Target) : throw new InvalidOperationException("invalid fallback destination type");
@@ -64,10 +86,16 @@ public sealed class RouterOptions : IValidatableObject
 
 public sealed class DestinationOptions
 {
+    [Required]
     public string Type { get; set; } = "";
 
+    [Required]
     public string Target { get; set; } = "";
 }
+
+/// <summary>Validates <see cref="RouterOptions"/> and its nested objects on start (source-generated, no reflection).</summary>
+[OptionsValidator]
+public sealed partial class RouterOptionsValidator : IValidateOptions<RouterOptions>;
 
 /// <summary>Dialplan contexts per destination type. Queue, IVR, extension and voicemail continue at extension = target; recordings at <c>s</c> with CRMROUTER_TARGET set.</summary>
 public sealed class DestinationContexts

@@ -38,9 +38,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 4026, Level = LogLevel.Warning, Message = "Cannot subscribe to rule change notifications yet; polling every {PollInterval}")]
     public static partial void RuleChangeSubscriptionFailed(ILogger logger, TimeSpan pollInterval);
 
-    [LoggerMessage(EventId = 4027, Level = LogLevel.Error, Message = "A rule set change handler failed")]
-    public static partial void RuleChangeHandlerFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(EventId = 4030, Level = LogLevel.Warning, Message = "Secrets at rest: cannot decrypt {Unreadable}; calls under the affected rules go to their default destinations, other rules are not affected")]
     public static partial void SecretsUnreadable(ILogger logger, string unreadable);
 

@@ -66,9 +66,6 @@ public sealed class AriRestClient : IAriClient
             notFoundIsFine: false,
             cancellationToken);
 
-    public Task HangupAsync(string channelId, CancellationToken cancellationToken)
-        => SendAsync(HttpMethod.Delete, Path("channels", channelId), null, notFoundIsFine: false, cancellationToken);
-
     public Task<Channel?> GetChannelAsync(string channelId, CancellationToken cancellationToken)
         => SendForJsonAsync(HttpMethod.Get, Path("channels", channelId), null, AriJsonContext.Default.Channel, notFoundIsNull: true, cancellationToken);
 

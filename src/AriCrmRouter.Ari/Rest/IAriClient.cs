@@ -29,9 +29,6 @@ public interface IAriClient
     /// <summary><c>POST /channels/{id}/continue</c>: back to the dialplan at the given place.</summary>
     Task ContinueAsync(string channelId, string context, string extension, int priority, CancellationToken cancellationToken);
 
-    /// <summary><c>DELETE /channels/{id}</c>.</summary>
-    Task HangupAsync(string channelId, CancellationToken cancellationToken);
-
     /// <summary><c>GET /channels/{id}</c>; null when the channel is gone.</summary>
     Task<Channel?> GetChannelAsync(string channelId, CancellationToken cancellationToken);
 

@@ -10,7 +10,7 @@ namespace AriCrmRouter.Service.CrmConnections;
 /// CRM connections for lookups, read from the connection store and kept in memory for a few seconds, so a call
 /// does not pay a store round trip and a store outage does not stop integrations that were already known.
 /// </summary>
-internal sealed partial class StoredConnectionSource(ICrmConnectionStore store, TimeProvider timeProvider, ILogger<StoredConnectionSource> logger)
+internal sealed class StoredConnectionSource(ICrmConnectionStore store, TimeProvider timeProvider, ILogger<StoredConnectionSource> logger)
     : ICrmConnectionSource
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
@@ -37,14 +37,8 @@ internal sealed partial class StoredConnectionSource(ICrmConnectionStore store, 
         }
         catch (Exception ex) when (ex is not OperationCanceledException && _known.ContainsKey(name))
         {
-            Log.UsingLastKnown(logger, name, ex.GetType().Name);
+            Log.UsingLastKnownConnection(logger, name, ex.GetType().Name);
             return _known[name].Connection;
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "CRM connection store unavailable ({Error}); using the last known connection '{Name}'")]
-        public static partial void UsingLastKnown(ILogger logger, string name, string error);
     }
 }

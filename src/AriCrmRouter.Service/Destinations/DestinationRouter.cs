@@ -28,7 +28,7 @@ public enum RoutingResult
 /// only while the channel is still in Stasis; then the same for the global fallback. A channel that is still in
 /// Stasis after all that is left to the dispatcher's sweep (and, last, the dialplan's guard).
 /// </summary>
-public sealed partial class DestinationRouter
+public sealed class DestinationRouter
 {
     private readonly IAriClient _ari;
     private readonly IOptions<RouterOptions> _options;
@@ -50,7 +50,7 @@ public sealed partial class DestinationRouter
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result == ContinueOutcome.StillInStasis),
                 MaxRetryAttempts = options.Value.ContinueRetries,
                 BackoffType = DelayBackoffType.Exponential,
-                Delay = TimeSpan.FromMilliseconds(200),
+                Delay = options.Value.ContinueRetryDelay,
                 UseJitter = false,
             });
         }
@@ -177,25 +177,4 @@ public sealed partial class DestinationRouter
         DecisionReason.InternalError => "internal-error",
         _ => reason.ToString(),
     };
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Channel {ChannelId} was gone while routing it (ARI {Status})")]
-        public static partial void ChannelGone(ILogger logger, string channelId, int status);
-
-        [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Channel {ChannelId} could not be continued to {Destination} while in Stasis; trying the global fallback {Fallback}")]
-        public static partial void RoutingFailed(ILogger logger, string channelId, string destination, string fallback);
-
-        [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Channel {ChannelId} sent to the global fallback {Destination}")]
-        public static partial void SentToFallback(ILogger logger, string channelId, string destination);
-
-        [LoggerMessage(EventId = 2104, Level = LogLevel.Critical, Message = "Channel {ChannelId} could not be routed at all; the sweep will try again, the dialplan's TIMEOUT(absolute) guard is the last resort")]
-        public static partial void FallbackFailed(ILogger logger, string channelId);
-
-        [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Channel {ChannelId}: label {Name} could not be set; routing it anyway")]
-        public static partial void LabelFailed(ILogger logger, Exception exception, string channelId, string name);
-
-        [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "Channel {ChannelId}: continue to {Context},{Extension},1 failed")]
-        public static partial void ContinueFailed(ILogger logger, Exception exception, string channelId, string context, string extension);
-    }
 }

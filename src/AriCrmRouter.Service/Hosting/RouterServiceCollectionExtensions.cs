@@ -1,10 +1,14 @@
 using AriCrmRouter.Ari;
+using AriCrmRouter.Ari.Rest;
 using AriCrmRouter.Crm;
 using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Service.CrmConnections;
 using AriCrmRouter.Service.Destinations;
 using AriCrmRouter.Service.Observability;
-using AriCrmRouter.Service.Stasis;
+using AriCrmRouter.Service.Stasis.Session;
+using AriCrmRouter.Service.Stasis.Dispatch;
+using AriCrmRouter.Service.Stasis.Lookup;
+using AriCrmRouter.Service.Stasis.Routing;
 using AriCrmRouter.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +22,7 @@ public static class RouterServiceCollectionExtensions
     /// <summary>The whole router: ARI client, Redis rules and cache, CRM lookups, the Stasis application.</summary>
     public static IServiceCollection AddCrmRouter(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RouterOptions>().Bind(configuration.GetSection(RouterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRouterOptions(configuration);
         services.AddAriClient(configuration);
         services.AddRedisStorage(configuration);
         services.AddRuleSetWatcher();
@@ -26,14 +30,37 @@ public static class RouterServiceCollectionExtensions
         services.AddCrmLookups(configuration);
         services.AddCrmConnectors();
         services.AddSingleton<ICrmConnectionSource, StoredConnectionSource>();
-        services.AddSingleton<DestinationRouter>();
-        services.AddSingleton<CallServices>();
-        services.AddSingleton<CallDispatcher>();
+        services.AddSingleton<ICrmLookup, CrmServiceLookup>();
+        services.AddCallHandling();
         services.AddHostedService<StasisApplication>();
         services.AddHostedService<OrphanSweeper>();
         services.AddRouterObservability(configuration);
         services.AddOptions<HostOptions>().Configure<IOptions<RouterOptions>>((host, router) =>
-            host.ShutdownTimeout = router.Value.DrainTimeout + router.Value.RoutingTimeout + TimeSpan.FromSeconds(5));
+            host.ShutdownTimeout = router.Value.DrainTimeout + router.Value.RoutingTimeout + router.Value.ShutdownMargin);
+        return services;
+    }
+
+    /// <summary><see cref="RouterOptions"/> from the <c>Routing</c> section, validated (nested objects too) on start.</summary>
+    internal static IServiceCollection AddRouterOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RouterOptions>().Bind(configuration.GetSection(RouterOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RouterOptions>, RouterOptionsValidator>();
+        return services;
+    }
+
+    /// <summary>
+    /// The Stasis call handling (dispatcher, sessions, recovery, routing, decision log) without its surroundings:
+    /// needs an <see cref="IAriClient"/>, an <see cref="IRuleSetProvider"/>, an <see cref="ICrmLookup"/>, a
+    /// <see cref="TimeProvider"/> and <see cref="RouterOptions"/>.
+    /// </summary>
+    internal static IServiceCollection AddCallHandling(this IServiceCollection services)
+    {
+        services.AddSingleton<DestinationRouter>();
+        services.AddSingleton<DecisionLog>();
+        services.AddSingleton<CallServices>();
+        services.AddSingleton<CallRegistry>();
+        services.AddSingleton<CallRecovery>();
+        services.AddSingleton<CallDispatcher>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using AriCrmRouter.Ari.Transport;
 using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Service.Stasis;
+using AriCrmRouter.Service.Stasis.Dispatch;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Service.Observability;
 
@@ -22,6 +23,10 @@ public sealed class ObservabilityOptions : IValidatableObject
     [Range(0, 65535)]
     public int Port { get; set; } = 9464;
 
+    /// <summary>How long the Redis health check may wait for a PING before it reports Redis as unreachable.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
+    public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!IPAddress.TryParse(ListenAddress, out _))
@@ -30,3 +35,7 @@ public sealed class ObservabilityOptions : IValidatableObject
         }
     }
 }
+
+/// <summary>Validates <see cref="ObservabilityOptions"/> on start (source-generated, no reflection).</summary>
+[OptionsValidator]
+public sealed partial class ObservabilityOptionsValidator : IValidateOptions<ObservabilityOptions>;

@@ -1,10 +1,11 @@
 using AriCrmRouter.Ari.Transport;
 using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Service.Stasis;
+using AriCrmRouter.Service.Stasis.Routing;
 using AriCrmRouter.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -18,7 +19,8 @@ public static class ObservabilityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRouterObservability(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ObservabilityOptions>().Bind(configuration.GetSection(ObservabilityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ObservabilityOptions>().Bind(configuration.GetSection(ObservabilityOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ObservabilityOptions>, ObservabilityOptionsValidator>();
         services.AddMetrics();
         services.TryAddSingleton<CallMetrics>();
         services.TryAddSingleton<RouterGauges>();

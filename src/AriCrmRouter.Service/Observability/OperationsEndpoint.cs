@@ -18,7 +18,7 @@ namespace AriCrmRouter.Service.Observability;
 /// <c>/healthz</c> (the process answers), <c>/readyz</c> (the "ready" health checks: 200 when healthy or degraded,
 /// 503 when unhealthy, JSON body) and <c>/metrics</c> (Prometheus text format of the router's meters).
 /// </summary>
-internal sealed partial class OperationsEndpoint(
+internal sealed class OperationsEndpoint(
     IOptions<ObservabilityOptions> options,
     HealthCheckService healthChecks,
     MeterProvider meterProvider,
@@ -64,7 +64,7 @@ internal sealed partial class OperationsEndpoint(
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
         Address = new Uri(addresses?.FirstOrDefault() ?? $"http://{settings.ListenAddress}:{settings.Port}");
-        Log.Listening(_logger, Address);
+        Log.OperationsListening(_logger, Address);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -89,11 +89,5 @@ internal sealed partial class OperationsEndpoint(
         var report = await healthChecks.CheckHealthAsync(check => check.Tags.Contains(ReadyTag), cancellationToken);
         var status = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
         return Results.Json(ReadinessReport.From(report), ObservabilityJsonContext.Default.ReadinessReport, statusCode: status);
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Health and metrics on {Address} (/healthz, /readyz, /metrics)")]
-        public static partial void Listening(ILogger logger, Uri address);
     }
 }

@@ -1,5 +1,6 @@
 using AriCrmRouter.Storage.Redis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace AriCrmRouter.Service.Observability;
@@ -8,15 +9,13 @@ namespace AriCrmRouter.Service.Observability;
 /// PINGs Redis. An unreachable Redis makes the router degraded, not unready: calls are still routed, with the
 /// last good rules and without the answer cache (the rule check reports whether rules were ever loaded).
 /// </summary>
-internal sealed class RedisHealthCheck(RedisConnection redis, TimeProvider timeProvider) : IHealthCheck
+internal sealed class RedisHealthCheck(RedisConnection redis, IOptions<ObservabilityOptions> options, TimeProvider timeProvider) : IHealthCheck
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            using var timeout = new CancellationTokenSource(Timeout, timeProvider);
+            using var timeout = new CancellationTokenSource(options.Value.HealthCheckTimeout, timeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             var multiplexer = await redis.GetAsync(linked.Token);
             await multiplexer.GetDatabase().PingAsync().WaitAsync(linked.Token);

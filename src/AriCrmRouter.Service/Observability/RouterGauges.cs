@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
-using AriCrmRouter.Service.Stasis;
+using AriCrmRouter.Service.Stasis.Dispatch;
+using AriCrmRouter.Service.Stasis.Routing;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.Rules;
 

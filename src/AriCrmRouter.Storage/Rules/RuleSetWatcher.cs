@@ -37,9 +37,6 @@ public sealed class RuleSetWatcher : BackgroundService, IRuleSetProvider
         _logger = logger;
     }
 
-    /// <summary>Raised after a new rule set was swapped in (on the watcher's thread; keep handlers short).</summary>
-    public event EventHandler<RuleSetChangedEventArgs>? Changed;
-
     public RuleSet Current => _served.RuleSet.RuleSet;
 
     public long Version => _served.RuleSet.Version;
@@ -170,7 +167,7 @@ public sealed class RuleSetWatcher : BackgroundService, IRuleSetProvider
                 return;
             }
 
-            Swap(served, new Served(loaded, loadedRevision, _timeProvider.GetUtcNow()));
+            Swap(new Served(loaded, loadedRevision, _timeProvider.GetUtcNow()));
         }
         catch (StoredRuleSetInvalidException ex)
         {
@@ -186,21 +183,11 @@ public sealed class RuleSetWatcher : BackgroundService, IRuleSetProvider
         }
     }
 
-    private void Swap(Served previous, Served next)
+    private void Swap(Served next)
     {
         _served = next;
         Log.RuleSetLoaded(_logger, next.RuleSet.Version, next.RuleSet.RuleSet.Rules.Count, next.RuleSet.RuleSet.DidAssignments.Count);
         Recovered(next);
-        try
-        {
-            Changed?.Invoke(this, new RuleSetChangedEventArgs(previous.RuleSet, next.RuleSet));
-        }
-        catch (Exception ex)
-        {
-            Log.RuleChangeHandlerFailed(_logger, ex);
-        }
-
-        // Released after the event, so that whoever awaited the change also sees what handlers did with it.
         Interlocked.Exchange(ref _changedSignal, NewSignal()).TrySetResult();
     }
 

@@ -32,20 +32,6 @@ public sealed class FakeAriServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HangupAsync_ChannelInStasis_SendsSoftHangupRequestThenStasisEndThenDestroyed()
-    {
-        var channelId = await _harness.Fake.StartCallAsync("+1", "100");
-
-        await _harness.Client.HangupAsync(channelId, CancellationToken.None);
-
-        Assert.Equal(["StasisStart", "ChannelHangupRequest", "StasisEnd", "ChannelDestroyed"], EventTypes(channelId));
-        var request = Assert.IsType<ChannelHangupRequest>(Decoded(channelId)[1]);
-        Assert.True(request.Soft);
-        Assert.True(_harness.Fake.GetChannel(channelId)!.IsHungUp);
-        Assert.Null(await _harness.Client.GetChannelAsync(channelId, CancellationToken.None));
-    }
-
-    [Fact]
     public async Task CallerHangsUpAsync_DuringPlayback_FinishesThePlaybackBeforeStasisEnd()
     {
         var channelId = await _harness.Fake.StartCallAsync("+1", "100");

@@ -45,10 +45,9 @@ public sealed class AriRestClientTests : IAsyncLifetime
         await Client.GetChannelAsync(channelId, CancellationToken.None);
         await Client.GetApplicationAsync("crmrouter", CancellationToken.None);
         await Client.ContinueAsync(channelId, "queues", "600", 1, CancellationToken.None);
-        await Client.HangupAsync(channelId, CancellationToken.None);
 
         var commands = _harness.Fake.Commands;
-        Assert.Equal(8, commands.Count);
+        Assert.Equal(7, commands.Count);
         Assert.All(commands, c =>
         {
             Assert.DoesNotContain("s3cr3t", c.RawTarget, StringComparison.Ordinal);
@@ -197,13 +196,13 @@ public sealed class AriRestClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HangupAsync_UnknownChannel_ThrowsNotFound()
+    public async Task AnswerAsync_UnknownChannel_ThrowsNotFound()
     {
-        var exception = await Assert.ThrowsAsync<AriException>(() => Client.HangupAsync("1.404", CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<AriException>(() => Client.AnswerAsync("1.404", CancellationToken.None));
 
         Assert.True(exception.IsNotFound);
-        Assert.Equal("DELETE", exception.Method);
-        Assert.Equal("/channels/1.404", exception.Path);
+        Assert.Equal("POST", exception.Method);
+        Assert.Equal("/channels/1.404/answer", exception.Path);
         Assert.Equal("Channel not found", exception.AsteriskMessage);
     }
 

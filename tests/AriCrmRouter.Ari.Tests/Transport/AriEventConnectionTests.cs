@@ -124,7 +124,7 @@ public sealed class AriEventConnectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_ApplicationReplaced_WarnsAndKeepsRunning()
+    public async Task RunAsync_ApplicationReplaced_LogsAnErrorAndKeepsRunning()
     {
         var sink = new RecordingSink();
         var running = _harness.RunConnectionAsync(sink);
@@ -137,7 +137,7 @@ public sealed class AriEventConnectionTests : IAsyncLifetime
 
         Assert.False(running.IsCompleted);
         Assert.DoesNotContain("disconnected", sink.Entries);
-        Assert.Contains(_harness.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("ApplicationReplaced", StringComparison.Ordinal));
+        Assert.Single(_harness.Logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("ApplicationReplaced", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class AriEventConnectionTests : IAsyncLifetime
         var logs = _harness.AllLogText();
         Assert.DoesNotContain("s3cr3t", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes("router:s3cr3t-pa55")), logs, StringComparison.Ordinal);
-        Assert.Contains("Connected to ARI events", logs, StringComparison.Ordinal);
+        Assert.Contains("Connected to ARI as application", logs, StringComparison.Ordinal);
     }
 
     private static async Task WaitForLogsAsync(AriHarness harness, Func<Microsoft.Extensions.Logging.Testing.FakeLogRecord, bool> match, int count)

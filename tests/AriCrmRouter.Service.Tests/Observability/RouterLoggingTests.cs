@@ -83,7 +83,7 @@ public sealed class RouterLoggingTests
     {
         var state = new List<KeyValuePair<string, object?>> { new("Rule", "rule-a"), new("{OriginalFormat}", "Call decision rule={Rule}") };
         var entry = new LogEntry<List<KeyValuePair<string, object?>>>(
-            LogLevel.Information, "AriCrmRouter.Service.Stasis.CallSession", new EventId(2001, "Decision"), state, null, (_, _) => "Call decision rule=rule-a");
+            LogLevel.Information, "AriCrmRouter.Service.Stasis.Session.CallSession", new EventId(2001, "Decision"), state, null, (_, _) => "Call decision rule=rule-a");
         using var output = new StringWriter();
         formatter.Write(in entry, scopes, output);
         return output.ToString();

@@ -1,6 +1,9 @@
 using System.Net;
 using AriCrmRouter.Ari.Events;
+using AriCrmRouter.Ari.Rest;
 using AriCrmRouter.Service.Tests.Fakes;
+using AriCrmRouter.Tests.Calls;
+using static AriCrmRouter.Tests.Calls.SampleCalls;
 
 namespace AriCrmRouter.Service.Tests.Stasis;
 
@@ -8,95 +11,127 @@ namespace AriCrmRouter.Service.Tests.Stasis;
 /// No call is stranded: a channel that enters the application again right after a continue, labels that cannot be
 /// set, a continue that fails while the channel is still in Stasis, and channels in the application without a session.
 /// </summary>
-public sealed class CallPathTests : IAsyncLifetime
+public sealed class CallPathTests : FakeCallTests
 {
-    private const string Gold = "+14155550100";
     private const string FirstChannel = "1700000000.1";
 
-    private RouterHarness _router = null!;
-
-    public async Task InitializeAsync()
-    {
-        _router = await RouterHarness.StartAsync(CallFlowTests.SampleRules, settings: new() { ["Routing:ContinueRetries"] = "1" });
-        CallFlowTests.SeedCrm(_router.Crm);
-    }
-
-    public async Task DisposeAsync() => await _router.DisposeAsync();
+    protected override Dictionary<string, string?> Settings => new() { ["Routing:ContinueRetries"] = "1" };
 
     [Fact]
     public async Task StasisStart_ChannelEntersAgainBeforeItsSessionEnded_IsRoutedByTheRuleItNames()
     {
         var gate = new TaskCompletionSource();
-        _router.Ari.Hold["continue "] = gate;
-        var call = _router.StartCall(Gold, "5551000");
-        await _router.Ari.WaitForAsync(c => c == $"continue {call} crmrouter-queue 103 1");
+        Calls.Ari.Hold["continue "] = gate;
+        var call = Calls.StartCall(Gold, "5551000");
+        await Calls.Ari.WaitForAsync(c => c == $"continue {call} crmrouter-queue 103 1");
 
         // The destination enters Stasis(crmrouter,value) at once: StasisEnd, then a new StasisStart, while the
         // first session still waits for the answer to its continue.
-        var channel = _router.Ari.Channels[call];
-        _router.Send(new StasisEnd { Type = "StasisEnd", Channel = channel });
+        var channel = Calls.Ari.Channels[call];
+        Calls.Send(new StasisEnd { Type = "StasisEnd", Channel = channel });
         var again = channel with { Dialplan = channel.Dialplan with { AppData = "crmrouter,value" } };
-        _router.Ari.Channels[call] = again;
-        _router.Send(new StasisStart { Type = "StasisStart", Channel = again, Args = ["value"] });
+        Calls.Ari.Channels[call] = again;
+        Calls.Send(new StasisStart { Type = "StasisStart", Channel = again, Args = ["value"] });
         gate.SetResult();
 
-        Assert.Equal($"continue {call} crmrouter-recording s 1", await _router.Ari.WaitForAsync(c => c == $"continue {call} crmrouter-recording s 1"));
-        await _router.IdleAsync();
-        Assert.Equal(2, _router.Decisions.Count);
+        await Calls.Ari.WaitForAsync(c => c == $"continue {call} crmrouter-recording s 1");
+        await Calls.IdleAsync();
+        Assert.Equal(2, Calls.Decisions.Count);
     }
 
     [Fact]
     public async Task StasisStart_SecondStartOfACallInHand_IsIgnored()
     {
         var gate = new TaskCompletionSource();
-        _router.Ari.Hold["ring "] = gate;
-        var call = _router.StartCall(Gold, "5551000");
-        await _router.Ari.WaitForAsync(c => c == $"ring {call}");
+        Calls.Ari.Hold["ring "] = gate;
+        var call = Calls.StartCall(Gold, "5551000");
+        await Calls.Ari.WaitForAsync(c => c == $"ring {call}");
 
-        _router.Send(new StasisStart { Type = "StasisStart", Channel = _router.Ari.Channels[call] });
+        Calls.Send(new StasisStart { Type = "StasisStart", Channel = Calls.Ari.Channels[call] });
         gate.SetResult();
 
-        await _router.IdleAsync();
-        Assert.Single(_router.Ari.CommandsFor(call), c => c.StartsWith("continue ", StringComparison.Ordinal));
+        await Calls.IdleAsync();
+        Assert.Single(Calls.Ari.CommandsFor(call), c => c.StartsWith("continue ", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Route_LabelsCannotBeSet_CallIsStillContinuedToItsDestination()
     {
-        _router.Ari.Throw["var "] = new HttpRequestException("connection reset");
+        Calls.Ari.Throw["var "] = new HttpRequestException("connection reset");
 
-        var call = _router.StartCall(Gold, "5551000");
+        var call = Calls.StartCall(Gold, "5551000");
 
-        Assert.Equal($"continue {call} crmrouter-queue 103 1", await _router.ContinuedAsync(call));
+        Assert.Equal($"continue {call} crmrouter-queue 103 1", await Calls.ContinuedAsync(call));
+    }
+
+    [Fact]
+    public async Task Route_ContinueFailsOnceWhileStillInStasis_IsContinuedToItsDestinationOnTheNextAttempt()
+    {
+        Calls.Ari.FailOnce["continue "] = HttpStatusCode.InternalServerError;
+
+        var call = Calls.StartCall(Gold, "5551000");
+
+        await Calls.IdleAsync();
+        Assert.Equal([$"continue {call} crmrouter-queue 103 1", $"continue {call} crmrouter-queue 103 1"], Calls.Ari.CommandsFor(call).Where(c => c.StartsWith("continue ", StringComparison.Ordinal)));
+        Assert.Contains($"get {call}", Calls.Ari.Commands);
     }
 
     [Fact]
     public async Task Route_ContinueKeepsFailingWhileInStasis_RetriedThenSentToTheGlobalFallback()
     {
-        _router.Ari.Throw[$"continue {FirstChannel} crmrouter-queue 103 "] = new AriCrmRouter.Ari.Rest.AriException(HttpStatusCode.InternalServerError, "POST", "/continue", "boom");
+        Calls.Ari.Throw[$"continue {FirstChannel} crmrouter-queue 103 "] = new AriException(HttpStatusCode.InternalServerError, "POST", "/continue", "boom");
 
-        var call = _router.StartCall(Gold, "5551000");
+        var call = Calls.StartCall(Gold, "5551000");
 
         Assert.Equal(FirstChannel, call);
-        await _router.Ari.WaitForAsync(c => c == $"continue {call} crmrouter-queue 500 1");
-        Assert.Equal(2, _router.Ari.CommandsFor(call).Count(c => c == $"continue {call} crmrouter-queue 103 1"));
+        await Calls.Ari.WaitForAsync(c => c == $"continue {call} crmrouter-queue 500 1");
+        Assert.Equal(2, Calls.Ari.CommandsFor(call).Count(c => c == $"continue {call} crmrouter-queue 103 1"));
     }
 
     [Fact]
     public async Task Route_ContinueFailsAfterTheChannelLeftStasis_NotContinuedAgain()
     {
         var gate = new TaskCompletionSource();
-        _router.Ari.Hold["ring "] = gate;
-        _router.Ari.FailOnce["continue "] = HttpStatusCode.InternalServerError;
-        var call = _router.StartCall(Gold, "5551000");
-        await _router.Ari.WaitForAsync(c => c == $"ring {call}");
-        var channel = _router.Ari.Channels[call];
-        _router.Ari.Channels[call] = channel with { Dialplan = channel.Dialplan with { AppName = "Queue" } };
+        Calls.Ari.Hold["ring "] = gate;
+        Calls.Ari.FailOnce["continue "] = HttpStatusCode.InternalServerError;
+        var call = Calls.StartCall(Gold, "5551000");
+        await Calls.Ari.WaitForAsync(c => c == $"ring {call}");
+        var channel = Calls.Ari.Channels[call];
+        Calls.Ari.Channels[call] = channel with { Dialplan = channel.Dialplan with { AppName = "Queue" } };
         gate.SetResult();
 
-        await _router.IdleAsync();
+        await Calls.IdleAsync();
 
-        Assert.Single(_router.Ari.CommandsFor(call), c => c.StartsWith("continue ", StringComparison.Ordinal));
+        Assert.Single(Calls.Ari.CommandsFor(call), c => c.StartsWith("continue ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reconnect_CallFoundInTheAppWithoutSession_DidRuleIsLookedUpAndRouted()
+    {
+        var channel = "1700000000.77";
+        Calls.Ari.Channels[channel] = CallHarness.Channel(channel, Gold, "5551000", "Ring", []);
+
+        Calls.Dispatcher.OnConnected(isReconnect: true);
+
+        Assert.Equal($"continue {channel} crmrouter-queue 103 1", await Calls.ContinuedAsync(channel));
+    }
+
+    [Fact]
+    public async Task Reconnect_AnsweredIvrCallFoundInTheApp_StopsAPreviousGreetingThenGoesToItsDefault()
+    {
+        var channel = "1700000000.78";
+        Calls.Ari.Channels[channel] = CallHarness.Channel(channel, Gold, "5553000", "Up", []);
+
+        Calls.Dispatcher.OnConnected(isReconnect: false);
+
+        Assert.Equal($"continue {channel} crmrouter-queue 100 1", await Calls.ContinuedAsync(channel));
+        Assert.Contains($"var {channel} CRMROUTER_REASON=recovered", Calls.Ari.Commands);
+        var commands = Calls.Ari.Commands.ToList();
+        var stop = commands.IndexOf($"stop crmrouter-greeting-{channel}");
+        Assert.True(stop >= 0, "the greeting a previous router started was not stopped");
+        Assert.True(stop < commands.IndexOf($"var {channel} CRMROUTER_RULE=accounts"), "the greeting must stop before the channel is labelled");
+        await Calls.IdleAsync();
+        Assert.Equal(["Recover->Routing", "Continue->Routed"], Calls.TrailOf(channel));
     }
 
     [Fact]
@@ -104,29 +139,31 @@ public sealed class CallPathTests : IAsyncLifetime
     {
         await ConnectedAsync();
         var channel = "1700000000.77";
-        _router.Ari.Channels[channel] = RouterHarness.Channel(channel, Gold, "5551000", "Ring", []);
+        Calls.Ari.Channels[channel] = CallHarness.Channel(channel, Gold, "5551000", "Ring", []);
 
-        await _router.Dispatcher.SweepAsync(CancellationToken.None);
-        Assert.Empty(_router.Ari.CommandsFor(channel));
+        await Calls.Dispatcher.SweepAsync(CancellationToken.None);
+        Assert.Empty(Calls.Ari.CommandsFor(channel));
 
-        await _router.Dispatcher.SweepAsync(CancellationToken.None);
-        Assert.Equal($"continue {channel} crmrouter-queue 103 1", await _router.ContinuedAsync(channel));
+        await Calls.Dispatcher.SweepAsync(CancellationToken.None);
+        Assert.Equal($"continue {channel} crmrouter-queue 103 1", await Calls.ContinuedAsync(channel));
     }
 
     [Fact]
     public async Task Sweep_RoutingFailedAltogether_ALaterSweepRoutesTheCall()
     {
         await ConnectedAsync();
-        _router.Ari.Throw[$"continue {FirstChannel} "] = new HttpRequestException("ARI unreachable");
-        var call = _router.StartCall(Gold, "5551000");
-        await _router.IdleAsync();
-        Assert.Contains(_router.Decisions, d => d.Message.Contains("result=Failed", StringComparison.Ordinal));
+        Calls.Ari.Throw[$"continue {FirstChannel} "] = new HttpRequestException("ARI unreachable");
+        var call = Calls.StartCall(Gold, "5551000");
+        await Calls.IdleAsync();
+        Assert.Contains(Calls.Decisions, d => d.Message.Contains("result=Failed", StringComparison.Ordinal));
 
-        _router.Ari.Throw.Clear();
-        await _router.Dispatcher.SweepAsync(CancellationToken.None);
-        await _router.Dispatcher.SweepAsync(CancellationToken.None);
+        Calls.Ari.Throw.Clear();
+        await Calls.Dispatcher.SweepAsync(CancellationToken.None);
+        await Calls.Dispatcher.SweepAsync(CancellationToken.None);
 
-        Assert.Equal($"continue {call} crmrouter-queue 103 1", await _router.Ari.WaitForAsync(c => c == $"continue {call} crmrouter-queue 103 1" && _router.Decisions.Count == 2));
+        await Calls.Ari.WaitForAsync(c => c == $"continue {call} crmrouter-queue 103 1");
+        await Calls.IdleAsync();
+        Assert.Equal(2, Calls.Decisions.Count);
     }
 
     [Fact]
@@ -134,22 +171,22 @@ public sealed class CallPathTests : IAsyncLifetime
     {
         await ConnectedAsync();
         var gate = new TaskCompletionSource();
-        _router.Ari.Hold["ring "] = gate;
-        var call = _router.StartCall(Gold, "5551000");
-        await _router.Ari.WaitForAsync(c => c == $"ring {call}");
+        Calls.Ari.Hold["ring "] = gate;
+        var call = Calls.StartCall(Gold, "5551000");
+        await Calls.Ari.WaitForAsync(c => c == $"ring {call}");
 
-        await _router.Dispatcher.SweepAsync(CancellationToken.None);
-        await _router.Dispatcher.SweepAsync(CancellationToken.None);
+        await Calls.Dispatcher.SweepAsync(CancellationToken.None);
+        await Calls.Dispatcher.SweepAsync(CancellationToken.None);
         gate.SetResult();
 
-        await _router.IdleAsync();
-        Assert.Single(_router.Ari.CommandsFor(call), c => c.StartsWith("continue ", StringComparison.Ordinal));
+        await Calls.IdleAsync();
+        Assert.Single(Calls.Ari.CommandsFor(call), c => c.StartsWith("continue ", StringComparison.Ordinal));
     }
 
     /// <summary>Connects the dispatcher (no calls yet) and waits for its recovery pass, so only the sweeps act.</summary>
     private async Task ConnectedAsync()
     {
-        _router.Dispatcher.OnConnected(isReconnect: false);
-        await _router.Ari.WaitForAsync(c => c.StartsWith("application ", StringComparison.Ordinal));
+        Calls.Dispatcher.OnConnected(isReconnect: false);
+        await Calls.Ari.WaitForAsync(c => c.StartsWith("application ", StringComparison.Ordinal));
     }
 }

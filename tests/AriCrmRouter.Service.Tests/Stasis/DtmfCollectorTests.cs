@@ -1,5 +1,5 @@
 using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Service.Stasis;
+using AriCrmRouter.Service.Stasis.Prompt;
 
 namespace AriCrmRouter.Service.Tests.Stasis;
 

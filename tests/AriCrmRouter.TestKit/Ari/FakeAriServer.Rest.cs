@@ -74,7 +74,6 @@ public sealed partial class FakeAriServer
             w.WriteEndArray();
         })),
         ("GET", ["channels", var id]) => LiveChannel(id) is { } channel ? Ok(FakeAriJson.Channel(channel, Application)) : NotFound(ChannelNotFound),
-        ("DELETE", ["channels", var id]) => Hangup(id, command),
         ("POST", ["channels", var id, "answer"]) => WithControl(id, Answer),
         ("POST", ["channels", var id, "ring"]) => WithControl(id, _ => NoContent()),
         ("DELETE", ["channels", var id, "ring"]) => WithControl(id, _ => NoContent()),
@@ -191,26 +190,6 @@ public sealed partial class FakeAriServer
             LeaveStasis(channel, landing);
         }
 
-        return NoContent();
-    }
-
-    private (int, string?) Hangup(string channelId, FakeAriCommand command)
-    {
-        if (LiveChannel(channelId) is not { } channel)
-        {
-            return NotFound(ChannelNotFound);
-        }
-
-        var cause = command.QueryValue("reason_code") is { } code && int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : command.QueryValue("reason") switch
-            {
-                "busy" => 17,
-                "congestion" => 34,
-                "no_answer" => 19,
-                _ => 16,
-            };
-        HangUp(channel, soft: true, cause);
         return NoContent();
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using AriCrmRouter.Routing.Rules;
 
-namespace AriCrmRouter.Service.Stasis;
+namespace AriCrmRouter.Service.Stasis.Prompt;
 
 public enum DtmfStopReason
 {

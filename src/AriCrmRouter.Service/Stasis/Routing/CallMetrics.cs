@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Service.Destinations;
 
-namespace AriCrmRouter.Service.Stasis;
+namespace AriCrmRouter.Service.Stasis.Routing;
 
 /// <summary>
 /// Metrics of the calls the router handled (meter <c>AriCrmRouter.Calls</c>): one count per call when it ends,

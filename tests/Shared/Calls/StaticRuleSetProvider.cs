@@ -1,7 +1,7 @@
 using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Storage;
 
-namespace AriCrmRouter.Service.Tests.Fakes;
+namespace AriCrmRouter.Tests.Calls;
 
 internal sealed class StaticRuleSetProvider(RuleSet ruleSet) : IRuleSetProvider
 {

@@ -3,7 +3,7 @@ using System.Net;
 using AriCrmRouter.Ari.Models;
 using AriCrmRouter.Ari.Rest;
 
-namespace AriCrmRouter.Service.Tests.Fakes;
+namespace AriCrmRouter.Tests.Calls;
 
 /// <summary>
 /// An in-memory <see cref="IAriClient"/> that records every command as a line ("continue 1.1 crmrouter-queue 103 1")
@@ -12,6 +12,7 @@ namespace AriCrmRouter.Service.Tests.Fakes;
 internal sealed class ScriptedAriClient : IAriClient
 {
     private readonly ConcurrentQueue<string> _commands = new();
+    private TaskCompletionSource _recorded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentDictionary<string, Channel> Channels { get; } = new();
 
@@ -45,8 +46,6 @@ internal sealed class ScriptedAriClient : IAriClient
     public Task ContinueAsync(string channelId, string context, string extension, int priority, CancellationToken cancellationToken) =>
         Record($"continue {channelId} {context} {extension} {priority}");
 
-    public Task HangupAsync(string channelId, CancellationToken cancellationToken) => Record($"hangup {channelId}");
-
     public async Task<Channel?> GetChannelAsync(string channelId, CancellationToken cancellationToken)
     {
         await Record($"get {channelId}");
@@ -55,31 +54,39 @@ internal sealed class ScriptedAriClient : IAriClient
 
     public async Task<Application?> GetApplicationAsync(string applicationName, CancellationToken cancellationToken)
     {
+        // Listed before the command is recorded: a test that saw the command knows what the router got.
+        string[] channelIds = [.. Channels.Keys];
         await Record($"application {applicationName}");
-        return new Application { Name = applicationName, ChannelIds = [.. Channels.Keys] };
+        return new Application { Name = applicationName, ChannelIds = channelIds };
     }
 
-    /// <summary>Waits until a recorded command satisfies <paramref name="predicate"/>.</summary>
+    /// <summary>Waits (woken by each recorded command) until one satisfies <paramref name="predicate"/>.</summary>
     public async Task<string> WaitForAsync(Func<string, bool> predicate, TimeSpan? timeout = null)
     {
-        var until = Environment.TickCount64 + (long)(timeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds;
-        while (Environment.TickCount64 < until)
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
         {
-            var match = Commands.FirstOrDefault(predicate);
-            if (match is not null)
+            var recorded = Volatile.Read(ref _recorded).Task;
+            if (Commands.FirstOrDefault(predicate) is { } match)
             {
                 return match;
             }
 
-            await Task.Delay(10);
+            try
+            {
+                await recorded.WaitAsync(limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"no command matched; saw:\n{string.Join('\n', Commands)}");
+            }
         }
-
-        throw new TimeoutException($"no command matched; saw:\n{string.Join('\n', Commands)}");
     }
 
     private async Task Record(string command)
     {
         _commands.Enqueue(command);
+        Interlocked.Exchange(ref _recorded, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         foreach (var (prefix, gate) in Hold)
         {
             if (command.StartsWith(prefix, StringComparison.Ordinal))

@@ -1,7 +1,7 @@
 using AriCrmRouter.Ari.Events;
 using AriCrmRouter.Routing.Rules;
 
-namespace AriCrmRouter.Service.Stasis;
+namespace AriCrmRouter.Service.Stasis.Lookup;
 
 /// <summary>
 /// Finds the rule for a call: <c>Stasis(crmrouter,&lt;rule&gt;)</c> names it (an IVR option pointing at a rule);

@@ -1,0 +1,96 @@
+using AriCrmRouter.Service.Destinations;
+using AriCrmRouter.Service.Stasis.Session;
+using AriCrmRouter.Service.Stasis.Prompt;
+using Microsoft.Extensions.Logging;
+
+namespace AriCrmRouter.Service;
+
+/// <summary>
+/// Every log message of the router (event ids 2000-2999, docs/operations.md): 20xx a call, 21xx its routing,
+/// 22xx CRM connections, 23xx the operations endpoint, 24xx the dispatcher. The websocket's own connect, drop
+/// and ApplicationReplaced lines belong to the ARI client (1xxx) and are not logged here again.
+/// </summary>
+internal static partial class Log
+{
+    private static readonly Func<ILogger, string, string, IDisposable?> Scope =
+        LoggerMessage.DefineScope<string, string>("call {ChannelId} from {Caller}");
+
+    /// <summary>The scope every log line of a call carries: its channel and masked caller.</summary>
+    public static IDisposable? CallScope(ILogger logger, string channelId, string caller) => Scope(logger, channelId, caller);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+        Message = "Call {ChannelId} decision: rule={Rule} key={Key} value={Value} reason={Reason} row={Row} destination={Destination} lookup_ms={LookupMs} cache={Cache} detail={Detail} result={Result}")]
+    public static partial void Decision(ILogger logger, string channelId, string rule, string key, string value, string reason, string row, string destination, long lookupMs, string cache, string detail, RoutingResult result);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Call {ChannelId} ended by the caller before routing (rule={Rule}, state={State})")]
+    public static partial void CallerHungUp(ILogger logger, string channelId, string rule, CallState state);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Call {ChannelId}: no rule for {LookedFor}; using the global fallback")]
+    public static partial void NoRule(ILogger logger, string channelId, string lookedFor);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Call {ChannelId} failed in state {State}; sending it to its default destination")]
+    public static partial void CallFailed(ILogger logger, Exception exception, string channelId, CallState state);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Call {ChannelId}: {From} -> {To} ({Transition})")]
+    public static partial void StateChanged(ILogger logger, string channelId, CallState from, CallState to, CallTransition transition);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Call {ChannelId}: {Count} DTMF digits collected ({Reason})")]
+    public static partial void DtmfCollected(ILogger logger, string channelId, int count, DtmfStopReason reason);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Call {ChannelId}: greeting '{Greeting}' could not be played")]
+    public static partial void GreetingFailed(ILogger logger, string channelId, string greeting);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Debug, Message = "Call {ChannelId}: handling {EventType} failed")]
+    public static partial void EventHandlingFailed(ILogger logger, Exception exception, string channelId, string eventType);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Channel {ChannelId} was gone while routing it (ARI {Status})")]
+    public static partial void ChannelGone(ILogger logger, string channelId, int status);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Channel {ChannelId} could not be continued to {Destination} while in Stasis; trying the global fallback {Fallback}")]
+    public static partial void RoutingFailed(ILogger logger, string channelId, string destination, string fallback);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Channel {ChannelId} sent to the global fallback {Destination}")]
+    public static partial void SentToFallback(ILogger logger, string channelId, string destination);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Critical, Message = "Channel {ChannelId} could not be routed at all; the sweep will try again, the dialplan's TIMEOUT(absolute) guard is the last resort")]
+    public static partial void FallbackFailed(ILogger logger, string channelId);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Channel {ChannelId}: label {Name} could not be set; routing it anyway")]
+    public static partial void LabelFailed(ILogger logger, Exception exception, string channelId, string name);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "Channel {ChannelId}: continue to {Context},{Extension},1 failed")]
+    public static partial void ContinueFailed(ILogger logger, Exception exception, string channelId, string context, string extension);
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "CRM connection store unavailable ({Error}); using the last known connection '{Name}'")]
+    public static partial void UsingLastKnownConnection(ILogger logger, string name, string error);
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Health and metrics on {Address} (/healthz, /readyz, /metrics)")]
+    public static partial void OperationsListening(ILogger logger, Uri address);
+
+    [LoggerMessage(EventId = 2403, Level = LogLevel.Warning, Message = "Recovered {Count} calls found in application {Application} after connecting")]
+    public static partial void Recovered(ILogger logger, int count, string application);
+
+    [LoggerMessage(EventId = 2404, Level = LogLevel.Error, Message = "Recovering the calls of application {Application} failed")]
+    public static partial void RecoveryFailed(ILogger logger, Exception exception, string application);
+
+    [LoggerMessage(EventId = 2405, Level = LogLevel.Critical, Message = "Call session {ChannelId} crashed")]
+    public static partial void SessionCrashed(ILogger logger, Exception exception, string channelId);
+
+    [LoggerMessage(EventId = 2406, Level = LogLevel.Information, Message = "Shutting down: draining {Calls} calls for up to {Timeout}")]
+    public static partial void Draining(ILogger logger, int calls, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 2407, Level = LogLevel.Warning, Message = "Shutting down: {Calls} calls still in hand after the drain time; sending them to their default destinations")]
+    public static partial void DrainTimedOut(ILogger logger, int calls);
+
+    [LoggerMessage(EventId = 2408, Level = LogLevel.Information, Message = "Channel {ChannelId} entered the application again (rule argument {Rule}); it is taken as a new call once its previous session ends")]
+    public static partial void ReEntered(ILogger logger, string channelId, string rule);
+
+    [LoggerMessage(EventId = 2409, Level = LogLevel.Debug, Message = "Channel {ChannelId} already has a session; second start ignored")]
+    public static partial void DuplicateStart(ILogger logger, string channelId);
+
+    [LoggerMessage(EventId = 2410, Level = LogLevel.Warning, Message = "Channel {ChannelId} was in application {Application} without a call session; routing it")]
+    public static partial void Swept(ILogger logger, string channelId, string application);
+
+    [LoggerMessage(EventId = 2411, Level = LogLevel.Warning, Message = "Sweeping the application for channels without a call session failed; trying again at the next interval")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
+}
