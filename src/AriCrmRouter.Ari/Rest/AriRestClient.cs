@@ -69,6 +69,23 @@ public sealed class AriRestClient : IAriClient
     public Task<Channel?> GetChannelAsync(string channelId, CancellationToken cancellationToken)
         => SendForJsonAsync(HttpMethod.Get, Path("channels", channelId), null, AriJsonContext.Default.Channel, notFoundIsNull: true, cancellationToken);
 
+    public async Task<bool> ClaimAsync(string channelId, string application, CancellationToken cancellationToken)
+    {
+        const string path = "events/claim";
+        using var response = await SendCoreAsync(HttpMethod.Post, path, Query(("channelId", channelId), ("application", application)), cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return true;
+        }
+
+        if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        throw await ToExceptionAsync(response, HttpMethod.Post, path, cancellationToken);
+    }
+
     public Task<Application?> GetApplicationAsync(string applicationName, CancellationToken cancellationToken)
         => SendForJsonAsync(HttpMethod.Get, Path("applications", applicationName), null, AriJsonContext.Default.Application, notFoundIsNull: true, cancellationToken);
 

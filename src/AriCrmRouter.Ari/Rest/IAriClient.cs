@@ -32,6 +32,13 @@ public interface IAriClient
     /// <summary><c>GET /channels/{id}</c>; null when the channel is gone.</summary>
     Task<Channel?> GetChannelAsync(string channelId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>POST /events/claim?channelId=&amp;application=</c>: takes a broadcast channel for <paramref name="application"/>.
+    /// True when this claim won; false when another application claimed it first (409) or the channel is no
+    /// longer offered (404: hung up, or the broadcast timed out).
+    /// </summary>
+    Task<bool> ClaimAsync(string channelId, string application, CancellationToken cancellationToken);
+
     /// <summary><c>GET /applications/{name}</c>; null when Asterisk does not know the application.</summary>
     Task<Application?> GetApplicationAsync(string applicationName, CancellationToken cancellationToken);
 }

@@ -52,6 +52,7 @@ public static class RouterServiceCollectionExtensions
         services.AddSingleton<CallServices>();
         services.AddSingleton<CallRegistry>();
         services.AddSingleton<CallRecovery>();
+        services.AddSingleton<BroadcastClaims>();
         services.AddSingleton<CallDispatcher>();
         return services;
     }

@@ -86,6 +86,7 @@ public sealed partial class FakeAriServer
             ? Ok(FakeAriJson.Playback(playback))
             : NotFound("Playback not found"),
         ("DELETE", ["playbacks", var id]) => StopPlayback(id),
+        ("POST", ["events", "claim"]) => Claim(command),
         ("GET", ["applications"]) => Ok("[" + FakeAriJson.Application(Application, ChannelsInApp()) + "]"),
         ("GET", ["applications", var name]) => name == Application
             ? Ok(FakeAriJson.Application(Application, ChannelsInApp()))
