@@ -105,4 +105,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2423, Level = LogLevel.Warning, Message = "Claiming broadcast channel {ChannelId} failed; unclaimed, it returns to the dialplan's fallback")]
     public static partial void ClaimFailed(ILogger logger, string channelId, Exception exception);
+
+    [LoggerMessage(EventId = 2424, Level = LogLevel.Warning, Message = "Took over channel {ChannelId} of router {Peer}, which stopped renewing its presence; moved it to {Application}")]
+    public static partial void PeerCallTaken(ILogger logger, string channelId, string peer, string application);
+
+    [LoggerMessage(EventId = 2425, Level = LogLevel.Warning, Message = "Checking the other routers for calls to take over failed; trying again at the next sweep")]
+    public static partial void PeerTakeoverFailed(ILogger logger, Exception exception);
 }

@@ -69,10 +69,19 @@ public sealed class AriRestClient : IAriClient
     public Task<Channel?> GetChannelAsync(string channelId, CancellationToken cancellationToken)
         => SendForJsonAsync(HttpMethod.Get, Path("channels", channelId), null, AriJsonContext.Default.Channel, notFoundIsNull: true, cancellationToken);
 
-    public async Task<bool> ClaimAsync(string channelId, string application, CancellationToken cancellationToken)
+    public Task<bool> ClaimAsync(string channelId, string application, CancellationToken cancellationToken)
+        => SendUnlessGoneAsync("events/claim", Query(("channelId", channelId), ("application", application)), cancellationToken);
+
+    public Task<bool> MoveAsync(string channelId, string application, IReadOnlyList<string> args, CancellationToken cancellationToken)
+        => SendUnlessGoneAsync(
+            Path("channels", channelId, "move"),
+            args.Count == 0 ? Query(("app", application)) : Query(("app", application), ("appArgs", string.Join(',', args))),
+            cancellationToken);
+
+    /// <summary>A POST whose 404 (gone) and 409 (taken, or not in Stasis) are answers, not errors: false.</summary>
+    private async Task<bool> SendUnlessGoneAsync(string path, string query, CancellationToken cancellationToken)
     {
-        const string path = "events/claim";
-        using var response = await SendCoreAsync(HttpMethod.Post, path, Query(("channelId", channelId), ("application", application)), cancellationToken);
+        using var response = await SendCoreAsync(HttpMethod.Post, path, query, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return true;

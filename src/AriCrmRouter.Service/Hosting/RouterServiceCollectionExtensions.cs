@@ -23,6 +23,7 @@ public static class RouterServiceCollectionExtensions
     public static IServiceCollection AddCrmRouter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RouterOptions>().Bind(configuration.GetSection(RouterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HighAvailabilityOptions>().Bind(configuration.GetSection(HighAvailabilityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddAriClient(configuration);
         services.AddRedisStorage(configuration);
         services.AddRuleSetWatcher();
@@ -53,6 +54,7 @@ public static class RouterServiceCollectionExtensions
         services.AddSingleton<CallRegistry>();
         services.AddSingleton<CallRecovery>();
         services.AddSingleton<BroadcastClaims>();
+        services.AddSingleton<PeerTakeover>();
         services.AddSingleton<CallDispatcher>();
         return services;
     }

@@ -74,3 +74,54 @@ public sealed partial class FakeAriServer
         return NoContent();
     }
 }
+
+/// <summary>Other routers' applications on the same Asterisk, and <c>POST /channels/{id}/move</c> between them.</summary>
+public sealed partial class FakeAriServer
+{
+    /// <summary>A channel waiting in another router's application <paramref name="application"/> (no event reaches this fake's client).</summary>
+    public string AddChannelInOtherApplication(string application, string callerNumber, string exten, params string[] args)
+    {
+        lock (_gate)
+        {
+            var channel = CreateChannel(callerNumber, exten, args);
+            channel.OtherApplication = application;
+            return channel.Id;
+        }
+    }
+
+    private (int, string?) OtherApplication(string name)
+    {
+        var channels = _channels.Values.Where(c => c.OtherApplication == name && c.InStasis && !c.IsHungUp).Select(c => c.Id).ToList();
+        return channels.Count > 0 ? Ok(FakeAriJson.Application(name, channels)) : NotFound("Application not found");
+    }
+
+    private (int, string?) Move(FakeChannel channel, FakeAriCommand command)
+    {
+        var target = command.QueryValue("app");
+        if (string.IsNullOrEmpty(target))
+        {
+            return (StatusCodes.Status400BadRequest, FakeAriJson.Error("app is required"));
+        }
+
+        var args = command.QueryValue("appArgs") is { Length: > 0 } text ? text.Split(',') : [];
+        channel.Args = args;
+        if (target != Application)
+        {
+            channel.OtherApplication = target;
+            return NoContent();
+        }
+
+        channel.OtherApplication = null;
+        EmitChannelEvent("StasisStart", channel, w =>
+        {
+            w.WriteStartArray("args");
+            foreach (var arg in args)
+            {
+                w.WriteStringValue(arg);
+            }
+
+            w.WriteEndArray();
+        });
+        return NoContent();
+    }
+}

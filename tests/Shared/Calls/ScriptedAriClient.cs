@@ -61,6 +61,12 @@ internal sealed class ScriptedAriClient : IAriClient
         return !ClaimedElsewhere.ContainsKey(channelId);
     }
 
+    public async Task<bool> MoveAsync(string channelId, string application, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        await Record($"move {channelId} {application} {string.Join(',', args)}");
+        return Channels.ContainsKey(channelId);
+    }
+
     public async Task<Application?> GetApplicationAsync(string applicationName, CancellationToken cancellationToken)
     {
         // Listed before the command is recorded: a test that saw the command knows what the router got.
