@@ -13,7 +13,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Connecting to ARI events at {Host} for application {Application} (attempt {Attempt})")]
     public static partial void Connecting(ILogger logger, string host, string application, int attempt);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Connected to ARI events for application {Application} (reconnect: {IsReconnect})")]
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Connected to ARI as application {Application} (reconnect: {IsReconnect})")]
     public static partial void Connected(ILogger logger, string application, bool isReconnect);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "ARI websocket connect to {Host} failed: {Reason}")]

@@ -16,6 +16,15 @@ internal sealed class OrphanSweeper(CallDispatcher dispatcher, PeerTakeover peer
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
         try
         {
+            await peers.BeatAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            Log.PeerTakeoverFailed(logger, ex);
+        }
+
+        try
+        {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try

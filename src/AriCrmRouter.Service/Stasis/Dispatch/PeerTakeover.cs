@@ -1,5 +1,4 @@
 using AriCrmRouter.Ari;
-using AriCrmRouter.Service.Stasis.Lookup;
 using AriCrmRouter.Service.Stasis.Session;
 using AriCrmRouter.Storage.Routers;
 using Microsoft.Extensions.Logging;
@@ -16,6 +15,7 @@ namespace AriCrmRouter.Service.Stasis.Dispatch;
 /// </summary>
 internal sealed class PeerTakeover(
     CallServices services,
+    CallRecovery recovery,
     RedisRouterLeases leases,
     IOptions<AriOptions> ariOptions,
     IOptions<HighAvailabilityOptions> options,
@@ -23,15 +23,32 @@ internal sealed class PeerTakeover(
 {
     private readonly string _application = ariOptions.Value.Application;
 
+    private List<string> Peers => [.. options.Value.Peers.Where(peer => !string.Equals(peer, _application, StringComparison.Ordinal))];
+
+    /// <summary>Says that this router is alive (at start, before it can take calls, so that no peer mistakes it for dead).</summary>
+    public async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        if (Peers.Count > 0)
+        {
+            await leases.BeatAsync(_application, services.Options.SweepInterval * 2, cancellationToken);
+        }
+    }
+
+    /// <summary>Says that this router is alive and, while it is connected, takes the calls of the peers that are not.</summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var peers = options.Value.Peers.Where(peer => !string.Equals(peer, _application, StringComparison.Ordinal)).ToList();
+        var peers = Peers;
         if (peers.Count == 0)
         {
             return;
         }
 
         await leases.BeatAsync(_application, services.Options.SweepInterval * 2, cancellationToken);
+        if (!recovery.IsConnected)
+        {
+            return; // a call moved into an application nobody listens to would only wait there
+        }
+
         foreach (var peer in peers)
         {
             if (!await leases.IsAliveAsync(peer, cancellationToken))
@@ -52,7 +69,7 @@ internal sealed class PeerTakeover(
                 continue;
             }
 
-            var args = RuleResolver.ArgsFromAppData(channel.Dialplan.AppData);
+            var args = channel.Dialplan.StasisArgs;
             if (await services.Ari.MoveAsync(channelId, _application, args, cancellationToken))
             {
                 Log.PeerCallTaken(logger, channelId, peer, _application);
