@@ -93,4 +93,22 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2411, Level = LogLevel.Warning, Message = "Sweeping the application for channels without a call session failed; trying again at the next interval")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2420, Level = LogLevel.Debug, Message = "Claimed broadcast channel {ChannelId} for application {Application}")]
+    public static partial void OfferClaimed(ILogger logger, string channelId, string application);
+
+    [LoggerMessage(EventId = 2421, Level = LogLevel.Debug, Message = "Broadcast channel {ChannelId} was claimed by another router first")]
+    public static partial void OfferTakenElsewhere(ILogger logger, string channelId);
+
+    [LoggerMessage(EventId = 2422, Level = LogLevel.Information, Message = "Not claiming broadcast channel {ChannelId}: {Reason}")]
+    public static partial void OfferDeclined(ILogger logger, string channelId, string reason);
+
+    [LoggerMessage(EventId = 2423, Level = LogLevel.Warning, Message = "Claiming broadcast channel {ChannelId} failed; unclaimed, it returns to the dialplan's fallback")]
+    public static partial void ClaimFailed(ILogger logger, string channelId, Exception exception);
+
+    [LoggerMessage(EventId = 2424, Level = LogLevel.Warning, Message = "Took over channel {ChannelId} of router {Peer}, which stopped renewing its presence; moved it to {Application}")]
+    public static partial void PeerCallTaken(ILogger logger, string channelId, string peer, string application);
+
+    [LoggerMessage(EventId = 2425, Level = LogLevel.Warning, Message = "Checking the other routers for calls to take over failed; trying again at the next sweep")]
+    public static partial void PeerTakeoverFailed(ILogger logger, Exception exception);
 }

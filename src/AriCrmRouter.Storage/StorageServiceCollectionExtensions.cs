@@ -2,6 +2,7 @@ using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.Storage.Cache;
 using AriCrmRouter.Storage.Connections;
 using AriCrmRouter.Storage.Redis;
+using AriCrmRouter.Storage.Routers;
 using AriCrmRouter.Storage.Rules;
 using AriCrmRouter.Storage.Secrets;
 using Microsoft.Extensions.Configuration;
@@ -41,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ICrmConnectionStore>(sp => sp.GetRequiredService<RedisCrmConnectionStore>());
         services.TryAddSingleton<Crm.Auth.IRefreshTokenStore>(sp => sp.GetRequiredService<RedisCrmConnectionStore>());
         services.TryAddSingleton<RedisCrmAnswerCache>();
+        services.TryAddSingleton<RedisRouterLeases>();
         services.TryAddSingleton<ICrmAnswerCache>(sp => sp.GetRequiredService<RedisCrmAnswerCache>());
         services.TryAddSingleton<Decisions.RedisDecisionLog>();
         return services;

@@ -47,6 +47,19 @@ public sealed record StasisStart : ChannelEvent
     public Channel? ReplaceChannel { get; init; }
 }
 
+/// <summary>
+/// <c>StasisBroadcast()</c> offers a channel to every application its filter matches (Asterisk 22.7+); the first
+/// <c>POST /events/claim</c> wins and that application then gets the channel's <see cref="StasisStart"/>.
+/// </summary>
+public sealed record CallBroadcast : ChannelEvent
+{
+    [JsonPropertyName("caller")]
+    public string? Caller { get; init; }
+
+    [JsonPropertyName("called")]
+    public string? Called { get; init; }
+}
+
 /// <summary>A channel left the application (continued, hung up, moved).</summary>
 public sealed record StasisEnd : ChannelEvent;
 

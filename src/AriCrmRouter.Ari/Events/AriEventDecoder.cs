@@ -24,6 +24,7 @@ public static class AriEventDecoder
                 "ChannelStateChange" => Deserialize(utf8, AriJsonContext.Default.ChannelStateChange),
                 "PlaybackStarted" => Deserialize(utf8, AriJsonContext.Default.PlaybackStarted),
                 "PlaybackFinished" => Deserialize(utf8, AriJsonContext.Default.PlaybackFinished),
+                "CallBroadcast" => Deserialize(utf8, AriJsonContext.Default.CallBroadcast),
                 "ApplicationReplaced" => Deserialize(utf8, AriJsonContext.Default.ApplicationReplaced),
                 _ => Deserialize(utf8, AriJsonContext.Default.UnknownAriEvent),
             };

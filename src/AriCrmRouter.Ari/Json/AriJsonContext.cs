@@ -24,6 +24,7 @@ namespace AriCrmRouter.Ari.Json;
 [JsonSerializable(typeof(ChannelStateChange))]
 [JsonSerializable(typeof(PlaybackStarted))]
 [JsonSerializable(typeof(PlaybackFinished))]
+[JsonSerializable(typeof(CallBroadcast))]
 [JsonSerializable(typeof(ApplicationReplaced))]
 [JsonSerializable(typeof(UnknownAriEvent))]
 public sealed partial class AriJsonContext : JsonSerializerContext;

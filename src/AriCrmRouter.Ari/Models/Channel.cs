@@ -44,9 +44,15 @@ public sealed record CallerId
     public string Number { get; init => field = value ?? ""; } = "";
 }
 
-/// <summary>Where the channel is in the dialplan; while in Stasis, <see cref="AppName"/> is <c>Stasis</c> and <see cref="AppData"/> its arguments.</summary>
+/// <summary>
+/// Where the channel is in the dialplan; while in Stasis, <see cref="AppName"/> is the application that put it there
+/// (<c>Stasis</c>, or <c>StasisBroadcast</c> for a claimed broadcast) and <see cref="AppData"/> its arguments.
+/// </summary>
 public sealed record DialplanLocation
 {
+    private const string Stasis = "Stasis";
+    private const string StasisBroadcast = "StasisBroadcast";
+
     [JsonPropertyName("context")]
     public string Context { get; init => field = value ?? ""; } = "";
 
@@ -61,4 +67,33 @@ public sealed record DialplanLocation
 
     [JsonPropertyName("app_data")]
     public string? AppData { get; init; }
+
+    /// <summary>True while the channel runs <c>Stasis()</c> or <c>StasisBroadcast()</c>.</summary>
+    [JsonIgnore]
+    public bool IsInStasis => string.Equals(AppName, Stasis, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(AppName, StasisBroadcast, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The arguments the application receives, read back from the dialplan (the StasisStart of a channel whose
+    /// event was lost): <c>Stasis(app,a,b)</c> gives [a, b]; <c>StasisBroadcast(timeout,filter,a:b)</c> gives [a, b].
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> StasisArgs
+    {
+        get
+        {
+            if (!IsInStasis || string.IsNullOrWhiteSpace(AppData))
+            {
+                return [];
+            }
+
+            var parts = AppData.Split(',');
+            if (string.Equals(AppName, StasisBroadcast, StringComparison.OrdinalIgnoreCase))
+            {
+                return parts.Length > 2 && parts[2].Trim().Length > 0 ? [.. parts[2].Split(':').Select(p => p.Trim())] : [];
+            }
+
+            return parts.Length <= 1 ? [] : [.. parts.Skip(1).Select(p => p.Trim())];
+        }
+    }
 }

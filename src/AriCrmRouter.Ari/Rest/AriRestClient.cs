@@ -69,6 +69,32 @@ public sealed class AriRestClient : IAriClient
     public Task<Channel?> GetChannelAsync(string channelId, CancellationToken cancellationToken)
         => SendForJsonAsync(HttpMethod.Get, Path("channels", channelId), null, AriJsonContext.Default.Channel, notFoundIsNull: true, cancellationToken);
 
+    public Task<bool> ClaimAsync(string channelId, string application, CancellationToken cancellationToken)
+        => SendUnlessGoneAsync("events/claim", Query(("channelId", channelId), ("application", application)), cancellationToken);
+
+    public Task<bool> MoveAsync(string channelId, string application, IReadOnlyList<string> args, CancellationToken cancellationToken)
+        => SendUnlessGoneAsync(
+            Path("channels", channelId, "move"),
+            args.Count == 0 ? Query(("app", application)) : Query(("app", application), ("appArgs", string.Join(',', args))),
+            cancellationToken);
+
+    /// <summary>A POST whose 404 (gone) and 409 (taken, or not in Stasis) are answers, not errors: false.</summary>
+    private async Task<bool> SendUnlessGoneAsync(string path, string query, CancellationToken cancellationToken)
+    {
+        using var response = await SendCoreAsync(HttpMethod.Post, path, query, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return true;
+        }
+
+        if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        throw await ToExceptionAsync(response, HttpMethod.Post, path, cancellationToken);
+    }
+
     public Task<Application?> GetApplicationAsync(string applicationName, CancellationToken cancellationToken)
         => SendForJsonAsync(HttpMethod.Get, Path("applications", applicationName), null, AriJsonContext.Default.Application, notFoundIsNull: true, cancellationToken);
 

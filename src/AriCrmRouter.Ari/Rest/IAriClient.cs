@@ -29,8 +29,22 @@ public interface IAriClient
     /// <summary><c>POST /channels/{id}/continue</c>: back to the dialplan at the given place.</summary>
     Task ContinueAsync(string channelId, string context, string extension, int priority, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>POST /channels/{id}/move?app=&amp;appArgs=</c>: hands a channel in Stasis to <paramref name="application"/>,
+    /// which receives its StasisStart with <paramref name="args"/>. False when the channel is gone (404) or no longer
+    /// in Stasis (409).
+    /// </summary>
+    Task<bool> MoveAsync(string channelId, string application, IReadOnlyList<string> args, CancellationToken cancellationToken);
+
     /// <summary><c>GET /channels/{id}</c>; null when the channel is gone.</summary>
     Task<Channel?> GetChannelAsync(string channelId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>POST /events/claim?channelId=&amp;application=</c>: takes a broadcast channel for <paramref name="application"/>.
+    /// True when this claim won; false when another application claimed it first (409) or the channel is no
+    /// longer offered (404: hung up, or the broadcast timed out).
+    /// </summary>
+    Task<bool> ClaimAsync(string channelId, string application, CancellationToken cancellationToken);
 
     /// <summary><c>GET /applications/{name}</c>; null when Asterisk does not know the application.</summary>
     Task<Application?> GetApplicationAsync(string applicationName, CancellationToken cancellationToken);

@@ -151,7 +151,7 @@ public sealed class DestinationRouter
         try
         {
             var channel = await _ari.GetChannelAsync(channelId, timeout.Token);
-            return channel is not null && string.Equals(channel.Dialplan.AppName, "Stasis", StringComparison.OrdinalIgnoreCase);
+            return channel is not null && channel.Dialplan.IsInStasis;
         }
         catch (AriException ex) when (ex.IsNotFound)
         {

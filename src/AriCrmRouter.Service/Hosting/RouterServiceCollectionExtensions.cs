@@ -40,11 +40,16 @@ public static class RouterServiceCollectionExtensions
         return services;
     }
 
-    /// <summary><see cref="RouterOptions"/> from the <c>Routing</c> section, validated (nested objects too) on start.</summary>
+    /// <summary>
+    /// <see cref="RouterOptions"/> from the <c>Routing</c> section and <see cref="HighAvailabilityOptions"/>, validated
+    /// (nested objects too) on start.
+    /// </summary>
     internal static IServiceCollection AddRouterOptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RouterOptions>().Bind(configuration.GetSection(RouterOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RouterOptions>, RouterOptionsValidator>();
+        services.AddOptions<HighAvailabilityOptions>().Bind(configuration.GetSection(HighAvailabilityOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HighAvailabilityOptions>, HighAvailabilityOptionsValidator>();
         return services;
     }
 
@@ -60,6 +65,8 @@ public static class RouterServiceCollectionExtensions
         services.AddSingleton<CallServices>();
         services.AddSingleton<CallRegistry>();
         services.AddSingleton<CallRecovery>();
+        services.AddSingleton<BroadcastClaims>();
+        services.AddSingleton<PeerTakeover>();
         services.AddSingleton<CallDispatcher>();
         return services;
     }

@@ -29,6 +29,12 @@ internal sealed class RedisKeys(string prefix)
     /// </summary>
     public string CrmRefreshTokens => Prefix + "crm:refresh-tokens";
 
+    /// <summary>Lives while the router serving this ARI application renews it (several routers on one Asterisk).</summary>
+    public string RouterPresence(string application) => Prefix + "routers:" + application;
+
+    /// <summary>Held by the one router that takes over a call of a router that died.</summary>
+    public string OrphanLease(string channelId) => Prefix + "orphans:" + channelId;
+
     /// <summary>Cache entry for a lookup key that is already hashed (no caller number in clear).</summary>
     public string CachedAnswer(string hashedLookupKey) => Prefix + "cache:" + hashedLookupKey;
 }

@@ -35,6 +35,17 @@ public sealed class AriEventDecoderTests
         Assert.Equal("2026-11-24T19:10:42.200+0000", start.Timestamp);
     }
 
+    [Fact]
+    public void Decode_CallBroadcast_ReturnsTheOfferedChannelAndItsNumbers()
+    {
+        var decoded = Decode($$"""{"type":"CallBroadcast","timestamp":"2026-11-24T19:10:42.100+0000","channel":{{ChannelJson}},"caller":"+4930123456","called":"100","asterisk_id":"02:42:ac:11:00:02","application":"crmrouter-a"}""");
+
+        var offer = Assert.IsType<CallBroadcast>(decoded);
+        Assert.Equal("1764011442.7", offer.ChannelId);
+        Assert.Equal(("+4930123456", "100"), (offer.Caller, offer.Called));
+        Assert.Equal("crmrouter-a", offer.Application);
+    }
+
     [Theory]
     [InlineData("StasisEnd", typeof(StasisEnd))]
     [InlineData("ChannelStateChange", typeof(ChannelStateChange))]

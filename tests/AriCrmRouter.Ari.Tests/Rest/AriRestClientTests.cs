@@ -34,6 +34,28 @@ public sealed class AriRestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClaimAsync_FirstClaimOfABroadcast_WinsAndTheChannelEntersTheApplication()
+    {
+        var channelId = _harness.Fake.BroadcastCall("+4930123456", "100");
+
+        Assert.True(await Client.ClaimAsync(channelId, _harness.Fake.Application, CancellationToken.None));
+
+        var command = Assert.Single(_harness.Fake.Commands);
+        Assert.Equal(("POST", "/events/claim"), (command.Method, command.Path));
+        Assert.Equal(channelId, command.QueryValue("channelId"));
+        Assert.True(_harness.Fake.GetChannel(channelId)!.InStasis);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_ClaimedElsewhereOrNotOnOffer_LosesWithoutThrowing()
+    {
+        var taken = _harness.Fake.BroadcastCall("+4930123456", "100", claimedElsewhere: true);
+
+        Assert.False(await Client.ClaimAsync(taken, _harness.Fake.Application, CancellationToken.None));
+        Assert.False(await Client.ClaimAsync("no-such-channel", _harness.Fake.Application, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task EveryCommand_Sent_NeverPutsCredentialsInTheUrl()
     {
         var channelId = _harness.Fake.AddChannelWithoutEvent("+4930123456", "100");

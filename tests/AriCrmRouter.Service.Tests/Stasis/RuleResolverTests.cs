@@ -43,17 +43,6 @@ public sealed class RuleResolverTests
         Assert.Null(RuleResolver.Resolve(Rules, Start("5551000", "missing"), out _));
     }
 
-    [Theory]
-    [InlineData("crmrouter", new string[0])]
-    [InlineData("crmrouter,accounts", new[] { "accounts" })]
-    [InlineData("crmrouter, accounts ,x", new[] { "accounts", "x" })]
-    [InlineData("", new string[0])]
-    [InlineData(null, new string[0])]
-    public void ArgsFromAppData_StasisAppData_ReturnsTheArgumentsAfterTheAppName(string? appData, string[] expected)
-    {
-        Assert.Equal(expected, RuleResolver.ArgsFromAppData(appData));
-    }
-
     private static StasisStart Start(string exten, params string[] args) => new()
     {
         Type = "StasisStart",

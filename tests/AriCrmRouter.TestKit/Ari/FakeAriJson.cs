@@ -60,7 +60,7 @@ internal static class FakeAriJson
             w.WriteString("exten", channel.Exten);
             w.WriteNumber("priority", channel.StasisPriority);
             w.WriteString("app_name", "Stasis");
-            w.WriteString("app_data", string.Join(',', [application, .. channel.Args]));
+            w.WriteString("app_data", string.Join(',', [channel.OtherApplication ?? application, .. channel.Args]));
         }
 
         w.WriteEndObject();

@@ -15,7 +15,10 @@ internal sealed class FakeChannel
 
     public required string Context { get; init; }
 
-    public required IReadOnlyList<string> Args { get; init; }
+    public required IReadOnlyList<string> Args { get; set; }
+
+    /// <summary>The Stasis application the channel is in when it is not the one this fake serves (another router's).</summary>
+    public string? OtherApplication { get; set; }
 
     public required string CreationTime { get; init; }
 

@@ -86,10 +86,12 @@ public sealed partial class FakeAriServer
             ? Ok(FakeAriJson.Playback(playback))
             : NotFound("Playback not found"),
         ("DELETE", ["playbacks", var id]) => StopPlayback(id),
+        ("POST", ["events", "claim"]) => Claim(command),
         ("GET", ["applications"]) => Ok("[" + FakeAriJson.Application(Application, ChannelsInApp()) + "]"),
         ("GET", ["applications", var name]) => name == Application
             ? Ok(FakeAriJson.Application(Application, ChannelsInApp()))
-            : NotFound("Application not found"),
+            : OtherApplication(name),
+        ("POST", ["channels", var id, "move"]) => WithControl(id, c => Move(c, command)),
         _ => (StatusCodes.Status404NotFound, FakeAriJson.Error("Resource not found in the fake ARI")),
     };
 
@@ -207,7 +209,7 @@ public sealed partial class FakeAriServer
     private FakeChannel? LiveChannel(string channelId) =>
         _channels.TryGetValue(channelId, out var channel) && !channel.IsHungUp ? channel : null;
 
-    private List<string> ChannelsInApp() => [.. _channels.Values.Where(c => c.InStasis && !c.IsHungUp).Select(c => c.Id)];
+    private List<string> ChannelsInApp() => [.. _channels.Values.Where(c => c.InStasis && !c.IsHungUp && c.OtherApplication is null).Select(c => c.Id)];
 
     private string NextPlaybackId() => string.Create(CultureInfo.InvariantCulture, $"fake-playback-{++_playbackSequence}");
 

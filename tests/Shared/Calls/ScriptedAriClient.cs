@@ -52,6 +52,21 @@ internal sealed class ScriptedAriClient : IAriClient
         return Channels.GetValueOrDefault(channelId);
     }
 
+    /// <summary>Channel ids another application has already claimed: a claim of them loses.</summary>
+    public ConcurrentDictionary<string, bool> ClaimedElsewhere { get; } = new();
+
+    public async Task<bool> ClaimAsync(string channelId, string application, CancellationToken cancellationToken)
+    {
+        await Record($"claim {channelId} {application}");
+        return !ClaimedElsewhere.ContainsKey(channelId);
+    }
+
+    public async Task<bool> MoveAsync(string channelId, string application, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        await Record($"move {channelId} {application} {string.Join(',', args)}");
+        return Channels.ContainsKey(channelId);
+    }
+
     public async Task<Application?> GetApplicationAsync(string applicationName, CancellationToken cancellationToken)
     {
         // Listed before the command is recorded: a test that saw the command knows what the router got.

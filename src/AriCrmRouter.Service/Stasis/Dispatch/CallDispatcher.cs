@@ -10,7 +10,7 @@ namespace AriCrmRouter.Service.Stasis.Dispatch;
 /// receive loop: it only enqueues and starts work, never waits. On every (re)connect the live calls resync and
 /// <see cref="CallRecovery"/> takes the calls that are in the application without a session.
 /// </summary>
-internal sealed class CallDispatcher(CallRegistry calls, CallRecovery recovery) : IAriEventSink
+internal sealed class CallDispatcher(CallRegistry calls, CallRecovery recovery, BroadcastClaims claims) : IAriEventSink
 {
     public int ActiveCalls => calls.Count;
 
@@ -20,6 +20,9 @@ internal sealed class CallDispatcher(CallRegistry calls, CallRecovery recovery) 
         {
             case StasisStart start:
                 calls.Start(start, calls.IsDraining ? CallEntry.Draining : CallEntry.New);
+                break;
+            case CallBroadcast offer:
+                claims.Offer(offer);
                 break;
             case StasisEnd end when calls.TryGet(end.Channel.Id, out var leaving):
                 leaving.MarkLeftApplication();

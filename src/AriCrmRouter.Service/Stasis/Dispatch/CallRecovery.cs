@@ -1,7 +1,6 @@
 using AriCrmRouter.Ari;
 using AriCrmRouter.Ari.Events;
 using AriCrmRouter.Service.Stasis.Session;
-using AriCrmRouter.Service.Stasis.Lookup;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +17,9 @@ internal sealed class CallRecovery(CallRegistry calls, CallServices services, IO
     private HashSet<string> _orphansLastSweep = [];
 
     private string Application => ariOptions.Value.Application;
+
+    /// <summary>True while the event websocket is up (this router can take calls into its application).</summary>
+    public bool IsConnected => _connected;
 
     public void Connected()
     {
@@ -93,7 +95,7 @@ internal sealed class CallRecovery(CallRegistry calls, CallServices services, IO
     private async Task<bool> AdoptAsync(string channelId, CancellationToken cancellationToken)
     {
         var channel = await services.Ari.GetChannelAsync(channelId, cancellationToken);
-        if (channel is null || !string.Equals(channel.Dialplan.AppName, "Stasis", StringComparison.OrdinalIgnoreCase))
+        if (channel is null || !channel.Dialplan.IsInStasis)
         {
             return false;
         }
@@ -103,7 +105,7 @@ internal sealed class CallRecovery(CallRegistry calls, CallServices services, IO
             Type = "StasisStart",
             Application = Application,
             Channel = channel,
-            Args = RuleResolver.ArgsFromAppData(channel.Dialplan.AppData),
+            Args = channel.Dialplan.StasisArgs,
         };
         return calls.Start(start, calls.IsDraining ? CallEntry.Draining : CallEntry.Recovered);
     }

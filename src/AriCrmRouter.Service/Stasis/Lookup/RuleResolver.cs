@@ -24,16 +24,4 @@ public static class RuleResolver
         lookedFor = $"DID '{did}'";
         return ruleSet.FindByDid(did);
     }
-
-    /// <summary>The Stasis arguments of a channel found in the application (recovery), read from its dialplan app_data.</summary>
-    public static IReadOnlyList<string> ArgsFromAppData(string? appData)
-    {
-        if (string.IsNullOrWhiteSpace(appData))
-        {
-            return [];
-        }
-
-        var parts = appData.Split(',');
-        return parts.Length <= 1 ? [] : [.. parts.Skip(1).Select(p => p.Trim())];
-    }
 }
