@@ -43,7 +43,9 @@ public sealed class RoutingRecoveryTests(EndToEndEnvironment stack)
     [Fact]
     public async Task StasisStartLost_ChannelWithoutSession_RoutedByTheSweep()
     {
-        var (call, proxy) = await ThroughFaultyAriAsync(p => p.DropNextStasisStart());
+        // The call must arrive after the recovery that follows the router's connection (which would adopt it too):
+        // two reads of the application with none under way means that recovery and a sweep are done.
+        var (call, proxy) = await ThroughFaultyAriAsync(p => p.DropNextStasisStart(), waitForApplicationReads: 2);
 
         var dropped = Assert.Single(proxy.DroppedStasisStarts);
         Assert.Equal(dropped, call.Landing.UniqueId);
@@ -58,7 +60,8 @@ public sealed class RoutingRecoveryTests(EndToEndEnvironment stack)
     /// One GOLD call to the status DID (rule status-did: GOLD goes to queue 610) through a router that reaches ARI
     /// only through a fresh proxy armed by <paramref name="arm"/>; its sweep runs every second.
     /// </summary>
-    private async Task<(CallOutcome Call, FaultyAriProxy Proxy)> ThroughFaultyAriAsync(Action<FaultyAriProxy> arm, string variant = "", [System.Runtime.CompilerServices.CallerMemberName] string scenario = "")
+    private async Task<(CallOutcome Call, FaultyAriProxy Proxy)> ThroughFaultyAriAsync(
+        Action<FaultyAriProxy> arm, string variant = "", int waitForApplicationReads = 0, [System.Runtime.CompilerServices.CallerMemberName] string scenario = "")
     {
         var proxy = await FaultyAriProxy.StartAsync(new Uri(stack.Stack.AriBaseUrl));
         var environment = stack.RouterEnvironment();
@@ -69,6 +72,7 @@ public sealed class RoutingRecoveryTests(EndToEndEnvironment stack)
         try
         {
             await router.StartAsync();
+            await proxy.WaitForApplicationReadsAsync(waitForApplicationReads, TimeSpan.FromSeconds(30));
             arm(proxy);
             var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.Status, Caller = Callers.Gold, HoldMs = 1000 }, scenario + variant);
             return (call, proxy);

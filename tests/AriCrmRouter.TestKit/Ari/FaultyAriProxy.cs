@@ -34,6 +34,8 @@ public sealed partial class FaultyAriProxy : IAsyncDisposable
     private AriFault _continueFault;
     private int _variablesToFail;
     private int _stasisStartsToDrop;
+    private int _applicationReadsStarted;
+    private int _applicationReadsFinished;
     private readonly List<string> _dropped = [];
 
     private FaultyAriProxy(WebApplication app, Uri asterisk)
@@ -106,6 +108,24 @@ public sealed partial class FaultyAriProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the router has read its application (<c>GET /applications/{name}</c>, which the recovery after
+    /// connecting and every sweep do) at least <paramref name="count"/> times and no such read is under way.
+    /// </summary>
+    public async Task WaitForApplicationReadsAsync(int count, TimeSpan timeout)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (Volatile.Read(ref _applicationReadsFinished) < count || Volatile.Read(ref _applicationReadsStarted) != Volatile.Read(ref _applicationReadsFinished))
+        {
+            if (TimeProvider.System.GetElapsedTime(started) > timeout)
+            {
+                throw new TimeoutException($"the router read its application {_applicationReadsFinished} times in {timeout.TotalSeconds:0} s, not {count}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -131,6 +151,28 @@ public sealed partial class FaultyAriProxy : IAsyncDisposable
             return;
         }
 
+        var applicationRead = HttpMethods.IsGet(request.Method) && path.Contains("/applications/", StringComparison.Ordinal);
+        if (applicationRead)
+        {
+            Interlocked.Increment(ref _applicationReadsStarted);
+        }
+
+        try
+        {
+            await RelayAsync(context, path);
+        }
+        finally
+        {
+            if (applicationRead)
+            {
+                Interlocked.Increment(ref _applicationReadsFinished);
+            }
+        }
+    }
+
+    private async Task RelayAsync(HttpContext context, string path)
+    {
+        var request = context.Request;
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_asterisk, path + request.QueryString));
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
         {
