@@ -37,6 +37,44 @@ internal static class HostileCampaign
         gen.Sample(value => Bounded(value, check, allocationBound), iter: RandomCases, print: print ?? Describe);
     }
 
+    /// <summary>
+    /// The campaign for checks that must await (a lookup through the HTTP stack): <paramref name="fixedCases"/> cases
+    /// from <see cref="FixedSeed"/>, then <paramref name="randomCases"/> random ones, one at a time. Awaiting moves a
+    /// case between threads, so its allocations are measured for the whole process; the caller's test must run alone
+    /// (a collection with parallelisation disabled) for that figure to be the case's own.
+    /// </summary>
+    public static async Task RunAsync<T>(Gen<T> gen, Func<T, Task> check, Func<T, long> allocationBound, int fixedCases, int randomCases, Func<T, string>? print = null)
+    {
+        ArgumentNullException.ThrowIfNull(gen);
+        var pcg = PCG.Parse(FixedSeed);
+        for (var i = 0; i < fixedCases; i++)
+        {
+            var value = gen.Generate(pcg, null, out _);
+            try
+            {
+                await BoundedAsync(value, check, allocationBound);
+            }
+            catch (Exception ex)
+            {
+                throw new InvalidOperationException($"fixed case {i} (seed {FixedSeed}) failed for {(print ?? Describe)(value)}", ex);
+            }
+        }
+
+        await gen.SampleAsync(value => BoundedAsync(value, check, allocationBound), iter: randomCases, threads: 1, print: print ?? Describe);
+    }
+
+    private static async Task BoundedAsync<T>(T value, Func<T, Task> check, Func<T, long> allocationBound)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: false);
+        await check(value);
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - before;
+        var bound = allocationBound(value);
+        if (allocated > bound)
+        {
+            throw new InvalidOperationException($"the case allocated {allocated:N0} bytes, over its bound of {bound:N0}");
+        }
+    }
+
     private static void Bounded<T>(T value, Action<T> check, Func<T, long> allocationBound)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();

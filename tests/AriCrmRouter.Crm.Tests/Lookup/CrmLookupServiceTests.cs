@@ -376,6 +376,11 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
         settings ??= [];
         settings["Crm:ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_directory);
         settings.TryAdd("Crm:AllowedPrivateNetworks", "127.0.0.0/8"); // the fake CRM listens on loopback
+        // Generous bounds unless a test is about them (those set the rule's own deadline): on a loaded machine a cold
+        // HTTPS handshake plus the slow CRM's 300 ms once took over the 2 s default deadline, failing 3 of the 10
+        // callers of LookupAsync_ConcurrentSameQuestion_SharesOneCrmRequest, and a 1 s attempt would be retried.
+        settings.TryAdd("Crm:DefaultLookupTimeout", "00:00:30");
+        settings.TryAdd("Crm:AttemptTimeout", "00:00:30");
         return new LookupTestHost(settings, connectors, source ?? new FixedConnectionSource(connections ?? []));
     }
 

@@ -25,7 +25,14 @@ internal sealed class ConnectorTestHost<TConnector> : IDisposable
         ArgumentNullException.ThrowIfNull(create);
         var services = new ServiceCollection();
         services.AddHttpClient(CrmHttp.ClientName);
-        services.Configure<CrmOptions>(o => o.AllowedPrivateNetworks = "127.0.0.0/8"); // fakes listen on loopback
+        services.Configure<CrmOptions>(o =>
+        {
+            o.AllowedPrivateNetworks = "127.0.0.0/8"; // fakes listen on loopback
+            // The clients registered here (Bullhorn's authorize client) time each attempt out after AttemptTimeout
+            // (1 s by default): on a loaded machine a cold fake's first answer can take longer, which turned a
+            // 429 test into "Unavailable". No test here is about that timeout (VendorHttpTimeoutTests covers it without a clock).
+            o.AttemptTimeout = TimeSpan.FromSeconds(30);
+        });
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
         Time = ConnectorTestHost.NewClock();
