@@ -113,8 +113,16 @@ STACK_OVERLAY="$overlay" "$REPO/scripts/stack.sh" up 2>"$OUT/stack.log" || { cat
 STACK_UP=1
 eval "$("$REPO/scripts/stack.sh" env | grep -E '^(ASTERISK_ROOT|ASTERISK_CONF)=')"
 ASTERISK_PID=$(cat "$ASTERISK_ROOT${ASTERISK_CONF%/etc/asterisk.conf}/run/asterisk.pid")
-"$REPO/scripts/stack.sh" rx "core show function JSON_DECODE" | grep -q "JSON_DECODE" ||
-  die "this Asterisk has no JSON_DECODE (func_json); the DIY workload needs it"
+# Read the whole answer before matching it: with pipefail, "rx | grep -q" fails whenever grep exits before
+# rx has written everything (SIGPIPE), which a busy machine makes likely.
+json_decode=""
+for _ in 1 2 3 4 5; do
+  json_decode=$("$REPO/scripts/stack.sh" rx "core show function JSON_DECODE" 2>&1 || true)
+  [[ $json_decode == *"Syntax"* ]] && break
+  sleep 1
+done
+[[ $json_decode == *"JSON_DECODE"*"Syntax"* ]] ||
+  die "this Asterisk has no JSON_DECODE (func_json); the DIY workload needs it. It said: $json_decode"
 
 say "Sample CRM on $CRM_URL (answers after $crm_delay_ms ms)"
 "$REPO/scripts/demo-ca.sh" "$OUT/ca" >/dev/null
