@@ -54,7 +54,8 @@ public sealed class VendorAnswerCampaignTests(ITestOutputHelper output)
         var setup = await CampaignVendors.StartAsync(vendor);
         await using var fake = setup.Fake;
         var script = new ScriptedCrmAnswers();
-        await using var provider = Build(script, setup);
+        var clock = new CampaignClock();
+        await using var provider = Build(script, setup, clock);
         var lookup = provider.GetRequiredService<CrmLookupService>();
         var rule = Rule(setup);
 
@@ -81,6 +82,13 @@ public sealed class VendorAnswerCampaignTests(ITestOutputHelper output)
                 AssertEnds(result.Outcome);
                 var ending = result.Outcome.GetType().Name;
                 endings[ending] = endings.GetValueOrDefault(ending) + 1;
+                if (result.Outcome is LookupOutcome.LookupFailure)
+                {
+                    // A 429 case makes the lookup service honour its wait (up to a day): let that day pass, so the
+                    // next case reaches the connector as the first request after the wait would.
+                    clock.Skip(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+                }
+
                 caseRequests = script.ScriptedAnswers - requestsBefore;
             },
             answer => PerCaseBound + (caseRequests * PerRequestBound(answer)),
@@ -135,9 +143,10 @@ public sealed class VendorAnswerCampaignTests(ITestOutputHelper output)
         Lookup = LookupSettings.Defaults,
     };
 
-    private static ServiceProvider Build(ScriptedCrmAnswers script, CampaignVendor setup)
+    private static ServiceProvider Build(ScriptedCrmAnswers script, CampaignVendor setup, TimeProvider clock)
     {
         var services = new ServiceCollection();
+        services.AddSingleton(clock);
         services.AddLogging();
         services.AddSingleton<ICrmAnswerCache>(new NoAnswerCache());
         services.AddSingleton<ICrmConnectionSource>(new FixedConnectionSource(setup.Connection));
@@ -147,4 +156,14 @@ public sealed class VendorAnswerCampaignTests(ITestOutputHelper output)
         services.AddHttpClient(CrmHttp.ClientName).AddHttpMessageHandler(() => new ScriptedCrmAnswers.Handler(script));
         return services.BuildServiceProvider(validateScopes: true);
     }
+}
+
+/// <summary>Real time whose calendar the campaign can move forward (timers and timestamps stay real).</summary>
+internal sealed class CampaignClock : TimeProvider
+{
+    private long _skippedTicks;
+
+    public void Skip(TimeSpan time) => Interlocked.Add(ref _skippedTicks, time.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _skippedTicks));
 }
