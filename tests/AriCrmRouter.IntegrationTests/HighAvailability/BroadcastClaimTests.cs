@@ -6,22 +6,6 @@ namespace AriCrmRouter.IntegrationTests.HighAvailability;
 /// </summary>
 public sealed class BroadcastClaimTests : IAsyncLifetime
 {
-    private const string Rules = """
-        {
-          "rules": [
-            {
-              "name": "vip",
-              "crmField": "status",
-              "location": "did",
-              "crm": { "type": "custom", "url": "{CRM_URL}", "usePost": false, "headers": {} },
-              "defaultDestination": { "type": "queue", "target": "100" },
-              "rows": [ { "operator": "=", "value": "GOLD", "destination": { "type": "queue", "target": "103" } } ]
-            }
-          ],
-          "dids": { "5551000": "vip" }
-        }
-        """;
-
     private readonly LiveRouter _stack = new();
 
     public Task InitializeAsync() => _stack.InitializeAsync();
@@ -31,7 +15,7 @@ public sealed class BroadcastClaimTests : IAsyncLifetime
     [Fact]
     public async Task Offer_RouterWithRules_ClaimsTheCallAndRoutesIt()
     {
-        await _stack.ImportRulesAsync(Rules);
+        await _stack.ImportRulesAsync(VipRule.Json);
         await _stack.StartRouterAsync();
 
         var call = _stack.Ari.BroadcastCall("+14155550100", "5551000");
@@ -45,7 +29,7 @@ public sealed class BroadcastClaimTests : IAsyncLifetime
     [Fact]
     public async Task Offer_AnotherRouterClaimedFirst_LeavesTheCallAlone()
     {
-        await _stack.ImportRulesAsync(Rules);
+        await _stack.ImportRulesAsync(VipRule.Json);
         await _stack.StartRouterAsync();
 
         var call = _stack.Ari.BroadcastCall("+14155550100", "5551000", claimedElsewhere: true);
@@ -64,7 +48,7 @@ public sealed class BroadcastClaimTests : IAsyncLifetime
 
         var early = _stack.Ari.BroadcastCall("+14155550100", "5551000");
         await WaitForLogAsync($"Not claiming broadcast channel {early}: no rule set loaded");
-        await _stack.ImportRulesAsync(Rules);
+        await _stack.ImportRulesAsync(VipRule.Json);
         await _stack.WaitForRulesAsync(r => r.Version > 0);
         var later = _stack.Ari.BroadcastCall("+14155550100", "5551000");
         await _stack.LandingOfAsync(later);

@@ -9,28 +9,12 @@ namespace AriCrmRouter.IntegrationTests.HighAvailability;
 /// </summary>
 public sealed class PeerTakeoverTests : IAsyncLifetime
 {
-    private const string Rules = """
-        {
-          "rules": [
-            {
-              "name": "vip",
-              "crmField": "status",
-              "location": "did",
-              "crm": { "type": "custom", "url": "{CRM_URL}", "usePost": false, "headers": {} },
-              "defaultDestination": { "type": "queue", "target": "100" },
-              "rows": [ { "operator": "=", "value": "GOLD", "destination": { "type": "queue", "target": "103" } } ]
-            }
-          ],
-          "dids": { "5551000": "vip" }
-        }
-        """;
-
     private readonly LiveRouter _stack = new();
 
     public async Task InitializeAsync()
     {
         await _stack.InitializeAsync();
-        await _stack.ImportRulesAsync(Rules);
+        await _stack.ImportRulesAsync(VipRule.Json);
     }
 
     public Task DisposeAsync() => _stack.DisposeAsync();

@@ -61,16 +61,7 @@ public sealed partial class FakeAriServer
         }
 
         channel.InStasis = true;
-        EmitChannelEvent("StasisStart", channel, w =>
-        {
-            w.WriteStartArray("args");
-            foreach (var arg in channel.Args)
-            {
-                w.WriteStringValue(arg);
-            }
-
-            w.WriteEndArray();
-        });
+        EmitStasisStart(channel);
         return NoContent();
     }
 }
@@ -112,16 +103,7 @@ public sealed partial class FakeAriServer
         }
 
         channel.OtherApplication = null;
-        EmitChannelEvent("StasisStart", channel, w =>
-        {
-            w.WriteStartArray("args");
-            foreach (var arg in args)
-            {
-                w.WriteStringValue(arg);
-            }
-
-            w.WriteEndArray();
-        });
+        EmitStasisStart(channel);
         return NoContent();
     }
 }

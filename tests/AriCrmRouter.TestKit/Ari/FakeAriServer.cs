@@ -126,16 +126,7 @@ public sealed partial class FakeAriServer : IAsyncDisposable
         lock (_gate)
         {
             var channel = CreateChannel(callerNumber, exten, args);
-            EmitChannelEvent("StasisStart", channel, w =>
-            {
-                w.WriteStartArray("args");
-                foreach (var arg in args)
-                {
-                    w.WriteStringValue(arg);
-                }
-
-                w.WriteEndArray();
-            });
+            EmitStasisStart(channel);
             return Task.FromResult(channel.Id);
         }
     }
@@ -304,6 +295,19 @@ public sealed partial class FakeAriServer : IAsyncDisposable
         _channels.Add(channel.Id, channel);
         return channel;
     }
+
+    /// <summary>The channel entered this fake's application: StasisStart with the channel's arguments.</summary>
+    private void EmitStasisStart(FakeChannel channel) =>
+        EmitChannelEvent("StasisStart", channel, w =>
+        {
+            w.WriteStartArray("args");
+            foreach (var arg in channel.Args)
+            {
+                w.WriteStringValue(arg);
+            }
+
+            w.WriteEndArray();
+        });
 
     private FakeChannel RequireChannel(string channelId) =>
         _channels.TryGetValue(channelId, out var channel) && !channel.IsHungUp
