@@ -44,6 +44,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "Unexpected failure in the ARI receive path; the connection continues")]
     public static partial void ReceivePathFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "ARI application {Application} receives only the {Count} event types it handles (event filter set)")]
+    public static partial void EventFilterSet(ILogger logger, string application, int count);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Could not set the event filter of ARI application {Application} ({Reason}); Asterisk keeps sending every event, which works but costs CPU")]
+    public static partial void EventFilterFailed(ILogger logger, string application, string reason);
+
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "ARI {Method} {Path} answered {StatusCode}")]
     public static partial void RestNonSuccess(ILogger logger, string method, string path, HttpStatusCode statusCode);
 

@@ -81,7 +81,7 @@ public sealed class AriRestClient : IAriClient
     /// <summary>A POST whose 404 (gone) and 409 (taken, or not in Stasis) are answers, not errors: false.</summary>
     private async Task<bool> SendUnlessGoneAsync(string path, string query, CancellationToken cancellationToken)
     {
-        using var response = await SendCoreAsync(HttpMethod.Post, path, query, cancellationToken);
+        using var response = await SendCoreAsync(HttpMethod.Post, path, query, null, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return true;
@@ -98,9 +98,18 @@ public sealed class AriRestClient : IAriClient
     public Task<Application?> GetApplicationAsync(string applicationName, CancellationToken cancellationToken)
         => SendForJsonAsync(HttpMethod.Get, Path("applications", applicationName), null, AriJsonContext.Default.Application, notFoundIsNull: true, cancellationToken);
 
-    private async Task SendAsync(HttpMethod method, string path, string? query, bool notFoundIsFine, CancellationToken cancellationToken)
+    public Task SetEventFilterAsync(string applicationName, IReadOnlyCollection<string> allowedTypes, CancellationToken cancellationToken)
     {
-        using var response = await SendCoreAsync(method, path, query, cancellationToken);
+        ArgumentNullException.ThrowIfNull(allowedTypes);
+        return SendAsync(HttpMethod.Put, Path("applications", applicationName, "eventFilter"), null, AriEventFilterBody.Create(allowedTypes), notFoundIsFine: false, cancellationToken);
+    }
+
+    private Task SendAsync(HttpMethod method, string path, string? query, bool notFoundIsFine, CancellationToken cancellationToken)
+        => SendAsync(method, path, query, null, notFoundIsFine, cancellationToken);
+
+    private async Task SendAsync(HttpMethod method, string path, string? query, HttpContent? content, bool notFoundIsFine, CancellationToken cancellationToken)
+    {
+        using var response = await SendCoreAsync(method, path, query, content, cancellationToken);
         if (response.IsSuccessStatusCode || (notFoundIsFine && response.StatusCode == HttpStatusCode.NotFound))
         {
             return;
@@ -112,7 +121,7 @@ public sealed class AriRestClient : IAriClient
     private async Task<T?> SendForJsonAsync<T>(HttpMethod method, string path, string? query, JsonTypeInfo<T> typeInfo, bool notFoundIsNull, CancellationToken cancellationToken)
         where T : class
     {
-        using var response = await SendCoreAsync(method, path, query, cancellationToken);
+        using var response = await SendCoreAsync(method, path, query, null, cancellationToken);
         if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -139,10 +148,10 @@ public sealed class AriRestClient : IAriClient
         }
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string path, string? query, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string path, string? query, HttpContent? content, CancellationToken cancellationToken)
     {
         var client = _httpClientFactory.CreateClient(HttpClientName);
-        using var request = new HttpRequestMessage(method, new Uri(query is null ? path : path + "?" + query, UriKind.Relative));
+        using var request = new HttpRequestMessage(method, new Uri(query is null ? path : path + "?" + query, UriKind.Relative)) { Content = content };
         request.Headers.Authorization = AriBasicCredentials.Header(_options.Value);
         try
         {

@@ -48,4 +48,10 @@ public interface IAriClient
 
     /// <summary><c>GET /applications/{name}</c>; null when Asterisk does not know the application.</summary>
     Task<Application?> GetApplicationAsync(string applicationName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>PUT /applications/{name}/eventFilter</c> with <c>{"allowed":[{"type":..}],"disallowed":[]}</c>: Asterisk sends
+    /// the application only events of <paramref name="allowedTypes"/> (an empty list allows every event again).
+    /// </summary>
+    Task SetEventFilterAsync(string applicationName, IReadOnlyCollection<string> allowedTypes, CancellationToken cancellationToken);
 }

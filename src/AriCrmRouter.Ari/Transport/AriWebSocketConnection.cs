@@ -13,8 +13,11 @@ internal sealed class AriWebSocketConnection(AriOptions options, AriEventDeliver
 {
     private readonly TaskCompletionSource<string> _dropped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Returns how long the connection was up, or null when it never connected.</summary>
-    public async Task<TimeSpan?> RunAsync(int attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns how long the connection was up, or null when it never connected. <paramref name="connected"/> runs once the
+    /// socket is open (the event filter), while events already flow.
+    /// </summary>
+    public async Task<TimeSpan?> RunAsync(int attempt, Func<CancellationToken, Task> connected, CancellationToken cancellationToken)
     {
         var uri = AriUris.EventsWebSocket(options.BaseUrl, options.Application);
         Log.Connecting(logger, uri.Authority, options.Application, attempt);
@@ -56,6 +59,7 @@ internal sealed class AriWebSocketConnection(AriOptions options, AriEventDeliver
         string reason;
         using (cancellationToken.Register(() => _dropped.TrySetResult("stopping")))
         {
+            await connected(cancellationToken);
             reason = await _dropped.Task;
         }
 

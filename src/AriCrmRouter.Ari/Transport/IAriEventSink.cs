@@ -19,4 +19,11 @@ public interface IAriEventSink
 
     /// <summary>The websocket dropped; the connection keeps trying to reconnect.</summary>
     void OnDisconnected(string reason);
+
+    /// <summary>
+    /// The event types this sink handles. When not null, every connection sets the application's ARI event filter to
+    /// them (plus <c>ApplicationReplaced</c>), so Asterisk neither serialises nor sends the others (e.g. the
+    /// <c>ChannelVarset</c> echo of every variable set). Null: every event.
+    /// </summary>
+    IReadOnlyCollection<string>? HandledEventTypes => null;
 }

@@ -34,6 +34,26 @@ public sealed class AriRestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SetEventFilterAsync_AllowedTypes_PutsAsterisksFilterBodyAndAsteriskKeepsOnlyThose()
+    {
+        await Client.SetEventFilterAsync("crmrouter", ["StasisStart", "StasisEnd"], CancellationToken.None);
+
+        var command = Assert.Single(_harness.Fake.Commands);
+        Assert.Equal("PUT", command.Method);
+        Assert.Equal("/applications/crmrouter/eventFilter", command.Path);
+        Assert.Equal("""{"allowed":[{"type":"StasisStart"},{"type":"StasisEnd"}],"disallowed":[]}""", command.Body);
+        Assert.Equal(["StasisEnd", "StasisStart"], _harness.Fake.AllowedEventTypes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SetEventFilterAsync_UnknownApplication_ThrowsWithStatus()
+    {
+        var ex = await Assert.ThrowsAsync<AriException>(() => Client.SetEventFilterAsync("other-app", ["StasisStart"], CancellationToken.None));
+
+        Assert.True(ex.IsNotFound);
+    }
+
+    [Fact]
     public async Task ClaimAsync_FirstClaimOfABroadcast_WinsAndTheChannelEntersTheApplication()
     {
         var channelId = _harness.Fake.BroadcastCall("+4930123456", "100");

@@ -10,6 +10,9 @@ internal sealed class RecordingSink : IAriEventSink
     private readonly List<string> _entries = [];
     private readonly List<AriEvent> _events = [];
 
+    /// <summary>What the sink asks Asterisk to send (the application's event filter); null: everything.</summary>
+    public IReadOnlyCollection<string>? HandledEventTypes { get; init; }
+
     /// <summary>When it returns true for an event, OnEvent throws after recording it.</summary>
     public Func<AriEvent, bool> ThrowWhen { get; init; } = _ => false;
 

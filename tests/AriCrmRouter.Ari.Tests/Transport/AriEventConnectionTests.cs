@@ -43,6 +43,60 @@ public sealed class AriEventConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_SinkNamesItsEventTypes_AsteriskSendsOnlyThoseOnEveryConnection()
+    {
+        var sink = new RecordingSink { HandledEventTypes = ["StasisStart", "StasisEnd", "ChannelDestroyed"] };
+        _ = _harness.RunConnectionAsync(sink);
+        await _harness.Fake.WaitForAsync(_ => _harness.Fake.AllowedEventTypes.Count > 0, Timeout);
+        Assert.Equal(["ApplicationReplaced", "ChannelDestroyed", "StasisEnd", "StasisStart"], _harness.Fake.AllowedEventTypes.Order(StringComparer.Ordinal));
+
+        var channelId = await _harness.Fake.StartCallAsync("+4930123456", "100");
+        await _harness.Client.SetVariableAsync(channelId, "CRMROUTER_DECISION", "row-matched:sales:600", CancellationToken.None);
+        await _harness.Fake.CallerHangsUpAsync(channelId);
+        await sink.WaitUntilAsync(s => s.Events.Any(e => e is ChannelDestroyed), Timeout);
+
+        Assert.Equal(["StasisStart", "StasisEnd", "ChannelDestroyed"], sink.Events.Select(e => e.Type));
+        Assert.Contains(_harness.Fake.State.SentEvents, e => e is { Type: "ChannelVarset", Filtered: true });
+
+        // Asterisk may forget the filter with the application (e.g. after a restart): each connection sets it again.
+        await _harness.Client.SetEventFilterAsync("crmrouter", [], CancellationToken.None);
+        await _harness.Fake.DisconnectClientsAsync();
+        await sink.WaitUntilAsync(s => s.Entries.Contains("connected:reconnect"), Timeout);
+        await _harness.Fake.WaitForAsync(_ => _harness.Fake.AllowedEventTypes.Count > 0, Timeout);
+        Assert.Equal(4, _harness.Fake.AllowedEventTypes.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_SinkWithoutEventTypes_SetsNoFilter()
+    {
+        var sink = new RecordingSink();
+        _ = _harness.RunConnectionAsync(sink);
+        await sink.WaitUntilAsync(s => s.Entries.Contains("connected:first"), Timeout);
+        var channelId = await _harness.Fake.StartCallAsync("+1", "100");
+        await sink.WaitUntilAsync(s => s.Events.Any(e => e is StasisStart), Timeout);
+
+        Assert.DoesNotContain(_harness.Fake.Commands, c => c.Path.EndsWith("/eventFilter", StringComparison.Ordinal));
+        Assert.Equal(channelId, sink.Events.Single().ChannelId);
+    }
+
+    [Fact]
+    public async Task RunAsync_EventFilterRefused_WarnsAndDeliversEveryEvent()
+    {
+        _harness.Fake.InjectFailure(c => c.Path.EndsWith("/eventFilter", StringComparison.Ordinal), HttpStatusCode.InternalServerError, "filter broken");
+        var sink = new RecordingSink { HandledEventTypes = ["StasisStart"] };
+        _ = _harness.RunConnectionAsync(sink);
+        await _harness.Fake.WaitForCommandAsync(c => c.Path.EndsWith("/eventFilter", StringComparison.Ordinal), Timeout);
+        await WaitForLogsAsync(_harness, r => r.Id.Id == 1013 && r.Level == LogLevel.Warning, count: 1);
+
+        var channelId = await _harness.Fake.StartCallAsync("+1", "100");
+        await _harness.Fake.CallerHangsUpAsync(channelId);
+        await sink.WaitUntilAsync(s => s.Events.Any(e => e is ChannelDestroyed), Timeout);
+
+        Assert.Equal(1, _harness.Fake.State.TotalConnections);
+        Assert.Contains(sink.Events, e => e is ChannelHangupRequest);
+    }
+
+    [Fact]
     public async Task RunAsync_ServerDropsTheSocket_ReportsDropAndReconnects()
     {
         var sink = new RecordingSink();

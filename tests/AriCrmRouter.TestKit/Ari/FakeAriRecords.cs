@@ -11,7 +11,8 @@ public sealed record FakeAriCommand(
     string Path,
     IReadOnlyDictionary<string, string> Query,
     string RawTarget,
-    string? Authorization)
+    string? Authorization,
+    string? Body = null)
 {
     public string? QueryValue(string name) => Query.TryGetValue(name, out var value) ? value : null;
 
@@ -39,7 +40,8 @@ public sealed record FakeChannelSnapshot(
 public sealed record FakePlaybackSnapshot(string Id, string ChannelId, string MediaUri, string State);
 
 /// <summary>An event the fake ARI sent (or would have sent: no client was connected) to the application.</summary>
-public sealed record FakeAriSentEvent(string Type, string? ChannelId, string Json, int DeliveredToClients);
+/// <remarks><see cref="Filtered"/>: the application's event filter kept it from every client (<c>PUT /applications/{app}/eventFilter</c>).</remarks>
+public sealed record FakeAriSentEvent(string Type, string? ChannelId, string Json, int DeliveredToClients, bool Filtered = false);
 
 /// <summary>A consistent picture of the fake ARI at one moment, for assertions and waits.</summary>
 public sealed record FakeAriState(

@@ -166,6 +166,12 @@ public sealed partial class FakeAriServer
     /// <summary>Records the event and queues it to the application's websocket; call under the lock to keep order.</summary>
     private void Deliver(string type, string? channelId, string json)
     {
+        if (!EventAllowed(type))
+        {
+            _sentEvents.Add(new FakeAriSentEvent(type, channelId, json, 0, Filtered: true));
+            return;
+        }
+
         foreach (var subscriber in _subscribers)
         {
             subscriber.Outbox.Writer.TryWrite(json);

@@ -37,6 +37,11 @@ public sealed partial class FakeAriServer
             rawTarget,
             context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null);
 
+        var body = context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0
+            ? await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted)
+            : null;
+        command = command with { Body = body };
+
         (int Status, string? Body) answer;
         lock (_gate)
         {
@@ -92,6 +97,9 @@ public sealed partial class FakeAriServer
             ? Ok(FakeAriJson.Application(Application, ChannelsInApp()))
             : OtherApplication(name),
         ("POST", ["channels", var id, "move"]) => WithControl(id, c => Move(c, command)),
+        ("PUT", ["applications", var name, "eventFilter"]) => name == Application
+            ? SetEventFilter(command)
+            : NotFound("Application does not exist."),
         _ => (StatusCodes.Status404NotFound, FakeAriJson.Error("Resource not found in the fake ARI")),
     };
 
@@ -137,14 +145,22 @@ public sealed partial class FakeAriServer
         return (StatusCodes.Status201Created, created);
     }
 
-    private static (int, string?) SetVariable(FakeChannel channel, FakeAriCommand command)
+    private (int, string?) SetVariable(FakeChannel channel, FakeAriCommand command)
     {
         if (command.QueryValue("variable") is not { Length: > 0 } name)
         {
             return (StatusCodes.Status400BadRequest, FakeAriJson.Error("Variable name is required"));
         }
 
-        channel.Variables[name] = command.QueryValue("value") ?? "";
+        var value = command.QueryValue("value") ?? "";
+        channel.Variables[name] = value;
+
+        // Asterisk echoes every variable set on a channel in Stasis to the application.
+        EmitChannelEvent("ChannelVarset", channel, w =>
+        {
+            w.WriteString("variable", name);
+            w.WriteString("value", value);
+        });
         return NoContent();
     }
 

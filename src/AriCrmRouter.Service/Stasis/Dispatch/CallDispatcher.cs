@@ -14,6 +14,9 @@ internal sealed class CallDispatcher(CallRegistry calls, CallRecovery recovery, 
 {
     public int ActiveCalls => calls.Count;
 
+    /// <summary>Asterisk sends only these (the application's event filter, set on every connect).</summary>
+    public IReadOnlyCollection<string> HandledEventTypes => HandledEvents.Types;
+
     public void OnEvent(AriEvent ariEvent)
     {
         switch (ariEvent)
