@@ -97,7 +97,7 @@ public sealed class DestinationOptions
 [OptionsValidator]
 public sealed partial class RouterOptionsValidator : IValidateOptions<RouterOptions>;
 
-/// <summary>Dialplan contexts per destination type. Queue, IVR, extension and voicemail continue at extension = target; recordings at <c>s</c> with CRMROUTER_TARGET set.</summary>
+/// <summary>Dialplan contexts per destination type. Queue, IVR, extension and voicemail continue at extension = target; recordings at <c>s</c>, the sound name in the CRMROUTER_DECISION label.</summary>
 public sealed class DestinationContexts
 {
     [Required]

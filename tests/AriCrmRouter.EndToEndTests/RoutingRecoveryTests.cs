@@ -30,9 +30,9 @@ public sealed class RoutingRecoveryTests(EndToEndEnvironment stack)
     [Fact]
     public async Task EveryLabelFails_CallIsRoutedAnyway()
     {
-        var (call, proxy) = await ThroughFaultyAriAsync(p => p.FailNextVariables(3));
+        var (call, proxy) = await ThroughFaultyAriAsync(p => p.FailNextVariables(1));
 
-        Assert.Equal(3, proxy.FailedVariables);
+        Assert.Equal(1, proxy.FailedVariables); // the one label, CRMROUTER_DECISION
         Assert.Equal("queue:610", call.Landing.Destination);
         // The dialplan prints the labels it was given: none arrived, yet the call went where the rule says.
         Assert.Equal("", call.Landing.Rule);

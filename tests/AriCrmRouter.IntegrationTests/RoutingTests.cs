@@ -57,10 +57,29 @@ public sealed class RoutingTests : IAsyncLifetime
 
         Assert.Equal(("crmrouter-queue", "103", 1L), (landing.Context, landing.Extension, (long)landing.Priority));
         var channel = _stack.Ari.GetChannel(call)!;
-        Assert.Equal("vip", channel.Variables["CRMROUTER_RULE"]);
-        Assert.Equal("row-matched", channel.Variables["CRMROUTER_REASON"]);
+        Assert.Equal("row-matched:vip:103", channel.Variables["CRMROUTER_DECISION"]);
         Assert.Contains(_stack.Ari.Commands, c => c.Path == $"/channels/{call}/ring");
         Assert.DoesNotContain(_stack.Ari.Commands, c => c.Path == $"/channels/{call}/answer");
+    }
+
+    [Fact]
+    public async Task DidCall_Routed_ThreeRequestsAndNoEventTheRouterDoesNotHandle()
+    {
+        await _stack.Ari.WaitForAsync(_ => _stack.Ari.AllowedEventTypes.Count > 0, TimeSpan.FromSeconds(10));
+        var call = await _stack.Ari.StartCallAsync("+14155550100", "5551000");
+
+        await _stack.LandingOfAsync(call);
+
+        // Ring, one label, continue: nothing else is asked of Asterisk for a warm DID call.
+        Assert.Equal(
+            [$"/channels/{call}/ring", $"/channels/{call}/variable", $"/channels/{call}/continue"],
+            _stack.Ari.Commands.Where(c => c.Path.StartsWith($"/channels/{call}/", StringComparison.Ordinal)).Select(c => c.Path));
+
+        // The router asked for its event types only; the label's ChannelVarset echo never left Asterisk.
+        Assert.Contains("StasisStart", _stack.Ari.AllowedEventTypes);
+        Assert.DoesNotContain("ChannelVarset", _stack.Ari.AllowedEventTypes);
+        var echo = Assert.Single(_stack.Ari.State.SentEvents, e => e.Type == "ChannelVarset" && e.ChannelId == call);
+        Assert.True(echo.Filtered);
     }
 
     [Fact]
@@ -101,7 +120,7 @@ public sealed class RoutingTests : IAsyncLifetime
 
         var landing = await _stack.LandingOfAsync(call, TimeSpan.FromSeconds(5));
         Assert.Equal(("crmrouter-queue", "100"), (landing.Context, landing.Extension));
-        Assert.Equal("lookup-failed", _stack.Ari.GetChannel(call)!.Variables["CRMROUTER_REASON"]);
+        Assert.StartsWith("lookup-failed:", _stack.Ari.GetChannel(call)!.Variables["CRMROUTER_DECISION"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class SecretsAtRestRoutingTests : IAsyncLifetime
         var openLanding = await _stack.LandingOfAsync(open);
 
         Assert.Equal(("crmrouter-queue", "100"), (lockedLanding.Context, lockedLanding.Extension));
-        Assert.Equal("lookup-failed", _stack.Ari.GetChannel(locked)!.Variables["CRMROUTER_REASON"]);
+        Assert.StartsWith("lookup-failed:", _stack.Ari.GetChannel(locked)!.Variables["CRMROUTER_DECISION"], StringComparison.Ordinal);
         Assert.Equal(("crmrouter-queue", "203"), (openLanding.Context, openLanding.Extension));
         Assert.DoesNotContain(_stack.Crm.Requests, r => r.Headers.ContainsKey("X-Api-Key"));
         var all = string.Join('\n', _stack.Logs.GetSnapshot().Select(r => r.Message + r.Exception));

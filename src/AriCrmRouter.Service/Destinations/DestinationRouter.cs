@@ -22,8 +22,8 @@ public enum RoutingResult
 }
 
 /// <summary>
-/// Sends a channel to a decision's destination: labels it (CRMROUTER_RULE, CRMROUTER_TARGET, CRMROUTER_REASON, best
-/// effort: a label that cannot be set never keeps a call from being routed) and continues it into the dialplan
+/// Sends a channel to a decision's destination: labels it (one variable, <see cref="DecisionLabel"/>, best effort: a
+/// label that cannot be set never keeps a call from being routed) and continues it into the dialplan
 /// context of the destination type. A failed <c>continue</c> is tried again (Polly, <c>Routing:ContinueRetries</c>)
 /// only while the channel is still in Stasis; then the same for the global fallback. A channel that is still in
 /// Stasis after all that is left to the dispatcher's sweep (and, last, the dialplan's guard).
@@ -101,25 +101,17 @@ public sealed class DestinationRouter
             (Router: this, ChannelId: channelId, Context: context, Extension: extension));
     }
 
-    /// <summary>Sets the three labels side by side; a label that fails is logged and skipped, never blocks the continue.</summary>
+    /// <summary>Sets the decision label; when that fails it is logged and skipped, never blocks the continue.</summary>
     private async Task LabelAsync(string channelId, Destination destination, string reason, string? ruleName)
     {
         using var timeout = new CancellationTokenSource(_options.Value.RoutingTimeout, _time);
-        await Task.WhenAll(
-            LabelOneAsync(channelId, "CRMROUTER_RULE", ruleName ?? "", timeout.Token),
-            LabelOneAsync(channelId, "CRMROUTER_TARGET", destination.Target, timeout.Token),
-            LabelOneAsync(channelId, "CRMROUTER_REASON", reason, timeout.Token));
-    }
-
-    private async Task LabelOneAsync(string channelId, string name, string value, CancellationToken cancellationToken)
-    {
         try
         {
-            await _ari.SetVariableAsync(channelId, name, value, cancellationToken);
+            await _ari.SetVariableAsync(channelId, DecisionLabel.VariableName, DecisionLabel.Value(reason, ruleName, destination.Target), timeout.Token);
         }
         catch (Exception ex) when (ex is AriException or HttpRequestException or OperationCanceledException)
         {
-            Log.LabelFailed(_logger, ex, channelId, name);
+            Log.LabelFailed(_logger, ex, channelId, DecisionLabel.VariableName);
         }
     }
 

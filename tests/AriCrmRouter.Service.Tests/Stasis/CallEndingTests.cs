@@ -57,7 +57,7 @@ public sealed class CallEndingTests : FakeCallTests
         var call = Calls.StartCall(Gold, "5551000");
 
         Assert.Equal($"continue {call} crmrouter-queue 100 1", await Calls.ContinuedAsync(call));
-        Assert.Contains($"var {call} CRMROUTER_REASON=internal-error", Calls.Ari.CommandsFor(call));
+        Assert.StartsWith("internal-error:", Calls.Ari.LabelOf(call), StringComparison.Ordinal);
         await Calls.IdleAsync();
         Assert.Equal(["Ring->Ringing", "Fail->Failed", "FailOpen->Routing", "Continue->Routed"], Calls.TrailOf(call));
     }
@@ -70,7 +70,7 @@ public sealed class CallEndingTests : FakeCallTests
         var call = Calls.StartCall(Gold, "5551000");
 
         Assert.Equal($"continue {call} crmrouter-queue 100 1", await Calls.ContinuedAsync(call));
-        Assert.Contains($"var {call} CRMROUTER_REASON=shutting-down", Calls.Ari.CommandsFor(call));
+        Assert.StartsWith("shutting-down:", Calls.Ari.LabelOf(call), StringComparison.Ordinal);
         Assert.Empty(Crm.Requests);
     }
 
@@ -86,7 +86,7 @@ public sealed class CallEndingTests : FakeCallTests
 
         Assert.Equal(0, Calls.Dispatcher.ActiveCalls);
         Assert.Equal($"continue {call} crmrouter-queue 100 1", await Calls.ContinuedAsync(call));
-        Assert.Contains($"var {call} CRMROUTER_REASON=shutting-down", Calls.Ari.CommandsFor(call));
+        Assert.StartsWith("shutting-down:", Calls.Ari.LabelOf(call), StringComparison.Ordinal);
         Assert.Contains($"stop {playbackId}", Calls.Ari.Commands);
         Assert.Equal(["Greet->Greeting", "Abort->Routing", "Continue->Routed"], Calls.TrailOf(call));
         Assert.DoesNotContain(Calls.Logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
@@ -105,7 +105,7 @@ public sealed class CallEndingTests : FakeCallTests
         await drain;
 
         Assert.Equal(0, Calls.Dispatcher.ActiveCalls);
-        Assert.Contains($"var {call} CRMROUTER_REASON=row-matched", Calls.Ari.CommandsFor(call));
+        Assert.StartsWith("row-matched:", Calls.Ari.LabelOf(call), StringComparison.Ordinal);
     }
 
     private void AssertEndedQuietly(string call)

@@ -125,11 +125,11 @@ public sealed class CallPathTests : FakeCallTests
         Calls.Dispatcher.OnConnected(isReconnect: false);
 
         Assert.Equal($"continue {channel} crmrouter-queue 100 1", await Calls.ContinuedAsync(channel));
-        Assert.Contains($"var {channel} CRMROUTER_REASON=recovered", Calls.Ari.Commands);
+        Assert.StartsWith("recovered:", Calls.Ari.LabelOf(channel), StringComparison.Ordinal);
         var commands = Calls.Ari.Commands.ToList();
         var stop = commands.IndexOf($"stop crmrouter-greeting-{channel}");
         Assert.True(stop >= 0, "the greeting a previous router started was not stopped");
-        Assert.True(stop < commands.IndexOf($"var {channel} CRMROUTER_RULE=accounts"), "the greeting must stop before the channel is labelled");
+        Assert.True(stop < commands.FindIndex(c => c.StartsWith($"var {channel} CRMROUTER_DECISION=", StringComparison.Ordinal)), "the greeting must stop before the channel is labelled");
         await Calls.IdleAsync();
         Assert.Equal(["Recover->Routing", "Continue->Routed"], Calls.TrailOf(channel));
     }

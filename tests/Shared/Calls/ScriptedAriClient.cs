@@ -29,6 +29,13 @@ internal sealed class ScriptedAriClient : IAriClient
 
     public IEnumerable<string> CommandsFor(string channelId) => Commands.Where(c => c.Split(' ').ElementAtOrDefault(1) == channelId);
 
+    /// <summary>The last decision label set on the channel (<c>reason:rule:target</c>), or null when none was set.</summary>
+    public string? LabelOf(string channelId)
+    {
+        var prefix = $"var {channelId} CRMROUTER_DECISION=";
+        return CommandsFor(channelId).LastOrDefault(c => c.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
+    }
+
     public Task AnswerAsync(string channelId, CancellationToken cancellationToken) => Record($"answer {channelId}");
 
     public Task RingAsync(string channelId, CancellationToken cancellationToken) => Record($"ring {channelId}");
@@ -66,6 +73,9 @@ internal sealed class ScriptedAriClient : IAriClient
         await Record($"move {channelId} {application} {string.Join(',', args)}");
         return Channels.ContainsKey(channelId);
     }
+
+    public Task SetEventFilterAsync(string applicationName, IReadOnlyCollection<string> allowedTypes, CancellationToken cancellationToken)
+        => Record($"filter {applicationName} {string.Join(',', allowedTypes)}");
 
     public async Task<Application?> GetApplicationAsync(string applicationName, CancellationToken cancellationToken)
     {
