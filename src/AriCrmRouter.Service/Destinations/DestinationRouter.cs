@@ -65,9 +65,8 @@ public sealed class DestinationRouter
         StillInStasis,
     }
 
-    public async Task<RoutingResult> RouteAsync(string channelId, Decision decision, string? ruleName)
+    public async Task<RoutingResult> RouteAsync(string channelId, RoutingChoice decision, string? ruleName)
     {
-        ArgumentNullException.ThrowIfNull(decision);
         var reason = ReasonName(decision.Reason);
         var outcome = await SendAsync(channelId, decision.Destination, reason, ruleName);
         if (outcome != ContinueOutcome.StillInStasis)

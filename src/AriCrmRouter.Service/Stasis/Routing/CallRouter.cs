@@ -15,7 +15,7 @@ namespace AriCrmRouter.Service.Stasis.Routing;
 /// </summary>
 internal sealed class CallRouter(CallServices services, CallStateMachine state, PlaybackRegistry playbacks, string channelId, CallEntry entry)
 {
-    public async Task RouteAsync(CallTransition why, Decision decision, Rule? rule, LookupResult? lookup = null, string? maskedKey = null)
+    public async Task RouteAsync(CallTransition why, RoutingChoice decision, Rule? rule, LookupResult? lookup = null, string? maskedKey = null)
     {
         state.Apply(why);
         await StopPlaybackAsync();

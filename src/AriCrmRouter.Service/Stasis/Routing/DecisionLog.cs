@@ -18,7 +18,7 @@ internal sealed class DecisionLog(ILogger<CallSession> logger, TimeProvider time
 {
     private readonly RecentDecisions _recent = new(stream, time, options.Value.RecentDecisionTimeout);
 
-    public async Task RoutedAsync(string channelId, Decision decision, RoutingResult result, Rule? rule, LookupResult? lookup, string? maskedKey)
+    public async Task RoutedAsync(string channelId, RoutingChoice decision, RoutingResult result, Rule? rule, LookupResult? lookup, string? maskedKey)
     {
         var value = lookup?.Outcome switch
         {

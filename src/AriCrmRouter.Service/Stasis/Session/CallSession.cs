@@ -94,19 +94,19 @@ internal sealed class CallSession : IDisposable
             if (rule is null)
             {
                 Log.NoRule(_services.Logger, channel.Id, lookedFor);
-                await _router.RouteAsync(CallTransition.NoRule, Decision.Fallback(_services.Options.FallbackDestination, DecisionReason.RuleNotFound, $"no {lookedFor}"), null);
+                await _router.RouteAsync(CallTransition.NoRule, Fallback(_services.Options.FallbackDestination, DecisionReason.RuleNotFound, $"no {lookedFor}"), null);
                 return;
             }
 
             if (_entry == CallEntry.Draining)
             {
-                await _router.RouteAsync(CallTransition.ShutDown, Decision.Fallback(DefaultOf(rule), DecisionReason.ShuttingDown), rule);
+                await _router.RouteAsync(CallTransition.ShutDown, Fallback(DefaultOf(rule), DecisionReason.ShuttingDown), rule);
                 return;
             }
 
             if (_entry == CallEntry.Recovered && (rule.Location != RuleLocation.Did || IsAnswered(channel.State)))
             {
-                await _router.RouteAsync(CallTransition.Recover, Decision.Fallback(DefaultOf(rule), DecisionReason.Recovered), rule);
+                await _router.RouteAsync(CallTransition.Recover, Fallback(DefaultOf(rule), DecisionReason.Recovered), rule);
                 return;
             }
 
@@ -125,7 +125,8 @@ internal sealed class CallSession : IDisposable
             _state.Apply(CallTransition.LookUp);
             var input = new CallerInput(channel.Caller.Number, string.IsNullOrEmpty(dtmf) ? null : dtmf, channel.Dialplan.Exten);
             lookup = await _services.Lookup.LookupAsync(rule, input, token);
-            var decision = RuleEvaluator.Evaluate(rule, lookup.Outcome, _services.Options.VoicemailWhenNotSet);
+            // Choose, not Evaluate: the call needs the destination and the reason, not the trail of every row (no allocation).
+            var decision = RuleEvaluator.Choose(rule, lookup.Outcome, _services.Options.VoicemailWhenNotSet);
             await _router.RouteAsync(CallTransition.Decide, decision, rule, lookup, input.MaskedKey);
         }
         catch (Exception ex) when (CallerLeft(ex))
@@ -135,19 +136,22 @@ internal sealed class CallSession : IDisposable
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
-            await _router.RouteAsync(CallTransition.Abort, Decision.Fallback(DefaultOrFallback(rule), DecisionReason.ShuttingDown), rule, lookup);
+            await _router.RouteAsync(CallTransition.Abort, Fallback(DefaultOrFallback(rule), DecisionReason.ShuttingDown), rule, lookup);
         }
         catch (Exception ex)
         {
             Log.CallFailed(_services.Logger, ex, channel.Id, _state.Current);
             _state.Apply(CallTransition.Fail);
-            await _router.RouteAsync(CallTransition.FailOpen, Decision.Fallback(DefaultOrFallback(rule), DecisionReason.InternalError, ex.GetType().Name), rule, lookup);
+            await _router.RouteAsync(CallTransition.FailOpen, Fallback(DefaultOrFallback(rule), DecisionReason.InternalError, ex.GetType().Name), rule, lookup);
         }
     }
 
     /// <summary>A hang-up event, or ARI saying the channel is gone: the caller left, which is no error.</summary>
     private bool CallerLeft(Exception ex) =>
         (ex is OperationCanceledException && _pump.Gone.IsCancellationRequested) || ex is AriException { IsNotFound: true };
+
+    /// <summary>A decision made without evaluating rows.</summary>
+    private static RoutingChoice Fallback(Destination destination, DecisionReason reason, string? detail = null) => new(destination, reason, null, detail);
 
     private Destination DefaultOf(Rule rule) => RuleEvaluator.DefaultDestination(rule, _services.Options.VoicemailWhenNotSet);
 
