@@ -125,6 +125,8 @@ run_workload() { # workload rate calls
   else
     callers_file "$warm_inf" 1; callers_file "$inf" 1
   fi
+  local log_from=0
+  [[ $w == warm || $w == cold ]] && log_from=$(wc -l <"$OUT/router.log")
   if ((warmup > 0)); then
     sipp_run "$dir/warmup" "$exten" "$warm_inf" "$((rate < 20 ? rate : 20))" "$warmup" || true
   fi
@@ -152,7 +154,21 @@ run_workload() { # workload rate calls
     echo "bench: $w: $failed failed calls (see $dir/errors.log)" >&2
     return 1
   fi
+  if [[ $w == warm || $w == cold ]]; then check_decisions "$w" "$log_from" || return 1; fi
   return 0
+}
+
+# A router workload measures routing only if the router decided as the workload means: warm calls match a row
+# (reason=row-matched), cold callers are unknown to the CRM (reason=value-not-found). Any other reason (a lookup
+# that failed: CRM refused by the network guard, Redis down, ...) means the figures measured a failure path.
+check_decisions() { # workload first-line-of-router.log
+  local w=$1 from=$2 want counts
+  case $w in warm) want=row-matched ;; cold) want=value-not-found ;; esac
+  counts=$(tail -n "+$((from + 1))" "$OUT/router.log" | grep ' decision: ' | grep -o 'reason=[a-z-]*' | sort | uniq -c | tr -s ' ' | paste -sd, -)
+  if ! [[ $counts =~ ^\ ?[0-9]+\ reason=$want$ ]]; then
+    echo "bench: $w: the router's decisions were not all reason=$want ($counts); see $OUT/router.log" >&2
+    return 1
+  fi
 }
 
 # The markdown table, with p50 and p99 ratios against the plain, null and DIY rows of the same rate.
