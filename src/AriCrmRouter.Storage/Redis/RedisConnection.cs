@@ -81,6 +81,10 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
             var configuration = ConfigurationOptions.Parse(_options.Configuration);
             configuration.AbortOnConnectFail = false;
             configuration.BacklogPolicy = BacklogPolicy.FailFast;
+
+            // Socket I/O on the .NET thread pool instead of the library's own dedicated threads, which spent CPU
+            // waking and spinning for every reply (profiled in docs/performance.md, "What the lean router changed").
+            configuration.SocketManager = SocketManager.ThreadPool;
             var multiplexer = await ConnectAsync(configuration);
             multiplexer.ConnectionFailed += OnConnectionFailed;
             multiplexer.ConnectionRestored += OnConnectionRestored;

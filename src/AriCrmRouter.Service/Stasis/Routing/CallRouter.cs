@@ -26,6 +26,11 @@ internal sealed class CallRouter(CallServices services, CallStateMachine state, 
 
     private async Task StopPlaybackAsync()
     {
+        if (entry != CallEntry.Recovered && !playbacks.HasActive)
+        {
+            return; // nothing playing (a DID call, or the prompt is over): no timer, no request
+        }
+
         try
         {
             using var timeout = new CancellationTokenSource(services.Options.RoutingTimeout, services.Time);
