@@ -14,7 +14,10 @@ public sealed class AriOptions : IValidatableObject
 
     private static readonly Uri DefaultBaseUrl = new("http://127.0.0.1:8088/ari");
 
+    private const string DefaultUsername = "crmrouter";
+
     private Uri? _baseUrl;
+    private string? _username;
 
     /// <summary>Base URL of ARI, e.g. <c>http://127.0.0.1:8088/ari</c> (the default) when the router serves one server.</summary>
     [Required]
@@ -26,7 +29,12 @@ public sealed class AriOptions : IValidatableObject
         set => _baseUrl = ReferenceEquals(value, DefaultBaseUrl) ? null : value;
     }
 
-    public string Username { get; set; } = "";
+    /// <summary>The ARI user (<c>ari.conf</c>), <c>crmrouter</c> unless given, when the router serves one server.</summary>
+    public string Username
+    {
+        get => _username ?? DefaultUsername;
+        set => _username = ReferenceEquals(value, DefaultUsername) ? null : value;
+    }
 
     /// <summary>Sent only in the Authorization header; never logged.</summary>
     public string Password { get; set; } = "";
@@ -84,7 +92,7 @@ public sealed class AriOptions : IValidatableObject
         var copy = (AriOptions)MemberwiseClone();
         copy.ServerName = server.Name;
         copy._baseUrl = server.BaseUrl ?? throw new ArgumentException($"ARI server '{server.Name}' has no BaseUrl.", nameof(server));
-        copy.Username = server.Username;
+        copy._username = server.Username;
         copy.Password = server.Password;
         copy.Servers = [];
         return copy;
@@ -107,7 +115,8 @@ public sealed class AriOptions : IValidatableObject
             yield break;
         }
 
-        if (_baseUrl is not null || !string.IsNullOrEmpty(Username) || !string.IsNullOrEmpty(Password))
+        // The defaults are no server of their own: only a URL, user or password someone wrote down counts as given.
+        if (_baseUrl is not null || _username is not null || !string.IsNullOrEmpty(Password))
         {
             yield return new ValidationResult(
                 "Ari:Servers and Ari:BaseUrl/Username/Password are both given: list every Asterisk under Ari:Servers "

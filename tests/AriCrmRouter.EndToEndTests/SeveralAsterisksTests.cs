@@ -22,7 +22,7 @@ public sealed class SeveralAsterisksTests(EndToEndEnvironment stack)
         try
         {
             await pbx2.UpAsync();
-            await using var router = new RouterProcess(Environment(pbx2), stack.RunFile("router-two-asterisks.log"));
+            await using var router = new RouterProcess(RouterEnvironment(pbx2), stack.RunFile("router-two-asterisks.log"));
             await router.StartAsync();
             await WaitForBothConnectedAsync(router);
             var sipp2 = new SippDriver(pbx2.SipPort, stack.RunFile("sipp-pbx2"));
@@ -60,7 +60,7 @@ public sealed class SeveralAsterisksTests(EndToEndEnvironment stack)
     }
 
     /// <summary>The tier's router environment with the two servers under Ari:Servers instead of Ari:BaseUrl.</summary>
-    private Dictionary<string, string> Environment(StackInstance pbx2)
+    private Dictionary<string, string> RouterEnvironment(StackInstance pbx2)
     {
         var environment = stack.RouterEnvironment();
         environment.Remove("Ari__BaseUrl");

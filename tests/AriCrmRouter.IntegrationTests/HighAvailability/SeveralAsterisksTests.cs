@@ -1,4 +1,5 @@
 using AriCrmRouter.TestKit.Ari;
+using AriCrmRouter.TestKit.Crm;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -101,9 +102,38 @@ public sealed class SeveralAsterisksTests : IAsyncLifetime
         Assert.Equal(("crmrouter-queue", "104"), Where(await LandingAsync(_pbx2, onPbx2)));
     }
 
-    private async Task StartRouterOnBothAsync()
+    [Fact]
+    public async Task Shutdown_CallsInHandOnBothServers_AreSentToTheirDefaultsBeforeTheRouterStops()
     {
-        await _stack.StartRouterAsync(TwoAsterisks.Settings(Pbx1, _pbx2));
+        _stack.Crm.Mode = FakeCrmMode.Slow; // 10 s: the calls wait in their lookups when the router is told to stop
+        await StartRouterOnBothAsync(("Crm:DefaultLookupTimeout", "00:00:30"));
+        var onPbx1 = await Pbx1.StartCallAsync("+14155550100", "5551000");
+        var onPbx2 = await _pbx2.StartCallAsync("+14155550101", "5551000"); // another caller: a lookup of its own
+        await Pbx1.WaitForAsync(_ => _stack.Crm.Requests.Count >= 2, Patience);
+
+        await _stack.StopRouterAsync();
+
+        foreach (var (server, channel) in new[] { (Pbx1, onPbx1), (_pbx2, onPbx2) })
+        {
+            var snapshot = server.GetChannel(channel)!;
+            Assert.Equal(("crmrouter-queue", "100"), Where(snapshot.Landing!));
+            Assert.Equal("shutting-down", snapshot.Variables["CRMROUTER_REASON"]);
+        }
+
+        var logs = string.Join('\n', _stack.Logs.GetSnapshot().Select(r => r.Message + r.Exception));
+        Assert.DoesNotContain(LiveRouter.AriPassword, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(_pbx2.Password, logs, StringComparison.Ordinal);
+    }
+
+    private async Task StartRouterOnBothAsync(params (string Key, string Value)[] overrides)
+    {
+        var settings = TwoAsterisks.Settings(Pbx1, _pbx2);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        await _stack.StartRouterAsync(settings);
         await _pbx2.WaitForAsync(s => s.ConnectedClients == 1, Patience);
     }
 

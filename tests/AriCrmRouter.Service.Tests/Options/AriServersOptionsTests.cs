@@ -60,6 +60,29 @@ public sealed class AriServersOptionsTests
     }
 
     [Theory]
+    [InlineData("src/AriCrmRouter.Service/appsettings.json")]
+    [InlineData("scripts/install/appsettings.json")]
+    public void Validate_ShippedSettingsPlusServersFromTheEnvironment_AreValid(string shipped)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(FindRepo(), shipped), optional: false)
+            .AddInMemoryCollection(TwoServers.Select(s => new KeyValuePair<string, string?>(s.Item1, s.Item2)))
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddAriClient(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(["pbx1", "pbx2"], provider.GetRequiredService<IOptions<AriOptions>>().Value.EffectiveServers().Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Validate_NoUsernameGiven_TheOneServerLogsInAsCrmrouter()
+    {
+        using var provider = Build(("Ari:Password", "p"));
+
+        Assert.Equal("crmrouter", provider.GetRequiredService<IOptions<AriOptions>>().Value.EffectiveServers().Single().Username);
+    }
+
+    [Theory]
     [InlineData("Ari:BaseUrl", "http://10.0.0.9:8088/ari")]
     [InlineData("Ari:Username", "u")]
     [InlineData("Ari:Password", "p")]
@@ -116,6 +139,19 @@ public sealed class AriServersOptionsTests
         var texts = ari.EffectiveServers().Select(s => s.ToString()).Concat(ari.EffectiveServers().Select(s => ari.ForServer(s).ToString()));
 
         Assert.All(texts, text => Assert.DoesNotContain("secret", text, StringComparison.Ordinal));
+    }
+
+    private static string FindRepo()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AriCrmRouter.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root (AriCrmRouter.sln) not found above " + AppContext.BaseDirectory);
     }
 
     private static ServiceProvider Build(params (string Key, string Value)[] settings)
