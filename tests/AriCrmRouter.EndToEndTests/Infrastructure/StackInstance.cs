@@ -7,13 +7,16 @@ public sealed class StackInstance
 {
     private readonly Dictionary<string, string> _environment;
 
-    public StackInstance(string name)
+    /// <param name="name">The stack.sh instance name.</param>
+    /// <param name="withRedis">False for a second Asterisk beside a stack whose Redis it shares (STACK_REDIS=0).</param>
+    /// <param name="rtpBlock">0 for the first instance of a run; another block of RTP ports for each further one.</param>
+    public StackInstance(string name, bool withRedis = true, int rtpBlock = 0)
     {
         Name = name;
         HttpPort = Ports.FreeTcp();
         SipPort = Ports.FreeUdp();
         RedisPort = Ports.FreeTcp();
-        var rtpStart = 30000 + (Environment.ProcessId % 9 * 1000);
+        var rtpStart = 30000 + (rtpBlock * 10000) + (Environment.ProcessId % 9 * 1000);
         _environment = new Dictionary<string, string>
         {
             ["STACK_NAME"] = name,
@@ -23,6 +26,7 @@ public sealed class StackInstance
             ["ASTERISK_RTP_END"] = (rtpStart + 999).ToString(CultureInfo.InvariantCulture),
             ["REDIS_PORT"] = RedisPort.ToString(CultureInfo.InvariantCulture),
             ["ARI_PASSWORD"] = AriPassword,
+            ["STACK_REDIS"] = withRedis ? "1" : "0",
         };
     }
 
