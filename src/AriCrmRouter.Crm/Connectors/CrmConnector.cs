@@ -18,7 +18,10 @@ internal abstract class CrmConnector<TSettings>(IOptions<CrmOptions> options) : 
 {
     protected CrmOptions Options { get; } = options.Value;
 
-    public abstract string Kind { get; }
+    /// <summary>The connector's one declaration of its kind and keys (its settings type holds it).</summary>
+    public abstract CrmConnectorDescriptor Descriptor { get; }
+
+    public string Kind => Descriptor.Kind;
 
     public IReadOnlyList<string> Validate(CrmConnection connection)
     {

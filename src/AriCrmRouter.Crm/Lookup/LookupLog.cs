@@ -13,4 +13,7 @@ internal static partial class LookupLog
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "CRM lookup for rule {Rule} failed unexpectedly")]
     public static partial void LookupCrashed(ILogger logger, Exception exception, string rule);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "CRM connection store unavailable ({Error}); using the last known connection '{Name}'")]
+    public static partial void UsingLastKnownConnection(ILogger logger, string name, string error);
 }

@@ -42,7 +42,7 @@ internal sealed partial class BullhornConnector(
     /// <summary>The data centre of each connection, learnt at login (a refresh after a restart asks loginInfo again).</summary>
     private readonly ConcurrentDictionary<string, BullhornEndpoints> _endpoints = new(StringComparer.Ordinal);
 
-    public override string Kind => "bullhorn";
+    public override CrmConnectorDescriptor Descriptor => BullhornSettings.Descriptor;
 
     protected override BullhornSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
         BullhornSettings.Read(connection, out problems);
@@ -77,7 +77,7 @@ internal sealed partial class BullhornConnector(
     }
 
     private static IReadOnlyList<string> PhoneFields(BullhornSettings settings, string entity, string connectionName) =>
-        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByEntity, entity, BullhornSettings.PhoneFieldsKey, connectionName, "entity");
+        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByEntity, entity, BullhornSettings.PhoneFieldsKey.Name, connectionName, "entity");
 
     private async Task<LookupOutcome> FindAsync(string connectionName, BullhornSession session, string pathAndQuery, string field, CancellationToken cancellationToken)
     {

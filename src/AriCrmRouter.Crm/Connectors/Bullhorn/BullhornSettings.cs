@@ -16,17 +16,24 @@ internal sealed record BullhornSettings(
     bool UseQuery,
     string? PhoneFields)
 {
-    public const string Url = "url";
-    public const string Username = "username";
-    public const string ClientIdKey = "clientId";
-    public const string RedirectUriKey = "redirectUri";
-    public const string AuthorizeMethodKey = "authorizeMethod";
-    public const string LoginMethodKey = "loginMethod";
-    public const string LookupModeKey = "lookupMode";
-    public const string PhoneFieldsKey = "phoneFields";
-    public const string PasswordSecret = "password";
-    public const string ClientSecretKey = "clientSecret";
-    public const string DefaultUrl = "https://rest.bullhornstaffing.com/rest-services";
+    public static readonly ConnectionKey Url = ConnectionKey.Setting("url", "REST services URL (loginInfo)", "https://rest.bullhornstaffing.com/rest-services");
+    public static readonly ConnectionKey Username = ConnectionKey.RequiredSetting("username", "the API user");
+    public static readonly ConnectionKey ClientIdKey = ConnectionKey.RequiredSetting("clientId", "API key client id");
+    public static readonly ConnectionKey RedirectUriKey = ConnectionKey.Setting("redirectUri", "the redirect URI registered with the API key");
+    public static readonly ConnectionKey AuthorizeMethodKey = ConnectionKey.Setting("authorizeMethod", "get or post for oauth/authorize", "get");
+    public static readonly ConnectionKey LoginMethodKey = ConnectionKey.Setting("loginMethod", "get or post for the REST login", "get");
+    public static readonly ConnectionKey LookupModeKey = ConnectionKey.Setting("lookupMode", "search (Lucene) or query (where clause)", "search");
+    public static readonly ConnectionKey PhoneFieldsKey = ConnectionKey.Setting("phoneFields", "comma-separated phone fields", "the entity's phone fields");
+    public static readonly ConnectionKey PasswordSecret = ConnectionKey.RequiredSecret("password", "the API user's password");
+    public static readonly ConnectionKey ClientSecretKey = ConnectionKey.RequiredSecret("clientSecret", "API key client secret");
+
+    public static readonly CrmConnectorDescriptor Descriptor = new(
+        "bullhorn",
+        "Bullhorn",
+        [Url, Username, ClientIdKey, RedirectUriKey, AuthorizeMethodKey, LoginMethodKey, LookupModeKey, PhoneFieldsKey, PasswordSecret, ClientSecretKey, ConnectionKey.DefaultRegion])
+    {
+        ConnectorType = typeof(BullhornConnector),
+    };
 
     public static IReadOnlyList<string> Problems(CrmConnection connection)
     {
@@ -90,7 +97,7 @@ internal sealed record BullhornSettings(
     private static BullhornSettings FromUsable(CrmConnection connection)
     {
 
-        var root = CrmUrls.Parse(connection.Setting(Url) ?? DefaultUrl, Url, connection.Name);
+        var root = CrmUrls.Parse(connection.Setting(Url) ?? Url.Default!, Url.Name, connection.Name);
         return new BullhornSettings(
             WithSlash(root),
             connection.RequiredSetting(Username),

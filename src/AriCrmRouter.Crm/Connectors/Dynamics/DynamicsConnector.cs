@@ -26,7 +26,7 @@ internal sealed class DynamicsConnector(
 
     private readonly CredentialCache<AccessToken> _credentials = new(timeProvider);
 
-    public override string Kind => "dynamics";
+    public override CrmConnectorDescriptor Descriptor => DynamicsSettings.Descriptor;
 
     protected override DynamicsSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
         DynamicsSettings.Read(connection, serviceRegion, out problems);

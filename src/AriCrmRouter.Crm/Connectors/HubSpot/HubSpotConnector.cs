@@ -31,7 +31,7 @@ internal sealed class HubSpotConnector(
 
     private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
 
-    public override string Kind => "hubspot";
+    public override CrmConnectorDescriptor Descriptor => HubSpotSettings.Descriptor;
 
     protected override HubSpotSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
         HubSpotSettings.Read(connection, serviceRegion, out problems);

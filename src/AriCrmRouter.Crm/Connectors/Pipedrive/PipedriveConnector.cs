@@ -25,7 +25,7 @@ internal sealed class PipedriveConnector(
     private readonly PipedriveTokens _tokens = new(new RotatedRefreshTokens(refreshTokenStore, logger), options.Value.MaxResponseBytes, timeProvider, logger);
     private readonly PipedriveFieldDefinitions _fieldDefinitions = new(timeProvider, logger);
 
-    public override string Kind => "pipedrive";
+    public override CrmConnectorDescriptor Descriptor => PipedriveSettings.Descriptor;
 
     protected override PipedriveSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
         PipedriveSettings.Read(connection, serviceRegion, out problems);

@@ -22,7 +22,7 @@ internal sealed class SalesforceConnector(
 {
     private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
 
-    public override string Kind => "salesforce";
+    public override CrmConnectorDescriptor Descriptor => SalesforceSettings.Descriptor;
 
     protected override SalesforceSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
         SalesforceSettings.Read(connection, serviceRegion, out problems);

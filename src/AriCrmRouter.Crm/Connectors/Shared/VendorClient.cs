@@ -31,6 +31,6 @@ internal sealed class VendorClient(IHttpClientFactory httpClientFactory, IOption
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
-        return PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? Options.DefaultRegion);
+        return PhoneNumberForms.Parse(request.CallerNumber, connection.Setting(ConnectionKey.DefaultRegion) ?? Options.DefaultRegion);
     }
 }

@@ -33,7 +33,7 @@ internal sealed class SugarCrmConnector(
     private readonly CredentialCache<SugarCrmToken> _tokens = new(timeProvider);
     private readonly RotatedRefreshTokens _refreshTokens = new(refreshTokenStore, logger);
 
-    public override string Kind => "sugarcrm";
+    public override CrmConnectorDescriptor Descriptor => SugarCrmSettings.Descriptor;
 
     protected override SugarCrmSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
         SugarCrmSettings.Read(connection, out problems);
@@ -61,7 +61,7 @@ internal sealed class SugarCrmConnector(
         _crm.CallerForms(connection, request).All;
 
     private static IReadOnlyList<string> PhoneFields(SugarCrmSettings settings, string module, string connectionName) =>
-        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SugarCrmSettings.PhoneFieldsKey, connectionName);
+        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SugarCrmSettings.PhoneFieldsKey.Name, connectionName);
 
     /// <summary>The filter JSON, written by the JSON writer so that values are escaped by JSON's rules.</summary>
     private static byte[] FilterBody(IReadOnlyList<string> fields, IReadOnlyList<string> values, string selectField)

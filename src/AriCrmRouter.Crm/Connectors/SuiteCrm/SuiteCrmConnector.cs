@@ -29,7 +29,7 @@ internal sealed partial class SuiteCrmConnector(
     private readonly CredentialCache<SuiteCrmSession> _sessions = new(timeProvider);
     private readonly CredentialCache<SuiteCrmBearer> _tokens = new(timeProvider);
 
-    public override string Kind => "suitecrm";
+    public override CrmConnectorDescriptor Descriptor => SuiteCrmSettings.Descriptor;
 
     protected override SuiteCrmSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
         SuiteCrmSettings.Read(connection, out problems);
@@ -54,7 +54,7 @@ internal sealed partial class SuiteCrmConnector(
     }
 
     private static IReadOnlyList<string> PhoneFields(SuiteCrmSettings settings, string module, string connectionName) =>
-        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SuiteCrmSettings.PhoneFieldsKey, connectionName);
+        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SuiteCrmSettings.PhoneFieldsKey.Name, connectionName);
 
 
     /// <summary>What to find: the record whose <see cref="KeyFields"/> equal one of <see cref="Values"/>.</summary>

@@ -36,7 +36,7 @@ internal sealed class VtigerConnector(
     private readonly ILogger<VtigerConnector> _logger = logger;
     private readonly CredentialCache<VtigerSession> _sessions = new(timeProvider);
 
-    public override string Kind => "vtiger";
+    public override CrmConnectorDescriptor Descriptor => VtigerSettings.Descriptor;
 
     protected override VtigerSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
         VtigerSettings.Read(connection, out problems);

@@ -26,7 +26,7 @@ internal sealed class ZendeskConnector(
     private readonly ILogger<ZendeskConnector> _logger = logger;
     private readonly CredentialCache<ZendeskCredential> _credentials = new(timeProvider);
 
-    public override string Kind => "zendesk";
+    public override CrmConnectorDescriptor Descriptor => ZendeskSettings.Descriptor;
 
     protected override ZendeskSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
         ZendeskSettings.Read(connection, out problems);

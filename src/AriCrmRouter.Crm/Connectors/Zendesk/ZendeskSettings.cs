@@ -8,11 +8,19 @@ namespace AriCrmRouter.Crm.Connectors.Zendesk;
 /// <summary>A Zendesk Support connection's settings and secrets, read and checked once per lookup.</summary>
 internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Authorization)
 {
-    public const string Url = "url";
-    public const string Subdomain = "subdomain";
-    public const string Email = "email";
-    public const string ApiTokenSecret = "apiToken";
-    public const string OAuthTokenSecret = "oauthToken";
+    public static readonly ConnectionKey Url = ConnectionKey.Setting("url", "Zendesk URL (instead of subdomain)", "https://<subdomain>.zendesk.com");
+    public static readonly ConnectionKey Subdomain = ConnectionKey.Setting("subdomain", "e.g. acme for acme.zendesk.com (or set url)");
+    public static readonly ConnectionKey Email = ConnectionKey.Setting("email", "the agent the API token authenticates as (with apiToken)");
+    public static readonly ConnectionKey ApiTokenSecret = ConnectionKey.Secret("apiToken", "API token (with email), or use oauthToken");
+    public static readonly ConnectionKey OAuthTokenSecret = ConnectionKey.Secret("oauthToken", "OAuth access token, or use apiToken");
+
+    public static readonly CrmConnectorDescriptor Descriptor = new(
+        "zendesk",
+        "Zendesk Support",
+        [Url, Subdomain, Email, ApiTokenSecret, OAuthTokenSecret, ConnectionKey.DefaultRegion])
+    {
+        ConnectorType = typeof(ZendeskConnector),
+    };
 
     public static IReadOnlyList<string> Problems(CrmConnection connection)
     {
@@ -58,8 +66,8 @@ internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Au
     {
 
         var root = connection.Setting(Url) is { } url
-            ? CrmUrls.Parse(url, Url, connection.Name)
-            : CrmUrls.Parse($"https://{connection.RequiredSetting(Subdomain)}.zendesk.com", Subdomain, connection.Name);
+            ? CrmUrls.Parse(url, Url.Name, connection.Name)
+            : CrmUrls.Parse($"https://{connection.RequiredSetting(Subdomain)}.zendesk.com", Subdomain.Name, connection.Name);
         var apiBase = new Uri(root, root.AbsolutePath.TrimEnd('/') + "/api/v2/");
         var authorization = connection.Secret(ApiTokenSecret) is { } apiToken
             ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{connection.RequiredSetting(Email)}/token:{apiToken}")))

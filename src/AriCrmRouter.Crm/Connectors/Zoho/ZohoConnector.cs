@@ -24,7 +24,7 @@ internal sealed class ZohoConnector(
 
     private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
 
-    public override string Kind => "zoho";
+    public override CrmConnectorDescriptor Descriptor => ZohoSettings.Descriptor;
 
     protected override ZohoSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
         ZohoSettings.Read(connection, serviceRegion, out problems);

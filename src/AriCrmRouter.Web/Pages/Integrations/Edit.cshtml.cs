@@ -1,4 +1,5 @@
 using AriCrmRouter.Admin.Connections;
+using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Web.Forms;
 using AriCrmRouter.Web.Services;
@@ -61,7 +62,7 @@ public sealed class IntegrationEditModel : PageModel
         if (problems.Count == 0)
         {
             var session = HttpContext.RequestServices.GetRequiredService<AdminSession>();
-            problems.AddRange(await ConnectionAdministration.SaveAsync(session.Connections, Crm.Connectors, name, Kind, settings, secrets, cancellationToken));
+            problems.AddRange(await ConnectionAdministration.SaveAsync(session.Connections, Crm.Connectors, name, Kind, settings, secrets, SecretUpdate.Merge, cancellationToken));
         }
 
         if (problems.Count > 0)
