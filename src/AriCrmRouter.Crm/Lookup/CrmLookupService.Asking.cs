@@ -47,7 +47,7 @@ public sealed partial class CrmLookupService
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LookupLog.LookupCrashed(_logger, ex, rule.Name);
+            Log.LookupCrashed(_logger, ex, rule.Name);
             return Failed(rule, $"unexpected {ex.GetType().Name}");
         }
     }

@@ -14,7 +14,7 @@ public sealed partial class CrmLookupService
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LookupLog.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
+            Log.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
             return null;
         }
     }
@@ -52,7 +52,7 @@ public sealed partial class CrmLookupService
         }
         catch (Exception ex)
         {
-            LookupLog.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
+            Log.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
         }
     }
 }

@@ -42,7 +42,7 @@ internal sealed class RecentConnections(ICrmConnectionStore store, IOptions<CrmO
         }
         catch (Exception ex) when (ex is not OperationCanceledException && _known.TryGetValue(name, out var known))
         {
-            LookupLog.UsingLastKnownConnection(logger, name, ex.GetType().Name);
+            Log.UsingLastKnownConnection(logger, name, ex.GetType().Name);
             return known.Connection;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

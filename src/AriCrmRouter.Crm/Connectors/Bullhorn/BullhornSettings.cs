@@ -14,7 +14,7 @@ internal sealed record BullhornSettings(
     bool AuthorizeWithGet,
     bool LoginWithGet,
     bool UseQuery,
-    string? PhoneFields)
+    string? PhoneFields) : IConnectorSettings<BullhornSettings>
 {
     public static readonly ConnectionKey Url = ConnectionKey.Setting("url", "REST services URL (loginInfo)", "https://rest.bullhornstaffing.com/rest-services");
     public static readonly ConnectionKey Username = ConnectionKey.RequiredSetting("username", "the API user");
@@ -27,7 +27,7 @@ internal sealed record BullhornSettings(
     public static readonly ConnectionKey PasswordSecret = ConnectionKey.RequiredSecret("password", "the API user's password");
     public static readonly ConnectionKey ClientSecretKey = ConnectionKey.RequiredSecret("clientSecret", "API key client secret");
 
-    public static readonly CrmConnectorDescriptor Descriptor = new(
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
         "bullhorn",
         "Bullhorn",
         [Url, Username, ClientIdKey, RedirectUriKey, AuthorizeMethodKey, LoginMethodKey, LookupModeKey, PhoneFieldsKey, PasswordSecret, ClientSecretKey, ConnectionKey.DefaultRegion])
@@ -93,6 +93,10 @@ internal sealed record BullhornSettings(
         problems = Problems(connection);
         return problems.Count == 0 ? FromUsable(connection) : null;
     }
+
+    // Caller numbers are read with the connection's defaultRegion when the lookup asks (VendorClient.CallerForms).
+    static BullhornSettings? IConnectorSettings<BullhornSettings>.Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        Read(connection, out problems);
 
     private static BullhornSettings FromUsable(CrmConnection connection)
     {

@@ -22,7 +22,7 @@ internal sealed record DynamicsSettings(
     string Password,
     IReadOnlyList<string>? PhoneFields,
     string ChoiceLabels,
-    string Region)
+    string Region) : IConnectorSettings<DynamicsSettings>
 {
     public const string WebApi = "webapi";
     public const string OData2015 = "odata2015";
@@ -58,7 +58,7 @@ internal sealed record DynamicsSettings(
     public static readonly ConnectionKey ChoiceLabelsKey = ConnectionKey.Setting("choiceLabels", "auto, always or never: answer choice labels", "auto");
     public static readonly ConnectionKey MaxFilterLengthKey = ConnectionKey.Setting("maxFilterLength", "longest $filter of one request (500-30000)", "30000 online, 1800 on premises");
 
-    public static readonly CrmConnectorDescriptor Descriptor = new(
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
         "dynamics",
         "Microsoft Dynamics 365 / CRM",
         [

@@ -15,7 +15,7 @@ internal sealed record HubSpotSettings(
     string RefreshToken,
     IReadOnlyList<string>? PhoneProperties,
     bool OptionLabels,
-    string Region)
+    string Region) : IConnectorSettings<HubSpotSettings>
 {
     public static readonly ConnectionKey BaseUrlKey = ConnectionKey.Setting("baseUrl", "API base URL", "https://api.hubapi.com");
     public static readonly ConnectionKey TokenUrlKey = ConnectionKey.Setting("tokenUrl", "OAuth token URL", "<baseUrl>/oauth/v3/token");
@@ -26,7 +26,7 @@ internal sealed record HubSpotSettings(
     public static readonly ConnectionKey PhonePropertiesKey = ConnectionKey.Setting("phoneProperties", "comma-separated phone properties", "phone, mobilephone (contacts) or phone");
     public static readonly ConnectionKey OptionLabelsKey = ConnectionKey.Setting("optionLabels", "true: answer enumeration labels instead of values", "false");
 
-    public static readonly CrmConnectorDescriptor Descriptor = new(
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
         "hubspot",
         "HubSpot",
         [BaseUrlKey, TokenUrlKey, AccessTokenKey, ClientIdKey, ClientSecretKey, RefreshTokenKey, PhonePropertiesKey, OptionLabelsKey, ConnectionKey.DefaultRegion])

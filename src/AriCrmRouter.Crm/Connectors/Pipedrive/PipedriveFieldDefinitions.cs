@@ -24,7 +24,7 @@ internal sealed class PipedriveFieldDefinitions(TimeProvider timeProvider, ILogg
             return cached.Fields;
         }
 
-        Log.ReadingFields(logger, session.Connection.Name, module);
+        Log.PipedriveReadingFields(logger, session.Connection.Name, module);
         var resource = module == "persons" ? "personFields" : "organizationFields";
         var fields = new List<PipedriveField>();
         string? cursor = null;

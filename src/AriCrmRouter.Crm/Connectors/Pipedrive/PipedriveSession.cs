@@ -47,7 +47,7 @@ internal sealed class PipedriveSession(
         var answer = await VendorHttp.SendAsync(http, message, maxResponseBytes, timeProvider, Connection.Name, step, cancellationToken);
         if (answer.Status == HttpStatusCode.Unauthorized)
         {
-            Log.CredentialRejected(logger, Connection.Name);
+            Log.PipedriveCredentialRejected(logger, Connection.Name);
             throw new CredentialRejectedException($"connection '{Connection.Name}': Pipedrive rejected the credential");
         }
 
@@ -74,7 +74,7 @@ internal sealed class PipedriveSession(
 
         if (failure.Kind == CrmFailureKind.RateLimited)
         {
-            Log.RateLimited(logger, Connection.Name, failure.RetryAfter);
+            Log.PipedriveRateLimited(logger, Connection.Name, failure.RetryAfter);
         }
 
         return failure;

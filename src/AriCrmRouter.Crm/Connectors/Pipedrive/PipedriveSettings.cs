@@ -13,7 +13,7 @@ internal sealed record PipedriveSettings(
     string ClientId,
     string ClientSecret,
     string RefreshToken,
-    string Region)
+    string Region) : IConnectorSettings<PipedriveSettings>
 {
     public static readonly ConnectionKey BaseUrlKey = ConnectionKey.Setting("baseUrl", "API base URL (the company domain)", "https://api.pipedrive.com");
     public static readonly ConnectionKey TokenUrlKey = ConnectionKey.Setting("tokenUrl", "OAuth token URL", "https://oauth.pipedrive.com/oauth/token");
@@ -22,7 +22,7 @@ internal sealed record PipedriveSettings(
     public static readonly ConnectionKey ClientSecretKey = ConnectionKey.Secret("clientSecret", "OAuth app client secret (with clientId)");
     public static readonly ConnectionKey RefreshTokenKey = ConnectionKey.Secret("refreshToken", "OAuth refresh token (with clientId; rotated tokens are kept)");
 
-    public static readonly CrmConnectorDescriptor Descriptor = new(
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
         "pipedrive",
         "Pipedrive",
         [BaseUrlKey, TokenUrlKey, ApiTokenKey, ClientIdKey, ClientSecretKey, RefreshTokenKey, ConnectionKey.DefaultRegion])

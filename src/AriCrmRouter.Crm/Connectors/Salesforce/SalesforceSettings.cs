@@ -17,7 +17,7 @@ internal sealed record SalesforceSettings(
     string ClientSecret,
     string? RefreshToken,
     TimeSpan? SessionLifetime,
-    string Region)
+    string Region) : IConnectorSettings<SalesforceSettings>
 {
     public const string RefreshTokenGrant = "refresh_token";
     public const string ClientCredentialsGrant = "client_credentials";
@@ -31,7 +31,7 @@ internal sealed record SalesforceSettings(
     public static readonly ConnectionKey RefreshTokenKey = ConnectionKey.Secret("refreshToken", $"OAuth refresh token (grant {RefreshTokenGrant})");
     public static readonly ConnectionKey SessionLifetimeKey = ConnectionKey.Setting("sessionLifetimeMinutes", "the org's session timeout, to refresh ahead of expiry (0: on rejection only)", "0");
 
-    public static readonly CrmConnectorDescriptor Descriptor = new(
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
         "salesforce",
         "Salesforce",
         [LoginUrlKey, InstanceUrlKey, ApiVersionKey, GrantTypeKey, ClientIdKey, ClientSecretKey, RefreshTokenKey, SessionLifetimeKey, ConnectionKey.DefaultRegion])

@@ -11,7 +11,7 @@ internal sealed record SugarCrmSettings(
     string Platform,
     string ClientId,
     string ClientSecret,
-    string? PhoneFields)
+    string? PhoneFields) : IConnectorSettings<SugarCrmSettings>
 {
     public static readonly ConnectionKey Url = ConnectionKey.RequiredSetting("url", "instance URL, e.g. https://acme.sugarondemand.com");
     public static readonly ConnectionKey ApiVersion = ConnectionKey.Setting("apiVersion", "REST API version, e.g. v11_24", "v11");
@@ -22,7 +22,7 @@ internal sealed record SugarCrmSettings(
     public static readonly ConnectionKey PasswordSecret = ConnectionKey.RequiredSecret("password", "the API user's password");
     public static readonly ConnectionKey ClientSecretKey = ConnectionKey.Secret("clientSecret", "OAuth client secret, when the client has one");
 
-    public static readonly CrmConnectorDescriptor Descriptor = new(
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
         "sugarcrm",
         "SugarCRM",
         [Url, ApiVersion, Username, PlatformKey, ClientIdKey, PhoneFieldsKey, PasswordSecret, ClientSecretKey, ConnectionKey.DefaultRegion])
@@ -61,6 +61,10 @@ internal sealed record SugarCrmSettings(
         problems = Problems(connection);
         return problems.Count == 0 ? FromUsable(connection) : null;
     }
+
+    // Caller numbers are read with the connection's defaultRegion when the lookup asks (VendorClient.CallerForms).
+    static SugarCrmSettings? IConnectorSettings<SugarCrmSettings>.Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        Read(connection, out problems);
 
     private static SugarCrmSettings FromUsable(CrmConnection connection)
     {

@@ -11,7 +11,7 @@ internal sealed partial class SuiteCrmConnector
 {
     private async Task<SuiteCrmBearer> RequestTokenAsync(SuiteCrmSettings settings, string connectionName, CancellationToken cancellationToken)
     {
-        Log.TokenRequest(_logger, connectionName, settings.GrantType);
+        Log.SuiteCrmTokenRequest(_logger, connectionName, settings.GrantType);
         var form = new List<KeyValuePair<string, string>>
         {
             new("grant_type", settings.GrantType),

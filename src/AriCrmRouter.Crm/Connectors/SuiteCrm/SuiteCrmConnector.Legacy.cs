@@ -17,7 +17,7 @@ internal sealed partial class SuiteCrmConnector
 
     private async Task<SuiteCrmSession> LoginAsync(SuiteCrmSettings settings, string connectionName, CancellationToken cancellationToken)
     {
-        Log.LegacyLogin(_logger, connectionName);
+        Log.SuiteCrmLegacyLogin(_logger, connectionName);
         var args = new SuiteLoginArgs(new SuiteUserAuth(settings.UserName!, Md5Hex(settings.Password!)), settings.ApplicationName, []);
         using var document = await CallLegacyAsync(settings, "login", JsonSerializer.Serialize(args, SuiteCrmJsonContext.Default.SuiteLoginArgs), connectionName, cancellationToken);
         var root = document.RootElement;
@@ -50,7 +50,7 @@ internal sealed partial class SuiteCrmConnector
         {
             if (error.Number == InvalidSessionId)
             {
-                Log.SessionRefused(_logger, lookup.ConnectionName, error.Name);
+                Log.SuiteCrmSessionRefused(_logger, lookup.ConnectionName, error.Name);
                 throw new CredentialRejectedException($"connection '{lookup.ConnectionName}': get_entry_list: SuiteCRM answered '{error.Name}'");
             }
 

@@ -29,11 +29,6 @@ internal sealed partial class SuiteCrmConnector(
     private readonly CredentialCache<SuiteCrmSession> _sessions = new(timeProvider);
     private readonly CredentialCache<SuiteCrmBearer> _tokens = new(timeProvider);
 
-    public override CrmConnectorDescriptor Descriptor => SuiteCrmSettings.Descriptor;
-
-    protected override SuiteCrmSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        SuiteCrmSettings.Read(connection, out problems);
-
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, SuiteCrmSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         var lookup = new SuiteLookup(
@@ -44,12 +39,12 @@ internal sealed partial class SuiteCrmConnector(
             request.ByKey
                 ? [request.Dtmf!]
                 : _crm.CallerForms(connection, request).All);
-        Log.Searching(_logger, connection.Name, lookup.Module, request.ByKey ? "key" : "phone", settings.Api == SuiteCrmApi.V4_1 ? "v4_1" : "v8");
+        Log.SuiteCrmSearching(_logger, connection.Name, lookup.Module, request.ByKey ? "key" : "phone", settings.Api == SuiteCrmApi.V4_1 ? "v4_1" : "v8");
 
         var outcome = settings.Api == SuiteCrmApi.V4_1
             ? await _sessions.UseAsync(CredentialKey.For(connection), ct => LoginAsync(settings, connection.Name, ct), (session, ct) => GetEntryListAsync(settings, session, lookup, ct), cancellationToken)
             : await _tokens.UseAsync(CredentialKey.For(connection), ct => RequestTokenAsync(settings, connection.Name, ct), (token, ct) => SearchJsonApiAsync(settings, token, lookup, ct), cancellationToken);
-        Log.Answered(_logger, connection.Name, lookup.Module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
+        Log.SuiteCrmAnswered(_logger, connection.Name, lookup.Module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
         return outcome;
     }
 

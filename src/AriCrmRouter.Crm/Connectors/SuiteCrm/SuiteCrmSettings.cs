@@ -16,7 +16,7 @@ internal sealed record SuiteCrmSettings(
     string GrantType,
     string PathPrefix,
     string? PhoneFields,
-    string? Table)
+    string? Table) : IConnectorSettings<SuiteCrmSettings>
 {
     public static readonly ConnectionKey Url = ConnectionKey.RequiredSetting("url", "the SuiteCRM URL, e.g. https://crm.example.com");
     public static readonly ConnectionKey ApiKey = ConnectionKey.RequiredSetting("api", "v4_1 (SuiteCRM 7 legacy REST) or v8 (JSON:API)");
@@ -31,7 +31,7 @@ internal sealed record SuiteCrmSettings(
     public static readonly ConnectionKey PasswordSecret = ConnectionKey.Secret("password", "the user's password (with username)");
     public static readonly ConnectionKey ClientSecretKey = ConnectionKey.Secret("clientSecret", "OAuth2 client secret (api v8)");
 
-    public static readonly CrmConnectorDescriptor Descriptor = new(
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
         "suitecrm",
         "SuiteCRM",
         [
@@ -108,6 +108,10 @@ internal sealed record SuiteCrmSettings(
         problems = Problems(connection);
         return problems.Count == 0 ? FromUsable(connection) : null;
     }
+
+    // Caller numbers are read with the connection's defaultRegion when the lookup asks (VendorClient.CallerForms).
+    static SuiteCrmSettings? IConnectorSettings<SuiteCrmSettings>.Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        Read(connection, out problems);
 
     private static SuiteCrmSettings FromUsable(CrmConnection connection)
     {

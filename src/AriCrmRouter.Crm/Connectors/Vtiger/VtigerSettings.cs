@@ -5,7 +5,7 @@ using AriCrmRouter.Crm.Http;
 namespace AriCrmRouter.Crm.Connectors.Vtiger;
 
 /// <summary>A Vtiger connection's settings and secrets, read and checked once per lookup.</summary>
-internal sealed record VtigerSettings(Uri WebService, string UserName, string AccessKey, TimeSpan SessionLifetime, string? PhoneFields)
+internal sealed record VtigerSettings(Uri WebService, string UserName, string AccessKey, TimeSpan SessionLifetime, string? PhoneFields) : IConnectorSettings<VtigerSettings>
 {
     public static readonly ConnectionKey Url = ConnectionKey.RequiredSetting("url", "the Vtiger URL, e.g. https://acme.od2.vtiger.com");
     public static readonly ConnectionKey Username = ConnectionKey.RequiredSetting("username", "the user the access key belongs to");
@@ -13,7 +13,7 @@ internal sealed record VtigerSettings(Uri WebService, string UserName, string Ac
     public static readonly ConnectionKey PhoneFieldsKey = ConnectionKey.Setting("phoneFields", "comma-separated phone fields", "the module's phone fields");
     public static readonly ConnectionKey AccessKeySecret = ConnectionKey.RequiredSecret("accessKey", "My Preferences > Access Key");
 
-    public static readonly CrmConnectorDescriptor Descriptor = new(
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
         "vtiger",
         "Vtiger CRM",
         [Url, Username, SessionMinutes, PhoneFieldsKey, AccessKeySecret, ConnectionKey.DefaultRegion])
@@ -59,6 +59,10 @@ internal sealed record VtigerSettings(Uri WebService, string UserName, string Ac
         problems = Problems(connection);
         return problems.Count == 0 ? FromUsable(connection) : null;
     }
+
+    // Caller numbers are read with the connection's defaultRegion when the lookup asks (VendorClient.CallerForms).
+    static VtigerSettings? IConnectorSettings<VtigerSettings>.Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        Read(connection, out problems);
 
     private static VtigerSettings FromUsable(CrmConnection connection)
     {

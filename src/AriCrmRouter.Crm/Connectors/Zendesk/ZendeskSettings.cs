@@ -6,7 +6,7 @@ using AriCrmRouter.Crm.Http;
 namespace AriCrmRouter.Crm.Connectors.Zendesk;
 
 /// <summary>A Zendesk Support connection's settings and secrets, read and checked once per lookup.</summary>
-internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Authorization)
+internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Authorization) : IConnectorSettings<ZendeskSettings>
 {
     public static readonly ConnectionKey Url = ConnectionKey.Setting("url", "Zendesk URL (instead of subdomain)", "https://<subdomain>.zendesk.com");
     public static readonly ConnectionKey Subdomain = ConnectionKey.Setting("subdomain", "e.g. acme for acme.zendesk.com (or set url)");
@@ -14,7 +14,7 @@ internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Au
     public static readonly ConnectionKey ApiTokenSecret = ConnectionKey.Secret("apiToken", "API token (with email), or use oauthToken");
     public static readonly ConnectionKey OAuthTokenSecret = ConnectionKey.Secret("oauthToken", "OAuth access token, or use apiToken");
 
-    public static readonly CrmConnectorDescriptor Descriptor = new(
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
         "zendesk",
         "Zendesk Support",
         [Url, Subdomain, Email, ApiTokenSecret, OAuthTokenSecret, ConnectionKey.DefaultRegion])
@@ -61,6 +61,10 @@ internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Au
         problems = Problems(connection);
         return problems.Count == 0 ? FromUsable(connection) : null;
     }
+
+    // Caller numbers are read with the connection's defaultRegion when the lookup asks (VendorClient.CallerForms).
+    static ZendeskSettings? IConnectorSettings<ZendeskSettings>.Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        Read(connection, out problems);
 
     private static ZendeskSettings FromUsable(CrmConnection connection)
     {

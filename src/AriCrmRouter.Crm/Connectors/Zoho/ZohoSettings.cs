@@ -13,7 +13,7 @@ internal sealed record ZohoSettings(
     string ClientId,
     string ClientSecret,
     string RefreshToken,
-    string Region)
+    string Region) : IConnectorSettings<ZohoSettings>
 {
     public static readonly string[] DataCenters = ["com", "eu", "in", "com.au", "jp", "com.cn", "ca", "sa", "uk", "ae"];
 
@@ -25,7 +25,7 @@ internal sealed record ZohoSettings(
     public static readonly ConnectionKey ClientSecretKey = ConnectionKey.RequiredSecret("clientSecret", "OAuth client secret");
     public static readonly ConnectionKey RefreshTokenKey = ConnectionKey.RequiredSecret("refreshToken", "OAuth refresh token");
 
-    public static readonly CrmConnectorDescriptor Descriptor = new(
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
         "zoho",
         "Zoho CRM",
         [DataCenter, AccountsUrlKey, ApiDomainKey, ApiVersionKey, ClientIdKey, ClientSecretKey, RefreshTokenKey, ConnectionKey.DefaultRegion])
