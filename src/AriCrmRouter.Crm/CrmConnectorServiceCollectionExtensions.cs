@@ -1,4 +1,3 @@
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.Bullhorn;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

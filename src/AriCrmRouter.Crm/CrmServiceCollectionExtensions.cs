@@ -1,13 +1,9 @@
-using System.Net;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.CustomCrm;
-using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Lookup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using Polly;
 
 namespace AriCrmRouter.Crm;

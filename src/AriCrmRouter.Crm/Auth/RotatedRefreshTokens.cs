@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Connectors.Shared;
-using Microsoft.Extensions.Logging;
 
 namespace AriCrmRouter.Crm.Auth;
 

@@ -1,7 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Crm.Connectors;
 
 /// <summary>

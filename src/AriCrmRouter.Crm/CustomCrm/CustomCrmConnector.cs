@@ -1,7 +1,4 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Routing.Rules;
 
 namespace AriCrmRouter.Crm.CustomCrm;

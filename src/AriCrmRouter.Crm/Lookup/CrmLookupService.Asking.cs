@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Routing.Rules;
 using Polly.CircuitBreaker;
 using Polly.Timeout;

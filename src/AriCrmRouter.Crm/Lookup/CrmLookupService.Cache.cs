@@ -1,4 +1,3 @@
-using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Routing.Rules;
 
 namespace AriCrmRouter.Crm.Lookup;

@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Routing.Rules;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Lookup;
 

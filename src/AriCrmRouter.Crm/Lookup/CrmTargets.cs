@@ -1,9 +1,6 @@
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.CustomCrm;
 using AriCrmRouter.Routing.Rules;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Lookup;
 

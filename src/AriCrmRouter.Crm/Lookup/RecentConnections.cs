@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using AriCrmRouter.Crm.Connectors;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Lookup;
 

@@ -1,6 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;
 
 /// <summary>Bullhorn's login chain: loginInfo, authorize (code), token, REST login.</summary>

@@ -1,10 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;
 

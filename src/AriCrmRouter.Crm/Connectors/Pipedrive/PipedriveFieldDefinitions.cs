@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using AriCrmRouter.Crm.Connectors.Shared;
-using Microsoft.Extensions.Logging;
 
 namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 

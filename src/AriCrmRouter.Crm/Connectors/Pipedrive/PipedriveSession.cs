@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using Microsoft.Extensions.Logging;
-
 namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 
 /// <summary>

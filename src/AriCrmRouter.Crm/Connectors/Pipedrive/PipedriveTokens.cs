@@ -1,10 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-using Microsoft.Extensions.Logging;
-
 namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 
 /// <summary>

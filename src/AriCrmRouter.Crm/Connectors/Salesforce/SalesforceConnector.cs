@@ -1,13 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Crm.Connectors.Salesforce;
 
 /// <summary>

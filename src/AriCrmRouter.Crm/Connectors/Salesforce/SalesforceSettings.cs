@@ -1,6 +1,3 @@
-using System.Globalization;
-using AriCrmRouter.Crm.Connectors.Shared;
-
 namespace AriCrmRouter.Crm.Connectors.Salesforce;
 
 /// <summary>

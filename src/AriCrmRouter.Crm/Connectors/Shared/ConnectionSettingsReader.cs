@@ -1,4 +1,3 @@
-using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Phone;
 
 namespace AriCrmRouter.Crm.Connectors.Shared;

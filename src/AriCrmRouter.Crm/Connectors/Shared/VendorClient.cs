@@ -1,6 +1,4 @@
-using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Phone;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Connectors.Shared;
 

@@ -1,11 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Connectors.SugarCrm;
 

@@ -1,6 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-
 namespace AriCrmRouter.Crm.Connectors.SugarCrm;
 
 /// <summary>A SugarCRM connection's settings and secrets, read and checked once per lookup.</summary>

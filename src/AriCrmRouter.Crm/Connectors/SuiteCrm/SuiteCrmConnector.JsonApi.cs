@@ -1,9 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
 
 /// <summary>SuiteCRM 7.10+/8.x JSON:API (V8): OAuth2 token at <c>{prefix}/Api/access_token</c>, filters in the query string.</summary>

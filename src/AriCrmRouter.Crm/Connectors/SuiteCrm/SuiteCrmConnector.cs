@@ -1,9 +1,3 @@
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
 
 /// <summary>A SuiteCRM connection's settings and secrets, read and checked once per lookup.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-
 namespace AriCrmRouter.Crm.Connectors.Vtiger;
 
 /// <summary>A Vtiger connection's settings and secrets, read and checked once per lookup.</summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Crm.Connectors.Zendesk;
 
 /// <summary>

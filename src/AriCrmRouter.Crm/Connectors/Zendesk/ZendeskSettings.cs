@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-
 namespace AriCrmRouter.Crm.Connectors.Zendesk;
 
 /// <summary>A Zendesk Support connection's settings and secrets, read and checked once per lookup.</summary>

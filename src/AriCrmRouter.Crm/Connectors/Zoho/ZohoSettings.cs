@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Shared;
-
 namespace AriCrmRouter.Crm.Connectors.Zoho;
 
 /// <summary>
