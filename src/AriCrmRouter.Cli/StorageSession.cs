@@ -1,3 +1,4 @@
+using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.Administration;
 using AriCrmRouter.Storage.History;

@@ -29,6 +29,13 @@ public sealed class CrmOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
     public TimeSpan CacheWriteTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How long a connection read from the connection store is used before it is read again (and, when the store is
+    /// unreachable, kept as the last known one). Zero: read on every lookup (the admin tools).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ConnectionFreshness { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Answers larger than this are treated as failures.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxResponseBytes { get; set; } = 256 * 1024;

@@ -1,13 +1,9 @@
-using System.Net;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.CustomCrm;
-using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Lookup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using Polly;
 
 namespace AriCrmRouter.Crm;
@@ -18,7 +14,7 @@ public static class CrmServiceCollectionExtensions
     /// CRM lookups: options (section <c>Crm</c>), the pooled CRM HTTP client with retries of safe requests,
     /// the custom CRM client, the connector registry and the lookup service. The vendor connectors come from
     /// <see cref="CrmConnectorServiceCollectionExtensions.AddCrmConnectors"/>; the host supplies
-    /// <see cref="ICrmConnectionSource"/> and <see cref="ICrmAnswerCache"/>.
+    /// <see cref="ICrmConnectionStore"/> and <see cref="ICrmAnswerCache"/>.
     /// </summary>
     public static IServiceCollection AddCrmLookups(this IServiceCollection services, IConfiguration configuration)
     {

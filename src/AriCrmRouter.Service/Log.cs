@@ -67,9 +67,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "Channel {ChannelId}: continue to {Context},{Extension},1 failed")]
     public static partial void ContinueFailed(ILogger logger, Exception exception, string channelId, string context, string extension);
 
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "CRM connection store unavailable ({Error}); using the last known connection '{Name}'")]
-    public static partial void UsingLastKnownConnection(ILogger logger, string name, string error);
-
     [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Health and metrics on {Address} (/healthz, /readyz, /metrics)")]
     public static partial void OperationsListening(ILogger logger, Uri address);
 

@@ -1,3 +1,4 @@
+using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.Storage.Cache;
 using AriCrmRouter.Storage.Connections;

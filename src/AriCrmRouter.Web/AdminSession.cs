@@ -1,4 +1,5 @@
 using AriCrmRouter.Admin.Rules;
+using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.History;
 using AriCrmRouter.Storage.Rules;

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using AriCrmRouter.Storage.Secrets;
 using AriCrmRouter.TestKit.Redis;
+using StackExchange.Redis;
 
 namespace AriCrmRouter.Cli.Tests;
 
@@ -56,6 +58,17 @@ internal sealed class CliHarness : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var exitCode = await cli.RunAsync(args, timeout.Token);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>
+    /// Writes a connection straight into Redis, unchecked and with plain-text secrets, as versions before connections
+    /// were checked on save could leave it: what <c>crm test</c> must still report on.
+    /// </summary>
+    public async Task StoreUncheckedConnectionAsync(string name, string kind, IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string> secrets)
+    {
+        var json = JsonSerializer.Serialize(new { name, kind, settings, secrets });
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
+        await redis.GetDatabase().HashSetAsync(Prefix + "crm:connections", name.ToLowerInvariant(), json);
     }
 
     public string WriteFile(string name, string content)

@@ -11,14 +11,14 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
     {
         _cli.Environment["ZOHO_TOKEN"] = "token-from-env-456";
         var add = await _cli.RunAsync("crm", "add", "zoho-eu", "--kind", "zoho",
-            "--setting", "region=eu", "--setting", "clientId=1000.ABC",
+            "--setting", "dataCenter=eu", "--setting", "clientId=1000.ABC",
             "--secret", "clientSecret=hunter2-secret", "--secret-env", "refreshToken=ZOHO_TOKEN");
 
         var list = await _cli.RunAsync("crm", "list");
 
         Assert.True(add.ExitCode == 0, add.ToString());
         Assert.Equal(0, list.ExitCode);
-        Assert.Matches(@"zoho-eu\s+zoho\s+clientId=1000\.ABC, region=eu\s+clientSecret, refreshToken", list.Out);
+        Assert.Matches(@"zoho-eu\s+zoho\s+clientId=1000\.ABC, dataCenter=eu\s+clientSecret, refreshToken", list.Out);
         foreach (var output in new[] { add.All, list.All })
         {
             Assert.DoesNotContain("hunter2-secret", output, StringComparison.Ordinal);
@@ -48,9 +48,9 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
     [Fact]
     public async Task Add_SameNameAgain_ReplacesIt()
     {
-        await _cli.RunAsync("crm", "add", "sf", "--kind", "salesforce");
+        await _cli.RunAsync("crm", "add", "sf", "--kind", "salesforce", "--setting", "clientId=c", "--secret", "clientSecret=s");
 
-        var run = await _cli.RunAsync("crm", "add", "SF", "--kind", "hubspot");
+        var run = await _cli.RunAsync("crm", "add", "SF", "--kind", "hubspot", "--secret", "accessToken=pat");
 
         Assert.Contains("Replaced", run.Out, StringComparison.Ordinal);
         Assert.Matches(@"SF\s+hubspot", (await _cli.RunAsync("crm", "list")).Out);
@@ -59,7 +59,7 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
     [Fact]
     public async Task Remove_Confirmed_RemovesTheConnection()
     {
-        await _cli.RunAsync("crm", "add", "old", "--kind", "zoho");
+        await AddZohoAsync("old");
 
         var run = await _cli.RunWithInputAsync("yes\n", "crm", "remove", "old");
 
@@ -71,7 +71,7 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
     [Fact]
     public async Task Remove_Declined_KeepsTheConnection()
     {
-        await _cli.RunAsync("crm", "add", "kept", "--kind", "zoho");
+        await AddZohoAsync("kept");
 
         var run = await _cli.RunWithInputAsync("no\n", "crm", "remove", "kept");
 
@@ -82,7 +82,7 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
     [Fact]
     public async Task Remove_UsedByRules_WarnsAndNamesThem()
     {
-        await _cli.RunAsync("crm", "add", "zoho-eu", "--kind", "zoho");
+        await AddZohoAsync("zoho-eu");
         await _cli.RunAsync("rules", "import", _cli.WriteFile("r.json", RuleFiles.File([RuleFiles.Rule("vip")])));
 
         var run = await _cli.RunAsync("crm", "remove", "zoho-eu", "--yes");
@@ -101,4 +101,10 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
     }
 
     public void Dispose() => _cli.Dispose();
+
+    private async Task AddZohoAsync(string name)
+    {
+        var add = await _cli.RunAsync("crm", "add", name, "--kind", "zoho", "--setting", "clientId=c", "--secret", "clientSecret=s", "--secret", "refreshToken=r");
+        Assert.True(add.ExitCode == 0, add.ToString());
+    }
 }

@@ -101,8 +101,7 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
     [Fact]
     public async Task Test_ConnectionWithoutCredentials_PrintsProblemsSendsNothingAndExitsOne()
     {
-        var add = await _cli.RunAsync("crm", "add", "hub-empty", "--kind", "hubspot", "--setting", $"baseUrl={_hubspot.Server.BaseUri}");
-        Assert.True(add.ExitCode == 0, add.ToString());
+        await _cli.StoreUncheckedConnectionAsync("hub-empty", "hubspot", new Dictionary<string, string> { ["baseUrl"] = _hubspot.Server.BaseUri.ToString() }, new Dictionary<string, string>());
 
         var run = await _cli.RunAsync("crm", "test", "hub-empty", "--module", "contacts", "--field", "status", "--phone", "+14155550100");
 
@@ -115,8 +114,7 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
     [Fact]
     public async Task Test_UnknownKind_PrintsConfigurationFailureAndExitsOne()
     {
-        var add = await _cli.RunAsync("crm", "add", "odd", "--kind", "notacrm", "--secret", "token=very-secret-value");
-        Assert.True(add.ExitCode == 0, add.ToString());
+        await _cli.StoreUncheckedConnectionAsync("odd", "notacrm", new Dictionary<string, string>(), new Dictionary<string, string> { ["token"] = "very-secret-value" });
 
         var run = await _cli.RunAsync("crm", "test", "odd", "--module", "contacts", "--field", "status", "--phone", "+14155550100");
 

@@ -35,7 +35,7 @@ public sealed class SecretsCommandTests(RedisServer redis) : IClassFixture<Redis
     public async Task ImportAndCrmAdd_StoredValuesAreEncryptedAndListingsShowNeither()
     {
         await ImportAsync(RuleFiles.File([RuleFiles.CustomRule("tenant", ApiKey)]));
-        var add = await _cli.RunAsync("crm", "add", "zoho-eu", "--kind", "zoho", "--setting", "region=eu", "--secret", "refreshToken=cli-Pl41n-token");
+        var add = await _cli.RunAsync("crm", "add", "zoho-eu", "--kind", "zoho", "--setting", "dataCenter=eu", "--setting", "clientId=c", "--secret", "clientSecret=s", "--secret", "refreshToken=cli-Pl41n-token");
         Assert.True(add.ExitCode == 0, add.ToString());
 
         var database = await DatabaseAsync();

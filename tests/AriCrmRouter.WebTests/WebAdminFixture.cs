@@ -70,6 +70,9 @@ public sealed class WebAdminFixture : IAsyncLifetime
                 ["Secrets:KeyRingPath"] = _keyRing,
                 ["Web:DataProtectionKeysPath"] = DataProtectionKeys,
                 ["Crm:AllowedPrivateNetworks"] = "127.0.0.0/8", // the fake HubSpot listens on loopback
+                // As in the CLI tests: the first CRM exchange of the process (JIT, connection) can outlast the 1 s production
+                // attempt timeout on a busy machine; the tests assert the trace and the value, never a timing.
+                ["Crm:AttemptTimeout"] = "00:00:15",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore.Diagnostics"] = "Error",
             });

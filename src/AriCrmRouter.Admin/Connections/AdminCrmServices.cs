@@ -2,7 +2,6 @@ using AriCrmRouter.Crm;
 using AriCrmRouter.Crm.Auth;
 using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,9 +33,11 @@ public sealed class AdminCrmServices : IAsyncDisposable
             }
         }
 
+        // An admin tool reads a connection on every test: what was just saved is what is tested.
+        settings[$"{CrmOptions.SectionName}:{nameof(CrmOptions.ConnectionFreshness)}"] = "00:00:00";
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<ICrmConnectionSource>(new StoredConnections(connections));
+        services.AddSingleton(connections);
         services.AddSingleton<IRefreshTokenStore>(connections); // a test spends single-use refresh tokens as the router does
         services.AddSingleton<ICrmAnswerCache, NoAnswerCache>();
         services.AddCrmLookups(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
@@ -49,10 +50,4 @@ public sealed class AdminCrmServices : IAsyncDisposable
     public CrmLookupService Lookup => _services.GetRequiredService<CrmLookupService>();
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
-
-    /// <summary>Connections straight from the store (an admin tool has no reason to cache them).</summary>
-    private sealed class StoredConnections(ICrmConnectionStore store) : ICrmConnectionSource
-    {
-        public Task<CrmConnection?> FindAsync(string name, CancellationToken cancellationToken) => store.GetAsync(name, cancellationToken);
-    }
 }

@@ -9,6 +9,15 @@ namespace AriCrmRouter.Admin.Connections;
 /// Naming, saving and test requests of CRM connections. Secrets are write-only: a save keeps every stored
 /// secret the admin did not give a new value for, and an empty value removes one.
 /// </summary>
+public enum SecretUpdate
+{
+    /// <summary>The given secrets are the connection's secrets (<c>crm add</c> replaces a connection whole).</summary>
+    Replace,
+
+    /// <summary>The given secrets change the stored ones; the others are kept (the web form never shows them).</summary>
+    Merge,
+}
+
 public static class ConnectionAdministration
 {
     /// <summary>Why <paramref name="name"/> cannot name a connection (the rule-name grammar: rules refer to it), or null.</summary>
@@ -16,19 +25,27 @@ public static class ConnectionAdministration
         ? null
         : $"'{name}' is not a valid connection name: letters, digits, '_', '.', '-' (at most {RuleLimits.MaxNameLength}), starting with a letter or digit.";
 
-    /// <summary>Validates the connection with its connector and saves it; returns the problems (nothing saved) or none.</summary>
+    /// <summary>
+    /// Checks the connection against its kind's descriptor (<see cref="CrmConnectorCatalog.Check"/>: unknown kind,
+    /// unknown key, missing required setting or secret), then with its connector, and saves it; returns the
+    /// problems (nothing saved) or none. <paramref name="secrets"/> replace the stored ones
+    /// (<see cref="SecretUpdate.Replace"/>) or are merged into them (<see cref="SecretUpdate.Merge"/>: an empty
+    /// value removes one, a secret not given is kept).
+    /// </summary>
     public static async Task<IReadOnlyList<string>> SaveAsync(
         ICrmConnectionStore store,
         CrmConnectorRegistry connectors,
         string name,
         string kind,
         IReadOnlyDictionary<string, string> settings,
-        IReadOnlyDictionary<string, string> newSecrets,
+        IReadOnlyDictionary<string, string> secrets,
+        SecretUpdate secretUpdate,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(connectors);
-        ArgumentNullException.ThrowIfNull(newSecrets);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(secrets);
         name = name?.Trim() ?? "";
         kind = kind?.Trim().ToLowerInvariant() ?? "";
         if (NameProblem(name) is { } problem)
@@ -36,27 +53,29 @@ public static class ConnectionAdministration
             return [problem];
         }
 
-        if (!connectors.Kinds.Contains(kind, StringComparer.Ordinal))
-        {
-            return [$"'{kind}' is not a known CRM kind: {string.Join(", ", connectors.Kinds)}"];
-        }
-
-        var existing = await store.GetAsync(name, cancellationToken);
-        var secrets = new Dictionary<string, string>(existing?.Secrets ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-        foreach (var (key, value) in newSecrets)
+        var kept = secretUpdate == SecretUpdate.Merge && await store.GetAsync(name, cancellationToken) is { } existing
+            ? existing.Secrets
+            : new Dictionary<string, string>();
+        var merged = new Dictionary<string, string>(kept, StringComparer.Ordinal);
+        foreach (var (key, value) in secrets)
         {
             if (value.Length == 0)
             {
-                secrets.Remove(key);
+                merged.Remove(key);
             }
             else
             {
-                secrets[key] = value;
+                merged[key] = value;
             }
         }
 
-        var connection = new CrmConnection(name, kind, new Dictionary<string, string>(settings, StringComparer.Ordinal), secrets);
-        var problems = connectors.Get(kind).Validate(connection);
+        var connection = new CrmConnection(name, kind, new Dictionary<string, string>(settings, StringComparer.Ordinal), merged);
+        var problems = CrmConnectorCatalog.Check(connection);
+        if (problems.Count == 0)
+        {
+            problems = connectors.Get(kind).Validate(connection);
+        }
+
         if (problems.Count > 0)
         {
             return problems;

@@ -8,7 +8,7 @@ using AriCrmRouter.Storage.Rules;
 
 namespace AriCrmRouter.Cli.Commands;
 
-/// <summary><c>crm add|list|remove|test</c>: the named CRM connections integration rules refer to.</summary>
+/// <summary><c>crm add|list|remove|test|kinds</c>: the named CRM connections integration rules refer to.</summary>
 internal static class CrmCommands
 {
     public static Command Create(CliContext context) => new("crm", "Add, list, remove and test CRM connections")
@@ -17,16 +17,17 @@ internal static class CrmCommands
         List(context),
         Remove(context),
         Test(context),
+        CrmKindsCommand.Create(context),
     };
 
     private static Command Add(CliContext context)
     {
         var name = new Argument<string>("name") { Description = "Connection name, as rules refer to it (crm.connection)" };
-        var kind = new Option<string>("--kind") { Description = "CRM vendor, e.g. zoho, salesforce, hubspot", Required = true };
+        var kind = new Option<string>("--kind") { Description = "CRM kind: " + string.Join(", ", CrmConnectorCatalog.StoredKinds) + " (keys: 'crm kinds <kind>')", Required = true };
         var settings = new Option<string[]>("--setting") { Description = "A plain setting key=value (repeatable)", HelpName = "key=value" };
         var secrets = new Option<string[]>("--secret") { Description = "A secret key=value (repeatable; prefer --secret-env, shells keep history)", HelpName = "key=value" };
         var secretsFromEnvironment = new Option<string[]>("--secret-env") { Description = "A secret read from an environment variable: key=ENV_VAR (repeatable)", HelpName = "key=ENV_VAR" };
-        var command = new Command("add", "Add a CRM connection, or replace the one with the same name; then check it with 'crm test'")
+        var command = new Command("add", "Add a CRM connection, or replace the one with the same name, after checking its keys against its kind; then check it with 'crm test'")
         {
             name, kind, settings, secrets, secretsFromEnvironment,
         };
@@ -51,11 +52,24 @@ internal static class CrmCommands
                 secretValues[key] = value;
             }
 
-            var connection = new CrmConnection(connectionName, parse.GetRequiredValue(kind).Trim(), Pairs(parse.GetValue(settings), "--setting"), secretValues);
             await using var storage = context.OpenStorage(parse);
+            await using var crm = new AdminCrmServices(storage.Connections, context.Environment);
             var existed = await storage.Connections.GetAsync(connectionName, ct) is not null;
-            await storage.Connections.SaveAsync(connection, ct);
-            await context.Out.WriteLineAsync($"{(existed ? "Replaced" : "Added")} CRM connection {connection}.");
+            var problems = await ConnectionAdministration.SaveAsync(
+                storage.Connections, crm.Connectors, connectionName, parse.GetRequiredValue(kind), Pairs(parse.GetValue(settings), "--setting"), secretValues, SecretUpdate.Replace, ct);
+            if (problems.Count > 0)
+            {
+                await context.Error.WriteLineAsync($"CRM connection '{connectionName}' not saved:");
+                foreach (var line in problems)
+                {
+                    await context.Error.WriteLineAsync($"  {line}");
+                }
+
+                return ExitCodes.Problem;
+            }
+
+            var saved = await storage.Connections.GetAsync(connectionName, ct);
+            await context.Out.WriteLineAsync($"{(existed ? "Replaced" : "Added")} CRM connection {saved}.");
             return ExitCodes.Success;
         }));
         return command;

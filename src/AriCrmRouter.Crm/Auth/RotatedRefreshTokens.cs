@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Connectors.Shared;
-using Microsoft.Extensions.Logging;
 
 namespace AriCrmRouter.Crm.Auth;
 
@@ -11,7 +8,7 @@ namespace AriCrmRouter.Crm.Auth;
 /// truth; this router's last known token is the fallback while the store cannot be reached (or when the host
 /// has no store, as in unit tests).
 /// </summary>
-internal sealed partial class RotatedRefreshTokens(IRefreshTokenStore? store, ILogger logger)
+internal sealed class RotatedRefreshTokens(IRefreshTokenStore? store, ILogger logger)
 {
     private readonly ConcurrentDictionary<string, string> _local = new(StringComparer.Ordinal);
 
@@ -31,7 +28,7 @@ internal sealed partial class RotatedRefreshTokens(IRefreshTokenStore? store, IL
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                Log.StoreUnavailable(logger, connection.Name, ex.GetType().Name);
+                Log.RefreshTokenStoreUnavailable(logger, connection.Name, ex.GetType().Name);
             }
         }
 
@@ -57,24 +54,15 @@ internal sealed partial class RotatedRefreshTokens(IRefreshTokenStore? store, IL
             if (!await store.ReplaceAsync(connection.Name, key, replaced, replacement, CancellationToken.None))
             {
                 // Another router refreshed meanwhile and stored its own token: both are fresh, theirs stays shared.
-                Log.StoredElsewhere(logger, connection.Name);
+                Log.RefreshTokenStoredElsewhere(logger, connection.Name);
             }
         }
         catch (Exception ex)
         {
-            Log.StoreUnavailable(logger, connection.Name, ex.GetType().Name);
+            Log.RefreshTokenStoreUnavailable(logger, connection.Name, ex.GetType().Name);
         }
     }
 
     /// <summary>Drops this router's copy after the CRM refused it (the stored one is read again next time).</summary>
     public void Forget(CrmConnection connection) => _local.TryRemove(CredentialKey.For(connection), out _);
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 4050, Level = LogLevel.Warning, Message = "CRM connection {Connection}: the rotated refresh token could not be read or stored ({Error}); using this router's copy")]
-        public static partial void StoreUnavailable(ILogger logger, string connection, string error);
-
-        [LoggerMessage(EventId = 4051, Level = LogLevel.Debug, Message = "CRM connection {Connection}: another router stored a newer refresh token first; keeping it")]
-        public static partial void StoredElsewhere(ILogger logger, string connection);
-    }
 }

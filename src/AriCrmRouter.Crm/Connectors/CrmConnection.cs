@@ -23,6 +23,20 @@ public sealed record CrmConnection(
     public string RequiredSecret(string key) =>
         Secret(key) ?? throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{Name}' has no secret '{key}'");
 
+    public string? Setting(ConnectionKey key) => Setting(KeyName(key));
+
+    public string? Secret(ConnectionKey key) => Secret(KeyName(key));
+
+    public string RequiredSetting(ConnectionKey key) => RequiredSetting(KeyName(key));
+
+    public string RequiredSecret(ConnectionKey key) => RequiredSecret(KeyName(key));
+
     public override string ToString() =>
         $"{Name} ({Kind}; settings: {string.Join(", ", Settings.Keys.Order(StringComparer.Ordinal))}; secrets: {Secrets.Count} hidden)";
+
+    private static string KeyName(ConnectionKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Name;
+    }
 }

@@ -1,7 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Crm.Connectors;
 
 /// <summary>
@@ -14,16 +10,17 @@ namespace AriCrmRouter.Crm.Connectors;
 /// are shared by composition.
 /// </summary>
 internal abstract class CrmConnector<TSettings>(IOptions<CrmOptions> options) : ICrmConnector
-    where TSettings : class
+    where TSettings : class, IConnectorSettings<TSettings>
 {
     protected CrmOptions Options { get; } = options.Value;
 
-    public abstract string Kind { get; }
+    /// <summary>The kind of the connector's descriptor (declared once, by its settings type).</summary>
+    public string Kind => TSettings.Descriptor.Kind;
 
     public IReadOnlyList<string> Validate(CrmConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ReadSettings(connection, Options.DefaultRegion, out var problems);
+        TSettings.Read(connection, Options.DefaultRegion, out var problems);
         return problems;
     }
 
@@ -31,15 +28,12 @@ internal abstract class CrmConnector<TSettings>(IOptions<CrmOptions> options) : 
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
-        var settings = ReadSettings(connection, Options.DefaultRegion, out var problems);
+        var settings = TSettings.Read(connection, Options.DefaultRegion, out var problems);
         ConnectionSettingsReader.ThrowIfUnusable(connection, problems);
 
         // Labels and annotations the vendor part reads besides JsonFieldText keep the same bounds.
         return FieldValueBounds.Require(await LookupAsync(connection, settings!, request, cancellationToken));
     }
-
-    /// <summary>Reads the connection's settings and secrets; <paramref name="problems"/> is empty when usable (and only then is the result used).</summary>
-    protected abstract TSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems);
 
     /// <summary>The vendor-specific lookup, with settings known to be usable.</summary>
     protected abstract Task<LookupOutcome> LookupAsync(CrmConnection connection, TSettings settings, CrmLookupRequest request, CancellationToken cancellationToken);

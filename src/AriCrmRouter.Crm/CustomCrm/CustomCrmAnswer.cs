@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Routing.Evaluation;
-
 namespace AriCrmRouter.Crm.CustomCrm;
 
 /// <summary>

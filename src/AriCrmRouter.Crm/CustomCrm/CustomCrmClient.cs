@@ -1,12 +1,5 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Routing.Rules;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.CustomCrm;
 

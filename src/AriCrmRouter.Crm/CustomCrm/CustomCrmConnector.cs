@@ -1,7 +1,4 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Routing.Rules;
 
 namespace AriCrmRouter.Crm.CustomCrm;
@@ -16,6 +13,15 @@ public sealed class CustomCrmConnector(CustomCrmClient client) : ICrmConnector
 {
     public const string CustomKind = "custom";
 
+    public static readonly ConnectionKey UrlKey = ConnectionKey.RequiredSetting("url", "the rule's crm.url (https)");
+    public static readonly ConnectionKey MethodKey = ConnectionKey.Setting("method", "the rule's crm.method: get or post", "get");
+
+    public static readonly CrmConnectorDescriptor Descriptor = new(CustomKind, "Custom CRM (a rule's URL)", [UrlKey, MethodKey])
+    {
+        ConnectorType = typeof(CustomCrmConnector),
+        FreeSecrets = "the rule's crm.headers, by header name",
+    };
+
     public string Kind => CustomKind;
 
     public static CrmConnection ConnectionFor(CustomCrmSource source)
@@ -24,23 +30,23 @@ public sealed class CustomCrmConnector(CustomCrmClient client) : ICrmConnector
         return new CrmConnection(
             $"custom CRM at {source.Url.Host}",
             CustomKind,
-            new Dictionary<string, string> { ["url"] = source.Url.AbsoluteUri, ["method"] = source.UsePost ? "post" : "get" },
+            new Dictionary<string, string> { [UrlKey.Name] = source.Url.AbsoluteUri, [MethodKey.Name] = source.UsePost ? "post" : "get" },
             source.Headers);
     }
 
     public IReadOnlyList<string> Validate(CrmConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return Uri.TryCreate(connection.Setting("url"), UriKind.Absolute, out var url) && CrmUrls.IsAllowed(url)
+        return Uri.TryCreate(connection.Setting(UrlKey), UriKind.Absolute, out var url) && CrmUrls.IsAllowed(url)
             ? []
-            : ["setting 'url' must be an https URL"];
+            : [$"setting '{UrlKey}' must be an https URL"];
     }
 
     public Task<LookupOutcome> LookupAsync(CrmConnection connection, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
-        var source = new CustomCrmSource(new Uri(connection.RequiredSetting("url")), connection.Setting("method") == "post", connection.Secrets);
+        var source = new CustomCrmSource(new Uri(connection.RequiredSetting(UrlKey)), connection.Setting(MethodKey) == "post", connection.Secrets);
         return client.LookupAsync(source, request.Field, new CallerInput(request.CallerNumber, request.Dtmf, request.Did ?? ""), cancellationToken);
     }
 }

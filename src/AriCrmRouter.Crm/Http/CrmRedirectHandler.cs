@@ -1,6 +1,3 @@
-using System.Net;
-using AriCrmRouter.Crm.Connectors;
-
 namespace AriCrmRouter.Crm.Http;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using AriCrmRouter.Crm.Connectors;
-
 namespace AriCrmRouter.Crm.Http;
 
 /// <summary>Reads CRM answers without trusting their size.</summary>

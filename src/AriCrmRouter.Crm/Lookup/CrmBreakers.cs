@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Registry;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using AriCrmRouter.Routing.Evaluation;
 
 namespace AriCrmRouter.Crm.Lookup;
 

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Routing.Rules;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -47,7 +45,7 @@ public sealed partial class CrmLookupService
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LookupLog.LookupCrashed(_logger, ex, rule.Name);
+            Log.LookupCrashed(_logger, ex, rule.Name);
             return Failed(rule, $"unexpected {ex.GetType().Name}");
         }
     }

@@ -1,4 +1,3 @@
-using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Routing.Rules;
 
 namespace AriCrmRouter.Crm.Lookup;
@@ -14,7 +13,7 @@ public sealed partial class CrmLookupService
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LookupLog.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
+            Log.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
             return null;
         }
     }
@@ -52,7 +51,7 @@ public sealed partial class CrmLookupService
         }
         catch (Exception ex)
         {
-            LookupLog.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
+            Log.CacheUnavailable(_logger, ex.GetType().Name, ex.Message);
         }
     }
 }

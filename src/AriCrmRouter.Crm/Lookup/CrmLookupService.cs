@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Routing.Rules;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Lookup;
 
@@ -86,7 +82,7 @@ public sealed partial class CrmLookupService : IAsyncDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var failure = $"no answer within the {deadline.TotalMilliseconds:0} ms deadline";
-            LookupLog.LookupFailed(_logger, rule.Name, failure);
+            Log.LookupFailed(_logger, rule.Name, failure);
             return new LookupResult(LookupOutcome.Failed(failure), CacheHit: false, _timeProvider.GetElapsedTime(started));
         }
     }
@@ -134,7 +130,7 @@ public sealed partial class CrmLookupService : IAsyncDisposable
 
     private LookupOutcome Failed(Rule rule, string reason)
     {
-        LookupLog.LookupFailed(_logger, rule.Name, reason);
+        Log.LookupFailed(_logger, rule.Name, reason);
         return LookupOutcome.Failed(reason);
     }
 }

@@ -1,6 +1,6 @@
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.CustomCrm;
 using AriCrmRouter.Routing.Rules;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AriCrmRouter.Crm.Lookup;
 
@@ -9,8 +9,17 @@ namespace AriCrmRouter.Crm.Lookup;
 /// <see cref="CustomCrmConnector"/> with the rule's URL and headers as its connection; an integration to its
 /// stored connection's connector.
 /// </summary>
-public sealed class CrmTargets(CustomCrmConnector customCrm, CrmConnectorRegistry connectors, ICrmConnectionSource connections)
+public sealed class CrmTargets(
+    CustomCrmConnector customCrm,
+    CrmConnectorRegistry connectors,
+    ICrmConnectionStore connections,
+    IOptions<CrmOptions>? options = null,
+    TimeProvider? timeProvider = null,
+    ILogger<CrmTargets>? logger = null)
 {
+    private readonly RecentConnections _connections = new(
+        connections, options ?? Options.Create(new CrmOptions()), timeProvider ?? TimeProvider.System, logger ?? (ILogger)NullLogger.Instance);
+
     /// <summary>The CRM's name in metrics: the custom CRM's host and port, or the connection name.</summary>
     public static string Label(CrmSource source) => source switch
     {
@@ -62,18 +71,7 @@ public sealed class CrmTargets(CustomCrmConnector customCrm, CrmConnectorRegistr
     }
 
     /// <summary>The integration rule's connection (its settings are part of the cache key).</summary>
-    private async Task<CrmConnection> FindConnectionAsync(IntegrationCrmSource integration, CancellationToken cancellationToken)
-    {
-        CrmConnection? connection;
-        try
-        {
-            connection = await connections.FindAsync(integration.Connection, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new CrmLookupException(CrmFailureKind.Unavailable, $"CRM connection '{integration.Connection}' could not be read ({ex.GetType().Name})", ex);
-        }
-
-        return connection ?? throw new CrmLookupException(CrmFailureKind.Configuration, $"CRM connection '{integration.Connection}' does not exist");
-    }
+    private async Task<CrmConnection> FindConnectionAsync(IntegrationCrmSource integration, CancellationToken cancellationToken) =>
+        await _connections.FindAsync(integration.Connection, cancellationToken)
+            ?? throw new CrmLookupException(CrmFailureKind.Configuration, $"CRM connection '{integration.Connection}' does not exist");
 }

@@ -1,5 +1,3 @@
-using AriCrmRouter.Routing.Evaluation;
-
 namespace AriCrmRouter.Crm.Lookup;
 
 /// <summary>The outcome of one lookup with what the decision log needs to say about it.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PhoneNumbers;
 
 namespace AriCrmRouter.Crm.Phone;

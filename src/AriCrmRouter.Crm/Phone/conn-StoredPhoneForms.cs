@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AriCrmRouter.Crm.Phone;
 
 /// <summary>

@@ -2,7 +2,6 @@ using AriCrmRouter.Ari;
 using AriCrmRouter.Ari.Rest;
 using AriCrmRouter.Crm;
 using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Service.CrmConnections;
 using AriCrmRouter.Service.Destinations;
 using AriCrmRouter.Service.Observability;
 using AriCrmRouter.Service.Servers;
@@ -30,7 +29,6 @@ public static class RouterServiceCollectionExtensions
         services.AddSecretsStartupCheck();
         services.AddCrmLookups(configuration);
         services.AddCrmConnectors();
-        services.AddSingleton<ICrmConnectionSource, StoredConnectionSource>();
         services.AddSingleton<ICrmLookup, CrmServiceLookup>();
         services.AddCallHandling();
         services.AddHostedService<StasisApplication>();

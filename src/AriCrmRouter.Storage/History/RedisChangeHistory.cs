@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Storage.Redis;
 using AriCrmRouter.Storage.Rules;

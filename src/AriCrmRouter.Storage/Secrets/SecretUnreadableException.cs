@@ -1,10 +1,12 @@
+using AriCrmRouter.Crm.Connectors;
+
 namespace AriCrmRouter.Storage.Secrets;
 
 /// <summary>
 /// A stored secret cannot be decrypted, or a secret cannot be encrypted, with the configured key ring. The message
 /// names the rule or connection and the key ring, never a secret nor its encrypted form.
 /// </summary>
-public sealed class SecretUnreadableException : Exception
+public sealed class SecretUnreadableException : CrmSecretsUnreadableException
 {
     public SecretUnreadableException()
     {

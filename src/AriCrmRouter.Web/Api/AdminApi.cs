@@ -1,4 +1,5 @@
 using AriCrmRouter.Admin.Connections;
+using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Routing.Files;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.History;
@@ -130,7 +131,7 @@ internal static class AdminApi
         api.MapPut("/connections/{name}", async (string name, ConnectionBody body, AdminSession session, AdminCrmServices crm, CancellationToken ct) =>
         {
             var problems = await ConnectionAdministration.SaveAsync(
-                session.Connections, crm.Connectors, name, body.Kind ?? "", body.Settings ?? [], body.Secrets ?? [], ct);
+                session.Connections, crm.Connectors, name, body.Kind ?? "", body.Settings ?? [], body.Secrets ?? [], SecretUpdate.Merge, ct);
             return problems.Count > 0 ? ApiResults.Invalid("The connection is invalid; nothing was written", problems) : Results.NoContent();
         }).RequireAuthorization(AdminPolicies.ApiAdmin).WithSummary("Create or change a connection; secrets not sent are kept, an empty one is removed");
 

@@ -161,14 +161,15 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
     {
         await _host.DisposeAsync();
         var connector = new RecordingConnector("acme", LookupOutcome.Found("GOLD"));
-        var source = new EditableConnectionSource(new CrmConnection("acme-prod", "acme", new Dictionary<string, string> { ["baseUrl"] = "https://eu.acme.example" }, new Dictionary<string, string> { ["token"] = "s3cret" }));
-        _host = NewHost(connectors: [connector], source: source);
+        var connection = new CrmConnection("acme-prod", "acme", new Dictionary<string, string> { ["baseUrl"] = "https://eu.acme.example" }, new Dictionary<string, string> { ["token"] = "s3cret" });
+        var source = new FixedConnectionSource(connection);
+        _host = NewHost(new() { ["Crm:ConnectionFreshness"] = "00:00:00" }, connectors: [connector], source: source);
         var rule = LookupRules.Custom(_crm.LookupUrl) with { Crm = new IntegrationCrmSource("acme-prod", "Contacts") };
         var input = new CallerInput("+14155550100", null, "5552000");
 
         await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
         var unchanged = await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
-        source.Connection = source.Connection with { Settings = new Dictionary<string, string> { ["baseUrl"] = "https://us.acme.example" } };
+        await source.SaveAsync(connection with { Settings = new Dictionary<string, string> { ["baseUrl"] = "https://us.acme.example" } }, CancellationToken.None);
         var edited = await _host.Lookup.LookupAsync(rule, input, CancellationToken.None);
 
         Assert.True(unchanged.CacheHit);
@@ -371,7 +372,7 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
         Assert.Equal(("Contacts", "status", "Account_Number", "12345", "+14155550100"), (request.Module, request.Field, request.KeyField, request.Dtmf, request.CallerNumber));
     }
 
-    private LookupTestHost NewHost(Dictionary<string, string?>? settings = null, ICrmConnector[]? connectors = null, CrmConnection[]? connections = null, ICrmConnectionSource? source = null)
+    private LookupTestHost NewHost(Dictionary<string, string?>? settings = null, ICrmConnector[]? connectors = null, CrmConnection[]? connections = null, ICrmConnectionStore? source = null)
     {
         settings ??= [];
         settings["Crm:ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_directory);
@@ -382,13 +383,6 @@ public sealed class CrmLookupServiceTests : IAsyncLifetime
         settings.TryAdd("Crm:DefaultLookupTimeout", "00:00:30");
         settings.TryAdd("Crm:AttemptTimeout", "00:00:30");
         return new LookupTestHost(settings, connectors, source ?? new FixedConnectionSource(connections ?? []));
-    }
-
-    private sealed class EditableConnectionSource(CrmConnection connection) : ICrmConnectionSource
-    {
-        public CrmConnection Connection { get; set; } = connection;
-
-        public Task<CrmConnection?> FindAsync(string name, CancellationToken cancellationToken) => Task.FromResult<CrmConnection?>(Connection);
     }
 
     private sealed class RecordingConnector(string kind, LookupOutcome outcome) : ICrmConnector

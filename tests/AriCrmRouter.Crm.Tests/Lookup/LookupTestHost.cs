@@ -16,7 +16,7 @@ internal sealed class LookupTestHost : IAsyncDisposable
     {
     }
 
-    public LookupTestHost(IDictionary<string, string?>? settings, IEnumerable<ICrmConnector>? connectors, ICrmConnectionSource connections)
+    public LookupTestHost(IDictionary<string, string?>? settings, IEnumerable<ICrmConnector>? connectors, ICrmConnectionStore connections)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();

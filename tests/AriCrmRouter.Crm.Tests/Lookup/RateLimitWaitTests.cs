@@ -40,7 +40,7 @@ public sealed class RateLimitWaitTests
         services.AddLogging();
         services.AddSingleton(clock);
         services.AddSingleton<ICrmAnswerCache>(new InMemoryAnswerCache());
-        services.AddSingleton<ICrmConnectionSource>(new FixedConnectionSource(
+        services.AddSingleton<ICrmConnectionStore>(new FixedConnectionSource(
             new CrmConnection("acme-prod", "acme", new Dictionary<string, string>(), new Dictionary<string, string>())));
         services.AddSingleton(connector);
         services.AddCrmLookups(new ConfigurationBuilder().Build());

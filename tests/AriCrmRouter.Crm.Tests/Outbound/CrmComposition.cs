@@ -21,7 +21,7 @@ internal static class CrmComposition
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<ICrmAnswerCache>(new InMemoryAnswerCache());
-        services.AddSingleton<ICrmConnectionSource>(new FixedConnectionSource(connections));
+        services.AddSingleton<ICrmConnectionStore>(new FixedConnectionSource(connections));
         services.AddCrmLookups(configuration);
         services.AddCrmConnectors();
         return services.BuildServiceProvider(validateScopes: true);

@@ -74,7 +74,7 @@ public sealed class CrmConnectorRegistrationTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<ICrmAnswerCache>(new InMemoryAnswerCache());
-        services.AddSingleton<ICrmConnectionSource>(new FixedConnectionSource());
+        services.AddSingleton<ICrmConnectionStore>(new FixedConnectionSource());
         services.AddCrmLookups(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Crm:AllowedPrivateNetworks"] = "127.0.0.0/8", ["Crm:AttemptTimeout"] = "00:00:30" }).Build());
         services.AddCrmConnectors();
         return services;

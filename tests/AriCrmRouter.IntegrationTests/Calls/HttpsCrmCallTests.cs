@@ -81,7 +81,7 @@ public sealed class HttpsCrmCallTests : IAsyncLifetime
     private static void AddProductionLookup(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         services.AddSingleton<ICrmAnswerCache, InMemoryAnswerCache>();
-        services.AddSingleton<ICrmConnectionSource>(new FixedConnectionSource());
+        services.AddSingleton<ICrmConnectionStore>(new FixedConnectionSource());
         services.AddCrmLookups(configuration);
         services.AddSingleton<ICrmLookup, CrmServiceLookup>();
     }

@@ -1,6 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;
 
 /// <summary>Bullhorn's login chain: loginInfo, authorize (code), token, REST login.</summary>
@@ -14,7 +11,7 @@ internal sealed partial class BullhornConnector
         var refreshToken = await _refreshTokens.NewestAsync(connection, cancellationToken);
         if (refreshToken is not null)
         {
-            Log.Refreshing(_logger, connectionName);
+            Log.BullhornRefreshing(_logger, connectionName);
             try
             {
                 var known = _endpoints.TryGetValue(credentialKey, out var cached) ? cached : await LoginInfoAsync(connectionName, settings, cancellationToken);
@@ -24,7 +21,7 @@ internal sealed partial class BullhornConnector
             catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
             {
                 _refreshTokens.Forget(connection);
-                Log.RefreshRefused(_logger, connectionName);
+                Log.BullhornRefreshRefused(_logger, connectionName);
             }
         }
 
@@ -42,7 +39,7 @@ internal sealed partial class BullhornConnector
 
     private async Task<BullhornEndpoints> LoginInfoAsync(string connectionName, BullhornSettings settings, CancellationToken cancellationToken)
     {
-        Log.LoginInfo(_logger, connectionName);
+        Log.BullhornLoginInfo(_logger, connectionName);
         var uri = new Uri(settings.RestServices, $"loginInfo?username={Uri.EscapeDataString(settings.UserName)}");
         for (var hop = 0; ; hop++)
         {
@@ -51,7 +48,7 @@ internal sealed partial class BullhornConnector
             if (response.IsRedirect && response.Location is { } location && hop < MaxDataCentreRedirects)
             {
                 // A user of another data centre gets a 307 to it.
-                Log.DataCentreRedirect(_logger, connectionName);
+                Log.BullhornDataCentreRedirect(_logger, connectionName);
                 uri = location.IsAbsoluteUri ? location : new Uri(uri, location);
                 if (!CrmUrls.IsAllowed(uri))
                 {
@@ -79,7 +76,7 @@ internal sealed partial class BullhornConnector
     /// </summary>
     private async Task<string> AuthorizeAsync(string connectionName, BullhornSettings settings, BullhornEndpoints endpoints, CancellationToken cancellationToken)
     {
-        Log.Authorizing(_logger, connectionName);
+        Log.BullhornAuthorizing(_logger, connectionName);
         var parameters = new List<KeyValuePair<string, string>>
         {
             new("client_id", settings.ClientId),
@@ -107,7 +104,7 @@ internal sealed partial class BullhornConnector
         }
         else if (response.FinalUri is { } final && final != requested && QueryValue(final, "code") is not null)
         {
-            Log.AuthorizeRedirectFollowed(_logger, connectionName, AuthorizeClientName);
+            Log.BullhornAuthorizeRedirectFollowed(_logger, connectionName, AuthorizeClientName);
             carrier = final;
         }
         else

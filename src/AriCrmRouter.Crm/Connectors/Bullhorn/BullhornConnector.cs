@@ -1,10 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;
 
@@ -42,11 +36,6 @@ internal sealed partial class BullhornConnector(
     /// <summary>The data centre of each connection, learnt at login (a refresh after a restart asks loginInfo again).</summary>
     private readonly ConcurrentDictionary<string, BullhornEndpoints> _endpoints = new(StringComparer.Ordinal);
 
-    public override string Kind => "bullhorn";
-
-    protected override BullhornSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        BullhornSettings.Read(connection, out problems);
-
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, BullhornSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         var entity = ApiNames.Require(request.Module, "entity", connection.Name);
@@ -65,19 +54,19 @@ internal sealed partial class BullhornConnector(
         var pathAndQuery = settings.UseQuery
             ? $"query/{entity}?where={Uri.EscapeDataString(criteria)}&fields={select}&count=1"
             : $"search/{entity}?query={Uri.EscapeDataString(criteria)}&fields={select}&count=1";
-        Log.Looking(_logger, connection.Name, entity, request.ByKey ? "key" : "phone");
+        Log.BullhornLooking(_logger, connection.Name, entity, request.ByKey ? "key" : "phone");
         var credentialKey = CredentialKey.For(connection);
         var outcome = await _sessions.UseAsync(
             credentialKey,
             ct => AcquireAsync(connection, credentialKey, settings, ct),
             (session, ct) => FindAsync(connection.Name, session, pathAndQuery, field, ct),
             cancellationToken);
-        Log.Answered(_logger, connection.Name, entity, outcome is LookupOutcome.FoundValue ? "found" : "not found");
+        Log.BullhornAnswered(_logger, connection.Name, entity, outcome is LookupOutcome.FoundValue ? "found" : "not found");
         return outcome;
     }
 
     private static IReadOnlyList<string> PhoneFields(BullhornSettings settings, string entity, string connectionName) =>
-        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByEntity, entity, BullhornSettings.PhoneFieldsKey, connectionName, "entity");
+        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByEntity, entity, BullhornSettings.PhoneFieldsKey.Name, connectionName, "entity");
 
     private async Task<LookupOutcome> FindAsync(string connectionName, BullhornSession session, string pathAndQuery, string field, CancellationToken cancellationToken)
     {

@@ -1,6 +1,3 @@
-using System.Text;
-using AriCrmRouter.Crm.Connectors.Shared;
-
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;
 
 /// <summary>

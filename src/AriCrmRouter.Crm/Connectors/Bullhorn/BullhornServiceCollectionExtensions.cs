@@ -1,6 +1,4 @@
-using AriCrmRouter.Crm.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Polly;
 
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;

@@ -1,6 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;
 
 /// <summary>A Bullhorn connection's settings and secrets, read and checked once per lookup.</summary>
@@ -14,19 +11,26 @@ internal sealed record BullhornSettings(
     bool AuthorizeWithGet,
     bool LoginWithGet,
     bool UseQuery,
-    string? PhoneFields)
+    string? PhoneFields) : IConnectorSettings<BullhornSettings>
 {
-    public const string Url = "url";
-    public const string Username = "username";
-    public const string ClientIdKey = "clientId";
-    public const string RedirectUriKey = "redirectUri";
-    public const string AuthorizeMethodKey = "authorizeMethod";
-    public const string LoginMethodKey = "loginMethod";
-    public const string LookupModeKey = "lookupMode";
-    public const string PhoneFieldsKey = "phoneFields";
-    public const string PasswordSecret = "password";
-    public const string ClientSecretKey = "clientSecret";
-    public const string DefaultUrl = "https://rest.bullhornstaffing.com/rest-services";
+    public static readonly ConnectionKey Url = ConnectionKey.Setting("url", "REST services URL (loginInfo)", "https://rest.bullhornstaffing.com/rest-services");
+    public static readonly ConnectionKey Username = ConnectionKey.RequiredSetting("username", "the API user");
+    public static readonly ConnectionKey ClientIdKey = ConnectionKey.RequiredSetting("clientId", "API key client id");
+    public static readonly ConnectionKey RedirectUriKey = ConnectionKey.Setting("redirectUri", "the redirect URI registered with the API key");
+    public static readonly ConnectionKey AuthorizeMethodKey = ConnectionKey.Setting("authorizeMethod", "get or post for oauth/authorize", "get");
+    public static readonly ConnectionKey LoginMethodKey = ConnectionKey.Setting("loginMethod", "get or post for the REST login", "get");
+    public static readonly ConnectionKey LookupModeKey = ConnectionKey.Setting("lookupMode", "search (Lucene) or query (where clause)", "search");
+    public static readonly ConnectionKey PhoneFieldsKey = ConnectionKey.Setting("phoneFields", "comma-separated phone fields", "the entity's phone fields");
+    public static readonly ConnectionKey PasswordSecret = ConnectionKey.RequiredSecret("password", "the API user's password");
+    public static readonly ConnectionKey ClientSecretKey = ConnectionKey.RequiredSecret("clientSecret", "API key client secret");
+
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
+        "bullhorn",
+        "Bullhorn",
+        [Url, Username, ClientIdKey, RedirectUriKey, AuthorizeMethodKey, LoginMethodKey, LookupModeKey, PhoneFieldsKey, PasswordSecret, ClientSecretKey, ConnectionKey.DefaultRegion])
+    {
+        ConnectorType = typeof(BullhornConnector),
+    };
 
     public static IReadOnlyList<string> Problems(CrmConnection connection)
     {
@@ -87,10 +91,14 @@ internal sealed record BullhornSettings(
         return problems.Count == 0 ? FromUsable(connection) : null;
     }
 
+    // Caller numbers are read with the connection's defaultRegion when the lookup asks (VendorClient.CallerForms).
+    static BullhornSettings? IConnectorSettings<BullhornSettings>.Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        Read(connection, out problems);
+
     private static BullhornSettings FromUsable(CrmConnection connection)
     {
 
-        var root = CrmUrls.Parse(connection.Setting(Url) ?? DefaultUrl, Url, connection.Name);
+        var root = CrmUrls.Parse(connection.Setting(Url) ?? Url.Default!, Url.Name, connection.Name);
         return new BullhornSettings(
             WithSlash(root),
             connection.RequiredSetting(Username),

@@ -1,14 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Crm.Connectors.Dynamics;
 
 /// <summary>
@@ -25,11 +14,6 @@ internal sealed class DynamicsConnector(
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
 
     private readonly CredentialCache<AccessToken> _credentials = new(timeProvider);
-
-    public override string Kind => "dynamics";
-
-    protected override DynamicsSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        DynamicsSettings.Read(connection, serviceRegion, out problems);
 
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, DynamicsSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
@@ -76,7 +60,7 @@ internal sealed class DynamicsConnector(
             return new AccessToken(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.UserName}:{settings.Password}")), null);
         }
 
-        Log.RequestingToken(logger, connection.Name, settings.TokenUrl!.Host);
+        Log.DynamicsRequestingToken(logger, connection.Name, settings.TokenUrl!.Host);
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
@@ -100,7 +84,7 @@ internal sealed class DynamicsConnector(
         }
 
         var lifetime = token.ExpiresIn is > 0 ? TimeSpan.FromSeconds(token.ExpiresIn.Value) : DefaultTokenLifetime;
-        Log.TokenObtained(logger, connection.Name, lifetime);
+        Log.DynamicsTokenObtained(logger, connection.Name, lifetime);
         return new AccessToken(token.AccessToken, timeProvider.GetUtcNow() + lifetime);
     }
 
@@ -113,7 +97,7 @@ internal sealed class DynamicsConnector(
         AccessToken credential,
         CancellationToken cancellationToken)
     {
-        Log.Querying(logger, connection.Name, request.Module, settings.Api, request.ByKey ? "key field" : "phone");
+        Log.DynamicsQuerying(logger, connection.Name, request.Module, settings.Api, request.ByKey ? "key field" : "phone");
         var query = $"$select={Uri.EscapeDataString(request.Field)}&$filter={Uri.EscapeDataString(filter)}&$top=1";
         var path = settings.IsWebApi
             ? $"api/data/v{settings.ApiVersion}/{request.Module}?{query}"
@@ -131,7 +115,7 @@ internal sealed class DynamicsConnector(
         var answer = await VendorHttp.SendAsync(http, message, Options.MaxResponseBytes, timeProvider, connection.Name, "query", cancellationToken);
         if (answer.Status == HttpStatusCode.Unauthorized)
         {
-            Log.CredentialRejected(logger, connection.Name);
+            Log.DynamicsCredentialRejected(logger, connection.Name);
             throw new CredentialRejectedException($"connection '{connection.Name}': Dynamics rejected the credential");
         }
 
@@ -140,7 +124,7 @@ internal sealed class DynamicsConnector(
             var failure = VendorHttp.Failure(answer, timeProvider, connection.Name, "query");
             if (failure.Kind == CrmFailureKind.RateLimited)
             {
-                Log.RateLimited(logger, connection.Name, failure.RetryAfter);
+                Log.DynamicsRateLimited(logger, connection.Name, failure.RetryAfter);
             }
 
             throw failure;
@@ -191,7 +175,7 @@ internal sealed class DynamicsConnector(
 
     private LookupOutcome NotFound(CrmConnection connection, CrmLookupRequest request)
     {
-        Log.NotFound(logger, connection.Name, request.Module, request.Field);
+        Log.DynamicsNotFound(logger, connection.Name, request.Module, request.Field);
         return LookupOutcome.NotFound;
     }
 }

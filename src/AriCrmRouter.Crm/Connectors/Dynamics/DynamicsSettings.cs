@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Shared;
-
 namespace AriCrmRouter.Crm.Connectors.Dynamics;
 
 /// <summary>
@@ -22,7 +20,7 @@ internal sealed record DynamicsSettings(
     string Password,
     IReadOnlyList<string>? PhoneFields,
     string ChoiceLabels,
-    string Region)
+    string Region) : IConnectorSettings<DynamicsSettings>
 {
     public const string WebApi = "webapi";
     public const string OData2015 = "odata2015";
@@ -41,59 +39,87 @@ internal sealed record DynamicsSettings(
 
     public bool IsWebApi => Api == WebApi;
 
+    public static readonly ConnectionKey OrgUrlKey = ConnectionKey.RequiredSetting("orgUrl", "organization URL, e.g. https://acme.crm.dynamics.com");
+    public static readonly ConnectionKey ApiKey = ConnectionKey.Setting("api", $"{WebApi} (Dataverse Web API) or {OData2015} (CRM 2011-2015)", WebApi);
+    public static readonly ConnectionKey ApiVersionKey = ConnectionKey.Setting("apiVersion", "Web API version", "9.2");
+    public static readonly ConnectionKey AuthKey = ConnectionKey.Setting("auth", $"{ClientCredentials} (OAuth) or {Basic}", ClientCredentials);
+    public static readonly ConnectionKey TokenUrlKey = ConnectionKey.Setting("tokenUrl", "OAuth token URL (AD FS), instead of authorityUrl + tenantId");
+    public static readonly ConnectionKey AuthorityUrlKey = ConnectionKey.Setting("authorityUrl", "Entra ID authority", "https://login.microsoftonline.com");
+    public static readonly ConnectionKey TenantIdKey = ConnectionKey.Setting("tenantId", "Entra tenant id or domain (without tokenUrl)");
+    public static readonly ConnectionKey ClientIdKey = ConnectionKey.Setting("clientId", $"application (client) id (auth {ClientCredentials})");
+    public static readonly ConnectionKey ClientSecretKey = ConnectionKey.Secret("clientSecret", $"client secret (auth {ClientCredentials})");
+    public static readonly ConnectionKey ResourceKey = ConnectionKey.Setting("resource", "AD FS resource, instead of a scope");
+    public static readonly ConnectionKey ScopeKey = ConnectionKey.Setting("scope", "OAuth scope", "<orgUrl>/.default");
+    public static readonly ConnectionKey UserNameKey = ConnectionKey.Setting("username", $"user (auth {Basic})");
+    public static readonly ConnectionKey PasswordKey = ConnectionKey.Secret("password", $"password (auth {Basic})");
+    public static readonly ConnectionKey PhoneFieldsKey = ConnectionKey.Setting("phoneFields", "comma-separated phone fields", "the entity's telephone fields");
+    public static readonly ConnectionKey ChoiceLabelsKey = ConnectionKey.Setting("choiceLabels", "auto, always or never: answer choice labels", "auto");
+    public static readonly ConnectionKey MaxFilterLengthKey = ConnectionKey.Setting("maxFilterLength", "longest $filter of one request (500-30000)", "30000 online, 1800 on premises");
+
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
+        "dynamics",
+        "Microsoft Dynamics 365 / CRM",
+        [
+            OrgUrlKey, ApiKey, ApiVersionKey, AuthKey, TokenUrlKey, AuthorityUrlKey, TenantIdKey, ClientIdKey, ClientSecretKey,
+            ResourceKey, ScopeKey, UserNameKey, PasswordKey, PhoneFieldsKey, ChoiceLabelsKey, MaxFilterLengthKey, ConnectionKey.DefaultRegion,
+        ])
+    {
+        ConnectorType = typeof(DynamicsConnector),
+    };
+
     public static DynamicsSettings Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems)
     {
         var reader = new ConnectionSettingsReader(connection);
-        var orgUrl = reader.RequiredUrl("orgUrl");
+        var orgUrl = reader.RequiredUrl(OrgUrlKey);
         if (!orgUrl.AbsolutePath.EndsWith('/'))
         {
             orgUrl = new Uri(orgUrl.GetLeftPart(UriPartial.Path) + "/");
         }
 
-        var api = reader.Choice("api", WebApi, WebApi, OData2015);
-        var apiVersion = reader.Matching("apiVersion", "9.2", IsApiVersion, "a Web API version such as 9.2");
-        var auth = reader.Choice("auth", ClientCredentials, ClientCredentials, Basic);
+        var api = reader.OneOf(ApiKey, WebApi, OData2015);
+        var apiVersion = reader.Matching(ApiVersionKey, IsApiVersion, "a Web API version such as 9.2");
+        var auth = reader.OneOf(AuthKey, ClientCredentials, Basic);
         Uri? tokenUrl = null;
         string clientId = "", clientSecret = "", userName = "", password = "";
         string? scope = null, resource = null;
         if (auth == ClientCredentials)
         {
-            if (reader.Optional("tokenUrl") is not null)
+            if (reader.Optional(TokenUrlKey) is not null)
             {
-                tokenUrl = reader.Url("tokenUrl");
+                tokenUrl = reader.Url(TokenUrlKey);
             }
             else
             {
-                var authority = reader.RequiredUrl("authorityUrl", "https://login.microsoftonline.com");
-                var tenant = reader.Matching("tenantId", "", IsTenant, "the Entra tenant id or domain (or set 'tokenUrl')");
+                var authority = reader.RequiredUrl(AuthorityUrlKey);
+                var tenant = reader.Matching(TenantIdKey, "", IsTenant, "the Entra tenant id or domain (or set 'tokenUrl')");
                 tokenUrl = new Uri(authority, $"{tenant}/oauth2/v2.0/token");
             }
 
-            clientId = reader.Required("clientId");
-            clientSecret = reader.RequiredSecret("clientSecret");
-            resource = reader.Optional("resource");
-            scope = resource is null ? reader.Optional("scope") ?? $"{orgUrl.GetLeftPart(UriPartial.Authority)}/.default" : null;
+            clientId = reader.Required(ClientIdKey);
+            clientSecret = reader.RequiredSecret(ClientSecretKey);
+            resource = reader.Optional(ResourceKey);
+            scope = resource is null ? reader.Optional(ScopeKey) ?? $"{orgUrl.GetLeftPart(UriPartial.Authority)}/.default" : null;
         }
         else
         {
-            userName = reader.Required("username");
-            password = reader.RequiredSecret("password");
+            userName = reader.Required(UserNameKey);
+            password = reader.RequiredSecret(PasswordKey);
         }
 
         string[]? phoneFields = null;
-        if (reader.Optional("phoneFields") is { } list)
+        if (reader.Optional(PhoneFieldsKey) is { } list)
         {
             phoneFields = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (phoneFields.Length == 0 || !phoneFields.All(ApiNames.IsIdentifier))
             {
-                reader.Problem("setting 'phoneFields' must be a comma-separated list of field names");
+                reader.Problem($"setting '{PhoneFieldsKey}' must be a comma-separated list of field names");
             }
         }
 
-        var choiceLabels = reader.Choice("choiceLabels", "auto", "auto", "always", "never");
+        var choiceLabels = reader.OneOf(ChoiceLabelsKey, "auto", "always", "never");
         var online = orgUrl.Host.EndsWith(".dynamics.com", StringComparison.OrdinalIgnoreCase);
         var maxFilterLength = int.Parse(
-            reader.Matching("maxFilterLength", (online ? OnlineFilterLength : OnPremisesFilterLength).ToString(System.Globalization.CultureInfo.InvariantCulture), IsFilterLength, "a whole number of characters between 500 and 30000"),
+            reader.Matching(MaxFilterLengthKey, (online ? OnlineFilterLength : OnPremisesFilterLength).ToString(System.Globalization.CultureInfo.InvariantCulture), IsFilterLength, "a whole number of characters between 500 and 30000"),
             System.Globalization.CultureInfo.InvariantCulture);
         var settings = new DynamicsSettings(
             orgUrl, api, apiVersion, auth, tokenUrl, clientId, clientSecret, scope, resource, userName, password, phoneFields, choiceLabels, reader.Region(serviceRegion))

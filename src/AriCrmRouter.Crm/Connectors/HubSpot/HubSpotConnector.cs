@@ -1,13 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Connectors.HubSpot;
 
@@ -30,11 +21,6 @@ internal sealed class HubSpotConnector(
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromMinutes(30);
 
     private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
-
-    public override string Kind => "hubspot";
-
-    protected override HubSpotSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        HubSpotSettings.Read(connection, serviceRegion, out problems);
 
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, HubSpotSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
@@ -82,7 +68,7 @@ internal sealed class HubSpotConnector(
             return new AccessToken(privateAppToken, null);
         }
 
-        Log.RefreshingToken(logger, connection.Name);
+        Log.HubSpotRefreshingToken(logger, connection.Name);
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
@@ -98,7 +84,7 @@ internal sealed class HubSpotConnector(
         }
 
         var lifetime = token.ExpiresIn is > 0 ? TimeSpan.FromSeconds(token.ExpiresIn.Value) : DefaultTokenLifetime;
-        Log.TokenObtained(logger, connection.Name, lifetime);
+        Log.HubSpotTokenObtained(logger, connection.Name, lifetime);
         return new AccessToken(token.AccessToken, timeProvider.GetUtcNow() + lifetime);
     }
 
@@ -113,7 +99,7 @@ internal sealed class HubSpotConnector(
     {
         foreach (var chunk in groups.Chunk(MaxFilterGroups))
         {
-            Log.Searching(logger, connection.Name, request.Module, chunk.Length);
+            Log.HubSpotSearching(logger, connection.Name, request.Module, chunk.Length);
             var body = new HubSpotSearchBody(chunk, [request.Field], 1);
             using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.BaseUrl, $"crm/v3/objects/{request.Module}/search"))
             {
@@ -150,7 +136,7 @@ internal sealed class HubSpotConnector(
     private async Task<string> OptionLabelAsync(
         HttpClient http, CrmConnection connection, HubSpotSettings settings, CrmLookupRequest request, AccessToken token, string value, CancellationToken cancellationToken)
     {
-        Log.ReadingOptionLabels(logger, connection.Name, request.Module, request.Field);
+        Log.HubSpotReadingOptionLabels(logger, connection.Name, request.Module, request.Field);
         using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(settings.BaseUrl, $"crm/v3/properties/{request.Module}/{request.Field}"));
         var answer = await SendAsync(http, connection, message, token, "property definition", cancellationToken);
         using var json = answer.Json(connection.Name, "property definition");
@@ -176,7 +162,7 @@ internal sealed class HubSpotConnector(
         var answer = await VendorHttp.SendAsync(http, message, Options.MaxResponseBytes, timeProvider, connection.Name, step, cancellationToken);
         if (answer.Status == HttpStatusCode.Unauthorized)
         {
-            Log.TokenRejected(logger, connection.Name);
+            Log.HubSpotTokenRejected(logger, connection.Name);
             throw new CredentialRejectedException($"connection '{connection.Name}': HubSpot rejected the access token");
         }
 
@@ -184,7 +170,7 @@ internal sealed class HubSpotConnector(
         {
             var limited = VendorHttp.RateLimited(answer, timeProvider, connection.Name, step);
             var retryAfter = limited.RetryAfter ?? PolicyWait(answer);
-            Log.RateLimited(logger, connection.Name, retryAfter);
+            Log.HubSpotRateLimited(logger, connection.Name, retryAfter);
             throw new CrmLookupException(CrmFailureKind.RateLimited, limited.Message) { RetryAfter = retryAfter };
         }
 
@@ -221,7 +207,7 @@ internal sealed class HubSpotConnector(
 
     private LookupOutcome NotFound(CrmConnection connection, CrmLookupRequest request)
     {
-        Log.NotFound(logger, connection.Name, request.Module, request.Field);
+        Log.HubSpotNotFound(logger, connection.Name, request.Module, request.Field);
         return LookupOutcome.NotFound;
     }
 }

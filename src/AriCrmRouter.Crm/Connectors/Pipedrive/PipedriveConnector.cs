@@ -1,11 +1,3 @@
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 
 /// <summary>
@@ -24,11 +16,6 @@ internal sealed class PipedriveConnector(
     private readonly CredentialCache<AccessToken> _credentials = new(timeProvider);
     private readonly PipedriveTokens _tokens = new(new RotatedRefreshTokens(refreshTokenStore, logger), options.Value.MaxResponseBytes, timeProvider, logger);
     private readonly PipedriveFieldDefinitions _fieldDefinitions = new(timeProvider, logger);
-
-    public override string Kind => "pipedrive";
-
-    protected override PipedriveSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        PipedriveSettings.Read(connection, serviceRegion, out problems);
 
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, PipedriveSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
@@ -59,7 +46,7 @@ internal sealed class PipedriveConnector(
 
         var field = Find(fields, request.Field) ?? throw UnknownField(session.Connection, "field", request.Field);
         var keyField = request.ByKey ? Find(fields, request.KeyField!) ?? throw UnknownField(session.Connection, "key field", request.KeyField!) : null;
-        Log.Searching(logger, session.Connection.Name, request.Module, request.ByKey ? "key field" : "phone");
+        Log.PipedriveSearching(logger, session.Connection.Name, request.Module, request.ByKey ? "key field" : "phone");
         var id = request.ByKey
             ? await PipedriveSearch.ByValueAsync(session, request.Module, SearchableAs(keyField!, session.Connection), request.Dtmf!, null, cancellationToken)
             : await PipedriveSearch.ByPhoneAsync(session, request, cancellationToken);
@@ -111,7 +98,7 @@ internal sealed class PipedriveConnector(
 
     private LookupOutcome NotFound(CrmConnection connection, CrmLookupRequest request)
     {
-        Log.NotFound(logger, connection.Name, request.Module, request.Field);
+        Log.PipedriveNotFound(logger, connection.Name, request.Module, request.Field);
         return LookupOutcome.NotFound;
     }
 }

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using AriCrmRouter.Crm.Connectors.Shared;
-using Microsoft.Extensions.Logging;
 
 namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 
@@ -24,7 +21,7 @@ internal sealed class PipedriveFieldDefinitions(TimeProvider timeProvider, ILogg
             return cached.Fields;
         }
 
-        Log.ReadingFields(logger, session.Connection.Name, module);
+        Log.PipedriveReadingFields(logger, session.Connection.Name, module);
         var resource = module == "persons" ? "personFields" : "organizationFields";
         var fields = new List<PipedriveField>();
         string? cursor = null;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AriCrmRouter.Crm.Connectors.Shared;
-
 namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 
 /// <summary>Finds a record's id with Pipedrive's search API: by phone (persons), or by a field's exact value.</summary>

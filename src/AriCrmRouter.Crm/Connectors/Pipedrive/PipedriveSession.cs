@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using Microsoft.Extensions.Logging;
-
 namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 
 /// <summary>
@@ -47,7 +39,7 @@ internal sealed class PipedriveSession(
         var answer = await VendorHttp.SendAsync(http, message, maxResponseBytes, timeProvider, Connection.Name, step, cancellationToken);
         if (answer.Status == HttpStatusCode.Unauthorized)
         {
-            Log.CredentialRejected(logger, Connection.Name);
+            Log.PipedriveCredentialRejected(logger, Connection.Name);
             throw new CredentialRejectedException($"connection '{Connection.Name}': Pipedrive rejected the credential");
         }
 
@@ -74,7 +66,7 @@ internal sealed class PipedriveSession(
 
         if (failure.Kind == CrmFailureKind.RateLimited)
         {
-            Log.RateLimited(logger, Connection.Name, failure.RetryAfter);
+            Log.PipedriveRateLimited(logger, Connection.Name, failure.RetryAfter);
         }
 
         return failure;

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Shared;
-
 namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 
 /// <summary>
@@ -13,26 +11,41 @@ internal sealed record PipedriveSettings(
     string ClientId,
     string ClientSecret,
     string RefreshToken,
-    string Region)
+    string Region) : IConnectorSettings<PipedriveSettings>
 {
+    public static readonly ConnectionKey BaseUrlKey = ConnectionKey.Setting("baseUrl", "API base URL (the company domain)", "https://api.pipedrive.com");
+    public static readonly ConnectionKey TokenUrlKey = ConnectionKey.Setting("tokenUrl", "OAuth token URL", "https://oauth.pipedrive.com/oauth/token");
+    public static readonly ConnectionKey ApiTokenKey = ConnectionKey.Secret("apiToken", "personal API token (or use the OAuth keys)");
+    public static readonly ConnectionKey ClientIdKey = ConnectionKey.Setting("clientId", "OAuth app client id (without apiToken)");
+    public static readonly ConnectionKey ClientSecretKey = ConnectionKey.Secret("clientSecret", "OAuth app client secret (with clientId)");
+    public static readonly ConnectionKey RefreshTokenKey = ConnectionKey.Secret("refreshToken", "OAuth refresh token (with clientId; rotated tokens are kept)");
+
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
+        "pipedrive",
+        "Pipedrive",
+        [BaseUrlKey, TokenUrlKey, ApiTokenKey, ClientIdKey, ClientSecretKey, RefreshTokenKey, ConnectionKey.DefaultRegion])
+    {
+        ConnectorType = typeof(PipedriveConnector),
+    };
+
     public static PipedriveSettings Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems)
     {
         var reader = new ConnectionSettingsReader(connection);
-        var baseUrl = reader.RequiredUrl("baseUrl", "https://api.pipedrive.com");
-        var tokenUrl = reader.RequiredUrl("tokenUrl", "https://oauth.pipedrive.com/oauth/token");
-        var apiToken = reader.OptionalSecret("apiToken");
+        var baseUrl = reader.RequiredUrl(BaseUrlKey);
+        var tokenUrl = reader.RequiredUrl(TokenUrlKey);
+        var apiToken = reader.OptionalSecret(ApiTokenKey);
         string clientId = "", clientSecret = "", refreshToken = "";
         if (apiToken is null)
         {
-            if (connection.Setting("clientId") is null && connection.Secret("refreshToken") is null)
+            if (connection.Setting(ClientIdKey) is null && connection.Secret(RefreshTokenKey) is null)
             {
-                reader.Problem("secret 'apiToken' is missing, or set 'clientId' with secrets 'clientSecret' and 'refreshToken' for OAuth");
+                reader.Problem($"secret '{ApiTokenKey}' is missing, or set '{ClientIdKey}' with secrets '{ClientSecretKey}' and '{RefreshTokenKey}' for OAuth");
             }
             else
             {
-                clientId = reader.Required("clientId");
-                clientSecret = reader.RequiredSecret("clientSecret");
-                refreshToken = reader.RequiredSecret("refreshToken");
+                clientId = reader.Required(ClientIdKey);
+                clientSecret = reader.RequiredSecret(ClientSecretKey);
+                refreshToken = reader.RequiredSecret(RefreshTokenKey);
             }
         }
 

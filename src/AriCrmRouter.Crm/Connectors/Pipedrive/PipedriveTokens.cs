@@ -1,10 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-using Microsoft.Extensions.Logging;
-
 namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 
 /// <summary>
@@ -45,7 +38,7 @@ internal sealed class PipedriveTokens(RotatedRefreshTokens refreshTokens, int ma
     /// <summary><paramref name="rotated"/> is the newest token issued earlier, <c>null</c> to use the connection's own.</summary>
     private async Task<AccessToken> RefreshAsync(HttpClient http, CrmConnection connection, PipedriveSettings settings, string? rotated, CancellationToken cancellationToken)
     {
-        Log.RefreshingToken(logger, connection.Name);
+        Log.PipedriveRefreshingToken(logger, connection.Name);
         var form = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = rotated ?? settings.RefreshToken };
         var clientAuth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}")));
         var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, clientAuth, maxResponseBytes, timeProvider, connection.Name, cancellationToken);
@@ -62,7 +55,7 @@ internal sealed class PipedriveTokens(RotatedRefreshTokens refreshTokens, int ma
 
         var apiBase = token.ApiDomain is { Length: > 0 } domain ? CrmUrls.Parse(domain, "api_domain (token answer)", connection.Name) : settings.BaseUrl;
         var lifetime = token.ExpiresIn is > 0 ? TimeSpan.FromSeconds(token.ExpiresIn.Value) : DefaultLifetime;
-        Log.TokenObtained(logger, connection.Name, apiBase.Host, lifetime);
+        Log.PipedriveTokenObtained(logger, connection.Name, apiBase.Host, lifetime);
         return new AccessToken(token.AccessToken, timeProvider.GetUtcNow() + lifetime, apiBase);
     }
 }

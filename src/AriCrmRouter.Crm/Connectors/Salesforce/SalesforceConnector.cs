@@ -1,13 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Crm.Connectors.Salesforce;
 
 /// <summary>
@@ -21,11 +11,6 @@ internal sealed class SalesforceConnector(
     ILogger<SalesforceConnector> logger) : CrmConnector<SalesforceSettings>(options)
 {
     private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
-
-    public override string Kind => "salesforce";
-
-    protected override SalesforceSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        SalesforceSettings.Read(connection, serviceRegion, out problems);
 
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, SalesforceSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
@@ -66,7 +51,7 @@ internal sealed class SalesforceConnector(
 
     private async Task<AccessToken> AcquireTokenAsync(HttpClient http, CrmConnection connection, SalesforceSettings settings, CancellationToken cancellationToken)
     {
-        Log.RequestingToken(logger, connection.Name, settings.GrantType, settings.LoginUrl.Host);
+        Log.SalesforceRequestingToken(logger, connection.Name, settings.GrantType, settings.LoginUrl.Host);
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = settings.GrantType,
@@ -91,7 +76,7 @@ internal sealed class SalesforceConnector(
                 ? CrmUrls.Parse(url, "instance_url (token answer)", connection.Name)
                 : throw new CrmLookupException(CrmFailureKind.MalformedResponse, $"connection '{connection.Name}': the token answer has no instance_url"));
         var lifetime = token.ExpiresIn is > 0 ? TimeSpan.FromSeconds(token.ExpiresIn.Value) : settings.SessionLifetime;
-        Log.TokenObtained(logger, connection.Name, instance.Host);
+        Log.SalesforceTokenObtained(logger, connection.Name, instance.Host);
         return new AccessToken(token.AccessToken, lifetime is { } l ? timeProvider.GetUtcNow() + l : null, instance);
     }
 
@@ -105,7 +90,7 @@ internal sealed class SalesforceConnector(
         CancellationToken cancellationToken)
     {
         var step = request.ByKey ? "SOQL query" : "SOSL search";
-        Log.Searching(logger, connection.Name, request.Module, request.ByKey ? "SOQL" : "SOSL");
+        Log.SalesforceSearching(logger, connection.Name, request.Module, request.ByKey ? "SOQL" : "SOSL");
         var url = new Uri(token.ApiBase!, $"services/data/v{settings.ApiVersion}/{query.Resource}?q={Uri.EscapeDataString(query.Text)}");
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
@@ -151,14 +136,14 @@ internal sealed class SalesforceConnector(
         var errorCode = ErrorCode(answer);
         if (answer.Status == HttpStatusCode.Unauthorized || errorCode == "INVALID_SESSION_ID")
         {
-            Log.SessionRejected(logger, connection.Name);
+            Log.SalesforceSessionRejected(logger, connection.Name);
             return new CredentialRejectedException($"connection '{connection.Name}': Salesforce rejected the session");
         }
 
         if (errorCode == "REQUEST_LIMIT_EXCEEDED" || answer.Status == HttpStatusCode.TooManyRequests)
         {
             var limited = VendorHttp.RateLimited(answer, timeProvider, connection.Name, step);
-            Log.RateLimited(logger, connection.Name, limited.RetryAfter);
+            Log.SalesforceRateLimited(logger, connection.Name, limited.RetryAfter);
             return limited;
         }
 
@@ -190,7 +175,7 @@ internal sealed class SalesforceConnector(
 
     private LookupOutcome NotFound(CrmConnection connection, CrmLookupRequest request)
     {
-        Log.NotFound(logger, connection.Name, request.Module, request.Field);
+        Log.SalesforceNotFound(logger, connection.Name, request.Module, request.Field);
         return LookupOutcome.NotFound;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AriCrmRouter.Crm.Connectors.Salesforce;
 
 /// <summary>Salesforce's own escaping rules for SOSL search terms and SOQL string literals.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using AriCrmRouter.Crm.Connectors.Shared;
-
 namespace AriCrmRouter.Crm.Connectors.Salesforce;
 
 /// <summary>
@@ -17,23 +14,40 @@ internal sealed record SalesforceSettings(
     string ClientSecret,
     string? RefreshToken,
     TimeSpan? SessionLifetime,
-    string Region)
+    string Region) : IConnectorSettings<SalesforceSettings>
 {
     public const string RefreshTokenGrant = "refresh_token";
     public const string ClientCredentialsGrant = "client_credentials";
 
+    public static readonly ConnectionKey LoginUrlKey = ConnectionKey.Setting("loginUrl", "login host: production, test.salesforce.com or My Domain", "https://login.salesforce.com");
+    public static readonly ConnectionKey InstanceUrlKey = ConnectionKey.Setting("instanceUrl", "API host, overrides the token answer's instance_url");
+    public static readonly ConnectionKey ApiVersionKey = ConnectionKey.Setting("apiVersion", "REST API version", "62.0");
+    public static readonly ConnectionKey GrantTypeKey = ConnectionKey.Setting("grantType", $"{RefreshTokenGrant} or {ClientCredentialsGrant}", $"{RefreshTokenGrant} when refreshToken is set, else {ClientCredentialsGrant}");
+    public static readonly ConnectionKey ClientIdKey = ConnectionKey.RequiredSetting("clientId", "connected app consumer key");
+    public static readonly ConnectionKey ClientSecretKey = ConnectionKey.RequiredSecret("clientSecret", "connected app consumer secret");
+    public static readonly ConnectionKey RefreshTokenKey = ConnectionKey.Secret("refreshToken", $"OAuth refresh token (grant {RefreshTokenGrant})");
+    public static readonly ConnectionKey SessionLifetimeKey = ConnectionKey.Setting("sessionLifetimeMinutes", "the org's session timeout, to refresh ahead of expiry (0: on rejection only)", "0");
+
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
+        "salesforce",
+        "Salesforce",
+        [LoginUrlKey, InstanceUrlKey, ApiVersionKey, GrantTypeKey, ClientIdKey, ClientSecretKey, RefreshTokenKey, SessionLifetimeKey, ConnectionKey.DefaultRegion])
+    {
+        ConnectorType = typeof(SalesforceConnector),
+    };
+
     public static SalesforceSettings Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems)
     {
         var reader = new ConnectionSettingsReader(connection);
-        var loginUrl = reader.RequiredUrl("loginUrl", "https://login.salesforce.com");
-        var instanceUrl = reader.Url("instanceUrl");
-        var apiVersion = reader.Matching("apiVersion", "62.0", IsApiVersion, "a REST API version such as 62.0");
-        var defaultGrant = connection.Secret("refreshToken") is null ? ClientCredentialsGrant : RefreshTokenGrant;
-        var grant = reader.Choice("grantType", defaultGrant, RefreshTokenGrant, ClientCredentialsGrant);
-        var clientId = reader.Required("clientId");
-        var clientSecret = reader.RequiredSecret("clientSecret");
-        var refreshToken = grant == RefreshTokenGrant ? reader.RequiredSecret("refreshToken") : null;
-        var lifetimeText = reader.Matching("sessionLifetimeMinutes", "0", IsMinutes, "a whole number of minutes between 0 and 1440");
+        var loginUrl = reader.RequiredUrl(LoginUrlKey);
+        var instanceUrl = reader.Url(InstanceUrlKey);
+        var apiVersion = reader.Matching(ApiVersionKey, IsApiVersion, "a REST API version such as 62.0");
+        var defaultGrant = connection.Secret(RefreshTokenKey) is null ? ClientCredentialsGrant : RefreshTokenGrant;
+        var grant = reader.Choice(GrantTypeKey, defaultGrant, RefreshTokenGrant, ClientCredentialsGrant);
+        var clientId = reader.Required(ClientIdKey);
+        var clientSecret = reader.RequiredSecret(ClientSecretKey);
+        var refreshToken = grant == RefreshTokenGrant ? reader.RequiredSecret(RefreshTokenKey) : null;
+        var lifetimeText = reader.Matching(SessionLifetimeKey, IsMinutes, "a whole number of minutes between 0 and 1440");
         var minutes = int.Parse(lifetimeText, CultureInfo.InvariantCulture);
         var settings = new SalesforceSettings(
             loginUrl,

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Auth;
-
 namespace AriCrmRouter.Crm.Connectors.Shared;
 
 /// <summary>

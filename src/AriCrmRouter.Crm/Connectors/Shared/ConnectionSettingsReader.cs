@@ -1,4 +1,3 @@
-using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Phone;
 
 namespace AriCrmRouter.Crm.Connectors.Shared;
@@ -15,9 +14,9 @@ internal sealed class ConnectionSettingsReader(CrmConnection connection)
 
     public string ConnectionName => connection.Name;
 
-    public string? Optional(string key) => connection.Setting(key);
+    public string? Optional(ConnectionKey key) => connection.Setting(key);
 
-    public string Required(string key)
+    public string Required(ConnectionKey key)
     {
         var value = connection.Setting(key);
         if (value is null)
@@ -28,9 +27,9 @@ internal sealed class ConnectionSettingsReader(CrmConnection connection)
         return value ?? "";
     }
 
-    public string? OptionalSecret(string key) => connection.Secret(key);
+    public string? OptionalSecret(ConnectionKey key) => connection.Secret(key);
 
-    public string RequiredSecret(string key)
+    public string RequiredSecret(ConnectionKey key)
     {
         var value = connection.Secret(key);
         if (value is null)
@@ -42,8 +41,9 @@ internal sealed class ConnectionSettingsReader(CrmConnection connection)
     }
 
     /// <summary>An https URL (http only for loopback) from the setting, or from <paramref name="fallback"/> when unset.</summary>
-    public Uri? Url(string key, string? fallback = null)
+    public Uri? Url(ConnectionKey key, string? fallback = null)
     {
+        ArgumentNullException.ThrowIfNull(key);
         var value = connection.Setting(key) ?? fallback;
         if (value is null)
         {
@@ -52,7 +52,7 @@ internal sealed class ConnectionSettingsReader(CrmConnection connection)
 
         try
         {
-            return CrmUrls.Parse(value, key, connection.Name);
+            return CrmUrls.Parse(value, key.Name, connection.Name);
         }
         catch (CrmLookupException)
         {
@@ -61,8 +61,11 @@ internal sealed class ConnectionSettingsReader(CrmConnection connection)
         }
     }
 
-    public Uri RequiredUrl(string key, string? fallback = null)
+    /// <summary>Like <see cref="Url"/>; <paramref name="fallback"/> defaults to the key's declared default.</summary>
+    public Uri RequiredUrl(ConnectionKey key, string? fallback = null)
     {
+        ArgumentNullException.ThrowIfNull(key);
+        fallback ??= key.Default;
         if (connection.Setting(key) is null && fallback is null)
         {
             _problems.Add($"setting '{key}' is missing");
@@ -72,8 +75,11 @@ internal sealed class ConnectionSettingsReader(CrmConnection connection)
         return Url(key, fallback) ?? new Uri("https://invalid.invalid/");
     }
 
+    /// <summary>One of <paramref name="allowed"/> (case-insensitive), normalised to its listed spelling; unset: the key's default.</summary>
+    public string OneOf(ConnectionKey key, params string[] allowed) => Choice(key, key?.Default ?? "", allowed);
+
     /// <summary>One of <paramref name="allowed"/> (case-insensitive), normalised to its listed spelling.</summary>
-    public string Choice(string key, string defaultValue, params string[] allowed)
+    public string Choice(ConnectionKey key, string defaultValue, params string[] allowed)
     {
         var value = connection.Setting(key);
         if (value is null)
@@ -92,7 +98,11 @@ internal sealed class ConnectionSettingsReader(CrmConnection connection)
     }
 
     /// <summary>A value that must match <paramref name="isValid"/>; <paramref name="expectation"/> says what it should look like.</summary>
-    public string Matching(string key, string defaultValue, Func<string, bool> isValid, string expectation)
+    public string Matching(ConnectionKey key, Func<string, bool> isValid, string expectation) =>
+        Matching(key, key?.Default ?? "", isValid, expectation);
+
+    /// <summary>A value that must match <paramref name="isValid"/>, <paramref name="defaultValue"/> when unset.</summary>
+    public string Matching(ConnectionKey key, string defaultValue, Func<string, bool> isValid, string expectation)
     {
         var value = connection.Setting(key) ?? defaultValue;
         if (!isValid(value))
@@ -107,7 +117,7 @@ internal sealed class ConnectionSettingsReader(CrmConnection connection)
     /// <summary>The region used to read caller numbers: the connection's <c>defaultRegion</c> or the service default.</summary>
     public string Region(string serviceDefault)
     {
-        var value = connection.Setting("defaultRegion");
+        var value = connection.Setting(ConnectionKey.DefaultRegion);
         if (value is null)
         {
             return serviceDefault;
@@ -115,7 +125,7 @@ internal sealed class ConnectionSettingsReader(CrmConnection connection)
 
         if (value.Length != 2 || !value.All(char.IsAsciiLetter))
         {
-            _problems.Add("setting 'defaultRegion' must be a two-letter ISO 3166 region code");
+            _problems.Add($"setting '{ConnectionKey.DefaultRegion}' must be a two-letter ISO 3166 region code");
             return serviceDefault;
         }
 

@@ -1,5 +1,3 @@
-using AriCrmRouter.Routing.Evaluation;
-
 namespace AriCrmRouter.Crm.Connectors.Shared;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace AriCrmRouter.Crm.Connectors.Shared;
 
 /// <summary>

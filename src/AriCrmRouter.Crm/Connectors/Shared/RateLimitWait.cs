@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AriCrmRouter.Crm.Connectors.Shared;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-
 namespace AriCrmRouter.Crm.Connectors.Shared;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using AriCrmRouter.Crm.Http;
 using AriCrmRouter.Crm.Phone;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Connectors.Shared;
 
@@ -31,6 +29,6 @@ internal sealed class VendorClient(IHttpClientFactory httpClientFactory, IOption
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
-        return PhoneNumberForms.Parse(request.CallerNumber, connection.Setting("defaultRegion") ?? Options.DefaultRegion);
+        return PhoneNumberForms.Parse(request.CallerNumber, connection.Setting(ConnectionKey.DefaultRegion) ?? Options.DefaultRegion);
     }
 }

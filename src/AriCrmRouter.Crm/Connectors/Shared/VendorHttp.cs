@@ -1,6 +1,3 @@
-using System.Net;
-using AriCrmRouter.Crm.Http;
-
 namespace AriCrmRouter.Crm.Connectors.Shared;
 
 /// <summary>

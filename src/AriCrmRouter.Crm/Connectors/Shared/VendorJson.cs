@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AriCrmRouter.Routing.Evaluation;
-
 namespace AriCrmRouter.Crm.Connectors.Shared;
 
 /// <summary>

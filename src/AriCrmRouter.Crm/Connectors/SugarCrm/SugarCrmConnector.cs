@@ -1,11 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Connectors.SugarCrm;
 
@@ -33,11 +26,6 @@ internal sealed class SugarCrmConnector(
     private readonly CredentialCache<SugarCrmToken> _tokens = new(timeProvider);
     private readonly RotatedRefreshTokens _refreshTokens = new(refreshTokenStore, logger);
 
-    public override string Kind => "sugarcrm";
-
-    protected override SugarCrmSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        SugarCrmSettings.Read(connection, out problems);
-
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, SugarCrmSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         var module = ApiNames.Require(request.Module, "module", connection.Name);
@@ -45,7 +33,7 @@ internal sealed class SugarCrmConnector(
         var body = request.ByKey
             ? FilterBody([ApiNames.Require(request.KeyField, "key field", connection.Name)], [request.Dtmf!], field)
             : FilterBody(PhoneFields(settings, module, connection.Name), PhoneForms(connection, request), field);
-        Log.Filtering(_logger, connection.Name, module, request.ByKey ? "key" : "phone");
+        Log.SugarCrmFiltering(_logger, connection.Name, module, request.ByKey ? "key" : "phone");
 
         var credentialKey = CredentialKey.For(connection);
         var outcome = await _tokens.UseAsync(
@@ -53,7 +41,7 @@ internal sealed class SugarCrmConnector(
             ct => AcquireAsync(connection, settings, ct),
             (token, ct) => FilterAsync(connection.Name, settings, token, module, field, body, ct),
             cancellationToken);
-        Log.Answered(_logger, connection.Name, module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
+        Log.SugarCrmAnswered(_logger, connection.Name, module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
         return outcome;
     }
 
@@ -61,7 +49,7 @@ internal sealed class SugarCrmConnector(
         _crm.CallerForms(connection, request).All;
 
     private static IReadOnlyList<string> PhoneFields(SugarCrmSettings settings, string module, string connectionName) =>
-        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SugarCrmSettings.PhoneFieldsKey, connectionName);
+        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SugarCrmSettings.PhoneFieldsKey.Name, connectionName);
 
     /// <summary>The filter JSON, written by the JSON writer so that values are escaped by JSON's rules.</summary>
     private static byte[] FilterBody(IReadOnlyList<string> fields, IReadOnlyList<string> values, string selectField)
@@ -119,7 +107,7 @@ internal sealed class SugarCrmConnector(
         var refreshToken = await _refreshTokens.NewestAsync(connection, cancellationToken);
         if (refreshToken is not null)
         {
-            Log.RefreshGrant(_logger, connection.Name);
+            Log.SugarCrmRefreshGrant(_logger, connection.Name);
             try
             {
                 var grant = new SugarRefreshGrant("refresh_token", settings.ClientId, settings.ClientSecret, refreshToken, settings.Platform);
@@ -128,11 +116,11 @@ internal sealed class SugarCrmConnector(
             catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
             {
                 _refreshTokens.Forget(connection);
-                Log.RefreshRefused(_logger, connection.Name);
+                Log.SugarCrmRefreshRefused(_logger, connection.Name);
             }
         }
 
-        Log.PasswordGrant(_logger, connection.Name);
+        Log.SugarCrmPasswordGrant(_logger, connection.Name);
         var password = new SugarPasswordGrant("password", settings.ClientId, settings.ClientSecret, settings.UserName, settings.Password, settings.Platform);
         return await RequestTokenAsync(connection, refreshToken, settings, JsonContent.Create(password, SugarCrmJsonContext.Default.SugarPasswordGrant), cancellationToken);
     }

@@ -1,6 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-
 namespace AriCrmRouter.Crm.Connectors.SugarCrm;
 
 /// <summary>A SugarCRM connection's settings and secrets, read and checked once per lookup.</summary>
@@ -11,17 +8,24 @@ internal sealed record SugarCrmSettings(
     string Platform,
     string ClientId,
     string ClientSecret,
-    string? PhoneFields)
+    string? PhoneFields) : IConnectorSettings<SugarCrmSettings>
 {
-    public const string Url = "url";
-    public const string ApiVersion = "apiVersion";
-    public const string Username = "username";
-    public const string PlatformKey = "platform";
-    public const string ClientIdKey = "clientId";
-    public const string PhoneFieldsKey = "phoneFields";
-    public const string PasswordSecret = "password";
-    public const string ClientSecretKey = "clientSecret";
-    public const string DefaultApiVersion = "v11";
+    public static readonly ConnectionKey Url = ConnectionKey.RequiredSetting("url", "instance URL, e.g. https://acme.sugarondemand.com");
+    public static readonly ConnectionKey ApiVersion = ConnectionKey.Setting("apiVersion", "REST API version, e.g. v11_24", "v11");
+    public static readonly ConnectionKey Username = ConnectionKey.RequiredSetting("username", "the API user");
+    public static readonly ConnectionKey PlatformKey = ConnectionKey.RequiredSetting("platform", "a platform registered in Admin > Configure API Platforms");
+    public static readonly ConnectionKey ClientIdKey = ConnectionKey.Setting("clientId", "OAuth client id", "sugar");
+    public static readonly ConnectionKey PhoneFieldsKey = ConnectionKey.Setting("phoneFields", "comma-separated phone fields", "the module's phone fields");
+    public static readonly ConnectionKey PasswordSecret = ConnectionKey.RequiredSecret("password", "the API user's password");
+    public static readonly ConnectionKey ClientSecretKey = ConnectionKey.Secret("clientSecret", "OAuth client secret, when the client has one");
+
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
+        "sugarcrm",
+        "SugarCRM",
+        [Url, ApiVersion, Username, PlatformKey, ClientIdKey, PhoneFieldsKey, PasswordSecret, ClientSecretKey, ConnectionKey.DefaultRegion])
+    {
+        ConnectorType = typeof(SugarCrmConnector),
+    };
 
     public static IReadOnlyList<string> Problems(CrmConnection connection)
     {
@@ -55,18 +59,22 @@ internal sealed record SugarCrmSettings(
         return problems.Count == 0 ? FromUsable(connection) : null;
     }
 
+    // Caller numbers are read with the connection's defaultRegion when the lookup asks (VendorClient.CallerForms).
+    static SugarCrmSettings? IConnectorSettings<SugarCrmSettings>.Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        Read(connection, out problems);
+
     private static SugarCrmSettings FromUsable(CrmConnection connection)
     {
 
-        var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url, connection.Name);
-        var version = connection.Setting(ApiVersion) ?? DefaultApiVersion;
+        var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url.Name, connection.Name);
+        var version = connection.Setting(ApiVersion) ?? ApiVersion.Default!;
         var apiBase = new Uri(root, $"{root.AbsolutePath.TrimEnd('/')}/rest/{version}/");
         return new SugarCrmSettings(
             apiBase,
             connection.RequiredSetting(Username),
             connection.RequiredSecret(PasswordSecret),
             connection.RequiredSetting(PlatformKey),
-            connection.Setting(ClientIdKey) ?? "sugar",
+            connection.Setting(ClientIdKey) ?? ClientIdKey.Default!,
             connection.Secret(ClientSecretKey) ?? "",
             connection.Setting(PhoneFieldsKey));
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AriCrmRouter.Crm.Auth;
 
 namespace AriCrmRouter.Crm.Connectors.SugarCrm;
 

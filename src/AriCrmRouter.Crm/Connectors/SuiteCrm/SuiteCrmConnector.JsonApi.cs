@@ -1,9 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
 
 /// <summary>SuiteCRM 7.10+/8.x JSON:API (V8): OAuth2 token at <c>{prefix}/Api/access_token</c>, filters in the query string.</summary>
@@ -11,7 +5,7 @@ internal sealed partial class SuiteCrmConnector
 {
     private async Task<SuiteCrmBearer> RequestTokenAsync(SuiteCrmSettings settings, string connectionName, CancellationToken cancellationToken)
     {
-        Log.TokenRequest(_logger, connectionName, settings.GrantType);
+        Log.SuiteCrmTokenRequest(_logger, connectionName, settings.GrantType);
         var form = new List<KeyValuePair<string, string>>
         {
             new("grant_type", settings.GrantType),

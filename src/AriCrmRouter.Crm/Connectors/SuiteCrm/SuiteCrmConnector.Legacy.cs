@@ -1,11 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
 
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
 
@@ -17,7 +11,7 @@ internal sealed partial class SuiteCrmConnector
 
     private async Task<SuiteCrmSession> LoginAsync(SuiteCrmSettings settings, string connectionName, CancellationToken cancellationToken)
     {
-        Log.LegacyLogin(_logger, connectionName);
+        Log.SuiteCrmLegacyLogin(_logger, connectionName);
         var args = new SuiteLoginArgs(new SuiteUserAuth(settings.UserName!, Md5Hex(settings.Password!)), settings.ApplicationName, []);
         using var document = await CallLegacyAsync(settings, "login", JsonSerializer.Serialize(args, SuiteCrmJsonContext.Default.SuiteLoginArgs), connectionName, cancellationToken);
         var root = document.RootElement;
@@ -50,7 +44,7 @@ internal sealed partial class SuiteCrmConnector
         {
             if (error.Number == InvalidSessionId)
             {
-                Log.SessionRefused(_logger, lookup.ConnectionName, error.Name);
+                Log.SuiteCrmSessionRefused(_logger, lookup.ConnectionName, error.Name);
                 throw new CredentialRejectedException($"connection '{lookup.ConnectionName}': get_entry_list: SuiteCRM answered '{error.Name}'");
             }
 

@@ -1,9 +1,3 @@
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
 
 /// <summary>
@@ -29,11 +23,6 @@ internal sealed partial class SuiteCrmConnector(
     private readonly CredentialCache<SuiteCrmSession> _sessions = new(timeProvider);
     private readonly CredentialCache<SuiteCrmBearer> _tokens = new(timeProvider);
 
-    public override string Kind => "suitecrm";
-
-    protected override SuiteCrmSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        SuiteCrmSettings.Read(connection, out problems);
-
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, SuiteCrmSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         var lookup = new SuiteLookup(
@@ -44,17 +33,17 @@ internal sealed partial class SuiteCrmConnector(
             request.ByKey
                 ? [request.Dtmf!]
                 : _crm.CallerForms(connection, request).All);
-        Log.Searching(_logger, connection.Name, lookup.Module, request.ByKey ? "key" : "phone", settings.Api == SuiteCrmApi.V4_1 ? "v4_1" : "v8");
+        Log.SuiteCrmSearching(_logger, connection.Name, lookup.Module, request.ByKey ? "key" : "phone", settings.Api == SuiteCrmApi.V4_1 ? "v4_1" : "v8");
 
         var outcome = settings.Api == SuiteCrmApi.V4_1
             ? await _sessions.UseAsync(CredentialKey.For(connection), ct => LoginAsync(settings, connection.Name, ct), (session, ct) => GetEntryListAsync(settings, session, lookup, ct), cancellationToken)
             : await _tokens.UseAsync(CredentialKey.For(connection), ct => RequestTokenAsync(settings, connection.Name, ct), (token, ct) => SearchJsonApiAsync(settings, token, lookup, ct), cancellationToken);
-        Log.Answered(_logger, connection.Name, lookup.Module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
+        Log.SuiteCrmAnswered(_logger, connection.Name, lookup.Module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
         return outcome;
     }
 
     private static IReadOnlyList<string> PhoneFields(SuiteCrmSettings settings, string module, string connectionName) =>
-        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SuiteCrmSettings.PhoneFieldsKey, connectionName);
+        PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SuiteCrmSettings.PhoneFieldsKey.Name, connectionName);
 
 
     /// <summary>What to find: the record whose <see cref="KeyFields"/> equal one of <see cref="Values"/>.</summary>

@@ -1,6 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-
 namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
 
 /// <summary>A SuiteCRM connection's settings and secrets, read and checked once per lookup.</summary>
@@ -16,20 +13,31 @@ internal sealed record SuiteCrmSettings(
     string GrantType,
     string PathPrefix,
     string? PhoneFields,
-    string? Table)
+    string? Table) : IConnectorSettings<SuiteCrmSettings>
 {
-    public const string Url = "url";
-    public const string ApiKey = "api";
-    public const string Username = "username";
-    public const string ApplicationNameKey = "applicationName";
-    public const string SessionMinutes = "sessionMinutes";
-    public const string ClientIdKey = "clientId";
-    public const string GrantTypeKey = "grantType";
-    public const string PathPrefixKey = "apiPathPrefix";
-    public const string PhoneFieldsKey = "phoneFields";
-    public const string TableKey = "table";
-    public const string PasswordSecret = "password";
-    public const string ClientSecretKey = "clientSecret";
+    public static readonly ConnectionKey Url = ConnectionKey.RequiredSetting("url", "the SuiteCRM URL, e.g. https://crm.example.com");
+    public static readonly ConnectionKey ApiKey = ConnectionKey.RequiredSetting("api", "v4_1 (SuiteCRM 7 legacy REST) or v8 (JSON:API)");
+    public static readonly ConnectionKey Username = ConnectionKey.Setting("username", "user (api v4_1, or v8 with grantType password)");
+    public static readonly ConnectionKey ApplicationNameKey = ConnectionKey.Setting("applicationName", "application name sent with the v4_1 login", "crmrouter");
+    public static readonly ConnectionKey SessionMinutes = ConnectionKey.Setting("sessionMinutes", "session lifetime in minutes (1-1440)", "20");
+    public static readonly ConnectionKey ClientIdKey = ConnectionKey.Setting("clientId", "OAuth2 client id (api v8)");
+    public static readonly ConnectionKey GrantTypeKey = ConnectionKey.Setting("grantType", "client_credentials or password (api v8)", "client_credentials");
+    public static readonly ConnectionKey PathPrefixKey = ConnectionKey.Setting("apiPathPrefix", "path of the API under url ('/' for none)", "legacy");
+    public static readonly ConnectionKey PhoneFieldsKey = ConnectionKey.Setting("phoneFields", "comma-separated phone fields", "the module's phone fields");
+    public static readonly ConnectionKey TableKey = ConnectionKey.Setting("table", "table of the module for v4_1 queries", "the module's table");
+    public static readonly ConnectionKey PasswordSecret = ConnectionKey.Secret("password", "the user's password (with username)");
+    public static readonly ConnectionKey ClientSecretKey = ConnectionKey.Secret("clientSecret", "OAuth2 client secret (api v8)");
+
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
+        "suitecrm",
+        "SuiteCRM",
+        [
+            Url, ApiKey, Username, ApplicationNameKey, SessionMinutes, ClientIdKey, GrantTypeKey, PathPrefixKey, PhoneFieldsKey, TableKey,
+            PasswordSecret, ClientSecretKey, ConnectionKey.DefaultRegion,
+        ])
+    {
+        ConnectorType = typeof(SuiteCrmConnector),
+    };
 
     public static IReadOnlyList<string> Problems(CrmConnection connection)
     {
@@ -98,17 +106,21 @@ internal sealed record SuiteCrmSettings(
         return problems.Count == 0 ? FromUsable(connection) : null;
     }
 
+    // Caller numbers are read with the connection's defaultRegion when the lookup asks (VendorClient.CallerForms).
+    static SuiteCrmSettings? IConnectorSettings<SuiteCrmSettings>.Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        Read(connection, out problems);
+
     private static SuiteCrmSettings FromUsable(CrmConnection connection)
     {
 
-        var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url, connection.Name);
-        var minutes = connection.Setting(SessionMinutes) is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 20;
+        var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url.Name, connection.Name);
+        var minutes = connection.Setting(SessionMinutes) is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : int.Parse(SessionMinutes.Default!, System.Globalization.CultureInfo.InvariantCulture);
         return new SuiteCrmSettings(
             new Uri(root, root.AbsolutePath.TrimEnd('/') + "/"),
             ParseApi(connection.Setting(ApiKey))!.Value,
             connection.Setting(Username),
             connection.Secret(PasswordSecret),
-            connection.Setting(ApplicationNameKey) ?? "crmrouter",
+            connection.Setting(ApplicationNameKey) ?? ApplicationNameKey.Default!,
             TimeSpan.FromMinutes(minutes),
             connection.Setting(ClientIdKey),
             connection.Secret(ClientSecretKey),
@@ -132,7 +144,7 @@ internal sealed record SuiteCrmSettings(
 
     // SuiteCRM 8 serves the 7.x API under /legacy; 7.10+ serves it at the root. A setting of "/" means no prefix.
     private static string PrefixOf(CrmConnection connection) =>
-        connection.Settings.TryGetValue(PathPrefixKey, out var prefix) ? prefix.Trim().Trim('/') : "legacy";
+        connection.Settings.TryGetValue(PathPrefixKey.Name, out var prefix) ? prefix.Trim().Trim('/') : PathPrefixKey.Default!;
 
     public override string ToString() => "SuiteCrmSettings (secrets hidden)";
 }

@@ -1,12 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Connectors.Vtiger;
 
@@ -36,11 +29,6 @@ internal sealed class VtigerConnector(
     private readonly ILogger<VtigerConnector> _logger = logger;
     private readonly CredentialCache<VtigerSession> _sessions = new(timeProvider);
 
-    public override string Kind => "vtiger";
-
-    protected override VtigerSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        VtigerSettings.Read(connection, out problems);
-
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, VtigerSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         var module = ApiNames.Require(request.Module, "module", connection.Name);
@@ -53,13 +41,13 @@ internal sealed class VtigerConnector(
             return LookupOutcome.NotFound;
         }
 
-        Log.Querying(_logger, connection.Name, module, request.ByKey ? "key" : "phone");
+        Log.VtigerQuerying(_logger, connection.Name, module, request.ByKey ? "key" : "phone");
         var outcome = await _sessions.UseAsync(
             CredentialKey.For(connection),
             ct => LoginAsync(settings, connection.Name, ct),
             (session, ct) => QueryAsync(settings, session, connection.Name, field, query, ct),
             cancellationToken);
-        Log.Answered(_logger, connection.Name, module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
+        Log.VtigerAnswered(_logger, connection.Name, module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
         return outcome;
     }
 
@@ -96,7 +84,7 @@ internal sealed class VtigerConnector(
 
     private async Task<VtigerSession> LoginAsync(VtigerSettings settings, string connectionName, CancellationToken cancellationToken)
     {
-        Log.LoggingIn(_logger, connectionName);
+        Log.VtigerLoggingIn(_logger, connectionName);
         using var challenge = new HttpRequestMessage(HttpMethod.Get, new Uri($"{settings.WebService}?operation=getchallenge&username={Uri.EscapeDataString(settings.UserName)}"));
         var token = await CallAsync(challenge, connectionName, "getchallenge", authenticating: true, result => StringProperty(result, "token"), cancellationToken);
 
@@ -164,7 +152,7 @@ internal sealed class VtigerConnector(
     {
         if (code == "INVALID_SESSIONID" && !authenticating)
         {
-            Log.SessionRefused(_logger, connectionName, code);
+            Log.VtigerSessionRefused(_logger, connectionName, code);
             return new CredentialRejectedException($"connection '{connectionName}': {step}: Vtiger answered {code}");
         }
 

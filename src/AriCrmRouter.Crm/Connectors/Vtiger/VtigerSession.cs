@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Auth;
-
 namespace AriCrmRouter.Crm.Connectors.Vtiger;
 
 /// <summary>A Vtiger webservice session (<c>sessionName</c> from <c>login</c>).</summary>

@@ -1,17 +1,21 @@
-using System.Globalization;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-
 namespace AriCrmRouter.Crm.Connectors.Vtiger;
 
 /// <summary>A Vtiger connection's settings and secrets, read and checked once per lookup.</summary>
-internal sealed record VtigerSettings(Uri WebService, string UserName, string AccessKey, TimeSpan SessionLifetime, string? PhoneFields)
+internal sealed record VtigerSettings(Uri WebService, string UserName, string AccessKey, TimeSpan SessionLifetime, string? PhoneFields) : IConnectorSettings<VtigerSettings>
 {
-    public const string Url = "url";
-    public const string Username = "username";
-    public const string SessionMinutes = "sessionMinutes";
-    public const string PhoneFieldsKey = "phoneFields";
-    public const string AccessKeySecret = "accessKey";
+    public static readonly ConnectionKey Url = ConnectionKey.RequiredSetting("url", "the Vtiger URL, e.g. https://acme.od2.vtiger.com");
+    public static readonly ConnectionKey Username = ConnectionKey.RequiredSetting("username", "the user the access key belongs to");
+    public static readonly ConnectionKey SessionMinutes = ConnectionKey.Setting("sessionMinutes", "session lifetime in minutes (1-1440)", "20");
+    public static readonly ConnectionKey PhoneFieldsKey = ConnectionKey.Setting("phoneFields", "comma-separated phone fields", "the module's phone fields");
+    public static readonly ConnectionKey AccessKeySecret = ConnectionKey.RequiredSecret("accessKey", "My Preferences > Access Key");
+
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
+        "vtiger",
+        "Vtiger CRM",
+        [Url, Username, SessionMinutes, PhoneFieldsKey, AccessKeySecret, ConnectionKey.DefaultRegion])
+    {
+        ConnectorType = typeof(VtigerConnector),
+    };
 
     public static IReadOnlyList<string> Problems(CrmConnection connection)
     {
@@ -52,13 +56,17 @@ internal sealed record VtigerSettings(Uri WebService, string UserName, string Ac
         return problems.Count == 0 ? FromUsable(connection) : null;
     }
 
+    // Caller numbers are read with the connection's defaultRegion when the lookup asks (VendorClient.CallerForms).
+    static VtigerSettings? IConnectorSettings<VtigerSettings>.Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        Read(connection, out problems);
+
     private static VtigerSettings FromUsable(CrmConnection connection)
     {
 
-        var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url, connection.Name);
+        var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url.Name, connection.Name);
         var path = root.AbsolutePath.TrimEnd('/');
         var webService = path.EndsWith("/webservice.php", StringComparison.OrdinalIgnoreCase) ? new Uri(root, path) : new Uri(root, path + "/webservice.php");
-        var minutes = connection.Setting(SessionMinutes) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : 20;
+        var minutes = connection.Setting(SessionMinutes) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : int.Parse(SessionMinutes.Default!, CultureInfo.InvariantCulture);
         return new VtigerSettings(
             webService,
             connection.RequiredSetting(Username),

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Crm.Connectors.Zendesk;
 
 /// <summary>
@@ -26,11 +18,6 @@ internal sealed class ZendeskConnector(
     private readonly ILogger<ZendeskConnector> _logger = logger;
     private readonly CredentialCache<ZendeskCredential> _credentials = new(timeProvider);
 
-    public override string Kind => "zendesk";
-
-    protected override ZendeskSettings? ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        ZendeskSettings.Read(connection, out problems);
-
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, ZendeskSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         var target = ZendeskTarget.Parse(request.Module, connection.Name);
@@ -41,13 +28,13 @@ internal sealed class ZendeskConnector(
             return LookupOutcome.NotFound;
         }
 
-        Log.Searching(_logger, connection.Name, target.Name, request.ByKey ? "key" : "phone");
+        Log.ZendeskSearching(_logger, connection.Name, target.Name, request.ByKey ? "key" : "phone");
         var outcome = await _credentials.UseAsync(
             CredentialKey.For(connection),
             _ => Task.FromResult(new ZendeskCredential(settings.Authorization)),
             (credential, ct) => FindAsync(new Call(connection.Name, settings, credential), search, target, field, ct),
             cancellationToken);
-        Log.Answered(_logger, connection.Name, target.Name, outcome is LookupOutcome.FoundValue ? "found" : "not found");
+        Log.ZendeskAnswered(_logger, connection.Name, target.Name, outcome is LookupOutcome.FoundValue ? "found" : "not found");
         return outcome;
     }
 
@@ -92,7 +79,7 @@ internal sealed class ZendeskConnector(
             return LookupOutcome.NotFound;
         }
 
-        Log.ReadingOrganization(_logger, call.ConnectionName);
+        Log.ZendeskReadingOrganization(_logger, call.ConnectionName);
         var id = organizationId.GetInt64().ToString(CultureInfo.InvariantCulture);
         using var organization = await GetAsync(call, $"organizations/{id}.json", "organization", cancellationToken);
         return VendorJson.TryGetProperty(organization.RootElement, "organization", out var org)

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using AriCrmRouter.Crm.Auth;
-
 namespace AriCrmRouter.Crm.Connectors.Zendesk;
 
 /// <summary>

@@ -1,18 +1,21 @@
-using System.Net.Http.Headers;
-using System.Text;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-
 namespace AriCrmRouter.Crm.Connectors.Zendesk;
 
 /// <summary>A Zendesk Support connection's settings and secrets, read and checked once per lookup.</summary>
-internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Authorization)
+internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Authorization) : IConnectorSettings<ZendeskSettings>
 {
-    public const string Url = "url";
-    public const string Subdomain = "subdomain";
-    public const string Email = "email";
-    public const string ApiTokenSecret = "apiToken";
-    public const string OAuthTokenSecret = "oauthToken";
+    public static readonly ConnectionKey Url = ConnectionKey.Setting("url", "Zendesk URL (instead of subdomain)", "https://<subdomain>.zendesk.com");
+    public static readonly ConnectionKey Subdomain = ConnectionKey.Setting("subdomain", "e.g. acme for acme.zendesk.com (or set url)");
+    public static readonly ConnectionKey Email = ConnectionKey.Setting("email", "the agent the API token authenticates as (with apiToken)");
+    public static readonly ConnectionKey ApiTokenSecret = ConnectionKey.Secret("apiToken", "API token (with email), or use oauthToken");
+    public static readonly ConnectionKey OAuthTokenSecret = ConnectionKey.Secret("oauthToken", "OAuth access token, or use apiToken");
+
+    public static CrmConnectorDescriptor Descriptor { get; } = new(
+        "zendesk",
+        "Zendesk Support",
+        [Url, Subdomain, Email, ApiTokenSecret, OAuthTokenSecret, ConnectionKey.DefaultRegion])
+    {
+        ConnectorType = typeof(ZendeskConnector),
+    };
 
     public static IReadOnlyList<string> Problems(CrmConnection connection)
     {
@@ -54,12 +57,16 @@ internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Au
         return problems.Count == 0 ? FromUsable(connection) : null;
     }
 
+    // Caller numbers are read with the connection's defaultRegion when the lookup asks (VendorClient.CallerForms).
+    static ZendeskSettings? IConnectorSettings<ZendeskSettings>.Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
+        Read(connection, out problems);
+
     private static ZendeskSettings FromUsable(CrmConnection connection)
     {
 
         var root = connection.Setting(Url) is { } url
-            ? CrmUrls.Parse(url, Url, connection.Name)
-            : CrmUrls.Parse($"https://{connection.RequiredSetting(Subdomain)}.zendesk.com", Subdomain, connection.Name);
+            ? CrmUrls.Parse(url, Url.Name, connection.Name)
+            : CrmUrls.Parse($"https://{connection.RequiredSetting(Subdomain)}.zendesk.com", Subdomain.Name, connection.Name);
         var apiBase = new Uri(root, root.AbsolutePath.TrimEnd('/') + "/api/v2/");
         var authorization = connection.Secret(ApiTokenSecret) is { } apiToken
             ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{connection.RequiredSetting(Email)}/token:{apiToken}")))

@@ -1,13 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Crm.Connectors.Zoho;
 
 /// <summary>
@@ -24,11 +14,6 @@ internal sealed class ZohoConnector(
 
     private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
 
-    public override string Kind => "zoho";
-
-    protected override ZohoSettings ReadSettings(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        ZohoSettings.Read(connection, serviceRegion, out problems);
-
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, ZohoSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsIdentifier);
@@ -42,7 +27,7 @@ internal sealed class ZohoConnector(
 
     private async Task<AccessToken> AcquireTokenAsync(HttpClient http, CrmConnection connection, ZohoSettings settings, CancellationToken cancellationToken)
     {
-        Log.RequestingToken(logger, connection.Name, settings.AccountsUrl.Host);
+        Log.ZohoRequestingToken(logger, connection.Name, settings.AccountsUrl.Host);
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
@@ -63,7 +48,7 @@ internal sealed class ZohoConnector(
             ?? (token.ApiDomain is { Length: > 0 } domain ? CrmUrls.Parse(domain, "api_domain (token answer)", connection.Name) : null)
             ?? ZohoSettings.DefaultApiDomain(connection);
         var lifetime = token.ExpiresIn is > 0 ? TimeSpan.FromSeconds(token.ExpiresIn.Value) : DefaultTokenLifetime;
-        Log.TokenObtained(logger, connection.Name, apiDomain.Host, lifetime);
+        Log.ZohoTokenObtained(logger, connection.Name, apiDomain.Host, lifetime);
         return new AccessToken(token.AccessToken, timeProvider.GetUtcNow() + lifetime, apiDomain);
     }
 
@@ -73,7 +58,7 @@ internal sealed class ZohoConnector(
         var searches = request.ByKey
             ? [("criteria", ZohoCriteria.EqualsCriterion(request.KeyField!, request.Dtmf!))]
             : ConnectionSettingsReader.Phone(request, settings.Region).All.Select(v => ("phone", v)).ToList();
-        Log.Searching(logger, connection.Name, request.Module, request.ByKey ? "key field" : "phone");
+        Log.ZohoSearching(logger, connection.Name, request.Module, request.ByKey ? "key field" : "phone");
         foreach (var (parameter, value) in searches)
         {
             var record = await SearchOnceAsync(http, connection, settings, request, token, parameter, value, cancellationToken);
@@ -111,7 +96,7 @@ internal sealed class ZohoConnector(
 
         if (answer.Status == HttpStatusCode.Unauthorized)
         {
-            Log.TokenRejected(logger, connection.Name);
+            Log.ZohoTokenRejected(logger, connection.Name);
             throw new CredentialRejectedException($"connection '{connection.Name}': Zoho rejected the access token");
         }
 
@@ -120,7 +105,7 @@ internal sealed class ZohoConnector(
             var failure = VendorHttp.Failure(answer, timeProvider, connection.Name, "search");
             if (failure.Kind == CrmFailureKind.RateLimited)
             {
-                Log.RateLimited(logger, connection.Name, failure.RetryAfter);
+                Log.ZohoRateLimited(logger, connection.Name, failure.RetryAfter);
             }
 
             throw failure;
@@ -139,7 +124,7 @@ internal sealed class ZohoConnector(
 
     private LookupOutcome NotFound(CrmConnection connection, CrmLookupRequest request)
     {
-        Log.NotFound(logger, connection.Name, request.Module, request.Field);
+        Log.ZohoNotFound(logger, connection.Name, request.Module, request.Field);
         return LookupOutcome.NotFound;
     }
 }

@@ -1,4 +1,5 @@
 using AriCrmRouter.Admin.Connections;
+using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Web.Forms;
 using AriCrmRouter.Web.Services;
@@ -25,7 +26,8 @@ public sealed class IntegrationEditModel : PageModel
     [BindProperty]
     public string? Secrets { get; set; }
 
-    public IReadOnlyList<string> Kinds { get; private set; } = [];
+    /// <summary>The kinds a connection can have, with their settings and secrets (the connectors' descriptors).</summary>
+    public IReadOnlyList<CrmConnectorDescriptor> Kinds => CrmConnectorCatalog.Stored;
 
     public IReadOnlyList<string> StoredSecrets { get; private set; } = [];
 
@@ -33,7 +35,6 @@ public sealed class IntegrationEditModel : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Kinds = [.. Crm.Connectors.Kinds];
         if (Original is null)
         {
             return Page();
@@ -53,7 +54,6 @@ public sealed class IntegrationEditModel : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Kinds = [.. Crm.Connectors.Kinds];
         var name = Original ?? ConnectionName;
         var problems = new List<string>();
         var settings = KeyValueLines.Parse(Settings, problems, "settings");
@@ -61,7 +61,7 @@ public sealed class IntegrationEditModel : PageModel
         if (problems.Count == 0)
         {
             var session = HttpContext.RequestServices.GetRequiredService<AdminSession>();
-            problems.AddRange(await ConnectionAdministration.SaveAsync(session.Connections, Crm.Connectors, name, Kind, settings, secrets, cancellationToken));
+            problems.AddRange(await ConnectionAdministration.SaveAsync(session.Connections, Crm.Connectors, name, Kind, settings, secrets, SecretUpdate.Merge, cancellationToken));
         }
 
         if (problems.Count > 0)

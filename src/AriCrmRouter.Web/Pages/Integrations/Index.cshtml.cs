@@ -1,4 +1,5 @@
 using AriCrmRouter.Admin.Connections;
+using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.Administration;
 using AriCrmRouter.Web.Services;

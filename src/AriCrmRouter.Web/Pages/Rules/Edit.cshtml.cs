@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Routing.Validation;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Web.Forms;

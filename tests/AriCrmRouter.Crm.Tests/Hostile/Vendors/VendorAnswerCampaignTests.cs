@@ -149,7 +149,7 @@ public sealed class VendorAnswerCampaignTests(ITestOutputHelper output)
         services.AddSingleton(clock);
         services.AddLogging();
         services.AddSingleton<ICrmAnswerCache>(new NoAnswerCache());
-        services.AddSingleton<ICrmConnectionSource>(new FixedConnectionSource(setup.Connection));
+        services.AddSingleton<ICrmConnectionStore>(new FixedConnectionSource(setup.Connection));
         services.AddCrmLookups(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build());
         services.AddCrmConnectors();
         // Innermost on the CRM client: the connectors' own handlers (redirects, tracing, timeouts) see every case.
