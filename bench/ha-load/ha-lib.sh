@@ -94,7 +94,7 @@ start_router() { # name peer [log-suffix]
     Redis__Configuration="$REDIS_CONFIG" Redis__KeyPrefix=crmrouter: Crm__ExtraTrustedCaFile="$OUT/ca/ca.crt" \
     Crm__DefaultRegion=US Crm__AllowedPrivateNetworks=127.0.0.0/8,::1/128 Routing__Fallback__Type=queue \
     Routing__Fallback__Target=500 Routing__DrainTimeout=00:00:10 \
-    Routing__SweepInterval=00:00:03 HighAvailability__Peers__0="crmrouter-$peer" Observability__Port="$(free_port tcp)" \
+    HighAvailability__Peers__0="crmrouter-$peer" Observability__Port="$(free_port tcp)" \
     DOTNET_ENVIRONMENT=Production dotnet "$ROUTER_DLL"
 }
 

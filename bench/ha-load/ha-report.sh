@@ -89,6 +89,8 @@ print_report() { # sipp-exit-ok
   echo "Calls in flight at the kill (entered Asterisk before it, landed after): $(summary in_flight_at_kill), the longest"
   echo "took $(summary longest_in_flight_at_kill_ms) ms from its first dialplan line to its landing. In flight at the SIGTERM:"
   echo "$(summary in_flight_at_term), the longest $(summary longest_in_flight_at_term_ms) ms. Slowest call of the run: $(summary slowest_ms) ms."
+  echo "Router b after its SIGTERM: $(grep -ho 'Shutting down: draining [0-9]* calls' "$OUT/router-b.log" | head -1 || true),"
+  echo "$(grep -c 'Not claiming broadcast channel' "$OUT/router-b.log" || true) broadcast offers declined while it drained."
   echo
   echo "| phase | from s | to s | calls answered | INVITE-to-200 p50 ms | p99 ms | decisions by router a | by router b |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
@@ -121,6 +123,7 @@ verdict() {
   (($(summary sipp_failed) == 0)) || problems+=("$(summary sipp_failed) calls failed in SIPp")
   (($(summary wrong) == 0)) || problems+=("$(summary wrong) calls at a wrong destination")
   (($(summary at_default_other) == 0)) || problems+=("$(summary at_default_other) calls at a default that were not in flight at the kill")
+  ((smoke || $(summary longest_in_flight_at_kill_ms) <= 10000)) || problems+=("a call in flight at the kill took over 10 s to land")
   [[ $(switch_master_ms) != - ]] || problems+=("Sentinel never switched the master")
   (($(awk -v f="$restart_at" '$1 >= f * 1000' "$OUT/decisions-a.txt" | wc -l) > 0)) || problems+=("router a took no call after its restart")
   if ((${#problems[@]})); then
