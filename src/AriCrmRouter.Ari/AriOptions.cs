@@ -3,21 +3,43 @@ using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Ari;
 
-/// <summary>Where Asterisk's ARI is and how to log in. Bound from the <c>Ari</c> configuration section.</summary>
-public sealed class AriOptions
+/// <summary>
+/// Where Asterisk's ARI is and how to log in. Bound from the <c>Ari</c> configuration section: either one server
+/// (<see cref="BaseUrl"/>, <see cref="Username"/>, <see cref="Password"/>, named <c>default</c>) or a list of them
+/// (<see cref="Servers"/>), never both. The application name and the timeouts apply to every server.
+/// </summary>
+public sealed class AriOptions : IValidatableObject
 {
     public const string SectionName = "Ari";
 
-    /// <summary>Base URL of ARI, e.g. <c>http://127.0.0.1:8088/ari</c>.</summary>
-    [Required]
-    public Uri BaseUrl { get; set; } = new("http://127.0.0.1:8088/ari");
+    private static readonly Uri DefaultBaseUrl = new("http://127.0.0.1:8088/ari");
 
+    private Uri? _baseUrl;
+
+    /// <summary>Base URL of ARI, e.g. <c>http://127.0.0.1:8088/ari</c> (the default) when the router serves one server.</summary>
     [Required]
+    public Uri BaseUrl
+    {
+        get => _baseUrl ?? DefaultBaseUrl;
+
+        // The binder may write back the value it read: only another URL counts as given (see Validate).
+        set => _baseUrl = ReferenceEquals(value, DefaultBaseUrl) ? null : value;
+    }
+
     public string Username { get; set; } = "";
 
     /// <summary>Sent only in the Authorization header; never logged.</summary>
-    [Required]
     public string Password { get; set; } = "";
+
+    /// <summary>
+    /// The Asterisk servers this router serves, each with its own name, URL and credentials; empty: the one server
+    /// given by <see cref="BaseUrl"/>, <see cref="Username"/> and <see cref="Password"/>.
+    /// </summary>
+    [ValidateEnumeratedItems]
+    public IList<AriServerOptions> Servers { get; private set; } = [];
+
+    /// <summary>The server these options describe once split per server (<see cref="ForServer"/>); not configured.</summary>
+    public string ServerName { get; private set; } = AriServerOptions.DefaultName;
 
     /// <summary>The Stasis application name the dialplan uses: <c>Stasis(crmrouter)</c>.</summary>
     [Required]
@@ -46,6 +68,58 @@ public sealed class AriOptions
     /// <summary>Websocket keep-alive ping interval (replaces Websocket.Client's idle-reconnect timer).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The servers to serve: <see cref="Servers"/>, or the one server of the top-level settings, named <c>default</c>.</summary>
+    public IReadOnlyList<AriServerOptions> EffectiveServers() => Servers.Count > 0
+        ? [.. Servers]
+        : [new AriServerOptions { Name = AriServerOptions.DefaultName, BaseUrl = BaseUrl, Username = Username, Password = Password }];
+
+    /// <summary>
+    /// These options for one server: its name, URL and credentials with everything else shared (a member-wise copy, so
+    /// a setting added later is shared too).
+    /// </summary>
+    public AriOptions ForServer(AriServerOptions server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var copy = (AriOptions)MemberwiseClone();
+        copy.ServerName = server.Name;
+        copy._baseUrl = server.BaseUrl ?? throw new ArgumentException($"ARI server '{server.Name}' has no BaseUrl.", nameof(server));
+        copy.Username = server.Username;
+        copy.Password = server.Password;
+        copy.Servers = [];
+        return copy;
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Servers.Count == 0)
+        {
+            if (string.IsNullOrEmpty(Username))
+            {
+                yield return new ValidationResult("Ari:Username is required (or list the servers under Ari:Servers)", [nameof(Username)]);
+            }
+
+            if (string.IsNullOrEmpty(Password))
+            {
+                yield return new ValidationResult("Ari:Password is required (or list the servers under Ari:Servers)", [nameof(Password)]);
+            }
+
+            yield break;
+        }
+
+        if (_baseUrl is not null || !string.IsNullOrEmpty(Username) || !string.IsNullOrEmpty(Password))
+        {
+            yield return new ValidationResult(
+                "Ari:Servers and Ari:BaseUrl/Username/Password are both given: list every Asterisk under Ari:Servers "
+                + "(Name, BaseUrl, Username, Password) and remove Ari:BaseUrl, Ari:Username and Ari:Password",
+                [nameof(Servers)]);
+        }
+
+        foreach (var name in Servers.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            yield return new ValidationResult($"Ari:Servers names must be unique: '{name}' is given more than once", [nameof(Servers)]);
+        }
+    }
 
     public override string ToString() => $"{Username}@{BaseUrl} app={Application}";
 }

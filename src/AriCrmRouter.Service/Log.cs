@@ -15,8 +15,14 @@ internal static partial class Log
     private static readonly Func<ILogger, string, string, IDisposable?> Scope =
         LoggerMessage.DefineScope<string, string>("call {ChannelId} from {Caller}");
 
+    private static readonly Func<ILogger, string, IDisposable?> AriServer =
+        LoggerMessage.DefineScope<string>("server {AriServer}");
+
     /// <summary>The scope every log line of a call carries: its channel and masked caller.</summary>
     public static IDisposable? CallScope(ILogger logger, string channelId, string caller) => Scope(logger, channelId, caller);
+
+    /// <summary>The scope of everything done for one Asterisk server (its connection, calls and sweeps): its name.</summary>
+    public static IDisposable? ServerScope(ILogger logger, string server) => AriServer(logger, server);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
         Message = "Call {ChannelId} decision: rule={Rule} key={Key} value={Value} reason={Reason} row={Row} destination={Destination} lookup_ms={LookupMs} cache={Cache} detail={Detail} result={Result}")]

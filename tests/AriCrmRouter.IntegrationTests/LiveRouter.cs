@@ -59,6 +59,9 @@ public sealed class LiveRouter : IAsyncLifetime
 
     public string Prefix { get; } = $"it{Guid.NewGuid():N}:"[..12];
 
+    /// <summary>The clock of the fake ARI (channel ids are its unix seconds and a sequence); null: the system clock.</summary>
+    public TimeProvider? AriClock { get; init; }
+
     /// <summary>The key ring shared by the admin CLI and the router (one key, made at initialisation).</summary>
     public string KeyRing => Path.Combine(_directory, "key-ring");
 
@@ -78,7 +81,7 @@ public sealed class LiveRouter : IAsyncLifetime
             ring.CreateKey(TimeProvider.System);
         }
 
-        Ari = await FakeAriServer.StartAsync("crmrouter", AriPassword, "crmrouter");
+        Ari = await FakeAriServer.StartAsync("crmrouter", AriPassword, "crmrouter", AriClock);
         Crm = await FakeCustomCrm.StartAsync(_certificates);
         Crm.Add("+14155550100", ("status", "GOLD"), ("lifetime_value", "40"));
         Crm.Add("+14155550101", ("status", "SILVER"), ("lifetime_value", "1200"));
@@ -102,6 +105,16 @@ public sealed class LiveRouter : IAsyncLifetime
 
     /// <summary>Starts the router and waits until its websocket is connected.</summary>
     public async Task StartRouterAsync(IDictionary<string, string?>? overrides = null)
+    {
+        _router = await StartAnotherRouterAsync(overrides);
+        await Ari.WaitForAsync(s => s.ConnectedClients == 1, TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>
+    /// Starts a router host on this stack (Redis, CRM, key ring; the fake ARI unless <paramref name="overrides"/> say
+    /// otherwise) that the caller owns: a second router beside <see cref="StartRouterAsync"/>'s.
+    /// </summary>
+    public async Task<IHost> StartAnotherRouterAsync(IDictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -128,9 +141,9 @@ public sealed class LiveRouter : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging();
         builder.Services.AddCrmRouter(builder.Configuration);
-        _router = builder.Build();
-        await _router.StartAsync();
-        await Ari.WaitForAsync(s => s.ConnectedClients == 1, TimeSpan.FromSeconds(10));
+        var router = builder.Build();
+        await router.StartAsync();
+        return router;
     }
 
     public async Task StopRouterAsync()

@@ -24,6 +24,7 @@ public sealed class AriRestClient : IAriClient
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly IOptions<AriOptions> _options;
     private readonly ILogger<AriRestClient> _logger;
+    private Uri? _restBase;
 
     public AriRestClient(IHttpClientFactory httpClientFactory, IOptions<AriOptions> options, ILogger<AriRestClient> logger)
     {
@@ -31,6 +32,9 @@ public sealed class AriRestClient : IAriClient
         _options = options;
         _logger = logger;
     }
+
+    /// <summary>This client's server (one named <see cref="HttpClient"/> serves every server, so the URL is absolute).</summary>
+    private Uri RestBase => _restBase ??= AriUris.RestBase(_options.Value.BaseUrl);
 
     public Task AnswerAsync(string channelId, CancellationToken cancellationToken)
         => SendAsync(HttpMethod.Post, Path("channels", channelId, "answer"), null, notFoundIsFine: false, cancellationToken);
@@ -142,7 +146,7 @@ public sealed class AriRestClient : IAriClient
     private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string path, string? query, CancellationToken cancellationToken)
     {
         var client = _httpClientFactory.CreateClient(HttpClientName);
-        using var request = new HttpRequestMessage(method, new Uri(query is null ? path : path + "?" + query, UriKind.Relative));
+        using var request = new HttpRequestMessage(method, new Uri(RestBase, query is null ? path : path + "?" + query));
         request.Headers.Authorization = AriBasicCredentials.Header(_options.Value);
         try
         {

@@ -22,7 +22,8 @@ public sealed class AriConnectionMonitor
         var ari = options.Value;
         var meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         Server = ari.BaseUrl is { } url ? $"{url.Host}:{url.Port}" : "";
-        _tags = [new("crmrouter.ari.server", Server), new("crmrouter.ari.application", ari.Application)];
+        Name = ari.ServerName;
+        _tags = [new("crmrouter.ari.server", Server), new("crmrouter.ari.application", ari.Application), new("crmrouter.server", Name)];
         meter.CreateObservableGauge("crmrouter.ari.connection.state", () => new Measurement<int>(_connected ? 1 : 0, _tags), "{connection}",
             "1 while the ARI event websocket is connected, else 0");
         _reconnects = meter.CreateCounter<long>("crmrouter.ari.reconnects", "{reconnect}",
@@ -31,6 +32,9 @@ public sealed class AriConnectionMonitor
 
     /// <summary>The ARI server as host:port (never credentials).</summary>
     public string Server { get; }
+
+    /// <summary>The server's name (<c>Ari:Servers</c>, or <c>default</c>).</summary>
+    public string Name { get; }
 
     public bool IsConnected => _connected;
 

@@ -5,6 +5,7 @@ using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Service.CrmConnections;
 using AriCrmRouter.Service.Destinations;
 using AriCrmRouter.Service.Observability;
+using AriCrmRouter.Service.Servers;
 using AriCrmRouter.Service.Stasis.Session;
 using AriCrmRouter.Service.Stasis.Dispatch;
 using AriCrmRouter.Service.Stasis.Lookup;
@@ -23,7 +24,7 @@ public static class RouterServiceCollectionExtensions
     public static IServiceCollection AddCrmRouter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRouterOptions(configuration);
-        services.AddAriClient(configuration);
+        services.AddAriServers(configuration);
         services.AddRedisStorage(configuration);
         services.AddRuleSetWatcher();
         services.AddSecretsStartupCheck();
@@ -54,20 +55,23 @@ public static class RouterServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The Stasis call handling (dispatcher, sessions, recovery, routing, decision log) without its surroundings:
-    /// needs an <see cref="IAriClient"/>, an <see cref="IRuleSetProvider"/>, an <see cref="ICrmLookup"/>, a
-    /// <see cref="TimeProvider"/> and <see cref="RouterOptions"/>.
+    /// The Stasis call handling (dispatcher, sessions, recovery, routing, decision log) without its surroundings, one
+    /// set per Asterisk server (<see cref="AriServers"/>: a DI scope each): needs an <see cref="IAriClient"/> (per
+    /// server in production), an <see cref="IRuleSetProvider"/>, an <see cref="ICrmLookup"/>, a
+    /// <see cref="TimeProvider"/>, <see cref="AriOptions"/> and <see cref="RouterOptions"/>.
     /// </summary>
     internal static IServiceCollection AddCallHandling(this IServiceCollection services)
     {
-        services.AddSingleton<DestinationRouter>();
-        services.AddSingleton<DecisionLog>();
-        services.AddSingleton<CallServices>();
-        services.AddSingleton<CallRegistry>();
-        services.AddSingleton<CallRecovery>();
-        services.AddSingleton<BroadcastClaims>();
-        services.AddSingleton<PeerTakeover>();
-        services.AddSingleton<CallDispatcher>();
+        services.AddSingleton<AriServers>();
+        services.AddScoped<AriServerContext>();
+        services.AddScoped<DestinationRouter>();
+        services.AddScoped<DecisionLog>();
+        services.AddScoped<CallServices>();
+        services.AddScoped<CallRegistry>();
+        services.AddScoped<CallRecovery>();
+        services.AddScoped<BroadcastClaims>();
+        services.AddScoped<PeerTakeover>();
+        services.AddScoped<CallDispatcher>();
         return services;
     }
 }

@@ -1,10 +1,13 @@
+using AriCrmRouter.Ari;
 using AriCrmRouter.Ari.Transport;
 using AriCrmRouter.Crm.Lookup;
+using AriCrmRouter.Service.Servers;
 using AriCrmRouter.Service.Stasis.Routing;
 using AriCrmRouter.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -14,7 +17,7 @@ namespace AriCrmRouter.Service.Observability;
 public static class ObservabilityServiceCollectionExtensions
 {
     /// <summary>
-    /// Health checks (ARI, rules, Redis), OpenTelemetry metrics of the router's meters exported for Prometheus,
+    /// Health checks (ARI, and each ARI server when there are several; rules, Redis), OpenTelemetry metrics of the router's meters exported for Prometheus,
     /// and the operations endpoint serving both (section <c>Observability</c>, validated on start).
     /// </summary>
     public static IServiceCollection AddRouterObservability(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +31,18 @@ public static class ObservabilityServiceCollectionExtensions
             .AddCheck<AriConnectionHealthCheck>("ari", tags: [OperationsEndpoint.ReadyTag])
             .AddCheck<RuleSetHealthCheck>("rules", tags: [OperationsEndpoint.ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [OperationsEndpoint.ReadyTag]);
+        services.AddOptions<HealthCheckServiceOptions>().Configure<IOptions<AriOptions>>((health, ari) =>
+        {
+            // With Ari:Servers, one check per server beside the "ari" summary, so /readyz says which one is down.
+            foreach (var name in ari.Value.Servers.Select(server => server.Name))
+            {
+                health.Registrations.Add(new HealthCheckRegistration(
+                    "ari:" + name,
+                    sp => new AriServerHealthCheck(sp.GetRequiredService<AriServers>().All.Single(server => server.Name == name)),
+                    failureStatus: null,
+                    tags: [OperationsEndpoint.ReadyTag]));
+            }
+        });
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("crmrouter", serviceVersion: typeof(ObservabilityOptions).Assembly.GetName().Version?.ToString()))
             .WithMetrics(metrics => metrics

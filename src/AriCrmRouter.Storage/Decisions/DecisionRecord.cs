@@ -16,6 +16,9 @@ public sealed record DecisionRecord(
     long LookupMs,
     string Result)
 {
+    /// <summary>The Asterisk server the call came from (<c>Ari:Servers:N:Name</c>, or <c>default</c>); empty in older entries.</summary>
+    public string Server { get; init; } = "";
+
     /// <summary>The stream entry id (set when read back); later entries have larger ids.</summary>
     public string? Id { get; init; }
 }

@@ -30,6 +30,7 @@ public sealed class RedisDecisionLog(RedisConnection redis)
             new("destination", decision.Destination),
             new("lookupMs", decision.LookupMs),
             new("result", decision.Result),
+            new("server", decision.Server),
         ];
         var id = await RedisCalls.RunAsync(
             redis,
@@ -78,6 +79,6 @@ public sealed class RedisDecisionLog(RedisConnection redis)
             Text("destination"),
             Number("lookupMs"),
             Text("result"))
-        { Id = entry.Id.ToString() };
+        { Id = entry.Id.ToString(), Server = Text("server") };
     }
 }

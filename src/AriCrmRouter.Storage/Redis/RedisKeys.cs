@@ -29,11 +29,17 @@ internal sealed class RedisKeys(string prefix)
     /// </summary>
     public string CrmRefreshTokens => Prefix + "crm:refresh-tokens";
 
-    /// <summary>Lives while the router serving this ARI application renews it (several routers on one Asterisk).</summary>
-    public string RouterPresence(string application) => Prefix + "routers:" + application;
+    /// <summary>
+    /// Lives while the router serving this ARI application on the Asterisk server named <paramref name="server"/>
+    /// renews it (several routers on one Asterisk). Server names have no colon, so the key is unambiguous.
+    /// </summary>
+    public string RouterPresence(string server, string application) => Prefix + "routers:" + server + ":" + application;
 
-    /// <summary>Held by the one router that takes over a call of a router that died.</summary>
-    public string OrphanLease(string channelId) => Prefix + "orphans:" + channelId;
+    /// <summary>
+    /// Held by the one router that takes over a call of a router that died; a channel id is unique only within its
+    /// Asterisk server, hence the server's name.
+    /// </summary>
+    public string OrphanLease(string server, string channelId) => Prefix + "orphans:" + server + ":" + channelId;
 
     /// <summary>Cache entry for a lookup key that is already hashed (no caller number in clear).</summary>
     public string CachedAnswer(string hashedLookupKey) => Prefix + "cache:" + hashedLookupKey;

@@ -24,10 +24,10 @@ public sealed class PeerTakeoverTests : IAsyncLifetime
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(_stack.Redis.Configuration);
         var db = redis.GetDatabase();
-        await db.StringSetAsync($"{_stack.Prefix}routers:crmrouter-alive", "alive", TimeSpan.FromMinutes(5));
+        await db.StringSetAsync($"{_stack.Prefix}routers:default:crmrouter-alive", "alive", TimeSpan.FromMinutes(5));
         var alivesCall = _stack.Ari.AddChannelInOtherApplication("crmrouter-alive", "+14155550100", "5551000");
         var leasedElsewhere = _stack.Ari.AddChannelInOtherApplication("crmrouter-dead", "+14155550100", "5551000");
-        await db.StringSetAsync($"{_stack.Prefix}orphans:{leasedElsewhere}", "crmrouter-other", TimeSpan.FromMinutes(5));
+        await db.StringSetAsync($"{_stack.Prefix}orphans:default:{leasedElsewhere}", "crmrouter-other", TimeSpan.FromMinutes(5));
         var deadsCall = _stack.Ari.AddChannelInOtherApplication("crmrouter-dead", "+14155550100", "5551000", "vip");
 
         await _stack.StartRouterAsync(new Dictionary<string, string?>
@@ -41,8 +41,8 @@ public sealed class PeerTakeoverTests : IAsyncLifetime
         Assert.Equal(("crmrouter-queue", "103"), (landing.Context, landing.Extension));
         var move = Assert.Single(_stack.Ari.Commands, c => c.Path.EndsWith("/move", StringComparison.Ordinal));
         Assert.Equal(($"/channels/{deadsCall}/move", "crmrouter", "vip"), (move.Path, move.QueryValue("app"), move.QueryValue("appArgs")));
-        Assert.Equal("crmrouter", (string?)await db.StringGetAsync($"{_stack.Prefix}orphans:{deadsCall}"));
-        Assert.True(await db.KeyExistsAsync($"{_stack.Prefix}routers:crmrouter"));
+        Assert.Equal("crmrouter", (string?)await db.StringGetAsync($"{_stack.Prefix}orphans:default:{deadsCall}"));
+        Assert.True(await db.KeyExistsAsync($"{_stack.Prefix}routers:default:crmrouter"));
         Assert.Null(_stack.Ari.GetChannel(alivesCall)!.Landing);
         Assert.Null(_stack.Ari.GetChannel(leasedElsewhere)!.Landing);
     }

@@ -99,6 +99,11 @@ public sealed partial class FakeAriServer
         if (target != Application)
         {
             channel.OtherApplication = target;
+            if (HasPeerSubscriber(target))
+            {
+                EmitStasisStart(channel);
+            }
+
             return NoContent();
         }
 

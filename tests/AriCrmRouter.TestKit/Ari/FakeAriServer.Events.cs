@@ -29,6 +29,7 @@ public sealed partial class FakeAriServer
         {
             dropped = [.. _allSockets];
             _subscribers.Clear();
+            _peerSubscribers.Clear();
             _allSockets.Clear();
         }
 
@@ -88,7 +89,8 @@ public sealed partial class FakeAriServer
             return;
         }
 
-        if (context.Request.Query["app"].ToString() != Application)
+        var application = context.Request.Query["app"].ToString();
+        if (application != Application && !ServesPeerApplications)
         {
             await RespondAsync(context, StatusCodes.Status400BadRequest, FakeAriJson.Error("Invalid application provided in query"));
             return;
@@ -98,14 +100,15 @@ public sealed partial class FakeAriServer
         var subscriber = new Subscriber(socket, context);
         lock (_gate)
         {
-            // Asterisk: a new websocket for the same app replaces the previous one, which is told so.
-            foreach (var previous in _subscribers)
+            if (application == Application)
             {
-                previous.Outbox.Writer.TryWrite(FakeAriJson.Event("ApplicationReplaced", _timeProvider.GetUtcNow(), Application, AsteriskId, _ => { }));
+                ReplaceSubscriber(subscriber);
+            }
+            else
+            {
+                AddPeerSubscriber(application, subscriber);
             }
 
-            _subscribers.Clear();
-            _subscribers.Add(subscriber);
             _allSockets.Add(subscriber);
             _totalConnections++;
         }
@@ -133,6 +136,7 @@ public sealed partial class FakeAriServer
             lock (_gate)
             {
                 _subscribers.Remove(subscriber);
+                RemovePeerSubscriber(subscriber);
                 _allSockets.Remove(subscriber);
             }
 
@@ -140,6 +144,18 @@ public sealed partial class FakeAriServer
             subscriber.Drop();
             await sending;
         }
+    }
+
+    /// <summary>Asterisk: a new websocket for the same app replaces the previous one, which is told so.</summary>
+    private void ReplaceSubscriber(Subscriber subscriber)
+    {
+        foreach (var previous in _subscribers)
+        {
+            previous.Outbox.Writer.TryWrite(FakeAriJson.Event("ApplicationReplaced", _timeProvider.GetUtcNow(), Application, AsteriskId, _ => { }));
+        }
+
+        _subscribers.Clear();
+        _subscribers.Add(subscriber);
     }
 
     private static async Task SendLoopAsync(Subscriber subscriber)
@@ -166,21 +182,23 @@ public sealed partial class FakeAriServer
     /// <summary>Records the event and queues it to the application's websocket; call under the lock to keep order.</summary>
     private void Deliver(string type, string? channelId, string json)
     {
-        foreach (var subscriber in _subscribers)
+        var subscribers = SubscribersOf(channelId);
+        foreach (var subscriber in subscribers)
         {
             subscriber.Outbox.Writer.TryWrite(json);
         }
 
-        _sentEvents.Add(new FakeAriSentEvent(type, channelId, json, _subscribers.Count));
+        _sentEvents.Add(new FakeAriSentEvent(type, channelId, json, subscribers.Count));
     }
 
     private void EmitChannelEvent(string type, FakeChannel channel, Action<Utf8JsonWriter>? body = null)
     {
-        var json = FakeAriJson.Event(type, _timeProvider.GetUtcNow(), Application, AsteriskId, w =>
+        var application = ServesPeerApplications ? channel.OtherApplication ?? Application : Application;
+        var json = FakeAriJson.Event(type, _timeProvider.GetUtcNow(), application, AsteriskId, w =>
         {
             body?.Invoke(w);
             w.WritePropertyName("channel");
-            FakeAriJson.WriteChannel(w, channel, Application);
+            FakeAriJson.WriteChannel(w, channel, application);
         });
         Deliver(type, channel.Id, json);
     }

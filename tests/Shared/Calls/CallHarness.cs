@@ -5,6 +5,7 @@ using AriCrmRouter.Ari.Rest;
 using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Service;
 using AriCrmRouter.Service.Hosting;
+using AriCrmRouter.Service.Servers;
 using AriCrmRouter.Service.Stasis.Dispatch;
 using AriCrmRouter.Storage;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +30,8 @@ internal sealed class CallHarness : IAsyncDisposable
 
     public StaticRuleSetProvider Rules => (StaticRuleSetProvider)_provider.GetRequiredService<IRuleSetProvider>();
 
-    public CallDispatcher Dispatcher => _provider.GetRequiredService<CallDispatcher>();
+    /// <summary>The dispatcher of the one (default) Asterisk server, in its scope as production builds it.</summary>
+    public CallDispatcher Dispatcher => _provider.GetRequiredService<AriServers>().All[0].Dispatcher;
 
     public FakeLogCollector Logs => _provider.GetFakeLogCollector();
 

@@ -1,3 +1,4 @@
+using AriCrmRouter.Service.Servers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,18 +6,22 @@ using Microsoft.Extensions.Options;
 namespace AriCrmRouter.Service.Stasis.Dispatch;
 
 /// <summary>
-/// Runs <see cref="CallDispatcher.SweepAsync"/> every <c>Routing:SweepInterval</c>: no channel stays in the
-/// application without a session that routes it (a failed routing attempt, a lost StasisStart), so the dialplan's
-/// guard is never what ends a call. Then <see cref="PeerTakeover"/> takes the calls of other routers that died.
+/// Runs <see cref="CallDispatcher.SweepAsync"/> of every Asterisk server every <c>Routing:SweepInterval</c>: no channel
+/// stays in the application without a session that routes it (a failed routing attempt, a lost StasisStart), so the
+/// dialplan's guard is never what ends a call. Then <see cref="PeerTakeover"/> takes the calls of other routers that
+/// died. Each server is swept on its own timer, so a server that is slow to answer never delays another's sweep.
 /// </summary>
-internal sealed class OrphanSweeper(CallDispatcher dispatcher, PeerTakeover peers, IOptions<RouterOptions> options, TimeProvider time, ILogger<OrphanSweeper> logger) : BackgroundService
+internal sealed class OrphanSweeper(AriServers servers, IOptions<RouterOptions> options, TimeProvider time, ILogger<OrphanSweeper> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(servers.All.Select(server => SweepAsync(server, stoppingToken)));
+
+    private async Task SweepAsync(AriServerScope server, CancellationToken stoppingToken)
     {
+        using var scope = Log.ServerScope(logger, server.Name);
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
         try
         {
-            await peers.BeatAsync(stoppingToken);
+            await server.Takeover.BeatAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -29,7 +34,7 @@ internal sealed class OrphanSweeper(CallDispatcher dispatcher, PeerTakeover peer
             {
                 try
                 {
-                    await dispatcher.SweepAsync(stoppingToken);
+                    await server.Dispatcher.SweepAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -38,7 +43,7 @@ internal sealed class OrphanSweeper(CallDispatcher dispatcher, PeerTakeover peer
 
                 try
                 {
-                    await peers.SweepAsync(stoppingToken);
+                    await server.Takeover.SweepAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {

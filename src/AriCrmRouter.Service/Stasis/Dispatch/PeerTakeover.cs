@@ -1,4 +1,5 @@
 using AriCrmRouter.Ari;
+using AriCrmRouter.Service.Servers;
 using AriCrmRouter.Service.Stasis.Session;
 using AriCrmRouter.Storage.Routers;
 using Microsoft.Extensions.Logging;
@@ -7,16 +8,17 @@ using Microsoft.Extensions.Options;
 namespace AriCrmRouter.Service.Stasis.Dispatch;
 
 /// <summary>
-/// Takes over the calls of a router that died (<c>HighAvailability:Peers</c>). At every sweep this router says it is
-/// alive (a Redis key that lives two sweep intervals); for each peer that stopped saying so, every channel still in
-/// the peer's application is leased in Redis (SET NX, so exactly one survivor takes it) and moved into this router's
-/// application, where its StasisStart starts an ordinary call session. With Redis unreachable nothing is taken:
-/// no lease, no move.
+/// Takes over the calls of a router that died (<c>HighAvailability:Peers</c>), on one Asterisk server (one per
+/// server scope). At every sweep this router says it is alive on this server (a Redis key that lives two sweep
+/// intervals); for each peer that stopped saying so, every channel still in the peer's application is leased in Redis
+/// (SET NX on server and channel, so exactly one survivor takes it) and moved into this router's application, where
+/// its StasisStart starts an ordinary call session. With Redis unreachable nothing is taken: no lease, no move.
 /// </summary>
 internal sealed class PeerTakeover(
     CallServices services,
     CallRecovery recovery,
     RedisRouterLeases leases,
+    AriServerContext server,
     IOptions<AriOptions> ariOptions,
     IOptions<HighAvailabilityOptions> options,
     ILogger<CallDispatcher> logger)
@@ -30,7 +32,7 @@ internal sealed class PeerTakeover(
     {
         if (Peers.Count > 0)
         {
-            await leases.BeatAsync(_application, services.Options.SweepInterval * 2, cancellationToken);
+            await leases.BeatAsync(server.Name, _application, services.Options.SweepInterval * 2, cancellationToken);
         }
     }
 
@@ -43,7 +45,7 @@ internal sealed class PeerTakeover(
             return;
         }
 
-        await leases.BeatAsync(_application, services.Options.SweepInterval * 2, cancellationToken);
+        await leases.BeatAsync(server.Name, _application, services.Options.SweepInterval * 2, cancellationToken);
         if (!recovery.IsConnected)
         {
             return; // a call moved into an application nobody listens to would only wait there
@@ -51,7 +53,7 @@ internal sealed class PeerTakeover(
 
         foreach (var peer in peers)
         {
-            if (!await leases.IsAliveAsync(peer, cancellationToken))
+            if (!await leases.IsAliveAsync(server.Name, peer, cancellationToken))
             {
                 await TakeCallsOfAsync(peer, cancellationToken);
             }
@@ -63,7 +65,7 @@ internal sealed class PeerTakeover(
         var application = await services.Ari.GetApplicationAsync(peer, cancellationToken);
         foreach (var channelId in application?.ChannelIds ?? [])
         {
-            if (!await leases.TryTakeAsync(channelId, _application, options.Value.TakeoverLease, cancellationToken)
+            if (!await leases.TryTakeAsync(server.Name, channelId, _application, options.Value.TakeoverLease, cancellationToken)
                 || await services.Ari.GetChannelAsync(channelId, cancellationToken) is not { } channel)
             {
                 continue;

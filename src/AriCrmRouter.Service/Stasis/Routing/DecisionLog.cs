@@ -3,6 +3,7 @@ using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Service.Destinations;
+using AriCrmRouter.Service.Servers;
 using AriCrmRouter.Service.Stasis.Session;
 using AriCrmRouter.Storage.Decisions;
 using Microsoft.Extensions.Logging;
@@ -12,9 +13,16 @@ namespace AriCrmRouter.Service.Stasis.Routing;
 
 /// <summary>
 /// The one account of how each call ended: one decision line (event 2001) for a routed call, or one
-/// caller-hung-up line (event 2002); the call metrics; and the web admin's Recent calls stream.
+/// caller-hung-up line (event 2002); the call metrics; and the web admin's Recent calls stream. One per Asterisk
+/// server: the metrics and the stream name the server (the log lines carry it in their scope).
 /// </summary>
-internal sealed class DecisionLog(ILogger<CallSession> logger, TimeProvider time, IOptions<RouterOptions> options, CallMetrics? metrics = null, RedisDecisionLog? stream = null)
+internal sealed class DecisionLog(
+    AriServerContext server,
+    ILogger<CallSession> logger,
+    TimeProvider time,
+    IOptions<RouterOptions> options,
+    CallMetrics? metrics = null,
+    RedisDecisionLog? stream = null)
 {
     private readonly RecentDecisions _recent = new(stream, time, options.Value.RecentDecisionTimeout);
 
@@ -33,13 +41,13 @@ internal sealed class DecisionLog(ILogger<CallSession> logger, TimeProvider time
         var cache = lookup is null ? "-" : lookup.CacheHit ? "hit" : "miss";
         var reason = DestinationRouter.ReasonName(decision.Reason);
         Log.Decision(logger, channelId, rule?.Name ?? "-", maskedKey ?? "-", value, reason, row, destination, lookupMs, cache, decision.Detail ?? "", result);
-        metrics?.Routed(result, decision.Reason, rule?.Name);
-        await _recent.AppendAsync(new(time.GetUtcNow(), channelId, rule?.Name ?? "-", maskedKey ?? "-", value, reason, row, destination, lookupMs, result.ToString()));
+        metrics?.Routed(server.Name, result, decision.Reason, rule?.Name);
+        await _recent.AppendAsync(new(time.GetUtcNow(), channelId, rule?.Name ?? "-", maskedKey ?? "-", value, reason, row, destination, lookupMs, result.ToString()) { Server = server.Name });
     }
 
     public void CallerLeft(string channelId, Rule? rule, CallState state)
     {
         Log.CallerHungUp(logger, channelId, rule?.Name ?? "-", state);
-        metrics?.CallerHungUp(rule?.Name);
+        metrics?.CallerHungUp(server.Name, rule?.Name);
     }
 }

@@ -1,0 +1,138 @@
+using AriCrmRouter.TestKit.Ari;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
+
+namespace AriCrmRouter.IntegrationTests.HighAvailability;
+
+/// <summary>
+/// One router serving two Asterisk servers (<c>Ari:Servers</c>: pbx1, pbx2; two fake ARIs over real websockets): each
+/// server's calls are handled through that server's own connection and REST, keyed by server and channel id, and one
+/// server being away does not stop the other. Both fakes share one clock, so their channel ids coincide.
+/// </summary>
+public sealed class SeveralAsterisksTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly FakeTimeProvider _ariClock = new(new DateTimeOffset(2026, 11, 29, 20, 0, 0, TimeSpan.Zero));
+    private readonly LiveRouter _stack;
+    private FakeAriServer _pbx2 = null!;
+
+    public SeveralAsterisksTests() => _stack = new LiveRouter { AriClock = _ariClock };
+
+    private FakeAriServer Pbx1 => _stack.Ari;
+
+    public async Task InitializeAsync()
+    {
+        await _stack.InitializeAsync();
+        _pbx2 = await FakeAriServer.StartAsync("crmrouter", "pbx2-Pa55word", "crmrouter", _ariClock);
+        await _stack.ImportRulesAsync(VipRule.Json);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stack.DisposeAsync();
+        await _pbx2.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Calls_ArrivingOnBothServers_AreEachRoutedThroughTheirOwnServer()
+    {
+        await StartRouterOnBothAsync();
+
+        var onPbx1 = await Pbx1.StartCallAsync("+14155550100", "5551000");
+        var onPbx2 = await _pbx2.StartCallAsync("+14155550101", "5551000");
+
+        Assert.Equal(("crmrouter-queue", "103"), Where(await LandingAsync(Pbx1, onPbx1)));
+        Assert.Equal(("crmrouter-queue", "100"), Where(await LandingAsync(_pbx2, onPbx2)));
+        Assert.Single(Pbx1.Commands, c => c.Path == $"/channels/{onPbx1}/continue");
+        Assert.Single(_pbx2.Commands, c => c.Path == $"/channels/{onPbx2}/continue");
+        Assert.Equal(["pbx1", "pbx2"], await DecisionServersAsync(2));
+        Assert.Contains(_stack.Logs.GetSnapshot(), r => r.Id.Id == 2001 && ServerOf(r) == "pbx1");
+        Assert.Contains(_stack.Logs.GetSnapshot(), r => r.Id.Id == 2001 && ServerOf(r) == "pbx2");
+    }
+
+    [Fact]
+    public async Task SameChannelId_OnBothServers_IsTwoIndependentCalls()
+    {
+        await StartRouterOnBothAsync();
+
+        var onPbx1 = await Pbx1.StartCallAsync("+14155550100", "5551000");
+        var onPbx2 = await _pbx2.StartCallAsync("+14155550101", "5551000");
+
+        Assert.Equal(onPbx1, onPbx2);
+        Assert.Equal(("crmrouter-queue", "103"), Where(await LandingAsync(Pbx1, onPbx1)));
+        Assert.Equal(("crmrouter-queue", "100"), Where(await LandingAsync(_pbx2, onPbx2)));
+        Assert.DoesNotContain(_stack.Logs.GetSnapshot(), r => r.Id.Id == 2409); // neither start was taken for a duplicate
+    }
+
+    [Fact]
+    public async Task OneServerAway_TheOtherKeepsRoutingAndTheAwayOneIsServedOnceBack()
+    {
+        _pbx2.RefuseConnections = true;
+        await _stack.StartRouterAsync(TwoAsterisks.Settings(Pbx1, _pbx2));
+
+        var onPbx1 = await Pbx1.StartCallAsync("+14155550100", "5551000");
+        Assert.Equal(("crmrouter-queue", "103"), Where(await LandingAsync(Pbx1, onPbx1)));
+        Assert.True(_pbx2.RefusedConnections > 0);
+
+        _pbx2.RefuseConnections = false;
+        await _pbx2.WaitForAsync(s => s.ConnectedClients == 1, Patience);
+        var onPbx2 = await _pbx2.StartCallAsync("+14155550100", "5551000");
+        Assert.Equal(("crmrouter-queue", "103"), Where(await LandingAsync(_pbx2, onPbx2)));
+
+        await Pbx1.CloseClientsAsync(); // pbx1 goes away in turn
+        Pbx1.RefuseConnections = true;
+        var later = await _pbx2.StartCallAsync("+14155550101", "5551000");
+        Assert.Equal(("crmrouter-queue", "100"), Where(await LandingAsync(_pbx2, later)));
+    }
+
+    [Fact]
+    public async Task RuleChange_ImportedWhileRunning_ReachesCallsOnBothServers()
+    {
+        await StartRouterOnBothAsync();
+
+        await _stack.ImportRulesAsync(VipRule.Json.Replace("\"target\": \"103\"", "\"target\": \"104\"", StringComparison.Ordinal));
+        await _stack.WaitForRulesAsync(r => r.Current.FindByName("vip")!.Rows[0].Destination.Target == "104");
+        var onPbx1 = await Pbx1.StartCallAsync("+14155550100", "5551000");
+        var onPbx2 = await _pbx2.StartCallAsync("+14155550100", "5551000");
+
+        Assert.Equal(("crmrouter-queue", "104"), Where(await LandingAsync(Pbx1, onPbx1)));
+        Assert.Equal(("crmrouter-queue", "104"), Where(await LandingAsync(_pbx2, onPbx2)));
+    }
+
+    private async Task StartRouterOnBothAsync()
+    {
+        await _stack.StartRouterAsync(TwoAsterisks.Settings(Pbx1, _pbx2));
+        await _pbx2.WaitForAsync(s => s.ConnectedClients == 1, Patience);
+    }
+
+    private static async Task<FakeDialplanLanding> LandingAsync(FakeAriServer server, string channelId)
+    {
+        var state = await server.WaitForAsync(s => s.Channel(channelId)?.Landing is not null, Patience);
+        return state.Channel(channelId)!.Landing!;
+    }
+
+    private static (string, string) Where(FakeDialplanLanding landing) => (landing.Context, landing.Extension);
+
+    /// <summary>The server named by the scope of a log line (every line of a server's calls carries it).</summary>
+    private static string? ServerOf(FakeLogRecord record) => record.Scopes
+        .OfType<IEnumerable<KeyValuePair<string, object?>>>()
+        .SelectMany(scope => scope)
+        .FirstOrDefault(pair => pair.Key == "AriServer").Value as string;
+
+    /// <summary>The servers named by the Recent calls stream's entries, sorted, once it holds <paramref name="count"/>.</summary>
+    private async Task<List<string>> DecisionServersAsync(int count)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_stack.Redis.Configuration);
+        var started = TimeProvider.System.GetTimestamp();
+        var entries = await redis.GetDatabase().StreamRangeAsync($"{_stack.Prefix}decisions");
+        while (entries.Length < count && TimeProvider.System.GetElapsedTime(started) < Patience)
+        {
+            await Task.Delay(20);
+            entries = await redis.GetDatabase().StreamRangeAsync($"{_stack.Prefix}decisions");
+        }
+
+        return [.. entries.Select(e => e["server"].ToString()).Order(StringComparer.Ordinal)];
+    }
+}

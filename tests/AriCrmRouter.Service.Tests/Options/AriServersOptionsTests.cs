@@ -1,0 +1,132 @@
+using AriCrmRouter.Ari;
+using AriCrmRouter.Service.Hosting;
+using AriCrmRouter.Service.Servers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AriCrmRouter.Service.Tests.Options;
+
+/// <summary>
+/// <c>Ari:Servers</c> as the router reads it: a list of named servers, or (empty) the one server of the top-level
+/// <c>Ari:BaseUrl/Username/Password</c>, named <c>default</c>; both at once stops the start with a clear message.
+/// </summary>
+public sealed class AriServersOptionsTests
+{
+    private static readonly (string, string)[] TwoServers =
+    [
+        ("Ari:Servers:0:Name", "pbx1"), ("Ari:Servers:0:BaseUrl", "http://10.0.0.21:8088/ari"),
+        ("Ari:Servers:0:Username", "router1"), ("Ari:Servers:0:Password", "secret-1"),
+        ("Ari:Servers:1:Name", "pbx2"), ("Ari:Servers:1:BaseUrl", "http://10.0.0.22:8088/ari"),
+        ("Ari:Servers:1:Username", "router2"), ("Ari:Servers:1:Password", "secret-2"),
+    ];
+
+    [Fact]
+    public void Validate_NoServersListed_TheTopLevelServerIsTheOneNamedDefault()
+    {
+        using var provider = Build(("Ari:BaseUrl", "http://10.0.0.9:8088/ari"), ("Ari:Username", "u"), ("Ari:Password", "p"));
+
+        var server = Assert.Single(provider.GetRequiredService<AriServers>().All);
+
+        Assert.Equal(AriServerOptions.DefaultName, server.Name);
+        var options = provider.GetRequiredService<IOptions<AriOptions>>().Value.EffectiveServers().Single();
+        Assert.Equal(("default", new Uri("http://10.0.0.9:8088/ari"), "u", "p"), (options.Name, options.BaseUrl, options.Username, options.Password));
+    }
+
+    [Fact]
+    public void Validate_NoServersAndNoBaseUrl_UsesTheLocalAsteriskAsBefore()
+    {
+        using var provider = Build(("Ari:Username", "u"), ("Ari:Password", "p"));
+
+        var server = provider.GetRequiredService<IOptions<AriOptions>>().Value.EffectiveServers().Single();
+
+        Assert.Equal(new Uri("http://127.0.0.1:8088/ari"), server.BaseUrl);
+    }
+
+    [Fact]
+    public void Validate_TwoServersListed_EachHasItsOwnAddressAndCredentialsAndTheSharedSettings()
+    {
+        using var provider = Build([.. TwoServers, ("Ari:Application", "crmrouter-a"), ("Ari:RequestTimeout", "00:00:02")]);
+        var ari = provider.GetRequiredService<IOptions<AriOptions>>().Value;
+
+        var perServer = ari.EffectiveServers().Select(ari.ForServer).ToList();
+
+        Assert.Equal(["pbx1", "pbx2"], provider.GetRequiredService<AriServers>().All.Select(s => s.Name));
+        Assert.Equal(
+            [("pbx1", "10.0.0.21", "router1", "secret-1"), ("pbx2", "10.0.0.22", "router2", "secret-2")],
+            perServer.Select(o => (o.ServerName, o.BaseUrl.Host, o.Username, o.Password)));
+        Assert.All(perServer, o => Assert.Equal(("crmrouter-a", TimeSpan.FromSeconds(2)), (o.Application, o.RequestTimeout)));
+        Assert.All(perServer, o => Assert.Empty(o.Servers));
+    }
+
+    [Theory]
+    [InlineData("Ari:BaseUrl", "http://10.0.0.9:8088/ari")]
+    [InlineData("Ari:Username", "u")]
+    [InlineData("Ari:Password", "p")]
+    public void Validate_ServersAndTopLevelServerBothGiven_FailsNamingBoth(string key, string value)
+    {
+        using var provider = Build([.. TwoServers, (key, value)]);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AriOptions>>().Value);
+
+        Assert.Contains("Ari:Servers and Ari:BaseUrl/Username/Password are both given", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_TwoServersWithOneName_FailsNamingIt()
+    {
+        using var provider = Build([.. TwoServers, ("Ari:Servers:1:Name", "PBX1")]);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AriOptions>>().Value);
+
+        Assert.Contains("names must be unique: 'pbx1'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Ari:Servers:1:Name", "pbx 2")]
+    [InlineData("Ari:Servers:1:Name", "pbx:2")]
+    [InlineData("Ari:Servers:1:Name", "")]
+    [InlineData("Ari:Servers:1:Password", "")]
+    [InlineData("Ari:Servers:1:Username", "")]
+    public void Validate_ServerEntryInvalid_FailsNamingTheField(string key, string value)
+    {
+        using var provider = Build([.. TwoServers, (key, value)]);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AriOptions>>().Value);
+
+        Assert.Contains(key.Split(':')[^1], error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ServerWithoutBaseUrl_Fails()
+    {
+        using var provider = Build([.. TwoServers.Where(s => s.Item1 != "Ari:Servers:1:BaseUrl")]);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AriOptions>>().Value);
+
+        Assert.Contains("BaseUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToString_ServerOptions_NeverShowsThePassword()
+    {
+        using var provider = Build(TwoServers);
+        var ari = provider.GetRequiredService<IOptions<AriOptions>>().Value;
+
+        var texts = ari.EffectiveServers().Select(s => s.ToString()).Concat(ari.EffectiveServers().Select(s => ari.ForServer(s).ToString()));
+
+        Assert.All(texts, text => Assert.DoesNotContain("secret", text, StringComparison.Ordinal));
+    }
+
+    private static ServiceProvider Build(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.GroupBy(s => s.Key).Select(s => new KeyValuePair<string, string?>(s.Key, s.Last().Value)))
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAriClient(configuration);
+        services.AddCallHandling();
+        return services.BuildServiceProvider();
+    }
+}
