@@ -59,17 +59,42 @@ public sealed class AriServersOptionsTests
         Assert.All(perServer, o => Assert.Empty(o.Servers));
     }
 
-    [Theory]
-    [InlineData("Ari:BaseUrl", "http://10.0.0.9:8088/ari")]
-    [InlineData("Ari:Username", "u")]
-    [InlineData("Ari:Password", "p")]
-    public void Validate_ServersAndTopLevelServerBothGiven_FailsNamingBoth(string key, string value)
+    [Fact]
+    public void Validate_ServersAndTopLevelBaseUrlBothGiven_FailsNamingBoth()
     {
-        using var provider = Build([.. TwoServers, (key, value)]);
+        using var provider = Build([.. TwoServers, ("Ari:BaseUrl", "http://10.0.0.9:8088/ari")]);
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AriOptions>>().Value);
 
-        Assert.Contains("Ari:Servers and Ari:BaseUrl/Username/Password are both given", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Ari:Servers and Ari:BaseUrl are both given", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ServersWithoutCredentials_UseTheTopLevelUsernameAndPassword()
+    {
+        using var provider = Build(
+            ("Ari:Username", "crmrouter"), ("Ari:Password", "shared-secret"),
+            ("Ari:Servers:0:Name", "pbx1"), ("Ari:Servers:0:BaseUrl", "http://10.0.0.21:8088/ari"),
+            ("Ari:Servers:1:Name", "pbx2"), ("Ari:Servers:1:BaseUrl", "http://10.0.0.22:8088/ari"), ("Ari:Servers:1:Password", "own-secret"));
+        var ari = provider.GetRequiredService<IOptions<AriOptions>>().Value;
+
+        var perServer = ari.EffectiveServers().Select(ari.ForServer).ToList();
+
+        Assert.Equal([("pbx1", "crmrouter", "shared-secret"), ("pbx2", "crmrouter", "own-secret")], perServer.Select(o => (o.ServerName, o.Username, o.Password)));
+    }
+
+    [Fact]
+    public void Validate_ServersOnTopOfTheShippedAppSettings_Start()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddInMemoryCollection(TwoServers.Select(s => new KeyValuePair<string, string?>(s.Item1, s.Item2)))
+            .Build();
+        using var provider = Build(configuration);
+
+        var ari = provider.GetRequiredService<IOptions<AriOptions>>().Value;
+
+        Assert.Equal(["pbx1", "pbx2"], ari.EffectiveServers().Select(s => s.Name));
     }
 
     [Fact]
@@ -118,11 +143,13 @@ public sealed class AriServersOptionsTests
         Assert.All(texts, text => Assert.DoesNotContain("secret", text, StringComparison.Ordinal));
     }
 
-    private static ServiceProvider Build(params (string Key, string Value)[] settings)
-    {
-        var configuration = new ConfigurationBuilder()
+    private static ServiceProvider Build(params (string Key, string Value)[] settings) =>
+        Build(new ConfigurationBuilder()
             .AddInMemoryCollection(settings.GroupBy(s => s.Key).Select(s => new KeyValuePair<string, string?>(s.Key, s.Last().Value)))
-            .Build();
+            .Build());
+
+    private static ServiceProvider Build(IConfiguration configuration)
+    {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddAriClient(configuration);
