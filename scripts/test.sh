@@ -7,7 +7,8 @@
 #                 Debian's /usr/bin/chromium driven by Playwright: runs scripts/setup.sh)
 #     e2e         tests/AriCrmRouter.EndToEndTests      (needs Redis, Asterisk, SIPp and, for the web admin's
 #                 Recent calls scenario, /usr/bin/chromium: setup.sh), then
-#                 scripts/bench.sh --smoke (skipped with TEST_FILTER or TEST_BENCH_SMOKE=0)
+#                 scripts/bench.sh --smoke and scripts/ha-load.sh --smoke (skipped with TEST_FILTER, or with
+#                 TEST_BENCH_SMOKE=0 / TEST_HA_SMOKE=0)
 #     installed   scripts/install.sh into a temporary --destdir (twice: it must be idempotent), then the
 #                 end-to-end smoke (OperationsTests, DID routing) through the installed router and admin
 #                 CLI, then scripts/uninstall.sh --purge; "all" ends with it
@@ -85,6 +86,16 @@ if [[ $tier == e2e || $tier == all ]] && [[ -z ${TEST_FILTER:-} && ${TEST_BENCH_
   echo "test: scripts/bench.sh --smoke" >&2
   if ! bash "$REPO/scripts/bench.sh" --smoke --no-build --configuration "$CONFIG" --out "$REPO/artifacts/bench-smoke"; then
     echo "test: the benchmark smoke failed (logs in artifacts/bench-smoke)" >&2
+    status=1
+  fi
+fi
+
+# The high-availability load test's CI version (two routers on two Asterisks, router killed and restarted, Redis
+# master killed, router SIGTERM under load): fails on a lost, stuck or misrouted call; timing is reported, not judged.
+if [[ $tier == e2e || $tier == all ]] && [[ -z ${TEST_FILTER:-} && ${TEST_HA_SMOKE:-1} != 0 ]]; then
+  echo "test: scripts/ha-load.sh --smoke" >&2
+  if ! bash "$REPO/scripts/ha-load.sh" --smoke --no-build --configuration "$CONFIG" --out "$REPO/artifacts/ha-load-smoke"; then
+    echo "test: the high-availability load smoke failed (logs in artifacts/ha-load-smoke)" >&2
     status=1
   fi
 fi

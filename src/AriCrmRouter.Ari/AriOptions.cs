@@ -6,7 +6,8 @@ namespace AriCrmRouter.Ari;
 /// <summary>
 /// Where Asterisk's ARI is and how to log in. Bound from the <c>Ari</c> configuration section: either one server
 /// (<see cref="BaseUrl"/>, <see cref="Username"/>, <see cref="Password"/>, named <c>default</c>) or a list of them
-/// (<see cref="Servers"/>), never both. The application name and the timeouts apply to every server.
+/// (<see cref="Servers"/>), never both; <see cref="Username"/> and <see cref="Password"/> are the credentials of every
+/// listed server that gives none. The application name and the timeouts apply to every server.
 /// </summary>
 public sealed class AriOptions : IValidatableObject
 {
@@ -77,10 +78,22 @@ public sealed class AriOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>The servers to serve: <see cref="Servers"/>, or the one server of the top-level settings, named <c>default</c>.</summary>
+    /// <summary>
+    /// The servers to serve: <see cref="Servers"/> (a server that gives no username or password uses the top-level
+    /// <see cref="Username"/> and <see cref="Password"/>, the usual case of one ARI user on every Asterisk), or the one
+    /// server of the top-level settings, named <c>default</c>.
+    /// </summary>
     public IReadOnlyList<AriServerOptions> EffectiveServers() => Servers.Count > 0
-        ? [.. Servers]
+        ? [.. Servers.Select(WithSharedCredentials)]
         : [new AriServerOptions { Name = AriServerOptions.DefaultName, BaseUrl = BaseUrl, Username = Username, Password = Password }];
+
+    private AriServerOptions WithSharedCredentials(AriServerOptions server) => new()
+    {
+        Name = server.Name,
+        BaseUrl = server.BaseUrl,
+        Username = string.IsNullOrEmpty(server.Username) ? Username : server.Username,
+        Password = string.IsNullOrEmpty(server.Password) ? Password : server.Password,
+    };
 
     /// <summary>
     /// These options for one server: its name, URL and credentials with everything else shared (a member-wise copy, so
@@ -92,8 +105,9 @@ public sealed class AriOptions : IValidatableObject
         var copy = (AriOptions)MemberwiseClone();
         copy.ServerName = server.Name;
         copy._baseUrl = server.BaseUrl ?? throw new ArgumentException($"ARI server '{server.Name}' has no BaseUrl.", nameof(server));
-        copy._username = server.Username;
-        copy.Password = server.Password;
+        var credentials = WithSharedCredentials(server);
+        copy.Username = credentials.Username;
+        copy.Password = credentials.Password;
         copy.Servers = [];
         return copy;
     }
@@ -115,13 +129,26 @@ public sealed class AriOptions : IValidatableObject
             yield break;
         }
 
-        // The defaults are no server of their own: only a URL, user or password someone wrote down counts as given.
-        if (_baseUrl is not null || _username is not null || !string.IsNullOrEmpty(Password))
+        if (_baseUrl is not null)
         {
             yield return new ValidationResult(
-                "Ari:Servers and Ari:BaseUrl/Username/Password are both given: list every Asterisk under Ari:Servers "
-                + "(Name, BaseUrl, Username, Password) and remove Ari:BaseUrl, Ari:Username and Ari:Password",
+                "Ari:Servers and Ari:BaseUrl are both given: give each Asterisk's BaseUrl under Ari:Servers (Name, BaseUrl, "
+                + "and Username/Password unless the top-level Ari:Username/Password serve every server) and remove Ari:BaseUrl",
                 [nameof(Servers)]);
+        }
+
+        var effective = EffectiveServers();
+        for (var i = 0; i < effective.Count; i++)
+        {
+            if (string.IsNullOrEmpty(effective[i].Username))
+            {
+                yield return new ValidationResult($"Ari:Servers:{i}:Username is required (or Ari:Username for every server)", [nameof(Servers)]);
+            }
+
+            if (string.IsNullOrEmpty(effective[i].Password))
+            {
+                yield return new ValidationResult($"Ari:Servers:{i}:Password is required (or Ari:Password for every server)", [nameof(Servers)]);
+            }
         }
 
         foreach (var name in Servers.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key))

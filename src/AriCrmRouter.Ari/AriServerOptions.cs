@@ -20,11 +20,10 @@ public sealed class AriServerOptions
     [Required]
     public Uri? BaseUrl { get; set; }
 
-    [Required]
+    /// <summary>Empty: the top-level <c>Ari:Username</c>.</summary>
     public string Username { get; set; } = "";
 
-    /// <summary>Sent only in the Authorization header; never logged.</summary>
-    [Required]
+    /// <summary>Sent only in the Authorization header; never logged. Empty: the top-level <c>Ari:Password</c>.</summary>
     public string Password { get; set; } = "";
 
     public override string ToString() => $"{Name}: {Username}@{BaseUrl}";

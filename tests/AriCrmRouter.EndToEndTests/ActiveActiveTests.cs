@@ -121,7 +121,6 @@ public sealed class ActiveActiveTests(EndToEndEnvironment stack)
         if (peer is not null)
         {
             environment["HighAvailability__Peers__0"] = peer;
-            environment["Routing__SweepInterval"] = "00:00:03";
         }
 
         environment["Observability__Port"] = Ports.FreeTcp().ToString(CultureInfo.InvariantCulture);

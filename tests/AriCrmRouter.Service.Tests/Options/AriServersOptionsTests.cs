@@ -82,17 +82,28 @@ public sealed class AriServersOptionsTests
         Assert.Equal("crmrouter", provider.GetRequiredService<IOptions<AriOptions>>().Value.EffectiveServers().Single().Username);
     }
 
-    [Theory]
-    [InlineData("Ari:BaseUrl", "http://10.0.0.9:8088/ari")]
-    [InlineData("Ari:Username", "u")]
-    [InlineData("Ari:Password", "p")]
-    public void Validate_ServersAndTopLevelServerBothGiven_FailsNamingBoth(string key, string value)
+    [Fact]
+    public void Validate_ServersAndTopLevelBaseUrlBothGiven_FailsNamingBoth()
     {
-        using var provider = Build([.. TwoServers, (key, value)]);
+        using var provider = Build([.. TwoServers, ("Ari:BaseUrl", "http://10.0.0.9:8088/ari")]);
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AriOptions>>().Value);
 
-        Assert.Contains("Ari:Servers and Ari:BaseUrl/Username/Password are both given", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Ari:Servers and Ari:BaseUrl are both given", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ServersWithoutCredentials_UseTheTopLevelUsernameAndPassword()
+    {
+        using var provider = Build(
+            ("Ari:Username", "crmrouter"), ("Ari:Password", "shared-secret"),
+            ("Ari:Servers:0:Name", "pbx1"), ("Ari:Servers:0:BaseUrl", "http://10.0.0.21:8088/ari"),
+            ("Ari:Servers:1:Name", "pbx2"), ("Ari:Servers:1:BaseUrl", "http://10.0.0.22:8088/ari"), ("Ari:Servers:1:Password", "own-secret"));
+        var ari = provider.GetRequiredService<IOptions<AriOptions>>().Value;
+
+        var perServer = ari.EffectiveServers().Select(ari.ForServer).ToList();
+
+        Assert.Equal([("pbx1", "crmrouter", "shared-secret"), ("pbx2", "crmrouter", "own-secret")], perServer.Select(o => (o.ServerName, o.Username, o.Password)));
     }
 
     [Fact]
@@ -110,7 +121,6 @@ public sealed class AriServersOptionsTests
     [InlineData("Ari:Servers:1:Name", "pbx:2")]
     [InlineData("Ari:Servers:1:Name", "")]
     [InlineData("Ari:Servers:1:Password", "")]
-    [InlineData("Ari:Servers:1:Username", "")]
     public void Validate_ServerEntryInvalid_FailsNamingTheField(string key, string value)
     {
         using var provider = Build([.. TwoServers, (key, value)]);
@@ -154,11 +164,13 @@ public sealed class AriServersOptionsTests
         throw new InvalidOperationException("repository root (AriCrmRouter.sln) not found above " + AppContext.BaseDirectory);
     }
 
-    private static ServiceProvider Build(params (string Key, string Value)[] settings)
-    {
-        var configuration = new ConfigurationBuilder()
+    private static ServiceProvider Build(params (string Key, string Value)[] settings) =>
+        Build(new ConfigurationBuilder()
             .AddInMemoryCollection(settings.GroupBy(s => s.Key).Select(s => new KeyValuePair<string, string?>(s.Key, s.Last().Value)))
-            .Build();
+            .Build());
+
+    private static ServiceProvider Build(IConfiguration configuration)
+    {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddAriClient(configuration);
