@@ -48,6 +48,9 @@ public sealed class FakeCustomCrm : IAsyncDisposable
 
     public Uri LookupUrl => new(_server.BaseUri, "lookup");
 
+    /// <summary>The HTTPS server underneath, for faults injected the same way as for every vendor's fake.</summary>
+    public FakeHttpServer Server => _server;
+
     public IReadOnlyList<RecordedRequest> Requests => _server.Requests;
 
     public static async Task<FakeCustomCrm> StartAsync(TestCertificates certificates)

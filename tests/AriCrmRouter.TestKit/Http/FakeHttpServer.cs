@@ -50,8 +50,9 @@ public sealed class FakeHttpServer : IAsyncDisposable
             var body = await reader.ReadToEndAsync(context.RequestAborted);
             context.Request.Body.Position = 0;
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            server._requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", headers, body));
-            if (server.Fault is { } fault && fault.TryTake(context.Request))
+            var recorded = new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", headers, body);
+            server._requests.Enqueue(recorded);
+            if (server.Fault is { } fault && fault.TryTake(recorded))
             {
                 await fault.WriteAsync(context.Response);
                 return;
