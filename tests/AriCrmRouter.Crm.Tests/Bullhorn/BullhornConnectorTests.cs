@@ -85,12 +85,6 @@ public sealed class BullhornConnectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LookupAsync_RecordWithNullField_ReturnsNotFound()
-    {
-        Assert.Equal(LookupOutcome.NotFound, await Connector.LookupAsync(Connection(), ByKey("777"), CancellationToken.None));
-    }
-
-    [Fact]
     public async Task LookupAsync_FirstLookup_FollowsDataCentreRedirectAndKeepsCodeFromRedirect()
     {
         await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
@@ -100,17 +94,6 @@ public sealed class BullhornConnectorTests : IAsyncLifetime
             _fake.Server.Requests.Select(r => r.Path));
         var token = Assert.Single(_fake.Requests("/oauth/token"));
         Assert.Contains("code=22%3Acode%2F", token.Body, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task LookupAsync_TwoLookups_LogsInOnce()
-    {
-        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
-        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
-
-        Assert.Single(_fake.Requests("/oauth/authorize"));
-        Assert.Single(_fake.Requests("/rest-services/login"));
-        Assert.Equal(2, _fake.Lookups.Count());
     }
 
     [Fact]
@@ -124,28 +107,6 @@ public sealed class BullhornConnectorTests : IAsyncLifetime
         Assert.Single(_fake.Requests("/oauth/authorize"));
         Assert.Equal(["authorization_code", "refresh_token"], _fake.Requests("/oauth/token").Select(r => r.Body.Contains("grant_type=refresh_token", StringComparison.Ordinal) ? "refresh_token" : "authorization_code"));
         Assert.Equal(2, _fake.Requests("/rest-services/login").Count());
-    }
-
-    [Fact]
-    public async Task LookupAsync_RestTokenTimedOut_LogsInAgainOnceAndSucceeds()
-    {
-        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
-        _fake.ExpireRestTokens();
-
-        Assert.Equal(LookupOutcome.Found("GOLD"), await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None));
-        Assert.Equal(2, _fake.Requests("/rest-services/login").Count());
-        Assert.Equal(3, _fake.Lookups.Count());
-    }
-
-    [Fact]
-    public async Task LookupAsync_RestTokenRejectedAfterRelogin_ThrowsUnauthorized()
-    {
-        _fake.RejectAllRestTokens = true;
-
-        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByKey("1"), CancellationToken.None));
-
-        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
-        Assert.Equal(2, _fake.Lookups.Count());
     }
 
     [Fact]

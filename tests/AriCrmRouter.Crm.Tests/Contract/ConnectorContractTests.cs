@@ -79,6 +79,7 @@ public sealed class ConnectorContractTests
         subject.Server.Fault = new FakeFault(subject.IsLookupRequest, 401);
 
         Assert.Equal(CrmFailureKind.Unauthorized, (await FailureAsync(subject)).Kind);
+        Assert.Equal(subject.RenewsCredentials ? 2 : 1, subject.Server.Fault.Taken);
     }
 
     [Theory]
@@ -99,6 +100,16 @@ public sealed class ConnectorContractTests
     {
         await using var subject = await ContractSubjects.StartAsync(kind);
         subject.Server.Fault = new FakeFault(subject.IsLookupRequest, 200, """{"data": [{"id": 1, "unfinished""");
+
+        Assert.Equal(CrmFailureKind.MalformedResponse, (await FailureAsync(subject)).Kind);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task LookupAsync_HtmlPageInsteadOfAnAnswer_ThrowsMalformedResponse(string kind)
+    {
+        await using var subject = await ContractSubjects.StartAsync(kind);
+        subject.Server.Fault = new FakeFault(subject.IsLookupRequest, 200, "<html><body>Down for maintenance</body></html>") { ContentType = "text/html" };
 
         Assert.Equal(CrmFailureKind.MalformedResponse, (await FailureAsync(subject)).Kind);
     }

@@ -77,6 +77,7 @@ internal static partial class ContractSubjects
             Server = salesforce.Server,
             IsLookupRequest = r => r.Path.StartsWith("/services/data", StringComparison.Ordinal),
             Module = "Contact", Field = "Status__c", EmptyField = "Description", Caller = "4155551212",
+            IssuedCredentials = ["00D-session-"],
             Owned = [salesforce, host],
         };
     }
@@ -136,6 +137,7 @@ internal static partial class ContractSubjects
             Server = sugar.Server,
             IsLookupRequest = r => r.Path.EndsWith("/filter", StringComparison.Ordinal),
             Module = "Contacts", Field = "status_c", EmptyField = "description", Caller = "+1 415 555 1212",
+            IssuedCredentials = ["access-"],
             Owned = [sugar, host],
         };
     }

@@ -94,12 +94,6 @@ public sealed class HubSpotConnectorTests : IAsyncLifetime
         Assert.All(groups.EnumerateArray(), g => Assert.Equal(hostile, Assert.Single(Assert.Single(g.GetProperty("filters").EnumerateArray()).GetProperty("values").EnumerateArray()).GetString()));
     }
 
-    [Fact]
-    public async Task LookupAsync_FieldIsNull_AnswersNotFound()
-    {
-        Assert.Equal(LookupOutcome.NotFound, await Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "notes", "+14155551212")));
-    }
-
     [Theory]
     [InlineData("numemployees", "false", "250")]
     [InlineData("hs_email_optout", "false", "true")]

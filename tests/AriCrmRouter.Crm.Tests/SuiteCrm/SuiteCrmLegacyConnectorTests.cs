@@ -60,18 +60,6 @@ public sealed class SuiteCrmLegacyConnectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LookupAsync_NoMatchingRecord_ReturnsNotFound()
-    {
-        Assert.Equal(LookupOutcome.NotFound, await Connector.LookupAsync(Connection(), ByPhone("+1 212 555 0100"), CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task LookupAsync_RecordWithEmptyField_ReturnsNotFound()
-    {
-        Assert.Equal(LookupOutcome.NotFound, await Connector.LookupAsync(Connection(), ByKey("777"), CancellationToken.None));
-    }
-
-    [Fact]
     public async Task LookupAsync_TwoLookups_LogsInOnceWithMd5Password()
     {
         await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
@@ -122,30 +110,6 @@ public sealed class SuiteCrmLegacyConnectorTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection("wrong"), ByPhone(), CancellationToken.None));
 
         Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
-    }
-
-    [Fact]
-    public async Task LookupAsync_ServerError_ThrowsUnavailable()
-    {
-        _fake.LookupOverride = context =>
-        {
-            context.Response.StatusCode = 500;
-            return Task.CompletedTask;
-        };
-
-        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None));
-
-        Assert.Equal(CrmFailureKind.Unavailable, error.Kind);
-    }
-
-    [Fact]
-    public async Task LookupAsync_PhpWarningInsteadOfJson_ThrowsMalformedResponse()
-    {
-        _fake.LookupOverride = context => context.Response.WriteAsync("<br />\n<b>Warning</b>: mysqli_query(): ...");
-
-        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None));
-
-        Assert.Equal(CrmFailureKind.MalformedResponse, error.Kind);
     }
 
     [Fact]
