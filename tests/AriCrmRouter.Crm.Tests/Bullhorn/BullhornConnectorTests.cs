@@ -1,9 +1,4 @@
-using System.Text.Json.Nodes;
 using AriCrmRouter.Crm.Connectors.Bullhorn;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.AspNetCore.Http;
 
 namespace AriCrmRouter.Crm.Tests.Bullhorn;
 

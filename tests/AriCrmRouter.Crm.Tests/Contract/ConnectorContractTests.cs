@@ -1,7 +1,3 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.TestKit.Http;
-
 namespace AriCrmRouter.Crm.Tests.Contract;
 
 /// <summary>

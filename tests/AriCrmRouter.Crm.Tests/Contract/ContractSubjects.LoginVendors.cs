@@ -1,17 +1,10 @@
-using System.Text.Json.Nodes;
 using AriCrmRouter.Crm.Connectors.Dynamics;
 using AriCrmRouter.Crm.Connectors.SuiteCrm;
 using AriCrmRouter.Crm.Connectors.Vtiger;
 using AriCrmRouter.Crm.CustomCrm;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
 using AriCrmRouter.Crm.Tests.Dynamics;
 using AriCrmRouter.Crm.Tests.SuiteCrm;
 using AriCrmRouter.Crm.Tests.Vtiger;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.TestKit.Crm;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static AriCrmRouter.Crm.Tests.ConnectorSupport.ConnectorTestHost;
 
 namespace AriCrmRouter.Crm.Tests.Contract;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AriCrmRouter.Crm.Connectors.Bullhorn;
 using AriCrmRouter.Crm.Connectors.HubSpot;
 using AriCrmRouter.Crm.Connectors.Pipedrive;
@@ -7,13 +6,11 @@ using AriCrmRouter.Crm.Connectors.SugarCrm;
 using AriCrmRouter.Crm.Connectors.Zendesk;
 using AriCrmRouter.Crm.Connectors.Zoho;
 using AriCrmRouter.Crm.Tests.Bullhorn;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
 using AriCrmRouter.Crm.Tests.Pipedrive;
 using AriCrmRouter.Crm.Tests.Salesforce;
 using AriCrmRouter.Crm.Tests.SugarCrm;
 using AriCrmRouter.Crm.Tests.Zendesk;
 using AriCrmRouter.Crm.Tests.Zoho;
-using AriCrmRouter.TestKit.Crm.Vendors;
 using static AriCrmRouter.Crm.Tests.ConnectorSupport.ConnectorTestHost;
 
 namespace AriCrmRouter.Crm.Tests.Contract;

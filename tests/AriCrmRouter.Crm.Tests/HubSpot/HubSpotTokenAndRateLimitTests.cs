@@ -1,11 +1,4 @@
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.HubSpot;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.TestKit.Crm.Vendors;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Tests.HubSpot;
 

@@ -1,12 +1,4 @@
-using System.Text.Json.Nodes;
 using AriCrmRouter.Crm.Connectors.Pipedrive;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AriCrmRouter.Crm.Tests.Pipedrive;
 

@@ -1,9 +1,4 @@
-using AriCrmRouter.Crm.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 

@@ -1,8 +1,4 @@
 using AriCrmRouter.Crm.Connectors.SuiteCrm;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.AspNetCore.Http;
 
 namespace AriCrmRouter.Crm.Tests.SuiteCrm;
 
