@@ -1,5 +1,4 @@
 using AriCrmRouter.Storage.Secrets;
-using AriCrmRouter.TestKit.Redis;
 
 namespace AriCrmRouter.Cli.Tests;
 

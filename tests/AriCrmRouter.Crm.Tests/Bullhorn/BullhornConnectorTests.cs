@@ -2,28 +2,16 @@ using AriCrmRouter.Crm.Connectors.Bullhorn;
 
 namespace AriCrmRouter.Crm.Tests.Bullhorn;
 
-public sealed class BullhornConnectorTests : IAsyncLifetime
+public sealed class BullhornConnectorTests() : ConnectorPage(new ConnectorTestHost<BullhornConnector>((http, options, time, logger) => new BullhornConnector(http, options, time, logger), services => services.AddBullhornAuthorizeClient()))
 {
     private BullhornFake _fake = null!;
-    private ConnectorTestHost<BullhornConnector> _host = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _fake = await BullhornFake.StartAsync();
+        _fake = await OwnAsync(BullhornFake.StartAsync());
         _fake.Records.Add(JsonNode.Parse("""{"id":123,"phone":"(415) 555-1212","mobile":"","customText1":"GOLD","customText2":"12345","customInt1":42}""")!.AsObject());
         _fake.Records.Add(JsonNode.Parse("""{"id":124,"phone":"","mobile":"+442079460000","customText1":null,"customText2":"777","customInt1":null}""")!.AsObject());
-        _host = new ConnectorTestHost<BullhornConnector>(
-            (http, options, time, logger) => new BullhornConnector(http, options, time, logger),
-            services => services.AddBullhornAuthorizeClient());
     }
-
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _fake.DisposeAsync();
-    }
-
-    private BullhornConnector Connector => _host.Connector;
 
     private CrmConnection Connection(string password = BullhornFake.Password, Dictionary<string, string>? extra = null)
     {
@@ -95,7 +83,7 @@ public sealed class BullhornConnectorTests : IAsyncLifetime
     public async Task LookupAsync_AccessTokenAboutToExpire_RenewsWithRefreshTokenAndLogsInAgain()
     {
         await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
-        _host.Time.Advance(TimeSpan.FromMinutes(9.5));
+        Clock.Advance(TimeSpan.FromMinutes(9.5));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None));
 

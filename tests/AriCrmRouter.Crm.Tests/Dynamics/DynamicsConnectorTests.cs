@@ -2,17 +2,15 @@ using AriCrmRouter.Crm.Connectors.Dynamics;
 
 namespace AriCrmRouter.Crm.Tests.Dynamics;
 
-public sealed class DynamicsConnectorTests : IAsyncLifetime
+public sealed class DynamicsConnectorTests() : ConnectorPage(new ConnectorTestHost<DynamicsConnector>((http, options, time, logger) => new DynamicsConnector(http, options, time, logger)))
 {
     private const string Formatted = "@OData.Community.Display.V1.FormattedValue";
 
-    private readonly FakeTimeProvider _clock = ConnectorTestHost.NewClock();
     private FakeDynamics _dynamics = null!;
-    private DynamicsConnector _connector = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _dynamics = await FakeDynamics.StartAsync();
+        _dynamics = await OwnAsync(FakeDynamics.StartAsync());
         _dynamics.WebApiRecords["contacts"] =
         [
             new JsonObject
@@ -49,10 +47,7 @@ public sealed class DynamicsConnectorTests : IAsyncLifetime
                 },
             },
         ];
-        _connector = new DynamicsConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), _clock, NullLogger<DynamicsConnector>.Instance);
     }
-
-    public async Task DisposeAsync() => await _dynamics.DisposeAsync();
 
     [Fact]
     public async Task LookupAsync_WebApiCallerNumber_FindsChoiceLabelWithOneOredFilter()
@@ -113,7 +108,7 @@ public sealed class DynamicsConnectorTests : IAsyncLifetime
     public async Task LookupAsync_TokenNearExpiry_RefreshesBeforeUse()
     {
         await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
-        _clock.Advance(TimeSpan.FromMinutes(59.5));
+        Clock.Advance(TimeSpan.FromMinutes(59.5));
 
         await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
 
@@ -188,7 +183,7 @@ public sealed class DynamicsConnectorTests : IAsyncLifetime
     [Fact]
     public void Validate_MissingTenantAndSecret_ListsEachByName()
     {
-        var problems = _connector.Validate(ConnectorTestHost.Connection("dynamics", new() { ["orgUrl"] = "https://contoso.crm4.dynamics.com", ["api"] = "soap" }, []));
+        var problems = Connector.Validate(ConnectorTestHost.Connection("dynamics", new() { ["orgUrl"] = "https://contoso.crm4.dynamics.com", ["api"] = "soap" }, []));
 
         Assert.Contains(problems, p => p.Contains("'tenantId'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
@@ -197,7 +192,7 @@ public sealed class DynamicsConnectorTests : IAsyncLifetime
     }
 
     private Task<LookupOutcome> Lookup(CrmConnection connection, CrmLookupRequest request) =>
-        _connector.LookupAsync(connection, request, CancellationToken.None);
+        Connector.LookupAsync(connection, request, CancellationToken.None);
 
     private CrmConnection WebApi(params (string Key, string Value)[] extra)
     {

@@ -2,15 +2,13 @@ using AriCrmRouter.Crm.Connectors.HubSpot;
 
 namespace AriCrmRouter.Crm.Tests.HubSpot;
 
-public sealed class HubSpotConnectorTests : IAsyncLifetime
+public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHost<HubSpotConnector>((http, options, time, logger) => new HubSpotConnector(http, options, time, logger)))
 {
-    private readonly FakeTimeProvider _clock = ConnectorTestHost.NewClock();
     private FakeHubSpot _hubspot = null!;
-    private HubSpotConnector _connector = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _hubspot = await FakeHubSpot.StartAsync();
+        _hubspot = await OwnAsync(FakeHubSpot.StartAsync());
         _hubspot.Records.Add(("contacts", new()
         {
             ["hs_object_id"] = "512",
@@ -23,10 +21,7 @@ public sealed class HubSpotConnectorTests : IAsyncLifetime
             ["hs_email_optout"] = "true",
             ["notes"] = null,
         }));
-        _connector = new HubSpotConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), _clock, NullLogger<HubSpotConnector>.Instance);
     }
-
-    public async Task DisposeAsync() => await _hubspot.DisposeAsync();
 
     [Fact]
     public async Task LookupAsync_CallerStoredInNationalFormat_FindsWithOneInFilterPerPhoneProperty()
@@ -123,7 +118,7 @@ public sealed class HubSpotConnectorTests : IAsyncLifetime
     public async Task LookupAsync_OAuthTokenNearExpiry_RefreshesBeforeUse()
     {
         await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
-        _clock.Advance(TimeSpan.FromMinutes(29.5));
+        Clock.Advance(TimeSpan.FromMinutes(29.5));
 
         await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
 
@@ -181,14 +176,14 @@ public sealed class HubSpotConnectorTests : IAsyncLifetime
     [Fact]
     public void Validate_NoCredentials_NamesBothWays()
     {
-        var problems = _connector.Validate(ConnectorTestHost.Connection("hubspot", new() { ["phoneProperties"] = "phone,mobile phone" }, []));
+        var problems = Connector.Validate(ConnectorTestHost.Connection("hubspot", new() { ["phoneProperties"] = "phone,mobile phone" }, []));
 
         Assert.Contains(problems, p => p.Contains("'accessToken'", StringComparison.Ordinal) && p.Contains("'refreshToken'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'phoneProperties'", StringComparison.Ordinal));
     }
 
     private Task<LookupOutcome> Lookup(CrmConnection connection, CrmLookupRequest request) =>
-        _connector.LookupAsync(connection, request, CancellationToken.None);
+        Connector.LookupAsync(connection, request, CancellationToken.None);
 
     private CrmConnection PrivateApp(params (string Key, string Value)[] extra)
     {

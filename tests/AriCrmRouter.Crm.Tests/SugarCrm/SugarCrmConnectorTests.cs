@@ -2,26 +2,16 @@ using AriCrmRouter.Crm.Connectors.SugarCrm;
 
 namespace AriCrmRouter.Crm.Tests.SugarCrm;
 
-public sealed class SugarCrmConnectorTests : IAsyncLifetime
+public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(http, options, time, logger)))
 {
     private SugarCrmFake _fake = null!;
-    private ConnectorTestHost<SugarCrmConnector> _host = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _fake = await SugarCrmFake.StartAsync();
+        _fake = await OwnAsync(SugarCrmFake.StartAsync());
         _fake.Records.Add(new() { ["id"] = "c1", ["phone_work"] = "+14155551212", ["phone_mobile"] = "", ["status_c"] = "GOLD", ["account_no_c"] = "12345", ["score_c"] = 42.5m });
         _fake.Records.Add(new() { ["id"] = "c2", ["phone_work"] = "", ["phone_mobile"] = "(415) 555-0000", ["status_c"] = null, ["account_no_c"] = "777" });
-        _host = new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(http, options, time, logger));
     }
-
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _fake.DisposeAsync();
-    }
-
-    private SugarCrmConnector Connector => _host.Connector;
 
     private CrmConnection Connection(Dictionary<string, string>? extra = null)
     {
@@ -80,7 +70,7 @@ public sealed class SugarCrmConnectorTests : IAsyncLifetime
     public async Task LookupAsync_TokenAboutToExpire_RenewsWithRefreshTokenFirst()
     {
         await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
-        _host.Time.Advance(TimeSpan.FromMinutes(59.5));
+        Clock.Advance(TimeSpan.FromMinutes(59.5));
 
         var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
 

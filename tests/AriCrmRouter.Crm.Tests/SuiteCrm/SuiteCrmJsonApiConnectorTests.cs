@@ -2,25 +2,15 @@ using AriCrmRouter.Crm.Connectors.SuiteCrm;
 
 namespace AriCrmRouter.Crm.Tests.SuiteCrm;
 
-public sealed class SuiteCrmJsonApiConnectorTests : IAsyncLifetime
+public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(http, options, time, logger)))
 {
     private SuiteCrmFake _fake = null!;
-    private ConnectorTestHost<SuiteCrmConnector> _host = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _fake = await SuiteCrmFake.StartAsync();
+        _fake = await OwnAsync(SuiteCrmFake.StartAsync());
         _fake.Records.Add(new() { ["id"] = "c1", ["phone_mobile"] = "4155551212", ["status_c"] = "GOLD", ["account_no_c"] = "12345" });
-        _host = new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(http, options, time, logger));
     }
-
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _fake.DisposeAsync();
-    }
-
-    private SuiteCrmConnector Connector => _host.Connector;
 
     private CrmConnection Connection(string secret = SuiteCrmFake.ClientSecret, string? prefix = null)
     {
@@ -72,7 +62,7 @@ public sealed class SuiteCrmJsonApiConnectorTests : IAsyncLifetime
     public async Task LookupAsync_TokenAboutToExpire_RequestsNewTokenFirst()
     {
         await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
-        _host.Time.Advance(TimeSpan.FromMinutes(59.5));
+        Clock.Advance(TimeSpan.FromMinutes(59.5));
 
         await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
 

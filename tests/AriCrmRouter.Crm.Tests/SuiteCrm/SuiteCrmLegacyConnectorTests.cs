@@ -2,26 +2,16 @@ using AriCrmRouter.Crm.Connectors.SuiteCrm;
 
 namespace AriCrmRouter.Crm.Tests.SuiteCrm;
 
-public sealed class SuiteCrmLegacyConnectorTests : IAsyncLifetime
+public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(http, options, time, logger)))
 {
     private SuiteCrmFake _fake = null!;
-    private ConnectorTestHost<SuiteCrmConnector> _host = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _fake = await SuiteCrmFake.StartAsync();
+        _fake = await OwnAsync(SuiteCrmFake.StartAsync());
         _fake.Records.Add(new() { ["id"] = "c1", ["phone_work"] = "(415) 555-1212", ["status_c"] = "GOLD", ["account_no_c"] = "12345" });
         _fake.Records.Add(new() { ["id"] = "c2", ["phone_mobile"] = "+442079460000", ["status_c"] = "", ["account_no_c"] = "777" });
-        _host = new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(http, options, time, logger));
     }
-
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _fake.DisposeAsync();
-    }
-
-    private SuiteCrmConnector Connector => _host.Connector;
 
     private CrmConnection Connection(string password = SuiteCrmFake.Password) => new(
         "suite7",
@@ -69,7 +59,7 @@ public sealed class SuiteCrmLegacyConnectorTests : IAsyncLifetime
     public async Task LookupAsync_SessionOlderThanLifetime_LogsInAgainBeforeUse()
     {
         await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
-        _host.Time.Advance(TimeSpan.FromMinutes(19.5));
+        Clock.Advance(TimeSpan.FromMinutes(19.5));
 
         await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
 

@@ -2,26 +2,16 @@ using AriCrmRouter.Crm.Connectors.Vtiger;
 
 namespace AriCrmRouter.Crm.Tests.Vtiger;
 
-public sealed class VtigerConnectorTests : IAsyncLifetime
+public sealed class VtigerConnectorTests() : ConnectorPage(new ConnectorTestHost<VtigerConnector>((http, options, time, logger) => new VtigerConnector(http, options, time, logger)))
 {
     private VtigerFake _fake = null!;
-    private ConnectorTestHost<VtigerConnector> _host = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _fake = await VtigerFake.StartAsync();
+        _fake = await OwnAsync(VtigerFake.StartAsync());
         _fake.Records.Add(new() { ["id"] = "12x34", ["mobile"] = "+14155551212", ["cf_853"] = "GOLD", ["cf_900"] = "12345" });
         _fake.Records.Add(new() { ["id"] = "12x35", ["phone"] = "020 7946 0000", ["cf_853"] = "", ["cf_900"] = "777" });
-        _host = new ConnectorTestHost<VtigerConnector>((http, options, time, logger) => new VtigerConnector(http, options, time, logger));
     }
-
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _fake.DisposeAsync();
-    }
-
-    private VtigerConnector Connector => _host.Connector;
 
     private CrmConnection Connection(string accessKey = VtigerFake.AccessKey) => new(
         "vt",
@@ -58,7 +48,7 @@ public sealed class VtigerConnectorTests : IAsyncLifetime
     public async Task LookupAsync_SessionOlderThanLifetime_LogsInAgainBeforeUse()
     {
         await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
-        _host.Time.Advance(TimeSpan.FromMinutes(19.5));
+        Clock.Advance(TimeSpan.FromMinutes(19.5));
 
         await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
 
