@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AriCrmRouter.Storage.Secrets;
-using AriCrmRouter.TestKit.Redis;
 using StackExchange.Redis;
 
 namespace AriCrmRouter.Cli.Tests;

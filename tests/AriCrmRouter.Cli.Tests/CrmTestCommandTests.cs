@@ -1,5 +1,4 @@
 using AriCrmRouter.TestKit.Crm.Vendors;
-using AriCrmRouter.TestKit.Redis;
 
 namespace AriCrmRouter.Cli.Tests;
 

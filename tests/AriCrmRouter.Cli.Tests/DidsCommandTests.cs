@@ -1,5 +1,3 @@
-using AriCrmRouter.TestKit.Redis;
-
 namespace AriCrmRouter.Cli.Tests;
 
 public sealed class DidsCommandTests(RedisServer redis) : IClassFixture<RedisServer>, IDisposable

@@ -1,5 +1,3 @@
-using AriCrmRouter.TestKit.Redis;
-
 namespace AriCrmRouter.Cli.Tests;
 
 public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisServer>, IDisposable

@@ -1,12 +1,8 @@
 namespace AriCrmRouter.Cli.Tests;
 
 /// <summary>Crafted rule files end in a listed problem and an exit code, never a stack trace; Redis is never needed.</summary>
-public sealed class RulesHostileFileTests : IDisposable
+public sealed class RulesHostileFileTests : OfflineRuleFileTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"crmrouter-hostile-{Guid.NewGuid():N}");
-
-    public RulesHostileFileTests() => Directory.CreateDirectory(_directory);
-
     public static TheoryData<string, string> CraftedFiles => new()
     {
         { Good().Replace("\"dids\"", "\"rules[x\": 1, \"zzz\": 2, \"dids\"", StringComparison.Ordinal), "[\"rules[x\"]: unknown property" },
@@ -64,22 +60,4 @@ public sealed class RulesHostileFileTests : IDisposable
     }
 
     private static string Good() => RuleFiles.File([RuleFiles.Rule("good")], new Dictionary<string, string> { ["5551000"] = "good" });
-
-    private static async Task<CliRun> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var cli = new AdminCli(new AdminConsole(new StringReader(""), stdout, stderr), _ => null);
-        var exit = await cli.RunAsync(["--redis", "127.0.0.1:1", .. args], CancellationToken.None);
-        return new CliRun(exit, stdout.ToString(), stderr.ToString());
-    }
-
-    private string Write(string content)
-    {
-        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

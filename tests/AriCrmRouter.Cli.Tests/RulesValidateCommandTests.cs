@@ -1,28 +1,8 @@
 namespace AriCrmRouter.Cli.Tests;
 
 /// <summary>rules validate never needs Redis: these runs point at a port nothing listens on.</summary>
-public sealed class RulesValidateCommandTests : IDisposable
+public sealed class RulesValidateCommandTests : OfflineRuleFileTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"crmrouter-validate-{Guid.NewGuid():N}");
-
-    public RulesValidateCommandTests() => Directory.CreateDirectory(_directory);
-
-    private static async Task<CliRun> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var cli = new AdminCli(new AdminConsole(new StringReader(""), stdout, stderr), _ => null);
-        var exit = await cli.RunAsync(["--redis", "127.0.0.1:1", .. args], CancellationToken.None);
-        return new CliRun(exit, stdout.ToString(), stderr.ToString());
-    }
-
-    private string Write(string content)
-    {
-        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, content);
-        return path;
-    }
-
     [Fact]
     public async Task Validate_ValidFile_ExitsZeroWithSummary()
     {
@@ -61,7 +41,7 @@ public sealed class RulesValidateCommandTests : IDisposable
     [Fact]
     public async Task Validate_MissingFile_IsAUsageError()
     {
-        var run = await RunAsync("rules", "validate", Path.Combine(_directory, "nope.json"));
+        var run = await RunAsync("rules", "validate", ScratchPath("nope.json"));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("cannot read", run.Error, StringComparison.Ordinal);
@@ -90,6 +70,4 @@ public sealed class RulesValidateCommandTests : IDisposable
         Assert.Contains("dids", run.Out, StringComparison.Ordinal);
         Assert.Contains("crm", run.Out, StringComparison.Ordinal);
     }
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

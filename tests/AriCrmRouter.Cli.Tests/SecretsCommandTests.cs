@@ -1,5 +1,4 @@
 using AriCrmRouter.Storage.Secrets;
-using AriCrmRouter.TestKit.Redis;
 using StackExchange.Redis;
 
 namespace AriCrmRouter.Cli.Tests;

@@ -1,5 +1,4 @@
 using AriCrmRouter.TestKit.Crm;
-using AriCrmRouter.TestKit.Redis;
 
 namespace AriCrmRouter.Cli.Tests;
 

@@ -1,5 +1,3 @@
-using AriCrmRouter.TestKit.Redis;
-
 namespace AriCrmRouter.Cli.Tests;
 
 /// <summary>Stops its own Redis server to check what admins see when it is down.</summary>

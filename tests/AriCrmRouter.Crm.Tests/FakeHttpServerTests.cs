@@ -1,7 +1,3 @@
-using AriCrmRouter.TestKit.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace AriCrmRouter.Crm.Tests;
 
 public sealed class FakeHttpServerTests

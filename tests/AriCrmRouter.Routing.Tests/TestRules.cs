@@ -1,5 +1,3 @@
-using AriCrmRouter.Routing.Rules;
-
 namespace AriCrmRouter.Routing.Tests;
 
 /// <summary>Builds valid rules for tests, which then change the one member they are about.</summary>

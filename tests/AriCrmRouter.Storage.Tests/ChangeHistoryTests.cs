@@ -1,7 +1,4 @@
-using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Storage.History;
-using AriCrmRouter.Storage.Rules;
-using AriCrmRouter.TestKit.Redis;
 
 namespace AriCrmRouter.Storage.Tests;
 

@@ -1,6 +1,5 @@
 using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.Storage.Cache;
-using AriCrmRouter.TestKit.Redis;
 
 namespace AriCrmRouter.Storage.Tests;
 

@@ -1,6 +1,3 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.TestKit.Redis;
-
 namespace AriCrmRouter.Storage.Tests;
 
 public sealed class RedisCrmConnectionStoreTests(RedisServer redis) : IClassFixture<RedisServer>

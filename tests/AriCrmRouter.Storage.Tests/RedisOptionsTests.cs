@@ -1,7 +1,4 @@
-using AriCrmRouter.Storage.Redis;
-using AriCrmRouter.TestKit.Redis;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Storage.Tests;

@@ -1,5 +1,4 @@
 using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.TestKit.Redis;
 
 namespace AriCrmRouter.Storage.Tests;
 

@@ -1,7 +1,4 @@
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Storage.Secrets;
-using AriCrmRouter.TestKit.Redis;
 
 namespace AriCrmRouter.Storage.Tests;
 

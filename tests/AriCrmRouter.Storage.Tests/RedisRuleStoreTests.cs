@@ -1,7 +1,4 @@
 using AriCrmRouter.Routing.Files;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Storage.Rules;
-using AriCrmRouter.TestKit.Redis;
 
 namespace AriCrmRouter.Storage.Tests;
 

@@ -1,8 +1,3 @@
-using AriCrmRouter.Storage.Rules;
-using AriCrmRouter.TestKit.Redis;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace AriCrmRouter.Storage.Tests;
 
 /// <summary>Stops and restarts its own Redis server, so it does not share one with other test classes.</summary>

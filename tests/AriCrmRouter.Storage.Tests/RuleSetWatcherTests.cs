@@ -1,8 +1,3 @@
-using AriCrmRouter.Storage.Rules;
-using AriCrmRouter.TestKit.Redis;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace AriCrmRouter.Storage.Tests;
 
 public sealed class RuleSetWatcherTests(RedisServer redis) : IClassFixture<RedisServer>

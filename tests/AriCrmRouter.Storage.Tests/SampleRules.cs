@@ -1,4 +1,3 @@
-using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Routing.Validation;
 
 namespace AriCrmRouter.Storage.Tests;

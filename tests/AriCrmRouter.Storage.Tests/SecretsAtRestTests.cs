@@ -1,8 +1,4 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Storage.Connections;
-using AriCrmRouter.Storage.Secrets;
-using AriCrmRouter.TestKit.Redis;
 
 namespace AriCrmRouter.Storage.Tests;
 

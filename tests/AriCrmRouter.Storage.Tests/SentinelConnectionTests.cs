@@ -1,5 +1,3 @@
-using AriCrmRouter.Storage.Redis;
-using AriCrmRouter.TestKit.Redis;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;

@@ -1,9 +1,4 @@
-using AriCrmRouter.Storage.Redis;
-using AriCrmRouter.Storage.Secrets;
-using AriCrmRouter.TestKit.Redis;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using StackExchange.Redis;
 

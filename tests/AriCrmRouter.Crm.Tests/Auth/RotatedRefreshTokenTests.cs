@@ -1,15 +1,10 @@
-using System.Text.Json.Nodes;
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.Bullhorn;
 using AriCrmRouter.Crm.Connectors.Pipedrive;
 using AriCrmRouter.Crm.Connectors.SugarCrm;
 using AriCrmRouter.Crm.Tests.Bullhorn;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
 using AriCrmRouter.Crm.Tests.Pipedrive;
 using AriCrmRouter.Crm.Tests.SugarCrm;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.TestKit.Crm;
 
 namespace AriCrmRouter.Crm.Tests.Auth;
 

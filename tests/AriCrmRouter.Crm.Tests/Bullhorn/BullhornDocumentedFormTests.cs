@@ -1,31 +1,16 @@
-using System.Text.Json.Nodes;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.Bullhorn;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.AspNetCore.Http;
 
 namespace AriCrmRouter.Crm.Tests.Bullhorn;
 
 /// <summary>Bullhorn's documented request forms (authorize with query parameters, login by GET), phone fields and 429.</summary>
-public sealed class BullhornDocumentedFormTests : IAsyncLifetime
+public sealed class BullhornDocumentedFormTests() : ConnectorPage(new ConnectorTestHost<BullhornConnector>((http, options, time, logger) => new BullhornConnector(http, options, time, logger), services => services.AddBullhornAuthorizeClient()))
 {
     private BullhornFake _fake = null!;
-    private ConnectorTestHost<BullhornConnector> _host = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _fake = await BullhornFake.StartAsync();
+        _fake = await OwnAsync(BullhornFake.StartAsync());
         _fake.Records.Add(JsonNode.Parse("""{"id":123,"phone":"","mobile":"","workPhone":"","phone2":"","phone3":"","customText1":"GOLD","customText2":"12345"}""")!.AsObject());
-        _host = new ConnectorTestHost<BullhornConnector>(
-            (http, options, time, logger) => new BullhornConnector(http, options, time, logger),
-            services => services.AddBullhornAuthorizeClient());
-    }
-
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _fake.DisposeAsync();
     }
 
     [Fact]
@@ -83,7 +68,7 @@ public sealed class BullhornDocumentedFormTests : IAsyncLifetime
         new() { Module = "ClientContact", Field = "customText1", KeyField = "customText2", Dtmf = "12345", CallerNumber = "" };
 
     private Task<LookupOutcome> Lookup(CrmConnection connection, CrmLookupRequest request) =>
-        _host.Connector.LookupAsync(connection, request, CancellationToken.None);
+        Connector.LookupAsync(connection, request, CancellationToken.None);
 
     private CrmConnection Connection(params (string Key, string Value)[] extra)
     {

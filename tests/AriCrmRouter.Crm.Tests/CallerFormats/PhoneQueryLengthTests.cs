@@ -1,4 +1,3 @@
-using AriCrmRouter.TestKit.Crm.Vendors;
 using Xunit.Abstractions;
 
 namespace AriCrmRouter.Crm.Tests.CallerFormats;

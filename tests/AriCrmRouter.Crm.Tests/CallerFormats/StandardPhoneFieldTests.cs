@@ -1,5 +1,3 @@
-using AriCrmRouter.Routing.Evaluation;
-
 namespace AriCrmRouter.Crm.Tests.CallerFormats;
 
 /// <summary>Every standard phone field of a module is searched by default, not only the first two.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.TestKit.Crm.Vendors;
 using Xunit.Abstractions;
 
 namespace AriCrmRouter.Crm.Tests.CallerFormats;

@@ -1,19 +1,13 @@
-using System.Text.Json.Nodes;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.SugarCrm;
 using AriCrmRouter.Crm.Connectors.SuiteCrm;
 using AriCrmRouter.Crm.Connectors.Vtiger;
 using AriCrmRouter.Crm.Connectors.Zendesk;
 using AriCrmRouter.Crm.Connectors.Zoho;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
 using AriCrmRouter.Crm.Tests.SugarCrm;
 using AriCrmRouter.Crm.Tests.SuiteCrm;
 using AriCrmRouter.Crm.Tests.Vtiger;
 using AriCrmRouter.Crm.Tests.Zendesk;
 using AriCrmRouter.Crm.Tests.Zoho;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Tests.CallerFormats;
 

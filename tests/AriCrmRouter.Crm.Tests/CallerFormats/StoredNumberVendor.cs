@@ -1,20 +1,12 @@
-using System.Text.Json.Nodes;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.Bullhorn;
 using AriCrmRouter.Crm.Connectors.Dynamics;
 using AriCrmRouter.Crm.Connectors.HubSpot;
 using AriCrmRouter.Crm.Connectors.Pipedrive;
 using AriCrmRouter.Crm.Connectors.Salesforce;
 using AriCrmRouter.Crm.Tests.Bullhorn;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
 using AriCrmRouter.Crm.Tests.Dynamics;
 using AriCrmRouter.Crm.Tests.Pipedrive;
 using AriCrmRouter.Crm.Tests.Salesforce;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.TestKit.Crm.Vendors;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Tests.CallerFormats;
 

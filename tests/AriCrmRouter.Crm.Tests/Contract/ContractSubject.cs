@@ -1,45 +1,76 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.TestKit.Http;
-using Microsoft.AspNetCore.Http;
-
 namespace AriCrmRouter.Crm.Tests.Contract;
 
 /// <summary>
-/// One connector against its fake CRM, seeded with one record: what the contract suite needs to ask it the
-/// same questions as every other connector. <see cref="IsLookupRequest"/> tells the record lookups (search,
-/// query, read) from the login and token requests, which is where the suite injects failures.
+/// One connector against its fake CRM, seeded with one record found by <see cref="Caller"/> whose
+/// <see cref="Field"/> is GOLD and whose <see cref="EmptyField"/> has no value: what the contract suite needs to
+/// ask it the same questions as every other connector. <see cref="IsLookupRequest"/> tells the record lookups
+/// (search, query, read) from the login and token requests, which is where the suite injects failures.
 /// </summary>
-internal sealed class ContractSubject(
-    ICrmConnector connector,
-    CrmConnection connection,
-    FakeHttpServer server,
-    Func<HttpRequest, bool> isLookupRequest,
-    CrmLookupRequest found,
-    string foundValue,
-    CrmLookupRequest missing,
-    IAsyncDisposable fake,
-    IDisposable? host = null) : IAsyncDisposable
+internal sealed class ContractSubject : IAsyncDisposable
 {
-    public ICrmConnector Connector { get; } = connector;
+    public const string FoundValue = "GOLD";
 
-    public CrmConnection Connection { get; } = connection;
+    /// <summary>A number no fake holds.</summary>
+    public const string Stranger = "+12125550000";
 
-    public FakeHttpServer Server { get; } = server;
+    public required ICrmConnector Connector { get; init; }
 
-    public Func<HttpRequest, bool> IsLookupRequest { get; } = isLookupRequest;
+    public required CrmConnection Connection { get; init; }
 
-    public CrmLookupRequest Found { get; } = found;
+    public required FakeHttpServer Server { get; init; }
 
-    public string FoundValue { get; } = foundValue;
+    public required Func<RecordedRequest, bool> IsLookupRequest { get; init; }
 
-    public CrmLookupRequest Missing { get; } = missing;
+    public required string Module { get; init; }
 
-    public Task<Routing.Evaluation.LookupOutcome> LookupAsync(CrmLookupRequest request) =>
-        Connector.LookupAsync(Connection, request, CancellationToken.None);
+    public required string Field { get; init; }
+
+    public required string EmptyField { get; init; }
+
+    public required string Caller { get; init; }
+
+    /// <summary>The fake, and what else the subject owns (a service provider, certificates).</summary>
+    public required IReadOnlyList<object> Owned { get; init; }
+
+    /// <summary>How the tokens or sessions the fake issues begin: they belong in headers or bodies, never in URLs.</summary>
+    public IReadOnlyList<string> IssuedCredentials { get; init; } = [];
+
+    /// <summary>False for the custom CRM, whose headers are fixed: a rejected one cannot be renewed.</summary>
+    public bool RenewsCredentials { get; init; } = true;
+
+    /// <summary>False for the custom CRM, whose client reads no Retry-After today.</summary>
+    public bool ReadsRetryAfter { get; init; } = true;
+
+    public CrmLookupRequest Found => Request(Field, Caller);
+
+    public CrmLookupRequest Missing => Request(Field, Stranger);
+
+    public CrmLookupRequest WithoutValue => Request(EmptyField, Caller);
+
+    /// <summary>The connection's secrets: never in a URL, an exception or a log line.</summary>
+    public IEnumerable<string> Secrets => Connection.Secrets.Values;
+
+    /// <summary>Requests that were not record lookups: logins, tokens, field definitions.</summary>
+    public int CredentialRequests => Server.Requests.Count(r => !IsLookupRequest(r));
+
+    public Task<LookupOutcome> LookupAsync(CrmLookupRequest request, CancellationToken cancellationToken = default) =>
+        Connector.LookupAsync(Connection, request, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        host?.Dispose();
-        await fake.DisposeAsync();
+        foreach (var owned in Owned.Reverse())
+        {
+            switch (owned)
+            {
+                case IAsyncDisposable asynchronous:
+                    await asynchronous.DisposeAsync();
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
+        }
     }
+
+    private CrmLookupRequest Request(string field, string caller) => new() { Module = Module, Field = field, CallerNumber = caller };
 }

@@ -1,7 +1,4 @@
-using System.Net;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.CustomCrm;
-using AriCrmRouter.Routing.Evaluation;
 
 namespace AriCrmRouter.Crm.Tests.CustomCrm;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.CustomCrm;
 
 namespace AriCrmRouter.Crm.Tests.CustomCrm;

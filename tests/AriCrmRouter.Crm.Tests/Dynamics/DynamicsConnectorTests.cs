@@ -1,26 +1,16 @@
-using System.Text.Json.Nodes;
 using AriCrmRouter.Crm.Connectors.Dynamics;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AriCrmRouter.Crm.Tests.Dynamics;
 
-public sealed class DynamicsConnectorTests : IAsyncLifetime
+public sealed class DynamicsConnectorTests() : ConnectorPage(new ConnectorTestHost<DynamicsConnector>((http, options, time, logger) => new DynamicsConnector(http, options, time, logger)))
 {
     private const string Formatted = "@OData.Community.Display.V1.FormattedValue";
 
-    private readonly FakeTimeProvider _clock = ConnectorTestHost.NewClock();
     private FakeDynamics _dynamics = null!;
-    private DynamicsConnector _connector = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _dynamics = await FakeDynamics.StartAsync();
+        _dynamics = await OwnAsync(FakeDynamics.StartAsync());
         _dynamics.WebApiRecords["contacts"] =
         [
             new JsonObject
@@ -57,10 +47,7 @@ public sealed class DynamicsConnectorTests : IAsyncLifetime
                 },
             },
         ];
-        _connector = new DynamicsConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), _clock, NullLogger<DynamicsConnector>.Instance);
     }
-
-    public async Task DisposeAsync() => await _dynamics.DisposeAsync();
 
     [Fact]
     public async Task LookupAsync_WebApiCallerNumber_FindsChoiceLabelWithOneOredFilter()
@@ -103,12 +90,6 @@ public sealed class DynamicsConnectorTests : IAsyncLifetime
             Assert.Single(_dynamics.Queries).Query);
     }
 
-    [Fact]
-    public async Task LookupAsync_NoRecord_AnswersNotFound()
-    {
-        Assert.Equal(LookupOutcome.NotFound, await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "+12125550000")));
-    }
-
     [Theory]
     [InlineData("_parentcustomerid_value", "auto", "Acme Ltd")]
     [InlineData("numberofchildren", "auto", "1250")]
@@ -124,51 +105,13 @@ public sealed class DynamicsConnectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LookupAsync_FieldIsNull_AnswersNotFound()
-    {
-        Assert.Equal(LookupOutcome.NotFound, await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "description", "4155551212")));
-    }
-
-    [Fact]
-    public async Task LookupAsync_SecondLookup_ReusesCachedToken()
-    {
-        await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
-        await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
-
-        Assert.Equal(1, _dynamics.TokensIssued);
-        var token = Assert.Single(_dynamics.Server.Requests, r => r.Method == "POST");
-        Assert.Equal($"/{FakeDynamics.Tenant}/oauth2/v2.0/token", token.Path);
-    }
-
-    [Fact]
     public async Task LookupAsync_TokenNearExpiry_RefreshesBeforeUse()
     {
         await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
-        _clock.Advance(TimeSpan.FromMinutes(59.5));
+        Clock.Advance(TimeSpan.FromMinutes(59.5));
 
         await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
 
-        Assert.Equal(2, _dynamics.TokensIssued);
-    }
-
-    [Fact]
-    public async Task LookupAsync_TokenExpiredAtServer_RefreshesOnceAndSucceeds()
-    {
-        await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
-        _dynamics.ExpireIssuedTokens();
-
-        Assert.Equal(LookupOutcome.Found("GOLD"), await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212")));
-        Assert.Equal(2, _dynamics.TokensIssued);
-    }
-
-    [Fact]
-    public async Task LookupAsync_TokenRejectedAfterRefresh_ThrowsUnauthorized()
-    {
-        _dynamics.RejectEveryCredential = true;
-
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212")));
-
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
         Assert.Equal(2, _dynamics.TokensIssued);
     }
 
@@ -182,65 +125,6 @@ public sealed class DynamicsConnectorTests : IAsyncLifetime
         Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
         Assert.Contains("invalid_client", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeDynamics.ClientSecret, failure.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task LookupAsync_Throttled_ThrowsRateLimitedWithRetryAfter()
-    {
-        _dynamics.QueryOverride = () => new HeaderResult(
-            Results.Json(new { error = new { code = "0x80072322", message = "Number of requests exceeded the limit of 6000 over time window of 300 seconds." } }, statusCode: 429),
-            "Retry-After",
-            "5");
-
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212")));
-
-        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
-        Assert.Equal(TimeSpan.FromSeconds(5), failure.RetryAfter);
-    }
-
-    [Fact]
-    public async Task LookupAsync_ServerError_ThrowsUnavailable()
-    {
-        _dynamics.QueryOverride = () => Results.Json(new { error = new { code = "0x80040216", message = "An unexpected error occurred." } }, statusCode: 500);
-
-        Assert.Equal(
-            CrmFailureKind.Unavailable,
-            (await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212")))).Kind);
-    }
-
-    [Fact]
-    public async Task LookupAsync_UnreadableBody_ThrowsMalformedResponse()
-    {
-        _dynamics.QueryOverride = () => Results.Text("{\"value\":[{\"new_status\":1", "application/json");
-
-        Assert.Equal(
-            CrmFailureKind.MalformedResponse,
-            (await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212")))).Kind);
-    }
-
-    [Fact]
-    public async Task LookupAsync_AnswerLargerThanLimit_ThrowsMalformedResponse()
-    {
-        var connector = new DynamicsConnector(
-            ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions { MaxResponseBytes = 1024 }), _clock, NullLogger<DynamicsConnector>.Instance);
-        _dynamics.QueryOverride = () => Results.Json(new { value = new[] { new { description = new string('x', 4096) } } });
-
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(
-            () => connector.LookupAsync(WebApi(), ConnectorTestHost.ByPhone("contacts", "description", "4155551212"), CancellationToken.None));
-
-        Assert.Equal(CrmFailureKind.MalformedResponse, failure.Kind);
-    }
-
-    [Fact]
-    public async Task LookupAsync_WebApi_NeverPutsSecretsInUrls()
-    {
-        await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
-
-        Assert.All(_dynamics.Server.Requests, r =>
-        {
-            Assert.DoesNotContain(FakeDynamics.ClientSecret, r.Path + r.Query, StringComparison.Ordinal);
-            Assert.DoesNotContain("dynamics-1", r.Path + r.Query, StringComparison.Ordinal);
-        });
     }
 
     [Fact]
@@ -299,7 +183,7 @@ public sealed class DynamicsConnectorTests : IAsyncLifetime
     [Fact]
     public void Validate_MissingTenantAndSecret_ListsEachByName()
     {
-        var problems = _connector.Validate(ConnectorTestHost.Connection("dynamics", new() { ["orgUrl"] = "https://contoso.crm4.dynamics.com", ["api"] = "soap" }, []));
+        var problems = Connector.Validate(ConnectorTestHost.Connection("dynamics", new() { ["orgUrl"] = "https://contoso.crm4.dynamics.com", ["api"] = "soap" }, []));
 
         Assert.Contains(problems, p => p.Contains("'tenantId'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
@@ -308,7 +192,7 @@ public sealed class DynamicsConnectorTests : IAsyncLifetime
     }
 
     private Task<LookupOutcome> Lookup(CrmConnection connection, CrmLookupRequest request) =>
-        _connector.LookupAsync(connection, request, CancellationToken.None);
+        Connector.LookupAsync(connection, request, CancellationToken.None);
 
     private CrmConnection WebApi(params (string Key, string Value)[] extra)
     {

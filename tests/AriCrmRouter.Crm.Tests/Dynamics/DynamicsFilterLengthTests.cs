@@ -1,27 +1,17 @@
-using System.Text.Json.Nodes;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.Dynamics;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Tests.Dynamics;
 
 /// <summary>Every spelling of a number makes a long <c>$filter</c>: on-premises IIS accepts 2048 bytes of query string by default.</summary>
-public sealed class DynamicsFilterLengthTests : IAsyncLifetime
+public sealed class DynamicsFilterLengthTests() : ConnectorPage(new ConnectorTestHost<DynamicsConnector>((http, options, time, logger) => new DynamicsConnector(http, options, time, logger)))
 {
     private FakeDynamics _dynamics = null!;
-    private DynamicsConnector _connector = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _dynamics = await FakeDynamics.StartAsync();
+        _dynamics = await OwnAsync(FakeDynamics.StartAsync());
         _dynamics.WebApiRecords["contacts"] = [new JsonObject { ["contactid"] = "a1", ["telephone3"] = "(020) 7946 0018", ["new_status"] = "GOLD" }];
-        _connector = new DynamicsConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock(), NullLogger<DynamicsConnector>.Instance);
     }
-
-    public async Task DisposeAsync() => await _dynamics.DisposeAsync();
 
     [Fact]
     public async Task LookupAsync_OnPremisesServer_SplitsTheFilterUnderTheIisQueryStringLimit()
@@ -45,11 +35,11 @@ public sealed class DynamicsFilterLengthTests : IAsyncLifetime
     [Fact]
     public void Validate_FilterLengthOutOfRange_IsAProblem()
     {
-        Assert.Contains(_connector.Validate(Connection(("maxFilterLength", "100"))), p => p.Contains("'maxFilterLength'", StringComparison.Ordinal));
+        Assert.Contains(Connector.Validate(Connection(("maxFilterLength", "100"))), p => p.Contains("'maxFilterLength'", StringComparison.Ordinal));
     }
 
     private Task<LookupOutcome> Lookup(CrmConnection connection) =>
-        _connector.LookupAsync(connection, ConnectorTestHost.ByPhone("contacts", "new_status", "+442079460018"), CancellationToken.None);
+        Connector.LookupAsync(connection, ConnectorTestHost.ByPhone("contacts", "new_status", "+442079460018"), CancellationToken.None);
 
     private CrmConnection Connection(params (string Key, string Value)[] extra)
     {

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.CustomCrm;
-using AriCrmRouter.Routing.Evaluation;
 using AriCrmRouter.Tests.Hostile;
 using CsCheck;
 

@@ -1,27 +1,16 @@
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.HubSpot;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.TestKit.Crm.Vendors;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Tests.HubSpot;
 
-public sealed class HubSpotTokenAndRateLimitTests : IAsyncLifetime
+public sealed class HubSpotTokenAndRateLimitTests() : ConnectorPage(new ConnectorTestHost<HubSpotConnector>((http, options, time, logger) => new HubSpotConnector(http, options, time, logger)))
 {
     private FakeHubSpot _hubspot = null!;
-    private HubSpotConnector _connector = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _hubspot = await FakeHubSpot.StartAsync();
+        _hubspot = await OwnAsync(FakeHubSpot.StartAsync());
         _hubspot.Records.Add(("contacts", new() { ["hs_object_id"] = "512", ["phone"] = "415-555-0100", ["status"] = "GOLD" }));
-        _connector = new HubSpotConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock(), NullLogger<HubSpotConnector>.Instance);
     }
-
-    public async Task DisposeAsync() => await _hubspot.DisposeAsync();
 
     [Fact]
     public async Task LookupAsync_OAuthWithoutTokenUrl_RefreshesAtTheV3TokenEndpoint()
@@ -56,7 +45,7 @@ public sealed class HubSpotTokenAndRateLimitTests : IAsyncLifetime
     }
 
     private Task<LookupOutcome> Lookup(CrmConnection connection) =>
-        _connector.LookupAsync(connection, ConnectorTestHost.ByPhone("contacts", "status", "+14155550100"), CancellationToken.None);
+        Connector.LookupAsync(connection, ConnectorTestHost.ByPhone("contacts", "status", "+14155550100"), CancellationToken.None);
 
     private CrmConnection OAuth(params (string Key, string Value)[] extra)
     {

@@ -1,9 +1,3 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.TestKit.Crm;
-
 namespace AriCrmRouter.Crm.Tests.Lookup;
 
 public sealed class CrmLookupServiceTests : IAsyncLifetime

@@ -1,10 +1,4 @@
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.CustomCrm;
-using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.TestKit.Crm;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Tests.Lookup;
 

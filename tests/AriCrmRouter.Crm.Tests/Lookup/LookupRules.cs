@@ -1,5 +1,3 @@
-using AriCrmRouter.Routing.Rules;
-
 namespace AriCrmRouter.Crm.Tests.Lookup;
 
 internal static class LookupRules

@@ -1,8 +1,4 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.TestKit.Crm;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AriCrmRouter.Crm.Tests.Lookup;
 

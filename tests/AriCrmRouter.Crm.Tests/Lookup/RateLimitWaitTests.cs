@@ -1,11 +1,4 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.TestKit.Crm;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AriCrmRouter.Crm.Tests.Lookup;
 

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
-using AriCrmRouter.Crm.Http;
 
 namespace AriCrmRouter.Crm.Tests.Outbound;
 

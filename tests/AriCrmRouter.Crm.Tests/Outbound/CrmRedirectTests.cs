@@ -1,14 +1,5 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.Crm.Tests.Lookup;
 using AriCrmRouter.Crm.Tests.Pipedrive;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.TestKit.Crm;
-using AriCrmRouter.TestKit.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AriCrmRouter.Crm.Tests.Outbound;
 

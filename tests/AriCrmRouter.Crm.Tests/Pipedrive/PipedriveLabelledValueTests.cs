@@ -1,21 +1,14 @@
-using System.Text.Json.Nodes;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.Pipedrive;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Tests.Pipedrive;
 
-public sealed class PipedriveLabelledValueTests : IAsyncLifetime
+public sealed class PipedriveLabelledValueTests() : ConnectorPage(new ConnectorTestHost<PipedriveConnector>((http, options, time, logger) => new PipedriveConnector(http, options, time, logger)))
 {
     private FakePipedrive _pipedrive = null!;
-    private PipedriveConnector _connector = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _pipedrive = await FakePipedrive.StartAsync();
+        _pipedrive = await OwnAsync(FakePipedrive.StartAsync());
         _pipedrive.Persons.Add(new JsonObject
         {
             ["id"] = 1,
@@ -28,10 +21,7 @@ public sealed class PipedriveLabelledValueTests : IAsyncLifetime
             ["emails"] = new JsonArray(),
             ["custom_fields"] = new JsonObject { [FakePipedrive.CustomerNumberKey] = "line one\nline two" },
         });
-        _connector = new PipedriveConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock(), NullLogger<PipedriveConnector>.Instance);
     }
-
-    public async Task DisposeAsync() => await _pipedrive.DisposeAsync();
 
     [Fact]
     public async Task LookupAsync_PhoneField_ReadsTheNumbersNotTheirLabels()
@@ -49,7 +39,7 @@ public sealed class PipedriveLabelledValueTests : IAsyncLifetime
         Assert.Equal(CrmFailureKind.MalformedResponse, failure.Kind);
     }
 
-    private Task<LookupOutcome> Lookup(string field) => _connector.LookupAsync(
+    private Task<LookupOutcome> Lookup(string field) => Connector.LookupAsync(
         ConnectorTestHost.Connection("pipedrive", new() { ["baseUrl"] = _pipedrive.Server.BaseUri.ToString() }, new() { ["apiToken"] = FakePipedrive.ApiToken }),
         ConnectorTestHost.ByPhone("persons", field, "+14155550100"),
         CancellationToken.None);

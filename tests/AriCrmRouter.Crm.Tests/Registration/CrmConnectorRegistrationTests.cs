@@ -1,14 +1,5 @@
-using System.Net;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.Bullhorn;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.TestKit.Crm;
-using AriCrmRouter.TestKit.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AriCrmRouter.Crm.Tests.Registration;
 

@@ -1,8 +1,3 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
 /// <summary>What connector tests share: a real IHttpClientFactory with the CRM client, a fake clock, requests.</summary>

@@ -1,9 +1,4 @@
-using AriCrmRouter.Crm.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
@@ -13,7 +8,8 @@ namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 /// For connectors that need their own services (Bullhorn's authorize client) or non-default options;
 /// otherwise <see cref="ConnectorTestHost"/>'s shared factory and clock are enough.
 /// </summary>
-internal sealed class ConnectorTestHost<TConnector> : IDisposable
+internal sealed class ConnectorTestHost<TConnector> : IConnectorHost
+    where TConnector : ICrmConnector
 {
     private readonly ServiceProvider _services;
 
@@ -41,7 +37,17 @@ internal sealed class ConnectorTestHost<TConnector> : IDisposable
 
     public TConnector Connector { get; }
 
+    ICrmConnector IConnectorHost.Connector => Connector;
+
     public FakeTimeProvider Time { get; }
 
     public void Dispose() => _services.Dispose();
+}
+
+/// <summary>A built connector and its clock, whatever its type: what <see cref="ConnectorPage"/> holds.</summary>
+internal interface IConnectorHost : IDisposable
+{
+    ICrmConnector Connector { get; }
+
+    FakeTimeProvider Time { get; }
 }

@@ -1,6 +1,3 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Connectors.Shared;
-
 namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
 public sealed class CredentialKeyTests

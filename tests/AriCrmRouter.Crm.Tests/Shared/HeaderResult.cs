@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
 /// <summary>Adds one response header to another result (Retry-After, rate-limit headers).</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AriCrmRouter.Crm.Connectors.Shared;
-
 namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
 public sealed class JsonFieldTextTests

@@ -1,9 +1,3 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.TestKit.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
 public sealed class VendorAnswerTests

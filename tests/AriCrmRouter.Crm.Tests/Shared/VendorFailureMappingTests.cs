@@ -1,11 +1,4 @@
-using System.Net;
-using System.Text;
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.TestKit.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Connectors.Shared;
-using AriCrmRouter.Routing.Evaluation;
-
 namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
 public sealed class VendorJsonTests

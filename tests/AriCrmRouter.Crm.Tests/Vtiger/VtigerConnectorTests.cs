@@ -1,31 +1,17 @@
 using AriCrmRouter.Crm.Connectors.Vtiger;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.AspNetCore.Http;
 
 namespace AriCrmRouter.Crm.Tests.Vtiger;
 
-public sealed class VtigerConnectorTests : IAsyncLifetime
+public sealed class VtigerConnectorTests() : ConnectorPage(new ConnectorTestHost<VtigerConnector>((http, options, time, logger) => new VtigerConnector(http, options, time, logger)))
 {
     private VtigerFake _fake = null!;
-    private ConnectorTestHost<VtigerConnector> _host = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _fake = await VtigerFake.StartAsync();
+        _fake = await OwnAsync(VtigerFake.StartAsync());
         _fake.Records.Add(new() { ["id"] = "12x34", ["mobile"] = "+14155551212", ["cf_853"] = "GOLD", ["cf_900"] = "12345" });
         _fake.Records.Add(new() { ["id"] = "12x35", ["phone"] = "020 7946 0000", ["cf_853"] = "", ["cf_900"] = "777" });
-        _host = new ConnectorTestHost<VtigerConnector>((http, options, time, logger) => new VtigerConnector(http, options, time, logger));
     }
-
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _fake.DisposeAsync();
-    }
-
-    private VtigerConnector Connector => _host.Connector;
 
     private CrmConnection Connection(string accessKey = VtigerFake.AccessKey) => new(
         "vt",
@@ -59,31 +45,10 @@ public sealed class VtigerConnectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LookupAsync_NoMatchingRecord_ReturnsNotFound()
-    {
-        Assert.Equal(LookupOutcome.NotFound, await Connector.LookupAsync(Connection(), ByPhone("+1 212 555 0100"), CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task LookupAsync_RecordWithEmptyField_ReturnsNotFound()
-    {
-        Assert.Equal(LookupOutcome.NotFound, await Connector.LookupAsync(Connection(), ByKey("777"), CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task LookupAsync_TwoLookups_LogsInOnce()
-    {
-        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
-        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
-
-        Assert.Single(_fake.Logins);
-    }
-
-    [Fact]
     public async Task LookupAsync_SessionOlderThanLifetime_LogsInAgainBeforeUse()
     {
         await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
-        _host.Time.Advance(TimeSpan.FromMinutes(19.5));
+        Clock.Advance(TimeSpan.FromMinutes(19.5));
 
         await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
 
@@ -118,36 +83,6 @@ public sealed class VtigerConnectorTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection("wrong-key"), ByKey("1"), CancellationToken.None));
 
         Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
-    }
-
-    [Fact]
-    public async Task LookupAsync_Http429_ThrowsRateLimitedWithRetryAfter()
-    {
-        _fake.QueryOverride = context =>
-        {
-            context.Response.StatusCode = 429;
-            context.Response.Headers.RetryAfter = "60";
-            return Task.CompletedTask;
-        };
-
-        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByKey("1"), CancellationToken.None));
-
-        Assert.Equal(CrmFailureKind.RateLimited, error.Kind);
-        Assert.Equal(TimeSpan.FromSeconds(60), error.RetryAfter);
-    }
-
-    [Fact]
-    public async Task LookupAsync_ServerError_ThrowsUnavailable()
-    {
-        _fake.QueryOverride = context =>
-        {
-            context.Response.StatusCode = 500;
-            return Task.CompletedTask;
-        };
-
-        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByKey("1"), CancellationToken.None));
-
-        Assert.Equal(CrmFailureKind.Unavailable, error.Kind);
     }
 
     [Fact]

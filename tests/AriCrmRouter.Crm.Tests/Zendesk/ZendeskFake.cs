@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using AriCrmRouter.TestKit.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace AriCrmRouter.Crm.Tests.Zendesk;
 

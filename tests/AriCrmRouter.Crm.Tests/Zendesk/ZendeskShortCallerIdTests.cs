@@ -1,27 +1,15 @@
-using System.Text.Json.Nodes;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.Zendesk;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
-using AriCrmRouter.Routing.Evaluation;
 
 namespace AriCrmRouter.Crm.Tests.Zendesk;
 
-public sealed class ZendeskShortCallerIdTests : IAsyncLifetime
+public sealed class ZendeskShortCallerIdTests() : ConnectorPage(new ConnectorTestHost<ZendeskConnector>((http, options, time, logger) => new ZendeskConnector(http, options, time, logger)))
 {
     private ZendeskFake _fake = null!;
-    private ConnectorTestHost<ZendeskConnector> _host = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _fake = await ZendeskFake.StartAsync();
+        _fake = await OwnAsync(ZendeskFake.StartAsync());
         _fake.Users.Add(JsonNode.Parse("""{"id":501,"name":"Ann","phone":"+14155550123","user_fields":{"status":"GOLD"}}""")!.AsObject());
-        _host = new ConnectorTestHost<ZendeskConnector>((http, options, time, logger) => new ZendeskConnector(http, options, time, logger));
-    }
-
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _fake.DisposeAsync();
     }
 
     [Theory]
@@ -31,7 +19,7 @@ public sealed class ZendeskShortCallerIdTests : IAsyncLifetime
     [InlineData("550123")]
     public async Task LookupAsync_CallerIdShorterThanASubscriberNumber_IsNotFoundWithoutSearching(string callerId)
     {
-        var outcome = await _host.Connector.LookupAsync(Connection(), new CrmLookupRequest { Module = "users", Field = "status", CallerNumber = callerId }, CancellationToken.None);
+        var outcome = await Connector.LookupAsync(Connection(), new CrmLookupRequest { Module = "users", Field = "status", CallerNumber = callerId }, CancellationToken.None);
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         Assert.DoesNotContain(_fake.Server.Requests, r => r.Path.EndsWith("search.json", StringComparison.Ordinal));
@@ -40,7 +28,7 @@ public sealed class ZendeskShortCallerIdTests : IAsyncLifetime
     [Fact]
     public async Task LookupAsync_SevenDigitCallerId_Searches()
     {
-        var outcome = await _host.Connector.LookupAsync(Connection(), new CrmLookupRequest { Module = "users", Field = "status", CallerNumber = "5550123" }, CancellationToken.None);
+        var outcome = await Connector.LookupAsync(Connection(), new CrmLookupRequest { Module = "users", Field = "status", CallerNumber = "5550123" }, CancellationToken.None);
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Equal("type:user phone:*5550123", _fake.LastSearchQuery());

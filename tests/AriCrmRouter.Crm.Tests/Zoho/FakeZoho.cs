@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using AriCrmRouter.TestKit.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace AriCrmRouter.Crm.Tests.Zoho;
 

@@ -1,27 +1,16 @@
-using System.Text.Json.Nodes;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Connectors.Zoho;
-using AriCrmRouter.Crm.Tests.ConnectorSupport;
-using AriCrmRouter.Routing.Evaluation;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Crm.Tests.Zoho;
 
-public sealed class ZohoPhoneAndTokenTests : IAsyncLifetime
+public sealed class ZohoPhoneAndTokenTests() : ConnectorPage(new ConnectorTestHost<ZohoConnector>((http, options, time, logger) => new ZohoConnector(http, options, time, logger)))
 {
     private FakeZoho _zoho = null!;
-    private ZohoConnector _connector = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _zoho = await FakeZoho.StartAsync();
+        _zoho = await OwnAsync(FakeZoho.StartAsync());
         _zoho.Add("Contacts", ["(415) 555-0100"], new JsonObject { ["id"] = "3477061000000419001", ["Status"] = "GOLD" });
-        _connector = new ZohoConnector(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock(), NullLogger<ZohoConnector>.Instance);
     }
-
-    public async Task DisposeAsync() => await _zoho.DisposeAsync();
 
     [Fact]
     public async Task LookupAsync_CallerStoredWithParentheses_SearchesThePhoneTextUnescaped()
@@ -74,7 +63,7 @@ public sealed class ZohoPhoneAndTokenTests : IAsyncLifetime
         Assert.Equal(new Uri(api), ZohoSettings.DefaultApiDomain(connection));
     }
 
-    private Task<LookupOutcome> Lookup() => _connector.LookupAsync(
+    private Task<LookupOutcome> Lookup() => Connector.LookupAsync(
         ConnectorTestHost.Connection(
             "zoho",
             new() { ["accountsUrl"] = _zoho.Server.BaseUri.ToString(), ["clientId"] = "1000.CLIENTID" },

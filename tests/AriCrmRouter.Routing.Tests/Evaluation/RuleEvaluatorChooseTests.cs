@@ -1,7 +1,3 @@
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Rules;
-using static AriCrmRouter.Routing.Tests.TestRules;
-
 namespace AriCrmRouter.Routing.Tests.Evaluation;
 
 public class RuleEvaluatorChooseTests

@@ -1,6 +1,3 @@
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Rules;
-
 namespace AriCrmRouter.Routing.Tests.Evaluation;
 
 public class ValueComparerTests

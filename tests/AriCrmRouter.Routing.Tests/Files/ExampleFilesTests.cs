@@ -1,8 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Files;
-using AriCrmRouter.Routing.Rules;
 
 namespace AriCrmRouter.Routing.Tests.Files;
 

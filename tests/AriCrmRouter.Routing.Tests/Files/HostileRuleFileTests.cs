@@ -1,6 +1,3 @@
-using AriCrmRouter.Routing.Files;
-using AriCrmRouter.Routing.Validation;
-
 namespace AriCrmRouter.Routing.Tests.Files;
 
 /// <summary>Files written to break the reader: each must end in a clear problem with a path, never an exception.</summary>

@@ -1,7 +1,3 @@
-using AriCrmRouter.Routing.Files;
-using AriCrmRouter.Routing.Rules;
-using static AriCrmRouter.Routing.Tests.TestRules;
-
 namespace AriCrmRouter.Routing.Tests.Files;
 
 public class RuleFileCodecSingleRuleTests

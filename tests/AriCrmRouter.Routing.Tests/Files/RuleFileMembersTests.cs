@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AriCrmRouter.Routing.Files;
-
 namespace AriCrmRouter.Routing.Tests.Files;
 
 /// <summary>The reader's vocabulary comes from the written shape, so reader and writer cannot drift apart.</summary>

@@ -1,5 +1,3 @@
-using AriCrmRouter.Routing.Rules;
-
 namespace AriCrmRouter.Routing.Tests.Files;
 
 /// <summary>Member-by-member equality of rule sets (RuleSet and the collections inside rules compare by reference).</summary>

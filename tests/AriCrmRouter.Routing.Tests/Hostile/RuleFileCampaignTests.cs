@@ -1,5 +1,3 @@
-using AriCrmRouter.Routing.Files;
-using AriCrmRouter.Routing.Validation;
 using AriCrmRouter.Tests.Hostile;
 
 namespace AriCrmRouter.Routing.Tests.Hostile;

@@ -1,6 +1,3 @@
-using AriCrmRouter.Routing.Rules;
-using static AriCrmRouter.Routing.Tests.TestRules;
-
 namespace AriCrmRouter.Routing.Tests.Rules;
 
 public class RuleSetTests

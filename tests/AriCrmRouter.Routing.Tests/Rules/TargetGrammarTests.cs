@@ -1,8 +1,3 @@
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Routing.Validation;
-using static AriCrmRouter.Routing.Tests.TestRules;
-
 namespace AriCrmRouter.Routing.Tests.Rules;
 
 /// <summary>The edges of the one target grammar; the end-to-end TargetGrammarTests run the same edges through the real dialplan.</summary>

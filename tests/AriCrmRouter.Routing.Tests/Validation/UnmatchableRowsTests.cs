@@ -1,9 +1,3 @@
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Files;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Routing.Validation;
-using static AriCrmRouter.Routing.Tests.TestRules;
-
 namespace AriCrmRouter.Routing.Tests.Validation;
 
 public class UnmatchableRowsTests

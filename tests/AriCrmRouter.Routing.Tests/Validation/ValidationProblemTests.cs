@@ -1,5 +1,3 @@
-using AriCrmRouter.Routing.Validation;
-
 namespace AriCrmRouter.Routing.Tests.Validation;
 
 public class ValidationProblemTests

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace AriCrmRouter.TestKit.Ari;
 
 /// <summary>

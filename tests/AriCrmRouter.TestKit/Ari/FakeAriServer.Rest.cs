@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace AriCrmRouter.TestKit.Ari;

@@ -1,6 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 
 namespace AriCrmRouter.TestKit.Ari;
 

@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using AriCrmRouter.TestKit.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace AriCrmRouter.TestKit.Crm;
 
@@ -47,6 +43,9 @@ public sealed class FakeCustomCrm : IAsyncDisposable
     public bool RefuseChunkedBodies { get; set; }
 
     public Uri LookupUrl => new(_server.BaseUri, "lookup");
+
+    /// <summary>The HTTPS server underneath, for faults injected the same way as for every vendor's fake.</summary>
+    public FakeHttpServer Server => _server;
 
     public IReadOnlyList<RecordedRequest> Requests => _server.Requests;
 

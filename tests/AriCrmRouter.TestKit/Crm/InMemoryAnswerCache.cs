@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AriCrmRouter.Crm.Lookup;
 
 namespace AriCrmRouter.TestKit.Crm;

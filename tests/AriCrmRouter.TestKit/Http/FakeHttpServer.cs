@@ -1,12 +1,4 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AriCrmRouter.TestKit.Http;
 
@@ -50,8 +42,9 @@ public sealed class FakeHttpServer : IAsyncDisposable
             var body = await reader.ReadToEndAsync(context.RequestAborted);
             context.Request.Body.Position = 0;
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            server._requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", headers, body));
-            if (server.Fault is { } fault && fault.TryTake(context.Request))
+            var recorded = new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", headers, body);
+            server._requests.Enqueue(recorded);
+            if (server.Fault is { } fault && fault.TryTake(recorded))
             {
                 await fault.WriteAsync(context.Response);
                 return;

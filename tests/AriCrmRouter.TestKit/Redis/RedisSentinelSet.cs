@@ -1,5 +1,3 @@
-using System.Globalization;
-using Xunit;
 
 namespace AriCrmRouter.TestKit.Redis;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Tests.Bullhorn;
 using AriCrmRouter.Crm.Tests.Dynamics;
 using AriCrmRouter.Crm.Tests.Pipedrive;
@@ -9,7 +7,6 @@ using AriCrmRouter.Crm.Tests.SuiteCrm;
 using AriCrmRouter.Crm.Tests.Vtiger;
 using AriCrmRouter.Crm.Tests.Zendesk;
 using AriCrmRouter.Crm.Tests.Zoho;
-using AriCrmRouter.TestKit.Crm.Vendors;
 
 namespace AriCrmRouter.Crm.Tests.Hostile.Vendors;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace AriCrmRouter.Crm.Tests.Hostile.Vendors;
 
 /// <summary>Changes to a vendor's JSON answer that keep the rest of it intact: one member wrong, gone, or given a bad key.</summary>

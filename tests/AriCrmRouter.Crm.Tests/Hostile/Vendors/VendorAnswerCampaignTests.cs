@@ -1,12 +1,5 @@
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Crm.Http;
-using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.TestKit.Crm;
 using AriCrmRouter.Tests.Hostile;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace AriCrmRouter.Crm.Tests.Hostile.Vendors;

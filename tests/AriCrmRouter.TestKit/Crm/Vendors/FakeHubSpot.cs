@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AriCrmRouter.TestKit.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace AriCrmRouter.TestKit.Crm.Vendors;
 

@@ -1,0 +1,96 @@
+using AriCrmRouter.Crm.Connectors.Dynamics;
+using AriCrmRouter.Crm.Connectors.SuiteCrm;
+using AriCrmRouter.Crm.Connectors.Vtiger;
+using AriCrmRouter.Crm.CustomCrm;
+using AriCrmRouter.Crm.Tests.Dynamics;
+using AriCrmRouter.Crm.Tests.SuiteCrm;
+using AriCrmRouter.Crm.Tests.Vtiger;
+using static AriCrmRouter.Crm.Tests.ConnectorSupport.ConnectorTestHost;
+
+namespace AriCrmRouter.Crm.Tests.Contract;
+
+/// <summary>The connectors that log in with a client secret or a password, and the custom CRM.</summary>
+internal static partial class ContractSubjects
+{
+    private static async Task<ContractSubject> DynamicsAsync(CrmOptions options)
+    {
+        var dynamics = await FakeDynamics.StartAsync();
+        dynamics.WebApiRecords["contacts"] = [new JsonObject { ["contactid"] = "a1b2c3d4-0000-0000-0000-000000000001", ["mobilephone"] = "(415) 555-1212", ["new_status"] = "GOLD", ["description"] = null }];
+        var host = new ConnectorTestHost<DynamicsConnector>((http, o, time, logger) => new DynamicsConnector(http, o, time, logger), options: options);
+        var url = dynamics.Server.BaseUri.ToString();
+        return new ContractSubject
+        {
+            Connector = host.Connector,
+            Connection = Connection("dynamics", new() { ["orgUrl"] = url, ["authorityUrl"] = url, ["tenantId"] = FakeDynamics.Tenant, ["clientId"] = "app-id" }, new() { ["clientSecret"] = FakeDynamics.ClientSecret }),
+            Server = dynamics.Server,
+            IsLookupRequest = r => r.Path.StartsWith("/api/data", StringComparison.Ordinal),
+            Module = "contacts", Field = "new_status", EmptyField = "description", Caller = "4155551212",
+            IssuedCredentials = ["eyJ0eXAi.dynamics-"],
+            Owned = [dynamics, host],
+        };
+    }
+
+    /// <summary>SuiteCRM 8's JSON:API (<paramref name="legacy"/> false) or SuiteCRM 7's v4_1 REST API, on one fake.</summary>
+    private static async Task<ContractSubject> SuiteCrmAsync(CrmOptions options, bool legacy)
+    {
+        var suite = await SuiteCrmFake.StartAsync();
+        suite.Records.Add(new() { ["id"] = "c1", ["phone_work"] = "(415) 555-1212", ["phone_mobile"] = "4155551212", ["status_c"] = "GOLD", ["description"] = "" });
+        var host = new ConnectorTestHost<SuiteCrmConnector>((http, o, time, logger) => new SuiteCrmConnector(http, o, time, logger), options: options);
+        var connection = legacy
+            ? Connection("suitecrm", new() { ["url"] = suite.Url.ToString(), ["api"] = "v4_1", ["username"] = SuiteCrmFake.User }, new() { ["password"] = SuiteCrmFake.Password })
+            : Connection("suitecrm", new() { ["url"] = suite.Url.ToString(), ["api"] = "v8", ["clientId"] = SuiteCrmFake.ClientId }, new() { ["clientSecret"] = SuiteCrmFake.ClientSecret });
+        return new ContractSubject
+        {
+            Connector = host.Connector,
+            Connection = connection,
+            Server = suite.Server,
+            IsLookupRequest = r => r.Body.StartsWith("method=get_entry_list", StringComparison.Ordinal) || r.Path.Contains("/V8/module/", StringComparison.Ordinal),
+            Module = "Contacts", Field = "status_c", EmptyField = "description", Caller = "+1 415 555 1212",
+            IssuedCredentials = legacy ? ["session-"] : ["jwt-"],
+            Owned = [suite, host],
+        };
+    }
+
+    private static async Task<ContractSubject> VtigerAsync(CrmOptions options)
+    {
+        var vtiger = await VtigerFake.StartAsync();
+        vtiger.Records.Add(new() { ["id"] = "12x34", ["mobile"] = "+14155551212", ["cf_853"] = "GOLD", ["description"] = "" });
+        var host = new ConnectorTestHost<VtigerConnector>((http, o, time, logger) => new VtigerConnector(http, o, time, logger), options: options);
+        return new ContractSubject
+        {
+            Connector = host.Connector,
+            Connection = Connection("vtiger", new() { ["url"] = new Uri(vtiger.Url, "crm/").ToString(), ["username"] = VtigerFake.User }, new() { ["accessKey"] = VtigerFake.AccessKey }),
+            Server = vtiger.Server,
+            IsLookupRequest = r => r.Query.Contains("operation=query", StringComparison.Ordinal),
+            Module = "Contacts", Field = "cf_853", EmptyField = "description", Caller = "4155551212",
+            Owned = [vtiger, host],
+        };
+    }
+
+    /// <summary>The custom CRM over HTTPS, its API key in a header; the client trusts the fake's test certificate.</summary>
+    private static async Task<ContractSubject> CustomAsync(CrmOptions options)
+    {
+        var certificates = TestCertificates.Create();
+        var crm = await FakeCustomCrm.StartAsync(certificates);
+        crm.Add("+14155551212", ("status", "GOLD"));
+        var services = new ServiceCollection();
+        var trusted = certificates.Server.GetCertHashString();
+        services.AddHttpClient(CrmHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == trusted },
+        });
+        var provider = services.BuildServiceProvider();
+        var source = new CustomCrmSource(crm.LookupUrl, UsePost: false, new Dictionary<string, string> { ["X-Api-Key"] = "custom-crm-api-key-value" });
+        return new ContractSubject
+        {
+            Connector = new CustomCrmConnector(new CustomCrmClient(provider.GetRequiredService<IHttpClientFactory>(), Options.Create(options))),
+            Connection = CustomCrmConnector.ConnectionFor(source),
+            Server = crm.Server,
+            IsLookupRequest = r => r.Path == "/lookup",
+            Module = "", Field = "status", EmptyField = "notes", Caller = "+14155551212",
+            RenewsCredentials = false,
+            ReadsRetryAfter = false,
+            Owned = [certificates, crm, provider],
+        };
+    }
+}
