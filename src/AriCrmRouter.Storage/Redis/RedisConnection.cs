@@ -82,9 +82,9 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
             configuration.AbortOnConnectFail = false;
             configuration.BacklogPolicy = BacklogPolicy.FailFast;
 
-            // Socket I/O on the .NET thread pool instead of the library's own dedicated threads, which spent CPU
-            // waking and spinning for every reply (profiled in docs/performance.md, "What the lean router changed").
-            configuration.SocketManager = SocketManager.ThreadPool;
+            // The library's own socket threads, not the .NET thread pool: during a Sentinel failover the library
+            // blocks pool threads while it reconnects, and with its I/O on the same starved pool a router stopped
+            // answering broadcast offers for over a second (scripts/ha-load.sh --smoke; docs/performance.md).
             var multiplexer = await ConnectAsync(configuration);
             multiplexer.ConnectionFailed += OnConnectionFailed;
             multiplexer.ConnectionRestored += OnConnectionRestored;
