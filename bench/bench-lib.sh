@@ -41,7 +41,8 @@ wait_for() { # what seconds command...
   die "$what did not come up within ${seconds}s (logs in $OUT)"
 }
 
-cleanup() {
+# Stops every process start_bg started: SIGTERM, then SIGKILL after 10 s.
+stop_background() {
   local name pid i
   for name in "${!PIDS[@]}"; do
     pid=${PIDS[$name]}
@@ -49,6 +50,38 @@ cleanup() {
     for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
   done
+}
+
+# The run's output directory (absolute), packages and the Asterisk root, and the paths of the router, the admin
+# CLI and the sample CRM of build configuration $configuration (CONFIG, ROUTER_DLL, ADMIN_DLL, CRM_DLL).
+prepare_run() { # default-output-dir
+  OUT=${out:-$1}
+  mkdir -p "$OUT"
+  OUT=$(cd "$OUT" && pwd)
+  say "Setup (packages, Asterisk root)"
+  "$REPO/scripts/setup.sh" >/dev/null
+  command -v sipp >/dev/null || die "sipp is missing (scripts/setup.sh installs sip-tester)"
+  CONFIG=$configuration
+  ROUTER_DLL="$REPO/src/AriCrmRouter.Service/bin/$CONFIG/net10.0/crmrouter.dll"
+  ADMIN_DLL="$REPO/src/AriCrmRouter.Cli/bin/$CONFIG/net10.0/crmrouter-admin.dll"
+  CRM_DLL="$REPO/samples/AriCrmRouter.SampleCrm/bin/$CONFIG/net10.0/sample-crm.dll"
+}
+
+# Builds the projects (unless --no-build), then checks that every given program exists.
+build_programs() { # "project ..." program.dll...
+  local projects=$1 p f
+  shift
+  if ((build)); then
+    say "Build ($CONFIG): $projects"
+    for p in $projects; do
+      dotnet build "$p" -c "$CONFIG" -nologo -v q -clp:ErrorsOnly >/dev/null || die "dotnet build $p failed"
+    done
+  fi
+  for f in "$@"; do [[ -f $f ]] || die "missing $f (run without --no-build)"; done
+}
+
+cleanup() {
+  stop_background
   if ((STACK_UP)); then "$REPO/scripts/stack.sh" down 2>>"$OUT/stack.log" || true; fi
 }
 

@@ -71,26 +71,10 @@ command -v dotnet >/dev/null || die "the .NET SDK is not installed"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 export STACK_NAME="bench-$$"
-OUT=${out:-$REPO/.stack/$STACK_NAME}
-mkdir -p "$OUT"
-OUT=$(cd "$OUT" && pwd)
-
-say "Setup (packages, Asterisk root)"
-"$REPO/scripts/setup.sh" >/dev/null
-command -v sipp >/dev/null || die "sipp is missing (scripts/setup.sh installs sip-tester)"
-
-CONFIG=$configuration
-ROUTER_DLL="$REPO/src/AriCrmRouter.Service/bin/$CONFIG/net10.0/crmrouter.dll"
-ADMIN_DLL="$REPO/src/AriCrmRouter.Cli/bin/$CONFIG/net10.0/crmrouter-admin.dll"
-CRM_DLL="$REPO/samples/AriCrmRouter.SampleCrm/bin/$CONFIG/net10.0/sample-crm.dll"
+prepare_run "$REPO/.stack/$STACK_NAME"
 NULL_DLL="$REPO/bench/AriCrmRouter.Bench.NullApp/bin/$CONFIG/net10.0/bench-null-app.dll"
-if ((build)); then
-  say "Build ($CONFIG): router, admin CLI, sample CRM, null app"
-  for p in src/AriCrmRouter.Service src/AriCrmRouter.Cli samples/AriCrmRouter.SampleCrm bench/AriCrmRouter.Bench.NullApp; do
-    dotnet build "$p" -c "$CONFIG" -nologo -v q -clp:ErrorsOnly >/dev/null || die "dotnet build $p failed"
-  done
-fi
-for f in "$ROUTER_DLL" "$ADMIN_DLL" "$CRM_DLL" "$NULL_DLL"; do [[ -f $f ]] || die "missing $f (run without --no-build)"; done
+build_programs "src/AriCrmRouter.Service src/AriCrmRouter.Cli samples/AriCrmRouter.SampleCrm bench/AriCrmRouter.Bench.NullApp" \
+  "$ROUTER_DLL" "$ADMIN_DLL" "$CRM_DLL" "$NULL_DLL"
 
 export ASTERISK_HTTP_PORT=$(free_port tcp) ASTERISK_SIP_PORT=$(free_port udp) REDIS_PORT=$(free_port tcp)
 # Two RTP ports (RTP and RTCP) per call: 2,000 ports let the held workload hold 500 calls with room to spare.

@@ -68,25 +68,8 @@ command -v dotnet >/dev/null || die "the .NET SDK is not installed"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 RUN="ha-load-$$"
-OUT=${out:-$REPO/.stack/$RUN}
-mkdir -p "$OUT"
-OUT=$(cd "$OUT" && pwd)
-
-say "Setup (packages, Asterisk root)"
-"$REPO/scripts/setup.sh" >/dev/null
-command -v sipp >/dev/null || die "sipp is missing (scripts/setup.sh installs sip-tester)"
-
-CONFIG=$configuration
-ROUTER_DLL="$REPO/src/AriCrmRouter.Service/bin/$CONFIG/net10.0/crmrouter.dll"
-ADMIN_DLL="$REPO/src/AriCrmRouter.Cli/bin/$CONFIG/net10.0/crmrouter-admin.dll"
-CRM_DLL="$REPO/samples/AriCrmRouter.SampleCrm/bin/$CONFIG/net10.0/sample-crm.dll"
-if ((build)); then
-  say "Build ($CONFIG): router, admin CLI, sample CRM"
-  for p in src/AriCrmRouter.Service src/AriCrmRouter.Cli samples/AriCrmRouter.SampleCrm; do
-    dotnet build "$p" -c "$CONFIG" -nologo -v q -clp:ErrorsOnly >/dev/null || die "dotnet build $p failed"
-  done
-fi
-for f in "$ROUTER_DLL" "$ADMIN_DLL" "$CRM_DLL"; do [[ -f $f ]] || die "missing $f (run without --no-build)"; done
+prepare_run "$REPO/.stack/$RUN"
+build_programs "src/AriCrmRouter.Service src/AriCrmRouter.Cli samples/AriCrmRouter.SampleCrm" "$ROUTER_DLL" "$ADMIN_DLL" "$CRM_DLL"
 
 trap ha_cleanup EXIT
 

@@ -12,13 +12,8 @@ now_ms() { date +%s%3N; }
 since_start() { echo $(($(now_ms) - START_MS)); }
 
 ha_cleanup() {
-  local name pid i
-  for name in "${!PIDS[@]}"; do
-    pid=${PIDS[$name]}
-    kill -TERM "$pid" 2>/dev/null || continue
-    for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
+  local i
+  stop_background
   for i in "${PBX_UP[@]}"; do pbx "$i" down 2>>"$OUT/stack-pbx$i.log" || true; done
 }
 
