@@ -1,8 +1,3 @@
-using AriCrmRouter.Service.Destinations;
-using AriCrmRouter.Service.Stasis.Session;
-using AriCrmRouter.Service.Stasis.Prompt;
-using Microsoft.Extensions.Logging;
-
 namespace AriCrmRouter.Service;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using AriCrmRouter.Service.Hosting;
 using AriCrmRouter.Service.Observability;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 

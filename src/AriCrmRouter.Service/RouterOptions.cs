@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using AriCrmRouter.Routing.Rules;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Service;
 

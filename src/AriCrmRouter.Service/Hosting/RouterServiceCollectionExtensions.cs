@@ -1,19 +1,6 @@
-using AriCrmRouter.Ari;
-using AriCrmRouter.Ari.Rest;
 using AriCrmRouter.Crm;
 using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Service.Destinations;
 using AriCrmRouter.Service.Observability;
-using AriCrmRouter.Service.Servers;
-using AriCrmRouter.Service.Stasis.Session;
-using AriCrmRouter.Service.Stasis.Dispatch;
-using AriCrmRouter.Service.Stasis.Lookup;
-using AriCrmRouter.Service.Stasis.Routing;
-using AriCrmRouter.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Service.Hosting;
 

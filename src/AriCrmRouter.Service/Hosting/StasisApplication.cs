@@ -1,9 +1,3 @@
-using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Service.Servers;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Service.Hosting;
 
 /// <summary>

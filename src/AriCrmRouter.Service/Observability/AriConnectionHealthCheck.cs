@@ -1,7 +1,3 @@
-using AriCrmRouter.Ari.Transport;
-using AriCrmRouter.Service.Servers;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace AriCrmRouter.Service.Observability;
 
 /// <summary>

@@ -1,14 +1,4 @@
-using AriCrmRouter.Ari;
-using AriCrmRouter.Ari.Transport;
-using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Service.Servers;
-using AriCrmRouter.Service.Stasis.Routing;
-using AriCrmRouter.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 

@@ -1,6 +1,4 @@
 using AriCrmRouter.Storage.Redis;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace AriCrmRouter.Service.Observability;

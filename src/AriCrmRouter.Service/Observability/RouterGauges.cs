@@ -1,7 +1,4 @@
 using System.Diagnostics.Metrics;
-using AriCrmRouter.Service.Servers;
-using AriCrmRouter.Service.Stasis.Routing;
-using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.Rules;
 
 namespace AriCrmRouter.Service.Observability;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AriCrmRouter.Storage.Rules;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AriCrmRouter.Service.Observability;
 

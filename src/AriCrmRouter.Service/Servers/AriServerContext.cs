@@ -1,5 +1,3 @@
-using AriCrmRouter.Ari;
-
 namespace AriCrmRouter.Service.Servers;
 
 /// <summary>

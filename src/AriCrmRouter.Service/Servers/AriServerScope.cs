@@ -1,7 +1,3 @@
-using AriCrmRouter.Ari.Transport;
-using AriCrmRouter.Service.Stasis.Dispatch;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace AriCrmRouter.Service.Servers;
 
 /// <summary>

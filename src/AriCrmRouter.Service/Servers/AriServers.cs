@@ -1,7 +1,3 @@
-using AriCrmRouter.Ari;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Service.Servers;
 
 /// <summary>

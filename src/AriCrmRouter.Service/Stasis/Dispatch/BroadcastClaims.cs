@@ -1,10 +1,3 @@
-using AriCrmRouter.Ari;
-using AriCrmRouter.Ari.Events;
-using AriCrmRouter.Ari.Rest;
-using AriCrmRouter.Service.Stasis.Session;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Service.Stasis.Dispatch;
 
 /// <summary>

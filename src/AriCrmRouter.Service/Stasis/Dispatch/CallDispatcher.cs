@@ -1,7 +1,3 @@
-using AriCrmRouter.Ari.Events;
-using AriCrmRouter.Ari.Transport;
-using AriCrmRouter.Service.Stasis.Session;
-
 namespace AriCrmRouter.Service.Stasis.Dispatch;
 
 /// <summary>

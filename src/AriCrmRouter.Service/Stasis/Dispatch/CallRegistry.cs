@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using AriCrmRouter.Ari.Events;
-using AriCrmRouter.Service.Stasis.Session;
-using Microsoft.Extensions.Logging;
 
 namespace AriCrmRouter.Service.Stasis.Dispatch;
 

@@ -1,8 +1,3 @@
-using AriCrmRouter.Service.Servers;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Service.Stasis.Dispatch;
 
 /// <summary>

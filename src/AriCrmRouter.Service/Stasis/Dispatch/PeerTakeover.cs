@@ -1,9 +1,4 @@
-using AriCrmRouter.Ari;
-using AriCrmRouter.Service.Servers;
-using AriCrmRouter.Service.Stasis.Session;
 using AriCrmRouter.Storage.Routers;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Service.Stasis.Dispatch;
 

@@ -1,5 +1,3 @@
-using AriCrmRouter.Ari.Events;
-
 namespace AriCrmRouter.Service.Stasis.Dispatch;
 
 /// <summary>A marker queued to every live call after the ARI websocket reconnected: its events may have been lost.</summary>

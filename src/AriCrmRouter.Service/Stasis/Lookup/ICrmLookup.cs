@@ -1,7 +1,3 @@
-using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Rules;
-
 namespace AriCrmRouter.Service.Stasis.Lookup;
 
 /// <summary>

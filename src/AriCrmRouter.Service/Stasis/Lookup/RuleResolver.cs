@@ -1,6 +1,3 @@
-using AriCrmRouter.Ari.Events;
-using AriCrmRouter.Routing.Rules;
-
 namespace AriCrmRouter.Service.Stasis.Lookup;
 
 /// <summary>

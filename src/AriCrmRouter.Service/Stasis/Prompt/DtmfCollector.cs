@@ -1,5 +1,4 @@
 using System.Text;
-using AriCrmRouter.Routing.Rules;
 
 namespace AriCrmRouter.Service.Stasis.Prompt;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using AriCrmRouter.Ari.Rest;
 
 namespace AriCrmRouter.Service.Stasis.Prompt;
 

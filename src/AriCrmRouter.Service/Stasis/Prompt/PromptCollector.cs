@@ -1,7 +1,4 @@
 using System.Threading.Channels;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Service.Stasis.Session;
-using Microsoft.Extensions.Logging;
 
 namespace AriCrmRouter.Service.Stasis.Prompt;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Service.Destinations;
 
 namespace AriCrmRouter.Service.Stasis.Routing;
 

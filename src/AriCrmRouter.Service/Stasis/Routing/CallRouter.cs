@@ -1,11 +1,3 @@
-using AriCrmRouter.Ari.Rest;
-using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Service.Destinations;
-using AriCrmRouter.Service.Stasis.Session;
-using AriCrmRouter.Service.Stasis.Prompt;
-using AriCrmRouter.Routing.Evaluation;
-
 namespace AriCrmRouter.Service.Stasis.Routing;
 
 /// <summary>

@@ -1,13 +1,5 @@
 using System.Globalization;
-using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Service.Destinations;
-using AriCrmRouter.Service.Servers;
-using AriCrmRouter.Service.Stasis.Session;
 using AriCrmRouter.Storage.Decisions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Service.Stasis.Routing;
 

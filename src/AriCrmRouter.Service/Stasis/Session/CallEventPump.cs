@@ -1,8 +1,4 @@
 using System.Threading.Channels;
-using AriCrmRouter.Ari.Events;
-using AriCrmRouter.Ari.Rest;
-using AriCrmRouter.Service.Stasis.Dispatch;
-using AriCrmRouter.Service.Stasis.Prompt;
 
 namespace AriCrmRouter.Service.Stasis.Session;
 

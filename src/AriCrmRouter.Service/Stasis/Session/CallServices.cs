@@ -1,11 +1,3 @@
-using AriCrmRouter.Ari.Rest;
-using AriCrmRouter.Service.Destinations;
-using AriCrmRouter.Service.Stasis.Routing;
-using AriCrmRouter.Service.Stasis.Lookup;
-using AriCrmRouter.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Service.Stasis.Session;
 
 /// <summary>What every call session uses, resolved once.</summary>

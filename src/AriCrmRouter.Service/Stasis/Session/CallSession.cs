@@ -1,12 +1,3 @@
-using AriCrmRouter.Ari.Events;
-using AriCrmRouter.Ari.Rest;
-using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Service.Stasis.Lookup;
-using AriCrmRouter.Service.Stasis.Prompt;
-using AriCrmRouter.Service.Stasis.Routing;
-
 namespace AriCrmRouter.Service.Stasis.Session;
 
 /// <summary>

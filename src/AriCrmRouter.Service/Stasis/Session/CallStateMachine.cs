@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace AriCrmRouter.Service.Stasis.Session;
 
 /// <summary>The one record of where a call is: moves only by the named transitions of <see cref="CallStateTransitions"/>.</summary>
