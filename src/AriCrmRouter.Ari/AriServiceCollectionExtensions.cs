@@ -1,9 +1,7 @@
-using AriCrmRouter.Ari.Rest;
 using AriCrmRouter.Ari.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Ari;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.Logging;
-
 namespace AriCrmRouter.Ari;
 
 /// <summary>
@@ -10,49 +7,49 @@ namespace AriCrmRouter.Ari;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Connecting to ARI events at {Host} for application {Application} (attempt {Attempt})")]
+    [LoggerMessage(1001, LogLevel.Information, "Connecting to ARI events at {Host} for application {Application} (attempt {Attempt})")]
     public static partial void Connecting(ILogger logger, string host, string application, int attempt);
 
     // scripts/demo.sh, scripts/bench.sh and the end-to-end tests wait for this text.
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Connected to ARI as application {Application} (reconnect: {IsReconnect})")]
+    [LoggerMessage(1002, LogLevel.Information, "Connected to ARI as application {Application} (reconnect: {IsReconnect})")]
     public static partial void Connected(ILogger logger, string application, bool isReconnect);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "ARI websocket connect to {Host} failed: {Reason}")]
+    [LoggerMessage(1003, LogLevel.Warning, "ARI websocket connect to {Host} failed: {Reason}")]
     public static partial void ConnectFailed(ILogger logger, string host, string reason);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "ARI websocket for application {Application} dropped: {Reason}")]
+    [LoggerMessage(1004, LogLevel.Warning, "ARI websocket for application {Application} dropped: {Reason}")]
     public static partial void Disconnected(ILogger logger, string application, string reason);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Reconnecting to ARI in {Delay}")]
+    [LoggerMessage(1005, LogLevel.Information, "Reconnecting to ARI in {Delay}")]
     public static partial void ReconnectDelay(ILogger logger, TimeSpan delay);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "ARI event connection for application {Application} stopped")]
+    [LoggerMessage(1006, LogLevel.Information, "ARI event connection for application {Application} stopped")]
     public static partial void Stopped(ILogger logger, string application);
 
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Ignored an ARI websocket message that is not a valid event")]
+    [LoggerMessage(1007, LogLevel.Warning, "Ignored an ARI websocket message that is not a valid event")]
     public static partial void UndecodableEvent(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "The ARI event sink threw while handling {EventType}; delivery continues")]
+    [LoggerMessage(1008, LogLevel.Error, "The ARI event sink threw while handling {EventType}; delivery continues")]
     public static partial void SinkEventFailed(ILogger logger, string eventType, Exception exception);
 
-    [LoggerMessage(EventId = 1009, Level = LogLevel.Error, Message = "The ARI event sink threw in {Callback}; the connection continues")]
+    [LoggerMessage(1009, LogLevel.Error, "The ARI event sink threw in {Callback}; the connection continues")]
     public static partial void SinkCallbackFailed(ILogger logger, string callback, Exception exception);
 
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "ApplicationReplaced: another websocket (probably another router instance) took the ARI application {Application}; this instance receives no new calls until it reconnects")]
+    [LoggerMessage(1010, LogLevel.Error, "ApplicationReplaced: another websocket (probably another router instance) took the ARI application {Application}; this instance receives no new calls until it reconnects")]
     public static partial void ApplicationReplaced(ILogger logger, string application);
 
-    [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "Unexpected failure in the ARI receive path; the connection continues")]
+    [LoggerMessage(1011, LogLevel.Error, "Unexpected failure in the ARI receive path; the connection continues")]
     public static partial void ReceivePathFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "ARI application {Application} receives only the {Count} event types it handles (event filter set)")]
+    [LoggerMessage(1012, LogLevel.Information, "ARI application {Application} receives only the {Count} event types it handles (event filter set)")]
     public static partial void EventFilterSet(ILogger logger, string application, int count);
 
-    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Could not set the event filter of ARI application {Application} ({Reason}); Asterisk keeps sending every event, which works but costs CPU")]
+    [LoggerMessage(1013, LogLevel.Warning, "Could not set the event filter of ARI application {Application} ({Reason}); Asterisk keeps sending every event, which works but costs CPU")]
     public static partial void EventFilterFailed(ILogger logger, string application, string reason);
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "ARI {Method} {Path} answered {StatusCode}")]
+    [LoggerMessage(1101, LogLevel.Debug, "ARI {Method} {Path} answered {StatusCode}")]
     public static partial void RestNonSuccess(ILogger logger, string method, string path, HttpStatusCode statusCode);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "ARI {Method} {Path} failed before an answer: {Reason}")]
+    [LoggerMessage(1102, LogLevel.Warning, "ARI {Method} {Path} failed before an answer: {Reason}")]
     public static partial void RestTransportFailed(ILogger logger, string method, string path, string reason);
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace AriCrmRouter.Service;
 
 /// <summary>Several routers on one Asterisk (docs/high-availability.md); bound from the <c>HighAvailability</c> section.</summary>

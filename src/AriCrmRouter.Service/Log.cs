@@ -19,94 +19,93 @@ internal static partial class Log
     /// <summary>The scope of everything done for one Asterisk server (its connection, calls and sweeps): its name.</summary>
     public static IDisposable? ServerScope(ILogger logger, string server) => AriServer(logger, server);
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
-        Message = "Call {ChannelId} decision: rule={Rule} key={Key} value={Value} reason={Reason} row={Row} destination={Destination} lookup_ms={LookupMs} cache={Cache} detail={Detail} result={Result}")]
+    [LoggerMessage(2001, LogLevel.Information, "Call {ChannelId} decision: rule={Rule} key={Key} value={Value} reason={Reason} row={Row} destination={Destination} lookup_ms={LookupMs} cache={Cache} detail={Detail} result={Result}")]
     public static partial void Decision(ILogger logger, string channelId, string rule, string key, string value, string reason, string row, string destination, long lookupMs, string cache, string detail, RoutingResult result);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Call {ChannelId} ended by the caller before routing (rule={Rule}, state={State})")]
+    [LoggerMessage(2002, LogLevel.Information, "Call {ChannelId} ended by the caller before routing (rule={Rule}, state={State})")]
     public static partial void CallerHungUp(ILogger logger, string channelId, string rule, CallState state);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Call {ChannelId}: no rule for {LookedFor}; using the global fallback")]
+    [LoggerMessage(2003, LogLevel.Warning, "Call {ChannelId}: no rule for {LookedFor}; using the global fallback")]
     public static partial void NoRule(ILogger logger, string channelId, string lookedFor);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Call {ChannelId} failed in state {State}; sending it to its default destination")]
+    [LoggerMessage(2004, LogLevel.Error, "Call {ChannelId} failed in state {State}; sending it to its default destination")]
     public static partial void CallFailed(ILogger logger, Exception exception, string channelId, CallState state);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Call {ChannelId}: {From} -> {To} ({Transition})")]
+    [LoggerMessage(2005, LogLevel.Debug, "Call {ChannelId}: {From} -> {To} ({Transition})")]
     public static partial void StateChanged(ILogger logger, string channelId, CallState from, CallState to, CallTransition transition);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Call {ChannelId}: {Count} DTMF digits collected ({Reason})")]
+    [LoggerMessage(2006, LogLevel.Debug, "Call {ChannelId}: {Count} DTMF digits collected ({Reason})")]
     public static partial void DtmfCollected(ILogger logger, string channelId, int count, DtmfStopReason reason);
 
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Call {ChannelId}: greeting '{Greeting}' could not be played")]
+    [LoggerMessage(2007, LogLevel.Warning, "Call {ChannelId}: greeting '{Greeting}' could not be played")]
     public static partial void GreetingFailed(ILogger logger, string channelId, string greeting);
 
-    [LoggerMessage(EventId = 2008, Level = LogLevel.Debug, Message = "Call {ChannelId}: handling {EventType} failed")]
+    [LoggerMessage(2008, LogLevel.Debug, "Call {ChannelId}: handling {EventType} failed")]
     public static partial void EventHandlingFailed(ILogger logger, Exception exception, string channelId, string eventType);
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Channel {ChannelId} was gone while routing it (ARI {Status})")]
+    [LoggerMessage(2101, LogLevel.Debug, "Channel {ChannelId} was gone while routing it (ARI {Status})")]
     public static partial void ChannelGone(ILogger logger, string channelId, int status);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Channel {ChannelId} could not be continued to {Destination} while in Stasis; trying the global fallback {Fallback}")]
+    [LoggerMessage(2102, LogLevel.Error, "Channel {ChannelId} could not be continued to {Destination} while in Stasis; trying the global fallback {Fallback}")]
     public static partial void RoutingFailed(ILogger logger, string channelId, string destination, string fallback);
 
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Channel {ChannelId} sent to the global fallback {Destination}")]
+    [LoggerMessage(2103, LogLevel.Warning, "Channel {ChannelId} sent to the global fallback {Destination}")]
     public static partial void SentToFallback(ILogger logger, string channelId, string destination);
 
-    [LoggerMessage(EventId = 2104, Level = LogLevel.Critical, Message = "Channel {ChannelId} could not be routed at all; the sweep will try again, the dialplan's TIMEOUT(absolute) guard is the last resort")]
+    [LoggerMessage(2104, LogLevel.Critical, "Channel {ChannelId} could not be routed at all; the sweep will try again, the dialplan's TIMEOUT(absolute) guard is the last resort")]
     public static partial void FallbackFailed(ILogger logger, string channelId);
 
-    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Channel {ChannelId}: label {Name} could not be set; routing it anyway")]
+    [LoggerMessage(2105, LogLevel.Warning, "Channel {ChannelId}: label {Name} could not be set; routing it anyway")]
     public static partial void LabelFailed(ILogger logger, Exception exception, string channelId, string name);
 
-    [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "Channel {ChannelId}: continue to {Context},{Extension},1 failed")]
+    [LoggerMessage(2106, LogLevel.Warning, "Channel {ChannelId}: continue to {Context},{Extension},1 failed")]
     public static partial void ContinueFailed(ILogger logger, Exception exception, string channelId, string context, string extension);
 
-    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Health and metrics on {Address} (/healthz, /readyz, /metrics)")]
+    [LoggerMessage(2301, LogLevel.Information, "Health and metrics on {Address} (/healthz, /readyz, /metrics)")]
     public static partial void OperationsListening(ILogger logger, Uri address);
 
-    [LoggerMessage(EventId = 2403, Level = LogLevel.Warning, Message = "Recovered {Count} calls found in application {Application} after connecting")]
+    [LoggerMessage(2403, LogLevel.Warning, "Recovered {Count} calls found in application {Application} after connecting")]
     public static partial void Recovered(ILogger logger, int count, string application);
 
-    [LoggerMessage(EventId = 2404, Level = LogLevel.Error, Message = "Recovering the calls of application {Application} failed")]
+    [LoggerMessage(2404, LogLevel.Error, "Recovering the calls of application {Application} failed")]
     public static partial void RecoveryFailed(ILogger logger, Exception exception, string application);
 
-    [LoggerMessage(EventId = 2405, Level = LogLevel.Critical, Message = "Call session {ChannelId} crashed")]
+    [LoggerMessage(2405, LogLevel.Critical, "Call session {ChannelId} crashed")]
     public static partial void SessionCrashed(ILogger logger, Exception exception, string channelId);
 
-    [LoggerMessage(EventId = 2406, Level = LogLevel.Information, Message = "Shutting down: draining {Calls} calls for up to {Timeout}")]
+    [LoggerMessage(2406, LogLevel.Information, "Shutting down: draining {Calls} calls for up to {Timeout}")]
     public static partial void Draining(ILogger logger, int calls, TimeSpan timeout);
 
-    [LoggerMessage(EventId = 2407, Level = LogLevel.Warning, Message = "Shutting down: {Calls} calls still in hand after the drain time; sending them to their default destinations")]
+    [LoggerMessage(2407, LogLevel.Warning, "Shutting down: {Calls} calls still in hand after the drain time; sending them to their default destinations")]
     public static partial void DrainTimedOut(ILogger logger, int calls);
 
-    [LoggerMessage(EventId = 2408, Level = LogLevel.Information, Message = "Channel {ChannelId} entered the application again (rule argument {Rule}); it is taken as a new call once its previous session ends")]
+    [LoggerMessage(2408, LogLevel.Information, "Channel {ChannelId} entered the application again (rule argument {Rule}); it is taken as a new call once its previous session ends")]
     public static partial void ReEntered(ILogger logger, string channelId, string rule);
 
-    [LoggerMessage(EventId = 2409, Level = LogLevel.Debug, Message = "Channel {ChannelId} already has a session; second start ignored")]
+    [LoggerMessage(2409, LogLevel.Debug, "Channel {ChannelId} already has a session; second start ignored")]
     public static partial void DuplicateStart(ILogger logger, string channelId);
 
-    [LoggerMessage(EventId = 2410, Level = LogLevel.Warning, Message = "Channel {ChannelId} was in application {Application} without a call session; routing it")]
+    [LoggerMessage(2410, LogLevel.Warning, "Channel {ChannelId} was in application {Application} without a call session; routing it")]
     public static partial void Swept(ILogger logger, string channelId, string application);
 
-    [LoggerMessage(EventId = 2411, Level = LogLevel.Warning, Message = "Sweeping the application for channels without a call session failed; trying again at the next interval")]
+    [LoggerMessage(2411, LogLevel.Warning, "Sweeping the application for channels without a call session failed; trying again at the next interval")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2420, Level = LogLevel.Debug, Message = "Claimed broadcast channel {ChannelId} for application {Application}")]
+    [LoggerMessage(2420, LogLevel.Debug, "Claimed broadcast channel {ChannelId} for application {Application}")]
     public static partial void OfferClaimed(ILogger logger, string channelId, string application);
 
-    [LoggerMessage(EventId = 2421, Level = LogLevel.Debug, Message = "Broadcast channel {ChannelId} was claimed by another router first")]
+    [LoggerMessage(2421, LogLevel.Debug, "Broadcast channel {ChannelId} was claimed by another router first")]
     public static partial void OfferTakenElsewhere(ILogger logger, string channelId);
 
-    [LoggerMessage(EventId = 2422, Level = LogLevel.Information, Message = "Not claiming broadcast channel {ChannelId}: {Reason}")]
+    [LoggerMessage(2422, LogLevel.Information, "Not claiming broadcast channel {ChannelId}: {Reason}")]
     public static partial void OfferDeclined(ILogger logger, string channelId, string reason);
 
-    [LoggerMessage(EventId = 2423, Level = LogLevel.Warning, Message = "Claiming broadcast channel {ChannelId} failed; unclaimed, it returns to the dialplan's fallback")]
+    [LoggerMessage(2423, LogLevel.Warning, "Claiming broadcast channel {ChannelId} failed; unclaimed, it returns to the dialplan's fallback")]
     public static partial void ClaimFailed(ILogger logger, string channelId, Exception exception);
 
-    [LoggerMessage(EventId = 2424, Level = LogLevel.Warning, Message = "Took over channel {ChannelId} of router {Peer}, which stopped renewing its presence; moved it to {Application}")]
+    [LoggerMessage(2424, LogLevel.Warning, "Took over channel {ChannelId} of router {Peer}, which stopped renewing its presence; moved it to {Application}")]
     public static partial void PeerCallTaken(ILogger logger, string channelId, string peer, string application);
 
-    [LoggerMessage(EventId = 2425, Level = LogLevel.Warning, Message = "Checking the other routers for calls to take over failed; trying again at the next sweep")]
+    [LoggerMessage(2425, LogLevel.Warning, "Checking the other routers for calls to take over failed; trying again at the next sweep")]
     public static partial void PeerTakeoverFailed(ILogger logger, Exception exception);
 }

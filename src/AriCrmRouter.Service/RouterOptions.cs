@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace AriCrmRouter.Service;
 
 /// <summary>How the router treats calls, bound from the <c>Routing</c> configuration section.</summary>
@@ -15,10 +13,13 @@ public sealed class RouterOptions : IValidatableObject
     /// <summary>Whether a rule whose <c>defaultVoicemail</c> is <c>notSet</c> sends its default calls to voicemail.</summary>
     public bool VoicemailWhenNotSet { get; set; }
 
-    /// <summary>The dialplan contexts the router continues calls into, per destination type (priority 1).</summary>
-    [Required]
-    [ValidateObjectMembers]
-    public DestinationContexts Contexts { get; set; } = new();
+    /// <summary>
+    /// The dialplan contexts the router continues calls into, per destination type (priority 1), <c>crmrouter-</c> and
+    /// the type's name unless configured (<c>Routing:Contexts:Queue</c>). Queue, IVR, extension and voicemail continue
+    /// at extension = target; recordings at <c>s</c>, the sound name in the CRMROUTER_DECISION label.
+    /// </summary>
+    public Dictionary<DestinationType, string> Contexts { get; } =
+        Enum.GetValues<DestinationType>().ToDictionary(type => type, type => "crmrouter-" + type.ToWireName());
 
     /// <summary>On shutdown, how long calls in hand may finish before they are sent to their default destination.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
@@ -81,6 +82,11 @@ public sealed class RouterOptions : IValidatableObject
         {
             yield return new ValidationResult("Routing:Fallback:Target is required", [nameof(Fallback)]);
         }
+
+        foreach (var type in Enum.GetValues<DestinationType>().Where(type => string.IsNullOrWhiteSpace(Contexts.GetValueOrDefault(type))))
+        {
+            yield return new ValidationResult($"Routing:Contexts:{type} is required", [nameof(Contexts)]);
+        }
     }
 }
 
@@ -96,32 +102,3 @@ public sealed class DestinationOptions
 /// <summary>Validates <see cref="RouterOptions"/> and its nested objects on start (source-generated, no reflection).</summary>
 [OptionsValidator]
 public sealed partial class RouterOptionsValidator : IValidateOptions<RouterOptions>;
-
-/// <summary>Dialplan contexts per destination type. Queue, IVR, extension and voicemail continue at extension = target; recordings at <c>s</c>, the sound name in the CRMROUTER_DECISION label.</summary>
-public sealed class DestinationContexts
-{
-    [Required]
-    public string Queue { get; set; } = "crmrouter-queue";
-
-    [Required]
-    public string Ivr { get; set; } = "crmrouter-ivr";
-
-    [Required]
-    public string Extension { get; set; } = "crmrouter-extension";
-
-    [Required]
-    public string Voicemail { get; set; } = "crmrouter-voicemail";
-
-    [Required]
-    public string Recording { get; set; } = "crmrouter-recording";
-
-    public string For(DestinationType type) => type switch
-    {
-        DestinationType.Queue => Queue,
-        DestinationType.Ivr => Ivr,
-        DestinationType.Extension => Extension,
-        DestinationType.Voicemail => Voicemail,
-        DestinationType.Recording => Recording,
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
-}

@@ -1,7 +1,6 @@
 using AriCrmRouter.Storage.Administration;
 using AriCrmRouter.Storage.Decisions;
 using AriCrmRouter.Storage.History;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AriCrmRouter.Storage;

@@ -1,5 +1,3 @@
-using AriCrmRouter.Routing.Rules;
-
 namespace AriCrmRouter.Storage;
 
 /// <summary>The rule set in force and its version (0 when nothing was ever imported).</summary>

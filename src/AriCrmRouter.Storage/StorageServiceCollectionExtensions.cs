@@ -1,15 +1,8 @@
-using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.Storage.Cache;
-using AriCrmRouter.Storage.Connections;
-using AriCrmRouter.Storage.Redis;
 using AriCrmRouter.Storage.Routers;
-using AriCrmRouter.Storage.Rules;
-using AriCrmRouter.Storage.Secrets;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Storage;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using AriCrmRouter.Ari.Models;
-
 namespace AriCrmRouter.Ari.Events;
 
 /// <summary>A message from the ARI websocket, decoded by its <c>type</c>.</summary>

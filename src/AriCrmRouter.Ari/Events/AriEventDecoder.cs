@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using AriCrmRouter.Ari.Json;
 
 namespace AriCrmRouter.Ari.Events;
 

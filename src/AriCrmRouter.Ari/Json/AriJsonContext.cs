@@ -1,8 +1,3 @@
-using System.Text.Json.Serialization;
-using AriCrmRouter.Ari.Events;
-using AriCrmRouter.Ari.Models;
-using AriCrmRouter.Ari.Rest;
-
 namespace AriCrmRouter.Ari.Json;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AriCrmRouter.Ari.Models;
 
 /// <summary>A Stasis application (<c>GET /applications/{name}</c>).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AriCrmRouter.Ari.Models;
 
 /// <summary>An ARI channel (<c>GET /channels/{id}</c>, and inside channel events).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AriCrmRouter.Ari.Models;
 
 /// <summary>An ARI playback (<c>POST /channels/{id}/play/{playbackId}</c>, and inside playback events).</summary>

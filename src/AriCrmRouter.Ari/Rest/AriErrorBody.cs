@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AriCrmRouter.Ari.Rest;
 
 /// <summary>The body Asterisk sends with an error status: <c>{"message": "Channel not found"}</c> (401 uses <c>error</c>).</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace AriCrmRouter.Ari.Rest;
 
 /// <summary>A non-2xx answer from ARI. Never carries credentials: only the method, the path and Asterisk's message.</summary>

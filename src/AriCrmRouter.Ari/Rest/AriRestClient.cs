@@ -1,11 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using AriCrmRouter.Ari.Json;
-using AriCrmRouter.Ari.Models;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Ari.Rest;
 

@@ -1,5 +1,3 @@
-using AriCrmRouter.Ari.Models;
-
 namespace AriCrmRouter.Ari.Rest;
 
 /// <summary>

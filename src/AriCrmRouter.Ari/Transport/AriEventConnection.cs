@@ -1,7 +1,3 @@
-using AriCrmRouter.Ari.Rest;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Ari.Transport;
 
 /// <summary>

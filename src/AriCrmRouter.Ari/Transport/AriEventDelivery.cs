@@ -1,7 +1,5 @@
 using System.Net.WebSockets;
 using System.Text;
-using AriCrmRouter.Ari.Events;
-using Microsoft.Extensions.Logging;
 using Websocket.Client;
 
 namespace AriCrmRouter.Ari.Transport;

@@ -1,6 +1,3 @@
-using AriCrmRouter.Ari.Rest;
-using Microsoft.Extensions.Logging;
-
 namespace AriCrmRouter.Ari.Transport;
 
 /// <summary>

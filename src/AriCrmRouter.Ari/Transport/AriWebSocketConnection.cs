@@ -1,6 +1,4 @@
 using System.Net.WebSockets;
-using AriCrmRouter.Ari.Rest;
-using Microsoft.Extensions.Logging;
 using Websocket.Client;
 
 namespace AriCrmRouter.Ari.Transport;

@@ -1,5 +1,3 @@
-using AriCrmRouter.Ari.Events;
-
 namespace AriCrmRouter.Ari.Transport;
 
 /// <summary>

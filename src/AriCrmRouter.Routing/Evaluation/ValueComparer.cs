@@ -1,6 +1,3 @@
-using System.Globalization;
-using AriCrmRouter.Routing.Rules;
-
 namespace AriCrmRouter.Routing.Evaluation;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AriCrmRouter.Routing.Validation;
-
 namespace AriCrmRouter.Routing.Files;
 
 /// <summary>

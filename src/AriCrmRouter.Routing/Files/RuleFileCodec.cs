@@ -1,9 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Routing.Validation;
 
 namespace AriCrmRouter.Routing.Files;
 
@@ -13,7 +9,11 @@ namespace AriCrmRouter.Routing.Files;
 /// </summary>
 public static class RuleFileCodec
 {
-    private static readonly JsonDocumentOptions ReadOptions = new()
+    /// <summary>
+    /// How rule files are read (comments and trailing commas allowed, nesting bounded), by this codec and by whatever
+    /// else reads the document as JSON.
+    /// </summary>
+    public static JsonDocumentOptions ReadOptions { get; } = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
@@ -29,53 +29,54 @@ public static class RuleFileCodec
     });
 
     /// <summary>Reads a rule file; the result has a rule set only when there is no problem at all.</summary>
-    public static RuleFileParseResult Parse(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        if (!TryOpen(json, out var document, out var unreadable))
-        {
-            return new RuleFileParseResult(null, unreadable);
-        }
-
-        using (document)
-        {
-            var sink = new ProblemSink();
-            var (rules, dids) = new RuleFileReader(sink).Read(document.RootElement);
-            var problems = sink.Problems
-                .Concat(RuleValidator.Validate(rules, dids).Where(problem => !sink.Covers(problem.Path)))
-                .OrderBy(problem => SectionOrder(problem.Path))
-                .ToList();
-            var warnings = UnmatchableRows.Find(rules).Where(warning => !sink.Covers(warning.Path)).ToList();
-            return problems.Count == 0
-                ? new RuleFileParseResult(new RuleSet(rules, dids), []) { Warnings = warnings }
-                : new RuleFileParseResult(null, problems) { Warnings = warnings };
-        }
-    }
+    public static RuleFileParseResult Parse(string json) => Read(
+        json,
+        (reader, root) => reader.Read(root),
+        file => RuleValidator.Validate(file.Rules, file.Dids),
+        file => UnmatchableRows.Find(file.Rules),
+        (file, problems, warnings) => new RuleFileParseResult(problems.Count == 0 ? new RuleSet(file.Rules, file.Dids) : null, problems) { Warnings = warnings });
 
     /// <summary>
     /// Reads one rule written as a single object in the shape of a <c>rules[]</c> entry (for commands that add or show
     /// one rule). Paths in problems are relative to the rule (<c>rows[0].value</c>). Unique names and DIDs are the
     /// caller's to check against the stored set.
     /// </summary>
-    public static RuleParseResult ParseRule(string json)
+    public static RuleParseResult ParseRule(string json) => Read(
+        json,
+        (reader, root) => reader.ReadSingleRule(root),
+        RuleValidator.ValidateRule,
+        UnmatchableRows.FindInRule,
+        (rule, problems, warnings) => new RuleParseResult(problems.Count == 0 ? rule : null, problems) { Warnings = warnings });
+
+    /// <summary>
+    /// The reading both documents share: the reader's structural problems first, then the validator's about what the
+    /// reader could not already see, ordered file-first; the result gets <typeparamref name="TValue"/> only without
+    /// problems (an unreadable text gives <c>default</c> and its problems).
+    /// </summary>
+    private static TResult Read<TValue, TResult>(
+        string json,
+        Func<RuleFileReader, JsonElement, TValue> read,
+        Func<TValue, IReadOnlyList<ValidationProblem>> validate,
+        Func<TValue, IReadOnlyList<ValidationProblem>> findUnmatchable,
+        Func<TValue, IReadOnlyList<ValidationProblem>, IReadOnlyList<ValidationProblem>, TResult> result)
+        where TResult : ParseResult
     {
         ArgumentNullException.ThrowIfNull(json);
         if (!TryOpen(json, out var document, out var unreadable))
         {
-            return new RuleParseResult(null, unreadable);
+            return result(default!, unreadable, []);
         }
 
         using (document)
         {
             var sink = new ProblemSink();
-            var rule = new RuleFileReader(sink).ReadSingleRule(document.RootElement);
+            var value = read(new RuleFileReader(sink), document.RootElement);
             var problems = sink.Problems
-                .Concat(RuleValidator.ValidateRule(rule).Where(problem => !sink.Covers(problem.Path)))
+                .Concat(validate(value).Where(problem => !sink.Covers(problem.Path)))
+                .OrderBy(problem => SectionOrder(problem.Path))
                 .ToList();
-            var warnings = UnmatchableRows.FindInRule(rule).Where(warning => !sink.Covers(warning.Path)).ToList();
-            return problems.Count == 0
-                ? new RuleParseResult(rule, []) { Warnings = warnings }
-                : new RuleParseResult(null, problems) { Warnings = warnings };
+            var warnings = findUnmatchable(value).Where(warning => !sink.Covers(warning.Path)).ToList();
+            return result(value, problems, warnings);
         }
     }
 

@@ -1,5 +1,3 @@
-using AriCrmRouter.Routing.Rules;
-
 namespace AriCrmRouter.Routing.Files;
 
 /// <summary>The words a rule file uses for the domain's enums (operators and destination types have their own).</summary>
@@ -23,23 +21,7 @@ internal static class RuleFileNames
         _ => throw new ArgumentOutOfRangeException(nameof(preference), preference, null),
     };
 
-    public static bool TryParseLocation(string text, out RuleLocation location) => TryParse(text, ToWireName, out location);
+    public static bool TryParseLocation(string text, out RuleLocation location) => WireNames.TryParse(text, ToWireName, out location);
 
-    public static bool TryParseVoicemail(string text, out VoicemailPreference preference) => TryParse(text, ToWireName, out preference);
-
-    private static bool TryParse<T>(string text, Func<T, string> name, out T value)
-        where T : struct, Enum
-    {
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (string.Equals(name(candidate), text.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
+    public static bool TryParseVoicemail(string text, out VoicemailPreference preference) => WireNames.TryParse(text, ToWireName, out preference);
 }

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Routing.Validation;
-
 namespace AriCrmRouter.Routing.Files;
 
 internal sealed partial class RuleFileReader

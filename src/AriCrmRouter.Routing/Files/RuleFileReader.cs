@@ -1,7 +1,3 @@
-using System.Text.Json;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Routing.Validation;
-
 namespace AriCrmRouter.Routing.Files;
 
 /// <summary>
@@ -111,40 +107,12 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
         Rows = [],
     };
 
-    private RuleLocation ReadLocation(JsonObjectReader rule)
-    {
-        var text = rule.String("location", required: true);
-        if (text is null)
-        {
-            // Ivr as the placeholder: it accepts a greeting, so no second problem is reported about one.
-            return RuleLocation.Ivr;
-        }
+    // Ivr as the placeholder: it accepts a greeting, so no second problem is reported about one.
+    private RuleLocation ReadLocation(JsonObjectReader rule) =>
+        ReadName(rule, "location", required: true, RuleFileNames.TryParseLocation, "did, ivr", RuleLocation.Ivr);
 
-        if (RuleFileNames.TryParseLocation(text, out var location))
-        {
-            return location;
-        }
-
-        sink.Structural(rule.Child("location"), $"'{ProblemText.Shown(text)}' is not one of did, ivr");
-        return RuleLocation.Ivr;
-    }
-
-    private VoicemailPreference ReadVoicemail(JsonObjectReader rule)
-    {
-        var text = rule.String("defaultVoicemail", required: false);
-        if (text is null)
-        {
-            return VoicemailPreference.NotSet;
-        }
-
-        if (RuleFileNames.TryParseVoicemail(text, out var preference))
-        {
-            return preference;
-        }
-
-        sink.Structural(rule.Child("defaultVoicemail"), $"'{ProblemText.Shown(text)}' is not one of yes, no, notSet");
-        return VoicemailPreference.NotSet;
-    }
+    private VoicemailPreference ReadVoicemail(JsonObjectReader rule) =>
+        ReadName(rule, "defaultVoicemail", required: false, RuleFileNames.TryParseVoicemail, "yes, no, notSet", VoicemailPreference.NotSet);
 
     private Destination? ReadDestination(JsonObjectReader parent, string name)
     {
@@ -196,21 +164,30 @@ internal sealed partial class RuleFileReader(ProblemSink sink)
         return rows;
     }
 
-    private ComparisonOperator ReadOperator(JsonObjectReader row)
+    private ComparisonOperator ReadOperator(JsonObjectReader row) =>
+        ReadName(row, "operator", required: true, ComparisonOperatorSymbols.TryParse, "<, >, =, <=, >=", ComparisonOperator.Equal);
+
+    private delegate bool NameParser<T>(string text, out T value);
+
+    /// <summary>
+    /// A member that holds one of a fixed set of names. A missing one (reported when required) or an unknown one
+    /// (reported with the names allowed) gives <paramref name="placeholder"/>, so the rest of the file is still read.
+    /// </summary>
+    private T ReadName<T>(JsonObjectReader owner, string member, bool required, NameParser<T> parse, string allowed, T placeholder)
     {
-        var text = row.String("operator", required: true);
+        var text = owner.String(member, required);
         if (text is null)
         {
-            return ComparisonOperator.Equal;
+            return placeholder;
         }
 
-        if (ComparisonOperatorSymbols.TryParse(text, out var op))
+        if (parse(text, out var value))
         {
-            return op;
+            return value;
         }
 
-        sink.Structural(row.Child("operator"), $"'{ProblemText.Shown(text)}' is not one of <, >, =, <=, >=");
-        return ComparisonOperator.Equal;
+        sink.Structural(owner.Child(member), $"'{ProblemText.Shown(text)}' is not one of {allowed}");
+        return placeholder;
     }
 
     /// <summary>Row values are text; a bare JSON number is accepted as the text it is written as.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AriCrmRouter.Routing.Validation;
-
 namespace AriCrmRouter.Routing.Files;
 
 /// <summary>

@@ -22,16 +22,5 @@ public static class ComparisonOperatorSymbols
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
     };
 
-    public static bool TryParse(string? symbol, out ComparisonOperator op)
-    {
-        switch (symbol?.Trim())
-        {
-            case "<": op = ComparisonOperator.LessThan; return true;
-            case ">": op = ComparisonOperator.GreaterThan; return true;
-            case "=": op = ComparisonOperator.Equal; return true;
-            case "<=": op = ComparisonOperator.LessThanOrEqual; return true;
-            case ">=": op = ComparisonOperator.GreaterThanOrEqual; return true;
-            default: op = default; return false;
-        }
-    }
+    public static bool TryParse(string? symbol, out ComparisonOperator op) => WireNames.TryParse(symbol, ToSymbol, out op);
 }

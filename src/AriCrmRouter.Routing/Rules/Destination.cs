@@ -27,18 +27,5 @@ public static class DestinationTypeNames
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
-    public static bool TryParse(string? name, out DestinationType type)
-    {
-        foreach (var candidate in Enum.GetValues<DestinationType>())
-        {
-            if (string.Equals(candidate.ToWireName(), name?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                type = candidate;
-                return true;
-            }
-        }
-
-        type = default;
-        return false;
-    }
+    public static bool TryParse(string? name, out DestinationType type) => WireNames.TryParse(name, ToWireName, out type);
 }

@@ -1,5 +1,3 @@
-using AriCrmRouter.Routing.Rules;
-
 namespace AriCrmRouter.Routing.Validation;
 
 public static partial class RuleValidator

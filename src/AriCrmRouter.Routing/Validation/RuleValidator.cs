@@ -1,5 +1,3 @@
-using AriCrmRouter.Routing.Rules;
-
 namespace AriCrmRouter.Routing.Validation;
 
 /// <summary>
@@ -63,19 +61,15 @@ public static partial class RuleValidator
     public static IReadOnlyList<ValidationProblem> ValidateRule(Rule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var problems = new List<ValidationProblem>();
-        CheckRule(rule, string.Empty, problems);
-        return problems;
+        return ProblemList.Of(problems => CheckRule(rule, string.Empty, problems));
     }
 
     /// <summary>Checks one DID assignment against the names of the rules it may point at.</summary>
     public static IReadOnlyList<ValidationProblem> ValidateDidAssignment(string did, string ruleName, IEnumerable<string> existingRuleNames)
     {
         ArgumentNullException.ThrowIfNull(existingRuleNames);
-        var problems = new List<ValidationProblem>();
         var exists = existingRuleNames.Contains(ruleName?.Trim() ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-        CheckDid(did, ruleName, exists, problems);
-        return problems;
+        return ProblemList.Of(problems => CheckDid(did, ruleName, exists, problems));
     }
 
     /// <summary>Whether <paramref name="did"/> is acceptable as a DID key (see <see cref="RuleLimits.MaxDidLength"/>).</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Rules;
 
 namespace AriCrmRouter.Routing.Validation;
 
@@ -31,9 +29,7 @@ public static class UnmatchableRows
     public static IReadOnlyList<ValidationProblem> FindInRule(Rule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var warnings = new List<ValidationProblem>();
-        Check(rule, string.Empty, warnings);
-        return warnings;
+        return ProblemList.Of(warnings => Check(rule, string.Empty, warnings));
     }
 
     private static void Check(Rule? rule, string prefix, List<ValidationProblem> warnings)

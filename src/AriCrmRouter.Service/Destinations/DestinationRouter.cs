@@ -88,7 +88,7 @@ public sealed class DestinationRouter
     private async Task<ContinueOutcome> SendAsync(string channelId, Destination destination, string reason, string? ruleName)
     {
         await LabelAsync(channelId, destination, reason, ruleName);
-        var context = _options.Value.Contexts.For(destination.Type);
+        var context = _options.Value.Contexts[destination.Type];
         var extension = destination.Type == DestinationType.Recording ? "s" : destination.Target;
         return await _retry.ExecuteAsync(
             static (state, _) => state.Router.ContinueOnceAsync(state.ChannelId, state.Context, state.Extension),

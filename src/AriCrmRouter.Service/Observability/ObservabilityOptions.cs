@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
 
 namespace AriCrmRouter.Service.Observability;

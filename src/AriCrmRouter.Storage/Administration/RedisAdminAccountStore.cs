@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using AriCrmRouter.Storage.Redis;
 
 namespace AriCrmRouter.Storage.Administration;
 
@@ -19,7 +17,7 @@ public sealed class RedisAdminAccountStore(RedisConnection redis)
     public async Task SaveAsync(AdminAccount account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var json = JsonSerializer.Serialize(account, AdminJsonContext.Default.AdminAccount);
+        var json = JsonSerializer.Serialize(account, StorageJsonContext.Default.AdminAccount);
         await RedisCalls.RunAsync(redis, db => db.HashSetAsync(AccountsKey, Field(account.Name), json), cancellationToken);
     }
 
@@ -31,14 +29,14 @@ public sealed class RedisAdminAccountStore(RedisConnection redis)
         }
 
         var value = await RedisCalls.RunAsync(redis, db => db.HashGetAsync(AccountsKey, Field(name)), cancellationToken);
-        return value.IsNull ? null : JsonSerializer.Deserialize(value.ToString(), AdminJsonContext.Default.AdminAccount);
+        return value.IsNull ? null : JsonSerializer.Deserialize(value.ToString(), StorageJsonContext.Default.AdminAccount);
     }
 
     public async Task<IReadOnlyList<AdminAccount>> ListAsync(CancellationToken cancellationToken)
     {
         var entries = await RedisCalls.RunAsync(redis, db => db.HashGetAllAsync(AccountsKey), cancellationToken);
         return [.. entries
-            .Select(e => JsonSerializer.Deserialize(e.Value.ToString(), AdminJsonContext.Default.AdminAccount))
+            .Select(e => JsonSerializer.Deserialize(e.Value.ToString(), StorageJsonContext.Default.AdminAccount))
             .OfType<AdminAccount>()
             .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)];
     }
@@ -51,7 +49,7 @@ public sealed class RedisAdminAccountStore(RedisConnection redis)
     {
         ArgumentNullException.ThrowIfNull(owner);
         var token = "crt_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var json = JsonSerializer.Serialize(owner, AdminJsonContext.Default.ApiTokenOwner);
+        var json = JsonSerializer.Serialize(owner, StorageJsonContext.Default.ApiTokenOwner);
         await RedisCalls.RunAsync(redis, db => db.HashSetAsync(TokensKey, Digest(token), json), cancellationToken);
         return token;
     }
@@ -64,7 +62,7 @@ public sealed class RedisAdminAccountStore(RedisConnection redis)
         }
 
         var value = await RedisCalls.RunAsync(redis, db => db.HashGetAsync(TokensKey, Digest(token.Trim())), cancellationToken);
-        return value.IsNull ? null : JsonSerializer.Deserialize(value.ToString(), AdminJsonContext.Default.ApiTokenOwner);
+        return value.IsNull ? null : JsonSerializer.Deserialize(value.ToString(), StorageJsonContext.Default.ApiTokenOwner);
     }
 
     private static string Field(string name) => name.Trim().ToLowerInvariant();

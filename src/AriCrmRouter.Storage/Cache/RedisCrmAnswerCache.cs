@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using AriCrmRouter.Crm.Lookup;
-using AriCrmRouter.Storage.Redis;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace AriCrmRouter.Storage.Cache;
 

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using AriCrmRouter.Storage.Redis;
-using AriCrmRouter.Storage.Secrets;
-using StackExchange.Redis;
-
 namespace AriCrmRouter.Storage.Connections;
 
 // Rotated refresh tokens: one encrypted value per connection, replaced only by the router that spent the

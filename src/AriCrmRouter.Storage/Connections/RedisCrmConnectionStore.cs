@@ -1,9 +1,3 @@
-using System.Text.Json;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Storage.Redis;
-using AriCrmRouter.Storage.Secrets;
-using StackExchange.Redis;
-
 namespace AriCrmRouter.Storage.Connections;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using AriCrmRouter.Storage.Redis;
-using StackExchange.Redis;
-
 namespace AriCrmRouter.Storage.Decisions;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors;
-
 namespace AriCrmRouter.Storage.History;
 
 /// <summary>An <see cref="ICrmConnectionStore"/> that records saves and deletes (names and kinds only, never secrets).</summary>

@@ -1,6 +1,3 @@
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Storage.Rules;
-
 namespace AriCrmRouter.Storage.History;
 
 /// <summary>

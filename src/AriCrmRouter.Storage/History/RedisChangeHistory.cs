@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using AriCrmRouter.Crm.Connectors;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Storage.Redis;
-using AriCrmRouter.Storage.Rules;
-using AriCrmRouter.Storage.Secrets;
-using StackExchange.Redis;
-
 namespace AriCrmRouter.Storage.History;
 
 /// <summary>
@@ -43,7 +34,7 @@ public sealed class RedisChangeHistory(RedisConnection redis, SecretProtector pr
     {
         var record = new ChangeRecord(sequence, time.GetUtcNow(), actor, ChangeSubjects.Rules, summary, version);
         _ = transaction.HashSetAsync(DocumentsKey, version.ToString(CultureInfo.InvariantCulture), document);
-        _ = transaction.ListLeftPushAsync(RecordsKey, JsonSerializer.Serialize(record, AdminJsonContext.Default.ChangeRecord));
+        _ = transaction.ListLeftPushAsync(RecordsKey, JsonSerializer.Serialize(record, StorageJsonContext.Default.ChangeRecord));
     }
 
     public Task RecordAsync(string actor, string subject, string summary, CancellationToken cancellationToken) =>
@@ -54,7 +45,7 @@ public sealed class RedisChangeHistory(RedisConnection redis, SecretProtector pr
     {
         var values = await RedisCalls.RunAsync(redis, db => db.ListRangeAsync(RecordsKey, 0, Math.Clamp(count, 1, MaxRecords) - 1), cancellationToken);
         return [.. values
-            .Select(v => JsonSerializer.Deserialize(v.ToString(), AdminJsonContext.Default.ChangeRecord))
+            .Select(v => JsonSerializer.Deserialize(v.ToString(), StorageJsonContext.Default.ChangeRecord))
             .OfType<ChangeRecord>()];
     }
 
@@ -71,7 +62,7 @@ public sealed class RedisChangeHistory(RedisConnection redis, SecretProtector pr
     private async Task AppendAsync(string actor, string subject, string summary, long? version, CancellationToken cancellationToken)
     {
         var record = new ChangeRecord(await NextSequenceAsync(cancellationToken), time.GetUtcNow(), actor, subject, summary, version);
-        var json = JsonSerializer.Serialize(record, AdminJsonContext.Default.ChangeRecord);
+        var json = JsonSerializer.Serialize(record, StorageJsonContext.Default.ChangeRecord);
         await RedisCalls.RunAsync(redis, db => db.ListLeftPushAsync(RecordsKey, json), cancellationToken);
         await TrimAsync(cancellationToken);
     }
@@ -95,7 +86,7 @@ public sealed class RedisChangeHistory(RedisConnection redis, SecretProtector pr
                 },
                 cancellationToken);
             var droppedVersions = dropped
-                .Select(v => JsonSerializer.Deserialize(v.ToString(), AdminJsonContext.Default.ChangeRecord)?.RuleVersion)
+                .Select(v => JsonSerializer.Deserialize(v.ToString(), StorageJsonContext.Default.ChangeRecord)?.RuleVersion)
                 .OfType<long>()
                 .Select(v => (RedisValue)v.ToString(CultureInfo.InvariantCulture))
                 .ToArray();

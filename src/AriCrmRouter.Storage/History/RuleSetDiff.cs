@@ -1,5 +1,4 @@
 using AriCrmRouter.Routing.Files;
-using AriCrmRouter.Routing.Rules;
 
 namespace AriCrmRouter.Storage.History;
 

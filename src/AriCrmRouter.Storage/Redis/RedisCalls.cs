@@ -1,5 +1,3 @@
-using StackExchange.Redis;
-
 namespace AriCrmRouter.Storage.Redis;
 
 /// <summary>Runs Redis commands with a cancellation token and turns "cannot reach Redis" into one exception type.</summary>

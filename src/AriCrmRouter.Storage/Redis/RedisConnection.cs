@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
-
 namespace AriCrmRouter.Storage.Redis;
 
 /// <summary>

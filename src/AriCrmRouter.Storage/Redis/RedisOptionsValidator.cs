@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
-
 namespace AriCrmRouter.Storage.Redis;
 
 /// <summary>Checks what data annotations cannot: that <see cref="RedisOptions.Configuration"/> parses.</summary>

@@ -1,6 +1,3 @@
-using AriCrmRouter.Storage.Redis;
-using StackExchange.Redis;
-
 namespace AriCrmRouter.Storage.Routers;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Storage.Redis;
-using AriCrmRouter.Storage.Secrets;
-using Microsoft.Extensions.Logging;
-using StackExchange.Redis;
-
 namespace AriCrmRouter.Storage.Rules;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using AriCrmRouter.Routing.Files;
-using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Routing.Validation;
-using AriCrmRouter.Storage.Secrets;
 
 namespace AriCrmRouter.Storage.Rules;
 

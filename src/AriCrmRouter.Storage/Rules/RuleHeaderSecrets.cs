@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using AriCrmRouter.Storage.Secrets;
+using AriCrmRouter.Routing.Files;
 
 namespace AriCrmRouter.Storage.Rules;
 
@@ -12,12 +11,6 @@ namespace AriCrmRouter.Storage.Rules;
 /// </summary>
 internal static class RuleHeaderSecrets
 {
-    private static readonly JsonDocumentOptions ReadOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     private static readonly JsonSerializerOptions WriteOptions = new()
     {
         WriteIndented = true,
@@ -27,7 +20,7 @@ internal static class RuleHeaderSecrets
     /// <summary>The rule file with every header value encrypted (values already encrypted are kept).</summary>
     public static string Encrypt(string ruleFileJson, SecretProtector protector)
     {
-        var root = JsonNode.Parse(ruleFileJson, documentOptions: ReadOptions)!;
+        var root = JsonNode.Parse(ruleFileJson, documentOptions: RuleFileCodec.ReadOptions)!;
         foreach (var (_, headers) in HeadersOf(root))
         {
             foreach (var name in headers.Select(header => header.Key).ToList())
@@ -52,7 +45,7 @@ internal static class RuleHeaderSecrets
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(storedJson, documentOptions: ReadOptions);
+            root = JsonNode.Parse(storedJson, documentOptions: RuleFileCodec.ReadOptions);
         }
         catch (JsonException)
         {

@@ -1,9 +1,5 @@
 using System.Threading.Channels;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Storage.Redis;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Storage.Rules;
 

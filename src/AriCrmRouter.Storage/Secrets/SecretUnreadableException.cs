@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors;
-
 namespace AriCrmRouter.Storage.Secrets;
 
 /// <summary>

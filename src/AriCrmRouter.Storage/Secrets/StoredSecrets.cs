@@ -1,6 +1,3 @@
-using AriCrmRouter.Storage.Connections;
-using AriCrmRouter.Storage.Rules;
-
 namespace AriCrmRouter.Storage.Secrets;
 
 /// <summary>
