@@ -16,6 +16,7 @@ public static class CrmConnectorServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<VendorClient>();
         foreach (var descriptor in CrmConnectorCatalog.Stored)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(ICrmConnector), descriptor.ConnectorType!));
