@@ -1,6 +1,4 @@
 using AriCrmRouter.Crm.Connectors.Bullhorn;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AriCrmRouter.Crm;
 

@@ -23,6 +23,9 @@ internal abstract class CrmConnector<TSettings>(VendorClient crm, ILogger logger
     /// <summary>What every connector logs, named with <see cref="CrmConnectorDescriptor.DisplayName"/>.</summary>
     protected ConnectorEvents Events { get; } = new(logger, TSettings.Descriptor.DisplayName);
 
+    /// <summary>The bearer tokens of the connector's connections (for vendors whose credential is an <see cref="AccessToken"/>).</summary>
+    private readonly CredentialCache<AccessToken> _accessTokens = new(crm.Time);
+
     /// <summary>The kind of the connector's descriptor (declared once, by its settings type).</summary>
     public string Kind => TSettings.Descriptor.Kind;
 
@@ -43,6 +46,18 @@ internal abstract class CrmConnector<TSettings>(VendorClient crm, ILogger logger
         // Labels and annotations the vendor part reads besides JsonFieldText keep the same bounds.
         return FieldValueBounds.Require(await LookupAsync(connection, settings!, request, cancellationToken));
     }
+
+    /// <summary>
+    /// Runs <paramref name="lookup"/> with the connection's cached <see cref="AccessToken"/>, acquiring one when there is
+    /// none or it expired, and once more when the CRM rejects it (<see cref="CredentialRejectedException"/>).
+    /// </summary>
+    protected Task<LookupOutcome> WithAccessTokenAsync(
+        CrmConnection connection,
+        TSettings settings,
+        Func<CrmConnection, TSettings, CancellationToken, Task<AccessToken>> acquire,
+        Func<AccessToken, CancellationToken, Task<LookupOutcome>> lookup,
+        CancellationToken cancellationToken) =>
+        _accessTokens.UseAsync(CredentialKey.For(connection), ct => acquire(connection, settings, ct), lookup, cancellationToken);
 
     /// <summary>
     /// An OAuth 2 token from <paramref name="tokenUrl"/> (logged with its grant type), valid for the answer's

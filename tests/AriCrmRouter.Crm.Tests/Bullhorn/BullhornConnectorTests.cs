@@ -178,7 +178,7 @@ public sealed class BullhornConnectorTests() : ConnectorPage(new ConnectorTestHo
     [Fact]
     public void SettingsToString_AnyConnection_HidesSecrets()
     {
-        var text = BullhornSettings.Read(Connection(), out _)!.ToString();
+        var text = BullhornSettings.FromUsable(Connection()).ToString();
 
         Assert.DoesNotContain(BullhornFake.Password, text, StringComparison.Ordinal);
         Assert.DoesNotContain(BullhornFake.ClientSecret, text, StringComparison.Ordinal);

@@ -152,7 +152,7 @@ public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHo
     [Fact]
     public void SettingsToString_AnyConnection_HidesSecrets()
     {
-        var text = SugarCrmSettings.Read(Connection(), out _)!.ToString();
+        var text = SugarCrmSettings.FromUsable(Connection()).ToString();
 
         Assert.DoesNotContain(SugarCrmFake.Password, text, StringComparison.Ordinal);
     }

@@ -9,8 +9,6 @@ internal sealed class DynamicsConnector(VendorClient crm, ILogger<DynamicsConnec
 {
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
 
-    private readonly CredentialCache<AccessToken> _credentials = new(crm.Time);
-
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, DynamicsSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsIdentifier);
@@ -20,11 +18,8 @@ internal sealed class DynamicsConnector(VendorClient crm, ILogger<DynamicsConnec
             return Events.NotFound(connection.Name, request);
         }
 
-        return await _credentials.UseAsync(
-            CredentialKey.For(connection),
-            ct => AcquireAsync(connection, settings, ct),
-            (credential, ct) => QueryEachAsync(connection, settings, request, filters, credential, ct),
-            cancellationToken);
+        return await WithAccessTokenAsync(
+            connection, settings, AcquireAsync, (credential, ct) => QueryEachAsync(connection, settings, request, filters, credential, ct), cancellationToken);
     }
 
     /// <summary>Every phone field against every spelling, in as few filters as <see cref="DynamicsSettings.MaxFilterLength"/> allows.</summary>

@@ -16,8 +16,6 @@ internal sealed class HubSpotConnector(VendorClient crm, ILogger<HubSpotConnecto
 
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromMinutes(30);
 
-    private readonly CredentialCache<AccessToken> _tokens = new(crm.Time);
-
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, HubSpotSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         ConnectionSettingsReader.RequireApiNames(connection, request, IsObjectType, ApiNames.IsIdentifier);
@@ -29,11 +27,8 @@ internal sealed class HubSpotConnector(VendorClient crm, ILogger<HubSpotConnecto
             return Events.NotFound(connection.Name, request);
         }
 
-        return await _tokens.UseAsync(
-            CredentialKey.For(connection),
-            ct => AcquireTokenAsync(connection, settings, ct),
-            (token, ct) => SearchAsync(connection, settings, request, groups, token, ct),
-            cancellationToken);
+        return await WithAccessTokenAsync(
+            connection, settings, AcquireTokenAsync, (token, ct) => SearchAsync(connection, settings, request, groups, token, ct), cancellationToken);
     }
 
     /// <summary>

@@ -9,7 +9,6 @@ namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 internal sealed class PipedriveConnector(VendorClient crm, ILogger<PipedriveConnector> logger, IRefreshTokenStore? refreshTokenStore = null)
     : CrmConnector<PipedriveSettings>(crm, logger)
 {
-    private readonly CredentialCache<AccessToken> _credentials = new(crm.Time);
     private readonly RotatedRefreshTokens _refreshTokens = new(refreshTokenStore, logger);
     private readonly PipedriveFieldDefinitions _fieldDefinitions = new(crm.Time);
 
@@ -24,11 +23,8 @@ internal sealed class PipedriveConnector(VendorClient crm, ILogger<PipedriveConn
         request = request with { Module = module };
 
         var tokens = new PipedriveTokens(_refreshTokens, Crm, Events);
-        return await _credentials.UseAsync(
-            CredentialKey.For(connection),
-            ct => tokens.AcquireAsync(connection, settings, ct),
-            (token, ct) => LookupWithTokenAsync(new PipedriveSession(Crm, Events, connection, settings, token), request, ct),
-            cancellationToken);
+        return await WithAccessTokenAsync(
+            connection, settings, tokens.AcquireAsync, (token, ct) => LookupWithTokenAsync(new PipedriveSession(Crm, Events, connection, settings, token), request, ct), cancellationToken);
     }
 
     private async Task<LookupOutcome> LookupWithTokenAsync(PipedriveSession session, CrmLookupRequest request, CancellationToken cancellationToken)

@@ -6,8 +6,6 @@ namespace AriCrmRouter.Crm.Connectors.Salesforce;
 /// </summary>
 internal sealed class SalesforceConnector(VendorClient crm, ILogger<SalesforceConnector> logger) : CrmConnector<SalesforceSettings>(crm, logger)
 {
-    private readonly CredentialCache<AccessToken> _tokens = new(crm.Time);
-
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, SalesforceSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsDottedPath);
@@ -17,11 +15,8 @@ internal sealed class SalesforceConnector(VendorClient crm, ILogger<SalesforceCo
             return Events.NotFound(connection.Name, request);
         }
 
-        return await _tokens.UseAsync(
-            CredentialKey.For(connection),
-            ct => AcquireTokenAsync(connection, settings, ct),
-            (token, ct) => QueryAsync(connection, settings, request, query.Value, token, ct),
-            cancellationToken);
+        return await WithAccessTokenAsync(
+            connection, settings, AcquireTokenAsync, (token, ct) => QueryAsync(connection, settings, request, query.Value, token, ct), cancellationToken);
     }
 
     /// <summary>SOSL over the digit forms of the number, each a quoted, escaped phrase, ORed.</summary>

@@ -102,7 +102,7 @@ internal sealed class SugarCrmConnector(VendorClient crm, ILogger<SugarCrmConnec
         {
             try
             {
-                var grant = new SugarGrant("refresh_token", settings.ClientId, settings.ClientSecret, settings.Platform) { RefreshToken = refreshToken };
+                var grant = new SugarGrant("refresh_token", settings.ClientId, settings.ClientSecret, settings.Platform, RefreshToken: refreshToken);
                 return await RequestTokenAsync(connection, refreshToken, settings, grant, cancellationToken);
             }
             catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
@@ -112,7 +112,7 @@ internal sealed class SugarCrmConnector(VendorClient crm, ILogger<SugarCrmConnec
             }
         }
 
-        var password = new SugarGrant("password", settings.ClientId, settings.ClientSecret, settings.Platform) { Username = settings.UserName, Password = settings.Password };
+        var password = new SugarGrant("password", settings.ClientId, settings.ClientSecret, settings.Platform, settings.UserName, settings.Password);
         return await RequestTokenAsync(connection, refreshToken, settings, password, cancellationToken);
     }
 

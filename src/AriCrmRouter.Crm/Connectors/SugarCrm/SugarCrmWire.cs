@@ -22,17 +22,11 @@ internal sealed record SugarGrant(
     [property: JsonPropertyName("grant_type")] string GrantType,
     [property: JsonPropertyName("client_id")] string ClientId,
     [property: JsonPropertyName("client_secret")] string ClientSecret,
-    [property: JsonPropertyName("platform")] string Platform)
+    [property: JsonPropertyName("platform")] string Platform,
+    [property: JsonPropertyName("username")] string? Username = null,
+    [property: JsonPropertyName("password")] string? Password = null,
+    [property: JsonPropertyName("refresh_token")] string? RefreshToken = null)
 {
-    [JsonPropertyName("username")]
-    public string? Username { get; init; }
-
-    [JsonPropertyName("password")]
-    public string? Password { get; init; }
-
-    [JsonPropertyName("refresh_token")]
-    public string? RefreshToken { get; init; }
-
     public override string ToString() => "SugarGrant (values hidden)";
 }
 

@@ -8,16 +8,11 @@ internal sealed class ZohoConnector(VendorClient crm, ILogger<ZohoConnector> log
 {
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
 
-    private readonly CredentialCache<AccessToken> _tokens = new(crm.Time);
-
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, ZohoSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsIdentifier);
-        return await _tokens.UseAsync(
-            CredentialKey.For(connection),
-            ct => AcquireTokenAsync(connection, settings, ct),
-            (token, ct) => SearchAsync(connection, settings, request, token, ct),
-            cancellationToken);
+        return await WithAccessTokenAsync(
+            connection, settings, AcquireTokenAsync, (token, ct) => SearchAsync(connection, settings, request, token, ct), cancellationToken);
     }
 
     private Task<AccessToken> AcquireTokenAsync(CrmConnection connection, ZohoSettings settings, CancellationToken cancellationToken)
