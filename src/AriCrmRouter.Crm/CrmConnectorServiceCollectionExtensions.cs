@@ -1,6 +1,4 @@
 using AriCrmRouter.Crm.Connectors.Bullhorn;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AriCrmRouter.Crm;
 
@@ -16,6 +14,7 @@ public static class CrmConnectorServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<VendorClient>();
         foreach (var descriptor in CrmConnectorCatalog.Stored)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(ICrmConnector), descriptor.ConnectorType!));

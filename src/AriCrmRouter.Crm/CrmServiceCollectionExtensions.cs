@@ -1,8 +1,5 @@
 using AriCrmRouter.Crm.CustomCrm;
-using AriCrmRouter.Crm.Lookup;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 

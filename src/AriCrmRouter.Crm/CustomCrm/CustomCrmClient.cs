@@ -1,4 +1,3 @@
-using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.Routing.Rules;
 
 namespace AriCrmRouter.Crm.CustomCrm;

@@ -54,9 +54,9 @@ public sealed class RotatedRefreshTokenTests
             new Dictionary<string, string> { ["password"] = SugarCrmFake.Password });
         var request = new CrmLookupRequest { Module = "Contacts", Field = "status_c", CallerNumber = "+1 415 555 1212" };
 
-        using var first = new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(http, options, time, logger, _store));
+        using var first = new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(new VendorClient(http, options, time), logger, _store));
         await first.Connector.LookupAsync(connection, request, CancellationToken.None);
-        using var second = new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(http, options, time, logger, _store));
+        using var second = new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(new VendorClient(http, options, time), logger, _store));
         var outcome = await second.Connector.LookupAsync(connection, request, CancellationToken.None);
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
@@ -86,7 +86,7 @@ public sealed class RotatedRefreshTokenTests
     }
 
     private ConnectorTestHost<BullhornConnector> NewBullhornHost() => new(
-        (http, options, time, logger) => new BullhornConnector(http, options, time, logger, _store),
+        (http, options, time, logger) => new BullhornConnector(new VendorClient(http, options, time), logger, _store),
         services => services.AddBullhornAuthorizeClient());
 
     private static async Task<FakePipedrive> StartPipedriveAsync()
@@ -109,9 +109,7 @@ public sealed class RotatedRefreshTokenTests
     }
 
     private static PipedriveConnector Pipedrive(IRefreshTokenStore store) => new(
-        ConnectorTestHost.HttpClientFactory,
-        Microsoft.Extensions.Options.Options.Create(new CrmOptions()),
-        ConnectorTestHost.NewClock(),
+        new VendorClient(ConnectorTestHost.HttpClientFactory, Microsoft.Extensions.Options.Options.Create(new CrmOptions()), ConnectorTestHost.NewClock()),
         Microsoft.Extensions.Logging.Abstractions.NullLogger<PipedriveConnector>.Instance,
         store);
 

@@ -2,7 +2,7 @@ using AriCrmRouter.Crm.Connectors.Bullhorn;
 
 namespace AriCrmRouter.Crm.Tests.Bullhorn;
 
-public sealed class BullhornConnectorTests() : ConnectorPage(new ConnectorTestHost<BullhornConnector>((http, options, time, logger) => new BullhornConnector(http, options, time, logger), services => services.AddBullhornAuthorizeClient()))
+public sealed class BullhornConnectorTests() : ConnectorPage(new ConnectorTestHost<BullhornConnector>((http, options, time, logger) => new BullhornConnector(new VendorClient(http, options, time), logger), services => services.AddBullhornAuthorizeClient()))
 {
     private BullhornFake _fake = null!;
 
@@ -167,7 +167,7 @@ public sealed class BullhornConnectorTests() : ConnectorPage(new ConnectorTestHo
     [Fact]
     public async Task LookupAsync_ClientThatFollowsRedirects_StillReadsTheCodeFromTheFinalUrl()
     {
-        using var host = new ConnectorTestHost<BullhornConnector>((http, options, time, logger) => new BullhornConnector(http, options, time, logger));
+        using var host = new ConnectorTestHost<BullhornConnector>((http, options, time, logger) => new BullhornConnector(new VendorClient(http, options, time), logger));
 
         var outcome = await host.Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
 
@@ -178,7 +178,7 @@ public sealed class BullhornConnectorTests() : ConnectorPage(new ConnectorTestHo
     [Fact]
     public void SettingsToString_AnyConnection_HidesSecrets()
     {
-        var text = BullhornSettings.Read(Connection(), out _)!.ToString();
+        var text = BullhornSettings.FromUsable(Connection()).ToString();
 
         Assert.DoesNotContain(BullhornFake.Password, text, StringComparison.Ordinal);
         Assert.DoesNotContain(BullhornFake.ClientSecret, text, StringComparison.Ordinal);

@@ -3,7 +3,7 @@ using AriCrmRouter.Crm.Connectors.Bullhorn;
 namespace AriCrmRouter.Crm.Tests.Bullhorn;
 
 /// <summary>Bullhorn's documented request forms (authorize with query parameters, login by GET), phone fields and 429.</summary>
-public sealed class BullhornDocumentedFormTests() : ConnectorPage(new ConnectorTestHost<BullhornConnector>((http, options, time, logger) => new BullhornConnector(http, options, time, logger), services => services.AddBullhornAuthorizeClient()))
+public sealed class BullhornDocumentedFormTests() : ConnectorPage(new ConnectorTestHost<BullhornConnector>((http, options, time, logger) => new BullhornConnector(new VendorClient(http, options, time), logger), services => services.AddBullhornAuthorizeClient()))
 {
     private BullhornFake _fake = null!;
 

@@ -20,7 +20,7 @@ internal abstract partial class StoredNumberVendorText
 
     internal sealed class ZohoVendor(FakeZoho fake) : StoredNumberVendor
     {
-        private readonly ZohoConnector _connector = new(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock(), NullLogger<ZohoConnector>.Instance);
+        private readonly ZohoConnector _connector = new(new VendorClient(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock()), NullLogger<ZohoConnector>.Instance);
 
         public override string Name => "zoho";
 
@@ -51,7 +51,7 @@ internal abstract partial class StoredNumberVendorText
 
         public static async Task<StoredNumberVendor> StartAsync() => new SugarCrmVendor(
             await SugarCrmFake.StartAsync(),
-            new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(http, options, time, logger)));
+            new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(new VendorClient(http, options, time), logger)));
 
         public override Task<LookupOutcome> FindAsync(string stored, string callerId, string? phoneField = null)
         {
@@ -80,7 +80,7 @@ internal abstract partial class StoredNumberVendorText
 
         public static async Task<StoredNumberVendor> StartAsync(bool jsonApi) => new SuiteCrmVendor(
             await SuiteCrmFake.StartAsync(),
-            new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(http, options, time, logger)),
+            new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(new VendorClient(http, options, time), logger)),
             jsonApi);
 
         public override Task<LookupOutcome> FindAsync(string stored, string callerId, string? phoneField = null)
@@ -116,7 +116,7 @@ internal abstract partial class StoredNumberVendorText
 
         public static async Task<StoredNumberVendor> StartAsync() => new VtigerVendor(
             await VtigerFake.StartAsync(),
-            new ConnectorTestHost<VtigerConnector>((http, options, time, logger) => new VtigerConnector(http, options, time, logger)));
+            new ConnectorTestHost<VtigerConnector>((http, options, time, logger) => new VtigerConnector(new VendorClient(http, options, time), logger)));
 
         public override Task<LookupOutcome> FindAsync(string stored, string callerId, string? phoneField = null)
         {
@@ -145,7 +145,7 @@ internal abstract partial class StoredNumberVendorText
 
         public static async Task<StoredNumberVendor> StartAsync() => new ZendeskVendor(
             await ZendeskFake.StartAsync(),
-            new ConnectorTestHost<ZendeskConnector>((http, options, time, logger) => new ZendeskConnector(http, options, time, logger)));
+            new ConnectorTestHost<ZendeskConnector>((http, options, time, logger) => new ZendeskConnector(new VendorClient(http, options, time), logger)));
 
         public override Task<LookupOutcome> FindAsync(string stored, string callerId, string? phoneField = null)
         {

@@ -53,7 +53,7 @@ internal abstract class StoredNumberVendor : IAsyncDisposable
 
     private sealed class SalesforceVendor(FakeSalesforce fake) : StoredNumberVendor
     {
-        private readonly SalesforceConnector _connector = new(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock(), NullLogger<SalesforceConnector>.Instance);
+        private readonly SalesforceConnector _connector = new(new VendorClient(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock()), NullLogger<SalesforceConnector>.Instance);
 
         public override string Name => "salesforce";
 
@@ -77,7 +77,7 @@ internal abstract class StoredNumberVendor : IAsyncDisposable
 
     private sealed class HubSpotVendor(FakeHubSpot fake) : StoredNumberVendor
     {
-        private readonly HubSpotConnector _connector = new(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock(), NullLogger<HubSpotConnector>.Instance);
+        private readonly HubSpotConnector _connector = new(new VendorClient(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock()), NullLogger<HubSpotConnector>.Instance);
 
         public override string Name => "hubspot";
 
@@ -98,7 +98,7 @@ internal abstract class StoredNumberVendor : IAsyncDisposable
 
     private sealed class DynamicsVendor(FakeDynamics fake) : StoredNumberVendor
     {
-        private readonly DynamicsConnector _connector = new(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock(), NullLogger<DynamicsConnector>.Instance);
+        private readonly DynamicsConnector _connector = new(new VendorClient(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock()), NullLogger<DynamicsConnector>.Instance);
 
         public override string Name => "dynamics";
 
@@ -127,7 +127,7 @@ internal abstract class StoredNumberVendor : IAsyncDisposable
 
     private sealed class PipedriveVendor(FakePipedrive fake) : StoredNumberVendor
     {
-        private readonly PipedriveConnector _connector = new(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock(), NullLogger<PipedriveConnector>.Instance);
+        private readonly PipedriveConnector _connector = new(new VendorClient(ConnectorTestHost.HttpClientFactory, Options.Create(new CrmOptions()), ConnectorTestHost.NewClock()), NullLogger<PipedriveConnector>.Instance);
 
         public override string Name => "pipedrive";
 
@@ -163,7 +163,7 @@ internal abstract class StoredNumberVendor : IAsyncDisposable
 
         public static async Task<StoredNumberVendor> StartAsync() => new BullhornVendor(
             await BullhornFake.StartAsync(),
-            new ConnectorTestHost<BullhornConnector>((http, options, time, logger) => new BullhornConnector(http, options, time, logger), services => services.AddBullhornAuthorizeClient()));
+            new ConnectorTestHost<BullhornConnector>((http, options, time, logger) => new BullhornConnector(new VendorClient(http, options, time), logger), services => services.AddBullhornAuthorizeClient()));
 
         public override Task<LookupOutcome> FindAsync(string stored, string callerId, string? phoneField = null)
         {

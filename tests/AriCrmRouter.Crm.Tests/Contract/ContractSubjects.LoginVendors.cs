@@ -16,7 +16,7 @@ internal static partial class ContractSubjects
     {
         var dynamics = await FakeDynamics.StartAsync();
         dynamics.WebApiRecords["contacts"] = [new JsonObject { ["contactid"] = "a1b2c3d4-0000-0000-0000-000000000001", ["mobilephone"] = "(415) 555-1212", ["new_status"] = "GOLD", ["description"] = null }];
-        var host = new ConnectorTestHost<DynamicsConnector>((http, o, time, logger) => new DynamicsConnector(http, o, time, logger), options: options);
+        var host = new ConnectorTestHost<DynamicsConnector>((http, o, time, logger) => new DynamicsConnector(new VendorClient(http, o, time), logger), options: options);
         var url = dynamics.Server.BaseUri.ToString();
         return new ContractSubject
         {
@@ -35,7 +35,7 @@ internal static partial class ContractSubjects
     {
         var suite = await SuiteCrmFake.StartAsync();
         suite.Records.Add(new() { ["id"] = "c1", ["phone_work"] = "(415) 555-1212", ["phone_mobile"] = "4155551212", ["status_c"] = "GOLD", ["description"] = "" });
-        var host = new ConnectorTestHost<SuiteCrmConnector>((http, o, time, logger) => new SuiteCrmConnector(http, o, time, logger), options: options);
+        var host = new ConnectorTestHost<SuiteCrmConnector>((http, o, time, logger) => new SuiteCrmConnector(new VendorClient(http, o, time), logger), options: options);
         var connection = legacy
             ? Connection("suitecrm", new() { ["url"] = suite.Url.ToString(), ["api"] = "v4_1", ["username"] = SuiteCrmFake.User }, new() { ["password"] = SuiteCrmFake.Password })
             : Connection("suitecrm", new() { ["url"] = suite.Url.ToString(), ["api"] = "v8", ["clientId"] = SuiteCrmFake.ClientId }, new() { ["clientSecret"] = SuiteCrmFake.ClientSecret });
@@ -55,7 +55,7 @@ internal static partial class ContractSubjects
     {
         var vtiger = await VtigerFake.StartAsync();
         vtiger.Records.Add(new() { ["id"] = "12x34", ["mobile"] = "+14155551212", ["cf_853"] = "GOLD", ["description"] = "" });
-        var host = new ConnectorTestHost<VtigerConnector>((http, o, time, logger) => new VtigerConnector(http, o, time, logger), options: options);
+        var host = new ConnectorTestHost<VtigerConnector>((http, o, time, logger) => new VtigerConnector(new VendorClient(http, o, time), logger), options: options);
         return new ContractSubject
         {
             Connector = host.Connector,

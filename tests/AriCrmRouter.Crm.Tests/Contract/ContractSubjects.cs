@@ -49,7 +49,7 @@ internal static partial class ContractSubjects
     {
         var zoho = await FakeZoho.StartAsync();
         zoho.Add("Contacts", ["+14155551212"], new JsonObject { ["id"] = "3477061000000419001", ["Status"] = "GOLD", ["Description"] = null });
-        var host = new ConnectorTestHost<ZohoConnector>((http, o, time, logger) => new ZohoConnector(http, o, time, logger), options: options);
+        var host = new ConnectorTestHost<ZohoConnector>((http, o, time, logger) => new ZohoConnector(new VendorClient(http, o, time), logger), options: options);
         return new ContractSubject
         {
             Connector = host.Connector,
@@ -66,7 +66,7 @@ internal static partial class ContractSubjects
     {
         var salesforce = await FakeSalesforce.StartAsync();
         salesforce.Records.Add(("Contact", ["(415) 555-1212"], new JsonObject { ["Id"] = "003xx000004TmiQAAS", ["Status__c"] = "GOLD", ["Description"] = null }));
-        var host = new ConnectorTestHost<SalesforceConnector>((http, o, time, logger) => new SalesforceConnector(http, o, time, logger), options: options);
+        var host = new ConnectorTestHost<SalesforceConnector>((http, o, time, logger) => new SalesforceConnector(new VendorClient(http, o, time), logger), options: options);
         return new ContractSubject
         {
             Connector = host.Connector,
@@ -83,7 +83,7 @@ internal static partial class ContractSubjects
     {
         var hubspot = await FakeHubSpot.StartAsync();
         hubspot.Records.Add(("contacts", new() { ["hs_object_id"] = "512", ["phone"] = "(415) 555-1212", ["status"] = "GOLD", ["notes"] = null }));
-        var host = new ConnectorTestHost<HubSpotConnector>((http, o, time, logger) => new HubSpotConnector(http, o, time, logger), options: options);
+        var host = new ConnectorTestHost<HubSpotConnector>((http, o, time, logger) => new HubSpotConnector(new VendorClient(http, o, time), logger), options: options);
         return new ContractSubject
         {
             Connector = host.Connector,
@@ -110,7 +110,7 @@ internal static partial class ContractSubjects
             ["emails"] = new JsonArray(),
             ["custom_fields"] = new JsonObject { [FakePipedrive.StatusKey] = 27, [FakePipedrive.OtherCodeKey] = null },
         });
-        var host = new ConnectorTestHost<PipedriveConnector>((http, o, time, logger) => new PipedriveConnector(http, o, time, logger), options: options);
+        var host = new ConnectorTestHost<PipedriveConnector>((http, o, time, logger) => new PipedriveConnector(new VendorClient(http, o, time), logger), options: options);
         return new ContractSubject
         {
             Connector = host.Connector,
@@ -126,7 +126,7 @@ internal static partial class ContractSubjects
     {
         var sugar = await SugarCrmFake.StartAsync();
         sugar.Records.Add(new() { ["id"] = "c1", ["phone_work"] = "+14155551212", ["status_c"] = "GOLD", ["description"] = null });
-        var host = new ConnectorTestHost<SugarCrmConnector>((http, o, time, logger) => new SugarCrmConnector(http, o, time, logger), options: options);
+        var host = new ConnectorTestHost<SugarCrmConnector>((http, o, time, logger) => new SugarCrmConnector(new VendorClient(http, o, time), logger), options: options);
         return new ContractSubject
         {
             Connector = host.Connector,
@@ -143,7 +143,7 @@ internal static partial class ContractSubjects
     {
         var zendesk = await ZendeskFake.StartAsync();
         zendesk.Users.Add(JsonNode.Parse("""{"id":501,"name":"Ann","phone":"+14155551212","external_id":"12345","organization_id":null,"user_fields":{"status":"GOLD","tier":null}}""")!.AsObject());
-        var host = new ConnectorTestHost<ZendeskConnector>((http, o, time, logger) => new ZendeskConnector(http, o, time, logger), options: options);
+        var host = new ConnectorTestHost<ZendeskConnector>((http, o, time, logger) => new ZendeskConnector(new VendorClient(http, o, time), logger), options: options);
         return new ContractSubject
         {
             Connector = host.Connector,
@@ -159,7 +159,7 @@ internal static partial class ContractSubjects
     {
         var bullhorn = await BullhornFake.StartAsync();
         bullhorn.Records.Add(JsonNode.Parse("""{"id":123,"phone":"(415) 555-1212","mobile":"","customText1":"GOLD","customText2":"12345","customText3":null}""")!.AsObject());
-        var host = new ConnectorTestHost<BullhornConnector>((http, o, time, logger) => new BullhornConnector(http, o, time, logger), services => services.AddBullhornAuthorizeClient(), options);
+        var host = new ConnectorTestHost<BullhornConnector>((http, o, time, logger) => new BullhornConnector(new VendorClient(http, o, time), logger), services => services.AddBullhornAuthorizeClient(), options);
         return new ContractSubject
         {
             Connector = host.Connector,

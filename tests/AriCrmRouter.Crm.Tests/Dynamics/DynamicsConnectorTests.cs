@@ -2,7 +2,7 @@ using AriCrmRouter.Crm.Connectors.Dynamics;
 
 namespace AriCrmRouter.Crm.Tests.Dynamics;
 
-public sealed class DynamicsConnectorTests() : ConnectorPage(new ConnectorTestHost<DynamicsConnector>((http, options, time, logger) => new DynamicsConnector(http, options, time, logger)))
+public sealed class DynamicsConnectorTests() : ConnectorPage(new ConnectorTestHost<DynamicsConnector>((http, options, time, logger) => new DynamicsConnector(new VendorClient(http, options, time), logger)))
 {
     private const string Formatted = "@OData.Community.Display.V1.FormattedValue";
 

@@ -3,7 +3,7 @@ using AriCrmRouter.Crm.Connectors.Dynamics;
 namespace AriCrmRouter.Crm.Tests.Dynamics;
 
 /// <summary>Every spelling of a number makes a long <c>$filter</c>: on-premises IIS accepts 2048 bytes of query string by default.</summary>
-public sealed class DynamicsFilterLengthTests() : ConnectorPage(new ConnectorTestHost<DynamicsConnector>((http, options, time, logger) => new DynamicsConnector(http, options, time, logger)))
+public sealed class DynamicsFilterLengthTests() : ConnectorPage(new ConnectorTestHost<DynamicsConnector>((http, options, time, logger) => new DynamicsConnector(new VendorClient(http, options, time), logger)))
 {
     private FakeDynamics _dynamics = null!;
 

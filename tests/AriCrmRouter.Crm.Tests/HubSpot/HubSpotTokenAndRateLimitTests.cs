@@ -2,7 +2,7 @@ using AriCrmRouter.Crm.Connectors.HubSpot;
 
 namespace AriCrmRouter.Crm.Tests.HubSpot;
 
-public sealed class HubSpotTokenAndRateLimitTests() : ConnectorPage(new ConnectorTestHost<HubSpotConnector>((http, options, time, logger) => new HubSpotConnector(http, options, time, logger)))
+public sealed class HubSpotTokenAndRateLimitTests() : ConnectorPage(new ConnectorTestHost<HubSpotConnector>((http, options, time, logger) => new HubSpotConnector(new VendorClient(http, options, time), logger)))
 {
     private FakeHubSpot _hubspot = null!;
 

@@ -2,7 +2,7 @@ using AriCrmRouter.Crm.Connectors.Pipedrive;
 
 namespace AriCrmRouter.Crm.Tests.Pipedrive;
 
-public sealed class PipedriveLabelledValueTests() : ConnectorPage(new ConnectorTestHost<PipedriveConnector>((http, options, time, logger) => new PipedriveConnector(http, options, time, logger)))
+public sealed class PipedriveLabelledValueTests() : ConnectorPage(new ConnectorTestHost<PipedriveConnector>((http, options, time, logger) => new PipedriveConnector(new VendorClient(http, options, time), logger)))
 {
     private FakePipedrive _pipedrive = null!;
 

@@ -2,7 +2,7 @@ using AriCrmRouter.Crm.Connectors.Salesforce;
 
 namespace AriCrmRouter.Crm.Tests.Salesforce;
 
-public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTestHost<SalesforceConnector>((http, options, time, logger) => new SalesforceConnector(http, options, time, logger)))
+public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTestHost<SalesforceConnector>((http, options, time, logger) => new SalesforceConnector(new VendorClient(http, options, time), logger)))
 {
     private FakeSalesforce _salesforce = null!;
 

@@ -2,7 +2,7 @@ using AriCrmRouter.Crm.Connectors.SugarCrm;
 
 namespace AriCrmRouter.Crm.Tests.SugarCrm;
 
-public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(http, options, time, logger)))
+public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(new VendorClient(http, options, time), logger)))
 {
     private SugarCrmFake _fake = null!;
 
@@ -152,7 +152,7 @@ public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHo
     [Fact]
     public void SettingsToString_AnyConnection_HidesSecrets()
     {
-        var text = SugarCrmSettings.Read(Connection(), out _)!.ToString();
+        var text = SugarCrmSettings.FromUsable(Connection()).ToString();
 
         Assert.DoesNotContain(SugarCrmFake.Password, text, StringComparison.Ordinal);
     }

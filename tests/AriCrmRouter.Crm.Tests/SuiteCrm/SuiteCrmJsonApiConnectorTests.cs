@@ -2,7 +2,7 @@ using AriCrmRouter.Crm.Connectors.SuiteCrm;
 
 namespace AriCrmRouter.Crm.Tests.SuiteCrm;
 
-public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(http, options, time, logger)))
+public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(new VendorClient(http, options, time), logger)))
 {
     private SuiteCrmFake _fake = null!;
 

@@ -2,7 +2,7 @@ using AriCrmRouter.Crm.Connectors.Vtiger;
 
 namespace AriCrmRouter.Crm.Tests.Vtiger;
 
-public sealed class VtigerConnectorTests() : ConnectorPage(new ConnectorTestHost<VtigerConnector>((http, options, time, logger) => new VtigerConnector(http, options, time, logger)))
+public sealed class VtigerConnectorTests() : ConnectorPage(new ConnectorTestHost<VtigerConnector>((http, options, time, logger) => new VtigerConnector(new VendorClient(http, options, time), logger)))
 {
     private VtigerFake _fake = null!;
 

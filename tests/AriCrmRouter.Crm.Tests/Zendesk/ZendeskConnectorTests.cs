@@ -2,7 +2,7 @@ using AriCrmRouter.Crm.Connectors.Zendesk;
 
 namespace AriCrmRouter.Crm.Tests.Zendesk;
 
-public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHost<ZendeskConnector>((http, options, time, logger) => new ZendeskConnector(http, options, time, logger)))
+public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHost<ZendeskConnector>((http, options, time, logger) => new ZendeskConnector(new VendorClient(http, options, time), logger)))
 {
     private ZendeskFake _fake = null!;
 

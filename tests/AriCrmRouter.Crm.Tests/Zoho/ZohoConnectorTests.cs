@@ -2,7 +2,7 @@ using AriCrmRouter.Crm.Connectors.Zoho;
 
 namespace AriCrmRouter.Crm.Tests.Zoho;
 
-public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<ZohoConnector>((http, options, time, logger) => new ZohoConnector(http, options, time, logger)))
+public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<ZohoConnector>((http, options, time, logger) => new ZohoConnector(new VendorClient(http, options, time), logger)))
 {
     private FakeZoho _zoho = null!;
 

@@ -11,7 +11,6 @@ internal sealed partial class BullhornConnector
         var refreshToken = await _refreshTokens.NewestAsync(connection, cancellationToken);
         if (refreshToken is not null)
         {
-            Log.BullhornRefreshing(_logger, connectionName);
             try
             {
                 var known = _endpoints.TryGetValue(credentialKey, out var cached) ? cached : await LoginInfoAsync(connectionName, settings, cancellationToken);
@@ -21,7 +20,7 @@ internal sealed partial class BullhornConnector
             catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
             {
                 _refreshTokens.Forget(connection);
-                Log.BullhornRefreshRefused(_logger, connectionName);
+                Events.RefreshTokenRefused(connectionName);
             }
         }
 
@@ -44,7 +43,7 @@ internal sealed partial class BullhornConnector
         for (var hop = 0; ; hop++)
         {
             using var message = new HttpRequestMessage(HttpMethod.Get, uri);
-            var response = await _crm.SendAsync(message, connectionName, "loginInfo", cancellationToken);
+            var response = await Crm.SendAsync(message, connectionName, "loginInfo", cancellationToken);
             if (response.IsRedirect && response.Location is { } location && hop < MaxDataCentreRedirects)
             {
                 // A user of another data centre gets a 307 to it.
@@ -76,7 +75,7 @@ internal sealed partial class BullhornConnector
     /// </summary>
     private async Task<string> AuthorizeAsync(string connectionName, BullhornSettings settings, BullhornEndpoints endpoints, CancellationToken cancellationToken)
     {
-        Log.BullhornAuthorizing(_logger, connectionName);
+        Events.RequestingCredential(connectionName, "authorize", endpoints.OAuthUrl);
         var parameters = new List<KeyValuePair<string, string>>
         {
             new("client_id", settings.ClientId),
@@ -96,7 +95,7 @@ internal sealed partial class BullhornConnector
             ? new HttpRequestMessage(HttpMethod.Get, new Uri(endpoints.OAuthUrl, "authorize?" + FormQuery(parameters)))
             : new HttpRequestMessage(HttpMethod.Post, new Uri(endpoints.OAuthUrl, "authorize")) { Content = new FormUrlEncodedContent(parameters) };
         var requested = message.RequestUri;
-        var response = await _crm.SendAsync(AuthorizeClientName, message, connectionName, "authorize", cancellationToken);
+        var response = await Crm.SendAsync(AuthorizeClientName, message, connectionName, "authorize", cancellationToken);
         Uri? carrier = null;
         if (response.IsRedirect && response.Location is { } location)
         {
@@ -120,8 +119,10 @@ internal sealed partial class BullhornConnector
     {
         grant.Add(new("client_id", settings.ClientId));
         grant.Add(new("client_secret", settings.ClientSecret));
-        var response = await _crm.PostTokenAsync(new Uri(endpoints.OAuthUrl, "token"), grant, connectionName, cancellationToken);
-        var answer = response.Deserialize(BullhornJsonContext.Default.BullhornTokenAnswer, connectionName, OAuthTokenEndpoint.Step);
+        var tokenUrl = new Uri(endpoints.OAuthUrl, "token");
+        Events.RequestingCredential(connectionName, grant[0].Value, tokenUrl);
+        var response = await Crm.PostTokenAsync(tokenUrl, grant, connectionName, cancellationToken);
+        var answer = response.Deserialize(CrmJsonContext.Default.OAuthTokenAnswer, connectionName, OAuthTokenEndpoint.Step);
         if (string.IsNullOrEmpty(answer.AccessToken))
         {
             throw VendorJson.Malformed(connectionName, OAuthTokenEndpoint.Step, "the answer has no access_token");
@@ -138,7 +139,7 @@ internal sealed partial class BullhornConnector
         // Bullhorn's REST login takes the (10-minute, single-purpose) access token as a query parameter.
         var uri = new Uri(endpoints.RestServices, $"login?version=*&access_token={Uri.EscapeDataString(token.AccessToken)}");
         using var message = new HttpRequestMessage(settings.LoginWithGet ? HttpMethod.Get : HttpMethod.Post, uri);
-        var response = await _crm.SendAsync(message, connectionName, "login", cancellationToken);
+        var response = await Crm.SendAsync(message, connectionName, "login", cancellationToken);
         response.EnsureSuccess(connectionName, "login", authenticating: true);
         var answer = response.Deserialize(BullhornJsonContext.Default.BullhornLoginAnswer, connectionName, "login");
         if (string.IsNullOrEmpty(answer.BhRestToken) || !TryAllowed(answer.RestUrl, out var restUrl))
@@ -152,7 +153,7 @@ internal sealed partial class BullhornConnector
             await _refreshTokens.KeepAsync(connection, replaced, refreshToken);
         }
 
-        return new BullhornSession(answer.BhRestToken, BullhornSettings.WithSlash(restUrl), _crm.Time.GetUtcNow().AddSeconds(token.ExpiresInSeconds));
+        return new BullhornSession(answer.BhRestToken, BullhornSettings.WithSlash(restUrl), Crm.Time.GetUtcNow().AddSeconds(token.ExpiresInSeconds));
     }
 
     private static bool TryAllowed(string? value, out Uri uri)
@@ -183,7 +184,7 @@ internal sealed partial class BullhornConnector
         return null;
     }
 
-    private sealed record TokenGrant(string AccessToken, string? RefreshToken, int ExpiresInSeconds)
+    private sealed record TokenGrant(string AccessToken, string? RefreshToken, long ExpiresInSeconds)
     {
         public override string ToString() => "TokenGrant (values hidden)";
     }

@@ -8,12 +8,8 @@ namespace AriCrmRouter.Crm.Connectors.Bullhorn;
 /// access token (10 minutes) and a refresh token, REST <c>login</c> gives the BhRestToken and restUrl; then
 /// <c>search/{Entity}</c> (Lucene) or <c>query/{Entity}</c> (where).
 /// </summary>
-internal sealed partial class BullhornConnector(
-    IHttpClientFactory httpClientFactory,
-    IOptions<CrmOptions> options,
-    TimeProvider timeProvider,
-    ILogger<BullhornConnector> logger,
-    IRefreshTokenStore? refreshTokenStore = null) : CrmConnector<BullhornSettings>(options)
+internal sealed partial class BullhornConnector(VendorClient crm, ILogger<BullhornConnector> logger, IRefreshTokenStore? refreshTokenStore = null)
+    : CrmConnector<BullhornSettings>(crm, logger)
 {
     /// <summary>HTTP client name for <c>/oauth/authorize</c>; see <see cref="BullhornServiceCollectionExtensions.AddBullhornAuthorizeClient"/>.</summary>
     public const string AuthorizeClientName = "crm-bullhorn-authorize";
@@ -28,9 +24,8 @@ internal sealed partial class BullhornConnector(
         ["ClientCorporation"] = ["phone"],
     };
 
-    private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
     private readonly ILogger<BullhornConnector> _logger = logger;
-    private readonly CredentialCache<BullhornSession> _sessions = new(timeProvider);
+    private readonly CredentialCache<BullhornSession> _sessions = new(crm.Time);
     private readonly RotatedRefreshTokens _refreshTokens = new(refreshTokenStore, logger);
 
     /// <summary>The data centre of each connection, learnt at login (a refresh after a restart asks loginInfo again).</summary>
@@ -43,7 +38,7 @@ internal sealed partial class BullhornConnector(
         IReadOnlyList<string> keyFields = request.ByKey ? [ApiNames.Require(request.KeyField, "key field", connection.Name)] : PhoneFields(settings, entity, connection.Name);
         IReadOnlyList<string> values = request.ByKey
             ? [request.Dtmf!]
-            : _crm.CallerForms(connection, request).All;
+            : Crm.CallerForms(connection, request).All;
         var criteria = settings.UseQuery ? BullhornQuery.Where(keyFields, values) : BullhornQuery.Lucene(keyFields, values);
         if (criteria is null)
         {
@@ -54,15 +49,14 @@ internal sealed partial class BullhornConnector(
         var pathAndQuery = settings.UseQuery
             ? $"query/{entity}?where={Uri.EscapeDataString(criteria)}&fields={select}&count=1"
             : $"search/{entity}?query={Uri.EscapeDataString(criteria)}&fields={select}&count=1";
-        Log.BullhornLooking(_logger, connection.Name, entity, request.ByKey ? "key" : "phone");
+        Events.Searching(connection.Name, entity, request.ByKey ? "key" : "phone");
         var credentialKey = CredentialKey.For(connection);
         var outcome = await _sessions.UseAsync(
             credentialKey,
             ct => AcquireAsync(connection, credentialKey, settings, ct),
             (session, ct) => FindAsync(connection.Name, session, pathAndQuery, field, ct),
             cancellationToken);
-        Log.BullhornAnswered(_logger, connection.Name, entity, outcome is LookupOutcome.FoundValue ? "found" : "not found");
-        return outcome;
+        return Events.Answered(connection.Name, entity, outcome);
     }
 
     private static IReadOnlyList<string> PhoneFields(BullhornSettings settings, string entity, string connectionName) =>
@@ -72,7 +66,7 @@ internal sealed partial class BullhornConnector(
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(session.RestUrl, pathAndQuery));
         message.Headers.Add("BhRestToken", session.RestToken);
-        var response = await _crm.SendAsync(message, connectionName, "search", cancellationToken);
+        var response = await Crm.SendAsync(message, connectionName, "search", cancellationToken);
         try
         {
             response.EnsureSuccess(connectionName, "search");

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Polly;
 
 namespace AriCrmRouter.Crm.Connectors.Bullhorn;

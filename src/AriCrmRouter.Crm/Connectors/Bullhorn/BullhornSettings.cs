@@ -11,7 +11,7 @@ internal sealed record BullhornSettings(
     bool AuthorizeWithGet,
     bool LoginWithGet,
     bool UseQuery,
-    string? PhoneFields) : IConnectorSettings<BullhornSettings>
+    string? PhoneFields) : ICheckedConnectorSettings<BullhornSettings>
 {
     public static readonly ConnectionKey Url = ConnectionKey.Setting("url", "REST services URL (loginInfo)", "https://rest.bullhornstaffing.com/rest-services");
     public static readonly ConnectionKey Username = ConnectionKey.RequiredSetting("username", "the API user");
@@ -20,7 +20,7 @@ internal sealed record BullhornSettings(
     public static readonly ConnectionKey AuthorizeMethodKey = ConnectionKey.Setting("authorizeMethod", "get or post for oauth/authorize", "get");
     public static readonly ConnectionKey LoginMethodKey = ConnectionKey.Setting("loginMethod", "get or post for the REST login", "get");
     public static readonly ConnectionKey LookupModeKey = ConnectionKey.Setting("lookupMode", "search (Lucene) or query (where clause)", "search");
-    public static readonly ConnectionKey PhoneFieldsKey = ConnectionKey.Setting("phoneFields", "comma-separated phone fields", "the entity's phone fields");
+    public static readonly ConnectionKey PhoneFieldsKey = ConnectionKey.PhoneFields("entity");
     public static readonly ConnectionKey PasswordSecret = ConnectionKey.RequiredSecret("password", "the API user's password");
     public static readonly ConnectionKey ClientSecretKey = ConnectionKey.RequiredSecret("clientSecret", "API key client secret");
 
@@ -34,70 +34,35 @@ internal sealed record BullhornSettings(
 
     public static IReadOnlyList<string> Problems(CrmConnection connection)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        var problems = new List<string>();
-        if (connection.Setting(Url) is { } url && !CrmUrls.IsAllowed(url))
-        {
-            problems.Add($"setting '{Url}' must be an https URL");
-        }
-
+        var reader = new ConnectionSettingsReader(connection);
+        reader.HttpsUrl(Url);
         if (connection.Setting(RedirectUriKey) is { } redirect && !Uri.TryCreate(redirect, UriKind.Absolute, out _))
         {
-            problems.Add($"setting '{RedirectUriKey}' must be an absolute URL (the one registered with the API key)");
+            reader.Problem($"setting '{RedirectUriKey}' must be an absolute URL (the one registered with the API key)");
         }
 
-        if (connection.Setting(Username) is null)
+        reader.Required(Username, "the API user");
+        reader.Required(ClientIdKey);
+        reader.RequiredSecret(PasswordSecret);
+        reader.RequiredSecret(ClientSecretKey);
+        foreach (var key in (ConnectionKey[])[AuthorizeMethodKey, LoginMethodKey])
         {
-            problems.Add($"setting '{Username}' is missing (the API user)");
-        }
-
-        if (connection.Setting(ClientIdKey) is null)
-        {
-            problems.Add($"setting '{ClientIdKey}' is missing");
-        }
-
-        if (connection.Secret(PasswordSecret) is null)
-        {
-            problems.Add($"secret '{PasswordSecret}' is missing");
-        }
-
-        if (connection.Secret(ClientSecretKey) is null)
-        {
-            problems.Add($"secret '{ClientSecretKey}' is missing");
-        }
-
-        if (connection.Setting(AuthorizeMethodKey)?.ToLowerInvariant() is { } method && method is not ("post" or "get"))
-        {
-            problems.Add($"setting '{AuthorizeMethodKey}' must be 'get' or 'post'");
-        }
-
-        if (connection.Setting(LoginMethodKey)?.ToLowerInvariant() is { } login && login is not ("post" or "get"))
-        {
-            problems.Add($"setting '{LoginMethodKey}' must be 'get' or 'post'");
+            if (connection.Setting(key)?.ToLowerInvariant() is { } method && method is not ("post" or "get"))
+            {
+                reader.Problem($"setting '{key}' must be 'get' or 'post'");
+            }
         }
 
         if (connection.Setting(LookupModeKey)?.ToLowerInvariant() is { } mode && mode is not ("search" or "query"))
         {
-            problems.Add($"setting '{LookupModeKey}' must be 'search' (Lucene) or 'query' (where clause)");
+            reader.Problem($"setting '{LookupModeKey}' must be 'search' (Lucene) or 'query' (where clause)");
         }
 
-        return problems;
+        return reader.Problems;
     }
 
-    /// <summary>The settings when the connection is usable (<paramref name="problems"/> empty), otherwise <c>null</c>.</summary>
-    public static BullhornSettings? Read(CrmConnection connection, out IReadOnlyList<string> problems)
+    public static BullhornSettings FromUsable(CrmConnection connection)
     {
-        problems = Problems(connection);
-        return problems.Count == 0 ? FromUsable(connection) : null;
-    }
-
-    // Caller numbers are read with the connection's defaultRegion when the lookup asks (VendorClient.CallerForms).
-    static BullhornSettings? IConnectorSettings<BullhornSettings>.Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        Read(connection, out problems);
-
-    private static BullhornSettings FromUsable(CrmConnection connection)
-    {
-
         var root = CrmUrls.Parse(connection.Setting(Url) ?? Url.Default!, Url.Name, connection.Name);
         return new BullhornSettings(
             WithSlash(root),

@@ -21,14 +21,6 @@ internal sealed record BullhornLoginInfoAnswer(
     [property: JsonPropertyName("oauthUrl")] string? OAuthUrl,
     [property: JsonPropertyName("restUrl")] string? RestUrl);
 
-internal sealed record BullhornTokenAnswer(
-    [property: JsonPropertyName("access_token")] string? AccessToken,
-    [property: JsonPropertyName("expires_in")] int? ExpiresIn,
-    [property: JsonPropertyName("refresh_token")] string? RefreshToken)
-{
-    public override string ToString() => "BullhornTokenAnswer (values hidden)";
-}
-
 internal sealed record BullhornLoginAnswer(
     [property: JsonPropertyName("BhRestToken")] string? BhRestToken,
     [property: JsonPropertyName("restUrl")] string? RestUrl)
@@ -38,6 +30,5 @@ internal sealed record BullhornLoginAnswer(
 
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(BullhornLoginInfoAnswer))]
-[JsonSerializable(typeof(BullhornTokenAnswer))]
 [JsonSerializable(typeof(BullhornLoginAnswer))]
 internal sealed partial class BullhornJsonContext : JsonSerializerContext;

@@ -11,6 +11,14 @@ public sealed record ConnectionKey(string Name, bool IsSecret, bool IsRequired, 
     public static readonly ConnectionKey DefaultRegion =
         Setting("defaultRegion", "two-letter ISO 3166 region for numbers without a country code", "Crm:DefaultRegion of the router");
 
+    /// <summary>How long a login session is kept, for the vendors whose sessions carry no lifetime (SuiteCRM 7, Vtiger).</summary>
+    public static readonly ConnectionKey SessionMinutes =
+        Setting("sessionMinutes", "session lifetime in minutes (1-1440)", "20");
+
+    /// <summary>The phone fields searched instead of the <paramref name="record"/>'s own, for the vendors that know them per record type.</summary>
+    public static ConnectionKey PhoneFields(string record = "module") =>
+        Setting("phoneFields", "comma-separated phone fields", $"the {record}'s phone fields");
+
     public static ConnectionKey Setting(string name, string description, string? defaultValue = null) =>
         new(name, IsSecret: false, IsRequired: false, defaultValue, description);
 

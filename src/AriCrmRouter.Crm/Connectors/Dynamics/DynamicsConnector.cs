@@ -5,15 +5,9 @@ namespace AriCrmRouter.Crm.Connectors.Dynamics;
 /// Data service (OData v2), chosen by the connection's <c>api</c> setting; one <c>$filter</c> query ORing every
 /// phone field against every number form, or the key field against the DTMF.
 /// </summary>
-internal sealed class DynamicsConnector(
-    IHttpClientFactory httpClientFactory,
-    IOptions<CrmOptions> options,
-    TimeProvider timeProvider,
-    ILogger<DynamicsConnector> logger) : CrmConnector<DynamicsSettings>(options)
+internal sealed class DynamicsConnector(VendorClient crm, ILogger<DynamicsConnector> logger) : CrmConnector<DynamicsSettings>(crm, logger)
 {
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
-
-    private readonly CredentialCache<AccessToken> _credentials = new(timeProvider);
 
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, DynamicsSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
@@ -21,15 +15,11 @@ internal sealed class DynamicsConnector(
         var filters = request.ByKey ? [ODataFilter.Equal(request.KeyField!, request.Dtmf!)] : PhoneFilters(settings, request);
         if (filters.Count == 0)
         {
-            return NotFound(connection, request);
+            return Events.NotFound(connection.Name, request);
         }
 
-        var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
-        return await _credentials.UseAsync(
-            CredentialKey.For(connection),
-            ct => AcquireAsync(http, connection, settings, ct),
-            (credential, ct) => QueryEachAsync(http, connection, settings, request, filters, credential, ct),
-            cancellationToken);
+        return await WithAccessTokenAsync(
+            connection, settings, AcquireAsync, (credential, ct) => QueryEachAsync(connection, settings, request, filters, credential, ct), cancellationToken);
     }
 
     /// <summary>Every phone field against every spelling, in as few filters as <see cref="DynamicsSettings.MaxFilterLength"/> allows.</summary>
@@ -40,11 +30,11 @@ internal sealed class DynamicsConnector(
     }
 
     private async Task<LookupOutcome> QueryEachAsync(
-        HttpClient http, CrmConnection connection, DynamicsSettings settings, CrmLookupRequest request, List<string> filters, AccessToken credential, CancellationToken cancellationToken)
+        CrmConnection connection, DynamicsSettings settings, CrmLookupRequest request, List<string> filters, AccessToken credential, CancellationToken cancellationToken)
     {
         foreach (var filter in filters)
         {
-            if (await QueryAsync(http, connection, settings, request, filter, credential, cancellationToken) is LookupOutcome.FoundValue found)
+            if (await QueryAsync(connection, settings, request, filter, credential, cancellationToken) is LookupOutcome.FoundValue found)
             {
                 return found;
             }
@@ -53,14 +43,13 @@ internal sealed class DynamicsConnector(
         return LookupOutcome.NotFound;
     }
 
-    private async Task<AccessToken> AcquireAsync(HttpClient http, CrmConnection connection, DynamicsSettings settings, CancellationToken cancellationToken)
+    private async Task<AccessToken> AcquireAsync(CrmConnection connection, DynamicsSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Auth == DynamicsSettings.Basic)
         {
             return new AccessToken(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.UserName}:{settings.Password}")), null);
         }
 
-        Log.DynamicsRequestingToken(logger, connection.Name, settings.TokenUrl!.Host);
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
@@ -76,20 +65,10 @@ internal sealed class DynamicsConnector(
             form["scope"] = settings.Scope!;
         }
 
-        var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, null, Options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
-        var token = answer.Deserialize(DynamicsJsonContext.Default.DynamicsTokenAnswer, connection.Name, OAuthTokenEndpoint.Step);
-        if (string.IsNullOrEmpty(token.AccessToken))
-        {
-            throw OAuthTokenEndpoint.Refused(answer, connection.Name);
-        }
-
-        var lifetime = token.ExpiresIn is > 0 ? TimeSpan.FromSeconds(token.ExpiresIn.Value) : DefaultTokenLifetime;
-        Log.DynamicsTokenObtained(logger, connection.Name, lifetime);
-        return new AccessToken(token.AccessToken, timeProvider.GetUtcNow() + lifetime);
+        return await RequestTokenAsync(connection, settings.TokenUrl!, form, DefaultTokenLifetime, _ => null, cancellationToken);
     }
 
     private async Task<LookupOutcome> QueryAsync(
-        HttpClient http,
         CrmConnection connection,
         DynamicsSettings settings,
         CrmLookupRequest request,
@@ -97,7 +76,7 @@ internal sealed class DynamicsConnector(
         AccessToken credential,
         CancellationToken cancellationToken)
     {
-        Log.DynamicsQuerying(logger, connection.Name, request.Module, settings.Api, request.ByKey ? "key field" : "phone");
+        Events.Searching(connection.Name, request.Module, $"{(request.ByKey ? "key field" : "phone")} through {settings.Api}");
         var query = $"$select={Uri.EscapeDataString(request.Field)}&$filter={Uri.EscapeDataString(filter)}&$top=1";
         var path = settings.IsWebApi
             ? $"api/data/v{settings.ApiVersion}/{request.Module}?{query}"
@@ -112,34 +91,19 @@ internal sealed class DynamicsConnector(
             message.Headers.Add("Prefer", "odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"");
         }
 
-        var answer = await VendorHttp.SendAsync(http, message, Options.MaxResponseBytes, timeProvider, connection.Name, "query", cancellationToken);
-        if (answer.Status == HttpStatusCode.Unauthorized)
-        {
-            Log.DynamicsCredentialRejected(logger, connection.Name);
-            throw new CredentialRejectedException($"connection '{connection.Name}': Dynamics rejected the credential");
-        }
-
-        if (!answer.IsSuccess)
-        {
-            var failure = VendorHttp.Failure(answer, timeProvider, connection.Name, "query");
-            if (failure.Kind == CrmFailureKind.RateLimited)
-            {
-                Log.DynamicsRateLimited(logger, connection.Name, failure.RetryAfter);
-            }
-
-            throw failure;
-        }
+        var answer = await Crm.SendAsync(message, connection.Name, "query", cancellationToken);
+        Events.EnsureAccepted(answer, connection.Name, "query");
 
         using var json = answer.Json(connection.Name, "query");
         var records = Records(json.RootElement, connection);
         if (records.GetArrayLength() == 0)
         {
-            return NotFound(connection, request);
+            return Events.NotFound(connection.Name, request);
         }
 
         return DynamicsValueReader.Read(records[0], request.Field, settings.ChoiceLabels) is { } text
             ? LookupOutcome.Found(text)
-            : NotFound(connection, request);
+            : Events.NotFound(connection.Name, request);
     }
 
     /// <summary>CRM 2015 entity sets are the schema name plus <c>Set</c> (<c>Contact</c> -> <c>ContactSet</c>).</summary>
@@ -171,11 +135,5 @@ internal sealed class DynamicsConnector(
         }
 
         throw new CrmLookupException(CrmFailureKind.MalformedResponse, $"connection '{connection.Name}': the Dynamics answer has no result list");
-    }
-
-    private LookupOutcome NotFound(CrmConnection connection, CrmLookupRequest request)
-    {
-        Log.DynamicsNotFound(logger, connection.Name, request.Module, request.Field);
-        return LookupOutcome.NotFound;
     }
 }

@@ -106,15 +106,7 @@ internal sealed record DynamicsSettings(
             password = reader.RequiredSecret(PasswordKey);
         }
 
-        string[]? phoneFields = null;
-        if (reader.Optional(PhoneFieldsKey) is { } list)
-        {
-            phoneFields = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (phoneFields.Length == 0 || !phoneFields.All(ApiNames.IsIdentifier))
-            {
-                reader.Problem($"setting '{PhoneFieldsKey}' must be a comma-separated list of field names");
-            }
-        }
+        var phoneFields = reader.NameList(PhoneFieldsKey, "field names");
 
         var choiceLabels = reader.OneOf(ChoiceLabelsKey, "auto", "always", "never");
         var online = orgUrl.Host.EndsWith(".dynamics.com", StringComparison.OrdinalIgnoreCase);

@@ -6,11 +6,7 @@ namespace AriCrmRouter.Crm.Connectors.HubSpot;
 /// HubSpot CRM v3: private app token or OAuth refresh, records found with the object search API using
 /// an <c>IN</c> filter over every spelling of the number on each phone property, in ORed filter groups.
 /// </summary>
-internal sealed class HubSpotConnector(
-    IHttpClientFactory httpClientFactory,
-    IOptions<CrmOptions> options,
-    TimeProvider timeProvider,
-    ILogger<HubSpotConnector> logger) : CrmConnector<HubSpotSettings>(options)
+internal sealed class HubSpotConnector(VendorClient crm, ILogger<HubSpotConnector> logger) : CrmConnector<HubSpotSettings>(crm, logger)
 {
     /// <summary>HubSpot accepts at most five filter groups per search.</summary>
     internal const int MaxFilterGroups = 5;
@@ -20,8 +16,6 @@ internal sealed class HubSpotConnector(
 
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromMinutes(30);
 
-    private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
-
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, HubSpotSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         ConnectionSettingsReader.RequireApiNames(connection, request, IsObjectType, ApiNames.IsIdentifier);
@@ -30,15 +24,11 @@ internal sealed class HubSpotConnector(
             : PhoneFilterGroups(settings, request);
         if (groups.Count == 0)
         {
-            return NotFound(connection, request);
+            return Events.NotFound(connection.Name, request);
         }
 
-        var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
-        return await _tokens.UseAsync(
-            CredentialKey.For(connection),
-            ct => AcquireTokenAsync(http, connection, settings, ct),
-            (token, ct) => SearchAsync(http, connection, settings, request, groups, token, ct),
-            cancellationToken);
+        return await WithAccessTokenAsync(
+            connection, settings, AcquireTokenAsync, (token, ct) => SearchAsync(connection, settings, request, groups, token, ct), cancellationToken);
     }
 
     /// <summary>
@@ -61,14 +51,13 @@ internal sealed class HubSpotConnector(
     private static bool IsObjectType(string module) =>
         ApiNames.IsIdentifier(module) || (module.Length <= 32 && module.Split('-') is [var a, var b] && a.Length > 0 && b.Length > 0 && a.All(char.IsAsciiDigit) && b.All(char.IsAsciiDigit));
 
-    private async Task<AccessToken> AcquireTokenAsync(HttpClient http, CrmConnection connection, HubSpotSettings settings, CancellationToken cancellationToken)
+    private async Task<AccessToken> AcquireTokenAsync(CrmConnection connection, HubSpotSettings settings, CancellationToken cancellationToken)
     {
         if (settings.PrivateAppToken is { } privateAppToken)
         {
             return new AccessToken(privateAppToken, null);
         }
 
-        Log.HubSpotRefreshingToken(logger, connection.Name);
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
@@ -76,20 +65,10 @@ internal sealed class HubSpotConnector(
             ["client_secret"] = settings.ClientSecret,
             ["refresh_token"] = settings.RefreshToken,
         };
-        var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, null, Options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
-        var token = answer.Deserialize(HubSpotJsonContext.Default.HubSpotTokenAnswer, connection.Name, OAuthTokenEndpoint.Step);
-        if (string.IsNullOrEmpty(token.AccessToken))
-        {
-            throw OAuthTokenEndpoint.Refused(answer, connection.Name);
-        }
-
-        var lifetime = token.ExpiresIn is > 0 ? TimeSpan.FromSeconds(token.ExpiresIn.Value) : DefaultTokenLifetime;
-        Log.HubSpotTokenObtained(logger, connection.Name, lifetime);
-        return new AccessToken(token.AccessToken, timeProvider.GetUtcNow() + lifetime);
+        return await RequestTokenAsync(connection, settings.TokenUrl, form, DefaultTokenLifetime, _ => null, cancellationToken);
     }
 
     private async Task<LookupOutcome> SearchAsync(
-        HttpClient http,
         CrmConnection connection,
         HubSpotSettings settings,
         CrmLookupRequest request,
@@ -99,13 +78,13 @@ internal sealed class HubSpotConnector(
     {
         foreach (var chunk in groups.Chunk(MaxFilterGroups))
         {
-            Log.HubSpotSearching(logger, connection.Name, request.Module, chunk.Length);
+            Events.Searching(connection.Name, request.Module, string.Create(CultureInfo.InvariantCulture, $"{chunk.Length} filter groups"));
             var body = new HubSpotSearchBody(chunk, [request.Field], 1);
             using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.BaseUrl, $"crm/v3/objects/{request.Module}/search"))
             {
-                Content = JsonContent.Create(body, HubSpotJsonContext.Default.HubSpotSearchBody),
+                Content = JsonContent.Create(body, CrmJsonContext.Default.HubSpotSearchBody),
             };
-            var answer = await SendAsync(http, connection, message, token, "search", cancellationToken);
+            var answer = await SendAsync(connection, message, token, "search", cancellationToken);
             using var json = answer.Json(connection.Name, "search");
             if (json.RootElement.ValueKind != JsonValueKind.Object
                 || !json.RootElement.TryGetProperty("results", out var results)
@@ -123,22 +102,22 @@ internal sealed class HubSpotConnector(
                 || !properties.TryGetProperty(request.Field, out var value)
                 || JsonFieldText.Render(value) is not { } text)
             {
-                return NotFound(connection, request);
+                return Events.NotFound(connection.Name, request);
             }
 
-            return LookupOutcome.Found(settings.OptionLabels ? await OptionLabelAsync(http, connection, settings, request, token, text, cancellationToken) : text);
+            return LookupOutcome.Found(settings.OptionLabels ? await OptionLabelAsync(connection, settings, request, token, text, cancellationToken) : text);
         }
 
-        return NotFound(connection, request);
+        return Events.NotFound(connection.Name, request);
     }
 
     /// <summary>Enumeration properties return internal values; with <c>optionLabels=true</c> the label is read from the property's definition.</summary>
     private async Task<string> OptionLabelAsync(
-        HttpClient http, CrmConnection connection, HubSpotSettings settings, CrmLookupRequest request, AccessToken token, string value, CancellationToken cancellationToken)
+        CrmConnection connection, HubSpotSettings settings, CrmLookupRequest request, AccessToken token, string value, CancellationToken cancellationToken)
     {
-        Log.HubSpotReadingOptionLabels(logger, connection.Name, request.Module, request.Field);
+        Events.ReadingDefinitions(connection.Name, $"option labels of property {request.Module}.{request.Field}");
         using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(settings.BaseUrl, $"crm/v3/properties/{request.Module}/{request.Field}"));
-        var answer = await SendAsync(http, connection, message, token, "property definition", cancellationToken);
+        var answer = await SendAsync(connection, message, token, "property definition", cancellationToken);
         using var json = answer.Json(connection.Name, "property definition");
         if (json.RootElement.ValueKind == JsonValueKind.Object
             && json.RootElement.TryGetProperty("options", out var optionList)
@@ -155,30 +134,12 @@ internal sealed class HubSpotConnector(
         return value;
     }
 
-    private async Task<VendorAnswer> SendAsync(HttpClient http, CrmConnection connection, HttpRequestMessage message, AccessToken token, string step, CancellationToken cancellationToken)
+    private async Task<VendorAnswer> SendAsync(CrmConnection connection, HttpRequestMessage message, AccessToken token, string step, CancellationToken cancellationToken)
     {
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var answer = await VendorHttp.SendAsync(http, message, Options.MaxResponseBytes, timeProvider, connection.Name, step, cancellationToken);
-        if (answer.Status == HttpStatusCode.Unauthorized)
-        {
-            Log.HubSpotTokenRejected(logger, connection.Name);
-            throw new CredentialRejectedException($"connection '{connection.Name}': HubSpot rejected the access token");
-        }
-
-        if (answer.Status == HttpStatusCode.TooManyRequests)
-        {
-            var limited = VendorHttp.RateLimited(answer, timeProvider, connection.Name, step);
-            var retryAfter = limited.RetryAfter ?? PolicyWait(answer);
-            Log.HubSpotRateLimited(logger, connection.Name, retryAfter);
-            throw new CrmLookupException(CrmFailureKind.RateLimited, limited.Message) { RetryAfter = retryAfter };
-        }
-
-        if (!answer.IsSuccess)
-        {
-            throw VendorHttp.Failure(answer, timeProvider, connection.Name, step);
-        }
-
+        var answer = await Crm.SendAsync(message, connection.Name, step, cancellationToken);
+        Events.EnsureAccepted(answer, connection.Name, step, PolicyWait);
         return answer;
     }
 
@@ -203,11 +164,5 @@ internal sealed class HubSpotConnector(
         {
             return null;
         }
-    }
-
-    private LookupOutcome NotFound(CrmConnection connection, CrmLookupRequest request)
-    {
-        Log.HubSpotNotFound(logger, connection.Name, request.Module, request.Field);
-        return LookupOutcome.NotFound;
     }
 }

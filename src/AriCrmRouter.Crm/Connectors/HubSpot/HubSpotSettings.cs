@@ -18,16 +18,14 @@ internal sealed record HubSpotSettings(
     public static readonly ConnectionKey BaseUrlKey = ConnectionKey.Setting("baseUrl", "API base URL", "https://api.hubapi.com");
     public static readonly ConnectionKey TokenUrlKey = ConnectionKey.Setting("tokenUrl", "OAuth token URL", "<baseUrl>/oauth/v3/token");
     public static readonly ConnectionKey AccessTokenKey = ConnectionKey.Secret("accessToken", "private app token (or use the OAuth keys)");
-    public static readonly ConnectionKey ClientIdKey = ConnectionKey.Setting("clientId", "OAuth app client id (without accessToken)");
-    public static readonly ConnectionKey ClientSecretKey = ConnectionKey.Secret("clientSecret", "OAuth app client secret (with clientId)");
-    public static readonly ConnectionKey RefreshTokenKey = ConnectionKey.Secret("refreshToken", "OAuth refresh token (with clientId)");
+    public static readonly OAuthAppKeys OAuthKeys = OAuthAppKeys.InsteadOf("accessToken");
     public static readonly ConnectionKey PhonePropertiesKey = ConnectionKey.Setting("phoneProperties", "comma-separated phone properties", "phone, mobilephone (contacts) or phone");
     public static readonly ConnectionKey OptionLabelsKey = ConnectionKey.Setting("optionLabels", "true: answer enumeration labels instead of values", "false");
 
     public static CrmConnectorDescriptor Descriptor { get; } = new(
         "hubspot",
         "HubSpot",
-        [BaseUrlKey, TokenUrlKey, AccessTokenKey, ClientIdKey, ClientSecretKey, RefreshTokenKey, PhonePropertiesKey, OptionLabelsKey, ConnectionKey.DefaultRegion])
+        [BaseUrlKey, TokenUrlKey, AccessTokenKey, OAuthKeys.ClientId, OAuthKeys.ClientSecret, OAuthKeys.RefreshToken, PhonePropertiesKey, OptionLabelsKey, ConnectionKey.DefaultRegion])
     {
         ConnectorType = typeof(HubSpotConnector),
     };
@@ -39,34 +37,11 @@ internal sealed record HubSpotSettings(
         var reader = new ConnectionSettingsReader(connection);
         var baseUrl = reader.RequiredUrl(BaseUrlKey);
         var tokenUrl = reader.RequiredUrl(TokenUrlKey, new Uri(baseUrl, "oauth/v3/token").ToString());
-        var privateAppToken = reader.OptionalSecret(AccessTokenKey);
-        string clientId = "", clientSecret = "", refreshToken = "";
-        if (privateAppToken is null)
-        {
-            if (connection.Setting(ClientIdKey) is null && connection.Secret(RefreshTokenKey) is null)
-            {
-                reader.Problem($"secret '{AccessTokenKey}' (private app token) is missing, or set '{ClientIdKey}' with secrets '{ClientSecretKey}' and '{RefreshTokenKey}' for OAuth");
-            }
-            else
-            {
-                clientId = reader.Required(ClientIdKey);
-                clientSecret = reader.RequiredSecret(ClientSecretKey);
-                refreshToken = reader.RequiredSecret(RefreshTokenKey);
-            }
-        }
-
-        string[]? phoneProperties = null;
-        if (reader.Optional(PhonePropertiesKey) is { } list)
-        {
-            phoneProperties = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (phoneProperties.Length == 0 || !phoneProperties.All(ApiNames.IsIdentifier))
-            {
-                reader.Problem($"setting '{PhonePropertiesKey}' must be a comma-separated list of property names");
-            }
-        }
-
+        var (privateAppToken, app) = OAuthKeys.ReadOr(reader, AccessTokenKey, " (private app token)");
+        var phoneProperties = reader.NameList(PhonePropertiesKey, "property names");
         var optionLabels = reader.OneOf(OptionLabelsKey, "true", "false") == "true";
-        var settings = new HubSpotSettings(baseUrl, tokenUrl, privateAppToken, clientId, clientSecret, refreshToken, phoneProperties, optionLabels, reader.Region(serviceRegion));
+        var settings = new HubSpotSettings(
+            baseUrl, tokenUrl, privateAppToken, app.ClientId, app.ClientSecret, app.RefreshToken, phoneProperties, optionLabels, reader.Region(serviceRegion));
         problems = reader.Problems;
         return settings;
     }

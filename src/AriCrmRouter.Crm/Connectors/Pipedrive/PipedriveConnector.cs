@@ -6,16 +6,11 @@ namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 /// record read by id because search results carry no custom fields; field names are mapped to their keys with
 /// the personFields/organizationFields definitions (<see cref="PipedriveFieldDefinitions"/>).
 /// </summary>
-internal sealed class PipedriveConnector(
-    IHttpClientFactory httpClientFactory,
-    IOptions<CrmOptions> options,
-    TimeProvider timeProvider,
-    ILogger<PipedriveConnector> logger,
-    IRefreshTokenStore? refreshTokenStore = null) : CrmConnector<PipedriveSettings>(options)
+internal sealed class PipedriveConnector(VendorClient crm, ILogger<PipedriveConnector> logger, IRefreshTokenStore? refreshTokenStore = null)
+    : CrmConnector<PipedriveSettings>(crm, logger)
 {
-    private readonly CredentialCache<AccessToken> _credentials = new(timeProvider);
-    private readonly PipedriveTokens _tokens = new(new RotatedRefreshTokens(refreshTokenStore, logger), options.Value.MaxResponseBytes, timeProvider, logger);
-    private readonly PipedriveFieldDefinitions _fieldDefinitions = new(timeProvider, logger);
+    private readonly RotatedRefreshTokens _refreshTokens = new(refreshTokenStore, logger);
+    private readonly PipedriveFieldDefinitions _fieldDefinitions = new(crm.Time);
 
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, PipedriveSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
@@ -27,12 +22,9 @@ internal sealed class PipedriveConnector(
         };
         request = request with { Module = module };
 
-        var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
-        return await _credentials.UseAsync(
-            CredentialKey.For(connection),
-            ct => _tokens.AcquireAsync(http, connection, settings, ct),
-            (token, ct) => LookupWithTokenAsync(new PipedriveSession(http, connection, settings, token, Options.MaxResponseBytes, timeProvider, logger), request, ct),
-            cancellationToken);
+        var tokens = new PipedriveTokens(_refreshTokens, Crm, Events);
+        return await WithAccessTokenAsync(
+            connection, settings, tokens.AcquireAsync, (token, ct) => LookupWithTokenAsync(new PipedriveSession(Crm, Events, connection, settings, token), request, ct), cancellationToken);
     }
 
     private async Task<LookupOutcome> LookupWithTokenAsync(PipedriveSession session, CrmLookupRequest request, CancellationToken cancellationToken)
@@ -46,13 +38,13 @@ internal sealed class PipedriveConnector(
 
         var field = Find(fields, request.Field) ?? throw UnknownField(session.Connection, "field", request.Field);
         var keyField = request.ByKey ? Find(fields, request.KeyField!) ?? throw UnknownField(session.Connection, "key field", request.KeyField!) : null;
-        Log.PipedriveSearching(logger, session.Connection.Name, request.Module, request.ByKey ? "key field" : "phone");
+        Events.Searching(session.Connection.Name, request.Module, request.ByKey ? "key field" : "phone");
         var id = request.ByKey
             ? await PipedriveSearch.ByValueAsync(session, request.Module, SearchableAs(keyField!, session.Connection), request.Dtmf!, null, cancellationToken)
             : await PipedriveSearch.ByPhoneAsync(session, request, cancellationToken);
         if (id is null)
         {
-            return NotFound(session.Connection, request);
+            return Events.NotFound(session.Connection.Name, request);
         }
 
         var customCodes = new[] { field, keyField }.Where(f => f is { IsCustom: true }).Select(f => f!.Code).Distinct(StringComparer.Ordinal).ToList();
@@ -60,16 +52,16 @@ internal sealed class PipedriveConnector(
         using var record = await session.GetAsync($"api/v2/{request.Module}/{Uri.EscapeDataString(id)}{query}", "record read", notFoundIsNull: true, cancellationToken);
         if (record is null || !record.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
-            return NotFound(session.Connection, request);
+            return Events.NotFound(session.Connection.Name, request);
         }
 
         // Search matches words; only a record whose key field equals the digits is the caller's.
         if (keyField is not null && !string.Equals(Value(data, keyField), request.Dtmf, StringComparison.OrdinalIgnoreCase))
         {
-            return NotFound(session.Connection, request);
+            return Events.NotFound(session.Connection.Name, request);
         }
 
-        return Value(data, field) is { } text ? LookupOutcome.Found(text) : NotFound(session.Connection, request);
+        return Value(data, field) is { } text ? LookupOutcome.Found(text) : Events.NotFound(session.Connection.Name, request);
     }
 
     private static string SearchableAs(PipedriveField keyField, CrmConnection connection) => keyField switch
@@ -95,10 +87,4 @@ internal sealed class PipedriveConnector(
 
     private static CrmLookupException UnknownField(CrmConnection connection, string role, string apiName) =>
         new(CrmFailureKind.Configuration, $"connection '{connection.Name}': Pipedrive has no {role} named '{apiName}'");
-
-    private LookupOutcome NotFound(CrmConnection connection, CrmLookupRequest request)
-    {
-        Log.PipedriveNotFound(logger, connection.Name, request.Module, request.Field);
-        return LookupOutcome.NotFound;
-    }
 }

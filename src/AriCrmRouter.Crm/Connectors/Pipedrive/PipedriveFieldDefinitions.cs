@@ -6,7 +6,7 @@ namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 /// The personFields/organizationFields definitions that map a field's name to its key, cached for a few
 /// minutes per connection: each read costs Pipedrive API tokens.
 /// </summary>
-internal sealed class PipedriveFieldDefinitions(TimeProvider timeProvider, ILogger logger)
+internal sealed class PipedriveFieldDefinitions(TimeProvider timeProvider)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private const int MaxPages = 10;
@@ -21,7 +21,7 @@ internal sealed class PipedriveFieldDefinitions(TimeProvider timeProvider, ILogg
             return cached.Fields;
         }
 
-        Log.PipedriveReadingFields(logger, session.Connection.Name, module);
+        session.Events.ReadingDefinitions(session.Connection.Name, $"{module} field definitions");
         var resource = module == "persons" ? "personFields" : "organizationFields";
         var fields = new List<PipedriveField>();
         string? cursor = null;

@@ -16,14 +16,12 @@ internal sealed record PipedriveSettings(
     public static readonly ConnectionKey BaseUrlKey = ConnectionKey.Setting("baseUrl", "API base URL (the company domain)", "https://api.pipedrive.com");
     public static readonly ConnectionKey TokenUrlKey = ConnectionKey.Setting("tokenUrl", "OAuth token URL", "https://oauth.pipedrive.com/oauth/token");
     public static readonly ConnectionKey ApiTokenKey = ConnectionKey.Secret("apiToken", "personal API token (or use the OAuth keys)");
-    public static readonly ConnectionKey ClientIdKey = ConnectionKey.Setting("clientId", "OAuth app client id (without apiToken)");
-    public static readonly ConnectionKey ClientSecretKey = ConnectionKey.Secret("clientSecret", "OAuth app client secret (with clientId)");
-    public static readonly ConnectionKey RefreshTokenKey = ConnectionKey.Secret("refreshToken", "OAuth refresh token (with clientId; rotated tokens are kept)");
+    public static readonly OAuthAppKeys OAuthKeys = OAuthAppKeys.InsteadOf("apiToken", "; rotated tokens are kept");
 
     public static CrmConnectorDescriptor Descriptor { get; } = new(
         "pipedrive",
         "Pipedrive",
-        [BaseUrlKey, TokenUrlKey, ApiTokenKey, ClientIdKey, ClientSecretKey, RefreshTokenKey, ConnectionKey.DefaultRegion])
+        [BaseUrlKey, TokenUrlKey, ApiTokenKey, OAuthKeys.ClientId, OAuthKeys.ClientSecret, OAuthKeys.RefreshToken, ConnectionKey.DefaultRegion])
     {
         ConnectorType = typeof(PipedriveConnector),
     };
@@ -33,23 +31,8 @@ internal sealed record PipedriveSettings(
         var reader = new ConnectionSettingsReader(connection);
         var baseUrl = reader.RequiredUrl(BaseUrlKey);
         var tokenUrl = reader.RequiredUrl(TokenUrlKey);
-        var apiToken = reader.OptionalSecret(ApiTokenKey);
-        string clientId = "", clientSecret = "", refreshToken = "";
-        if (apiToken is null)
-        {
-            if (connection.Setting(ClientIdKey) is null && connection.Secret(RefreshTokenKey) is null)
-            {
-                reader.Problem($"secret '{ApiTokenKey}' is missing, or set '{ClientIdKey}' with secrets '{ClientSecretKey}' and '{RefreshTokenKey}' for OAuth");
-            }
-            else
-            {
-                clientId = reader.Required(ClientIdKey);
-                clientSecret = reader.RequiredSecret(ClientSecretKey);
-                refreshToken = reader.RequiredSecret(RefreshTokenKey);
-            }
-        }
-
-        var settings = new PipedriveSettings(baseUrl, tokenUrl, apiToken, clientId, clientSecret, refreshToken, reader.Region(serviceRegion));
+        var (apiToken, app) = OAuthKeys.ReadOr(reader, ApiTokenKey, "");
+        var settings = new PipedriveSettings(baseUrl, tokenUrl, apiToken, app.ClientId, app.ClientSecret, app.RefreshToken, reader.Region(serviceRegion));
         problems = reader.Problems;
         return settings;
     }

@@ -5,11 +5,11 @@ namespace AriCrmRouter.Crm.Connectors.Pipedrive;
 /// and secret in Basic auth). Pipedrive answers every refresh with a new refresh token; it is kept through
 /// <see cref="RotatedRefreshTokens"/>, so a restarted router or another router refreshes with it.
 /// </summary>
-internal sealed class PipedriveTokens(RotatedRefreshTokens refreshTokens, int maxResponseBytes, TimeProvider timeProvider, ILogger logger)
+internal sealed class PipedriveTokens(RotatedRefreshTokens refreshTokens, VendorClient crm, ConnectorEvents events)
 {
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
 
-    public async Task<AccessToken> AcquireAsync(HttpClient http, CrmConnection connection, PipedriveSettings settings, CancellationToken cancellationToken)
+    public async Task<AccessToken> AcquireAsync(CrmConnection connection, PipedriveSettings settings, CancellationToken cancellationToken)
     {
         if (settings.ApiToken is { } apiToken)
         {
@@ -19,7 +19,7 @@ internal sealed class PipedriveTokens(RotatedRefreshTokens refreshTokens, int ma
         var newest = await refreshTokens.NewestAsync(connection, cancellationToken);
         try
         {
-            return await RefreshAsync(http, connection, settings, newest, cancellationToken);
+            return await RefreshAsync(connection, settings, newest, cancellationToken);
         }
         catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
         {
@@ -31,22 +31,17 @@ internal sealed class PipedriveTokens(RotatedRefreshTokens refreshTokens, int ma
                 throw;
             }
 
-            return await RefreshAsync(http, connection, settings, stored, cancellationToken);
+            return await RefreshAsync(connection, settings, stored, cancellationToken);
         }
     }
 
     /// <summary><paramref name="rotated"/> is the newest token issued earlier, <c>null</c> to use the connection's own.</summary>
-    private async Task<AccessToken> RefreshAsync(HttpClient http, CrmConnection connection, PipedriveSettings settings, string? rotated, CancellationToken cancellationToken)
+    private async Task<AccessToken> RefreshAsync(CrmConnection connection, PipedriveSettings settings, string? rotated, CancellationToken cancellationToken)
     {
-        Log.PipedriveRefreshingToken(logger, connection.Name);
         var form = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = rotated ?? settings.RefreshToken };
         var clientAuth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}")));
-        var answer = await OAuthTokenEndpoint.PostAsync(http, settings.TokenUrl, form, clientAuth, maxResponseBytes, timeProvider, connection.Name, cancellationToken);
-        var token = answer.Deserialize(PipedriveJsonContext.Default.PipedriveTokenAnswer, connection.Name, OAuthTokenEndpoint.Step);
-        if (string.IsNullOrEmpty(token.AccessToken))
-        {
-            throw OAuthTokenEndpoint.Refused(answer, connection.Name);
-        }
+        events.RequestingCredential(connection.Name, "refresh_token", settings.TokenUrl);
+        var token = await crm.RequestTokenAsync(settings.TokenUrl, form, connection.Name, cancellationToken, clientAuth);
 
         if (!string.IsNullOrEmpty(token.RefreshToken) && token.RefreshToken != form["refresh_token"])
         {
@@ -54,8 +49,6 @@ internal sealed class PipedriveTokens(RotatedRefreshTokens refreshTokens, int ma
         }
 
         var apiBase = token.ApiDomain is { Length: > 0 } domain ? CrmUrls.Parse(domain, "api_domain (token answer)", connection.Name) : settings.BaseUrl;
-        var lifetime = token.ExpiresIn is > 0 ? TimeSpan.FromSeconds(token.ExpiresIn.Value) : DefaultLifetime;
-        Log.PipedriveTokenObtained(logger, connection.Name, apiBase.Host, lifetime);
-        return new AccessToken(token.AccessToken, timeProvider.GetUtcNow() + lifetime, apiBase);
+        return events.CredentialObtained(connection.Name, token.AccessToken!, token.Lifetime(DefaultLifetime), crm.Time.GetUtcNow(), apiBase);
     }
 }

@@ -4,29 +4,19 @@ namespace AriCrmRouter.Crm.Connectors.Salesforce;
 /// Salesforce REST API: OAuth refresh-token or client-credentials grant, SOSL <c>IN PHONE FIELDS</c> for the
 /// caller's number and SOQL for a DTMF key.
 /// </summary>
-internal sealed class SalesforceConnector(
-    IHttpClientFactory httpClientFactory,
-    IOptions<CrmOptions> options,
-    TimeProvider timeProvider,
-    ILogger<SalesforceConnector> logger) : CrmConnector<SalesforceSettings>(options)
+internal sealed class SalesforceConnector(VendorClient crm, ILogger<SalesforceConnector> logger) : CrmConnector<SalesforceSettings>(crm, logger)
 {
-    private readonly CredentialCache<AccessToken> _tokens = new(timeProvider);
-
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, SalesforceSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
         ConnectionSettingsReader.RequireApiNames(connection, request, ApiNames.IsIdentifier, ApiNames.IsDottedPath);
         var query = request.ByKey ? SoqlByKey(request) : SoslByPhone(request, settings.Region);
         if (query is null)
         {
-            return NotFound(connection, request);
+            return Events.NotFound(connection.Name, request);
         }
 
-        var http = httpClientFactory.CreateClient(CrmHttp.ClientName);
-        return await _tokens.UseAsync(
-            CredentialKey.For(connection),
-            ct => AcquireTokenAsync(http, connection, settings, ct),
-            (token, ct) => QueryAsync(http, connection, settings, request, query.Value, token, ct),
-            cancellationToken);
+        return await WithAccessTokenAsync(
+            connection, settings, AcquireTokenAsync, (token, ct) => QueryAsync(connection, settings, request, query.Value, token, ct), cancellationToken);
     }
 
     /// <summary>SOSL over the digit forms of the number, each a quoted, escaped phrase, ORed.</summary>
@@ -49,9 +39,8 @@ internal sealed class SalesforceConnector(
     private static string SelectList(string field) =>
         string.Equals(field, "Id", StringComparison.OrdinalIgnoreCase) ? "Id" : $"Id,{field}";
 
-    private async Task<AccessToken> AcquireTokenAsync(HttpClient http, CrmConnection connection, SalesforceSettings settings, CancellationToken cancellationToken)
+    private Task<AccessToken> AcquireTokenAsync(CrmConnection connection, SalesforceSettings settings, CancellationToken cancellationToken)
     {
-        Log.SalesforceRequestingToken(logger, connection.Name, settings.GrantType, settings.LoginUrl.Host);
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = settings.GrantType,
@@ -63,25 +52,15 @@ internal sealed class SalesforceConnector(
             form["refresh_token"] = refreshToken;
         }
 
-        var answer = await OAuthTokenEndpoint.PostAsync(
-            http, new Uri(settings.LoginUrl, "services/oauth2/token"), form, null, Options.MaxResponseBytes, timeProvider, connection.Name, cancellationToken);
-        var token = answer.Deserialize(SalesforceJsonContext.Default.SalesforceTokenAnswer, connection.Name, OAuthTokenEndpoint.Step);
-        if (string.IsNullOrEmpty(token.AccessToken))
-        {
-            throw OAuthTokenEndpoint.Refused(answer, connection.Name);
-        }
+        return RequestTokenAsync(connection, new Uri(settings.LoginUrl, "services/oauth2/token"), form, settings.SessionLifetime, InstanceUrl, cancellationToken);
 
-        var instance = settings.InstanceUrl
+        Uri InstanceUrl(OAuthTokenAnswer token) => settings.InstanceUrl
             ?? (token.InstanceUrl is { Length: > 0 } url
                 ? CrmUrls.Parse(url, "instance_url (token answer)", connection.Name)
                 : throw new CrmLookupException(CrmFailureKind.MalformedResponse, $"connection '{connection.Name}': the token answer has no instance_url"));
-        var lifetime = token.ExpiresIn is > 0 ? TimeSpan.FromSeconds(token.ExpiresIn.Value) : settings.SessionLifetime;
-        Log.SalesforceTokenObtained(logger, connection.Name, instance.Host);
-        return new AccessToken(token.AccessToken, lifetime is { } l ? timeProvider.GetUtcNow() + l : null, instance);
     }
 
     private async Task<LookupOutcome> QueryAsync(
-        HttpClient http,
         CrmConnection connection,
         SalesforceSettings settings,
         CrmLookupRequest request,
@@ -90,12 +69,12 @@ internal sealed class SalesforceConnector(
         CancellationToken cancellationToken)
     {
         var step = request.ByKey ? "SOQL query" : "SOSL search";
-        Log.SalesforceSearching(logger, connection.Name, request.Module, request.ByKey ? "SOQL" : "SOSL");
+        Events.Searching(connection.Name, request.Module, request.ByKey ? "SOQL" : "SOSL");
         var url = new Uri(token.ApiBase!, $"services/data/v{settings.ApiVersion}/{query.Resource}?q={Uri.EscapeDataString(query.Text)}");
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var answer = await VendorHttp.SendAsync(http, message, Options.MaxResponseBytes, timeProvider, connection.Name, step, cancellationToken);
+        var answer = await Crm.SendAsync(message, connection.Name, step, cancellationToken);
         if (!answer.IsSuccess)
         {
             throw Failure(connection, answer, step);
@@ -105,12 +84,12 @@ internal sealed class SalesforceConnector(
         var records = Records(json.RootElement, connection);
         if (records.GetArrayLength() == 0)
         {
-            return NotFound(connection, request);
+            return Events.NotFound(connection.Name, request);
         }
 
         return JsonFieldText.TryGetPath(records[0], request.Field, out var value) && JsonFieldText.Render(value) is { } text
             ? LookupOutcome.Found(text)
-            : NotFound(connection, request);
+            : Events.NotFound(connection.Name, request);
     }
 
     /// <summary>SOSL answers <c>searchRecords</c> (a bare array before API 37), SOQL answers <c>records</c>.</summary>
@@ -136,15 +115,12 @@ internal sealed class SalesforceConnector(
         var errorCode = ErrorCode(answer);
         if (answer.Status == HttpStatusCode.Unauthorized || errorCode == "INVALID_SESSION_ID")
         {
-            Log.SalesforceSessionRejected(logger, connection.Name);
-            return new CredentialRejectedException($"connection '{connection.Name}': Salesforce rejected the session");
+            return Events.CredentialRejected(connection.Name, errorCode ?? "HTTP 401");
         }
 
         if (errorCode == "REQUEST_LIMIT_EXCEEDED" || answer.Status == HttpStatusCode.TooManyRequests)
         {
-            var limited = VendorHttp.RateLimited(answer, timeProvider, connection.Name, step);
-            Log.SalesforceRateLimited(logger, connection.Name, limited.RetryAfter);
-            return limited;
+            return Events.RateLimited(connection.Name, VendorHttp.RateLimited(answer, Time, connection.Name, step));
         }
 
         if (answer.StatusCode == 400 && errorCode is not null)
@@ -152,7 +128,7 @@ internal sealed class SalesforceConnector(
             return new CrmLookupException(CrmFailureKind.Configuration, $"connection '{connection.Name}': Salesforce refused the {step} ({errorCode}); check module and field API names");
         }
 
-        return VendorHttp.Failure(answer, timeProvider, connection.Name, step);
+        return answer.Failure(connection.Name, step);
     }
 
     /// <summary>Salesforce errors are <c>[{"message":..,"errorCode":..}]</c>.</summary>
@@ -171,11 +147,5 @@ internal sealed class SalesforceConnector(
         {
             return null;
         }
-    }
-
-    private LookupOutcome NotFound(CrmConnection connection, CrmLookupRequest request)
-    {
-        Log.SalesforceNotFound(logger, connection.Name, request.Module, request.Field);
-        return LookupOutcome.NotFound;
     }
 }

@@ -16,25 +16,71 @@ internal sealed class ConnectionSettingsReader(CrmConnection connection)
 
     public string? Optional(ConnectionKey key) => connection.Setting(key);
 
-    public string Required(ConnectionKey key)
-    {
-        var value = connection.Setting(key);
-        if (value is null)
-        {
-            _problems.Add($"setting '{key}' is missing");
-        }
-
-        return value ?? "";
-    }
+    /// <summary>The setting; when unset a problem, saying <paramref name="hint"/> (what to set) when given.</summary>
+    public string Required(ConnectionKey key, string? hint = null) => Present(key, connection.Setting(key), hint);
 
     public string? OptionalSecret(ConnectionKey key) => connection.Secret(key);
 
-    public string RequiredSecret(ConnectionKey key)
+    /// <inheritdoc cref="Required"/>
+    public string RequiredSecret(ConnectionKey key, string? hint = null) => Present(key, connection.Secret(key), hint);
+
+    /// <summary>
+    /// Checks that the setting, when set, is an https URL (http only for loopback); when unset it is a problem only
+    /// if <paramref name="missingHint"/> (what the URL is) is given.
+    /// </summary>
+    public void HttpsUrl(ConnectionKey key, string? missingHint = null)
     {
-        var value = connection.Secret(key);
+        ArgumentNullException.ThrowIfNull(key);
+        var value = connection.Setting(key);
+        if (value is null && missingHint is not null)
+        {
+            Present(key, value, missingHint);
+        }
+        else if (value is not null && !CrmUrls.IsAllowed(value))
+        {
+            _problems.Add($"setting '{key}' must be an https URL");
+        }
+    }
+
+    /// <summary>A number of minutes from <paramref name="least"/> to <paramref name="most"/>; unset: the key's default.</summary>
+    public TimeSpan Minutes(ConnectionKey key, int least, int most)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var text = connection.Setting(key) ?? key.Default ?? "";
+        if (!int.TryParse(text, CultureInfo.InvariantCulture, out var minutes) || minutes < least || minutes > most)
+        {
+            _problems.Add($"setting '{key}' must be a whole number of minutes between {least} and {most}");
+            return TimeSpan.Zero;
+        }
+
+        return TimeSpan.FromMinutes(minutes);
+    }
+
+    /// <summary>A comma-separated list of API names (<paramref name="what"/> says what they name); unset: <c>null</c>.</summary>
+    public string[]? NameList(ConnectionKey key, string what)
+    {
+        if (connection.Setting(key) is not { } list)
+        {
+            return null;
+        }
+
+        var names = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0 || !names.All(ApiNames.IsIdentifier))
+        {
+            _problems.Add($"setting '{key}' must be a comma-separated list of {what}");
+        }
+
+        return names;
+    }
+
+    /// <summary>The login session lifetime of <see cref="ConnectionKey.SessionMinutes"/> (1 to 1440 minutes).</summary>
+    public TimeSpan SessionLifetime() => Minutes(ConnectionKey.SessionMinutes, 1, 1440);
+
+    private string Present(ConnectionKey key, string? value, string? hint)
+    {
         if (value is null)
         {
-            _problems.Add($"secret '{key}' is missing");
+            _problems.Add(hint is null ? $"{key.Role} '{key}' is missing" : $"{key.Role} '{key}' is missing ({hint})");
         }
 
         return value ?? "";

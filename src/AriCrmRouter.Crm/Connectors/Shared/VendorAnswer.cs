@@ -62,8 +62,11 @@ internal sealed class VendorAnswer(
             throw new CredentialRejectedException($"connection '{connectionName}': {step}: the CRM rejected the credential (HTTP 401)");
         }
 
-        throw VendorHttp.Failure(this, timeProvider, connectionName, step);
+        throw Failure(connectionName, step);
     }
+
+    /// <summary>The failure this non-success answer means (see <see cref="VendorHttp.Failure"/>).</summary>
+    public CrmLookupException Failure(string connectionName, string step) => VendorHttp.Failure(this, timeProvider, connectionName, step);
 
     /// <summary>Parses the body as JSON; an unreadable body is a <see cref="CrmFailureKind.MalformedResponse"/>.</summary>
     public JsonDocument Json(string connectionName, string step)

@@ -7,12 +7,8 @@ namespace AriCrmRouter.Crm.Connectors.SugarCrm;
 /// <c>OAuth-Token</c> header, and <c>POST /{Module}/filter</c> with an <c>$or</c> over the module's phone
 /// fields (or <c>$equals</c> on the key field for DTMF lookups).
 /// </summary>
-internal sealed class SugarCrmConnector(
-    IHttpClientFactory httpClientFactory,
-    IOptions<CrmOptions> options,
-    TimeProvider timeProvider,
-    ILogger<SugarCrmConnector> logger,
-    IRefreshTokenStore? refreshTokenStore = null) : CrmConnector<SugarCrmSettings>(options)
+internal sealed class SugarCrmConnector(VendorClient crm, ILogger<SugarCrmConnector> logger, IRefreshTokenStore? refreshTokenStore = null)
+    : CrmConnector<SugarCrmSettings>(crm, logger)
 {
     private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -21,9 +17,7 @@ internal sealed class SugarCrmConnector(
         ["Leads"] = ["phone_work", "phone_mobile", "phone_home", "phone_other"],
     };
 
-    private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
-    private readonly ILogger<SugarCrmConnector> _logger = logger;
-    private readonly CredentialCache<SugarCrmToken> _tokens = new(timeProvider);
+    private readonly CredentialCache<SugarCrmToken> _tokens = new(crm.Time);
     private readonly RotatedRefreshTokens _refreshTokens = new(refreshTokenStore, logger);
 
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, SugarCrmSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
@@ -33,7 +27,7 @@ internal sealed class SugarCrmConnector(
         var body = request.ByKey
             ? FilterBody([ApiNames.Require(request.KeyField, "key field", connection.Name)], [request.Dtmf!], field)
             : FilterBody(PhoneFields(settings, module, connection.Name), PhoneForms(connection, request), field);
-        Log.SugarCrmFiltering(_logger, connection.Name, module, request.ByKey ? "key" : "phone");
+        Events.Searching(connection.Name, module, request.ByKey ? "key" : "phone");
 
         var credentialKey = CredentialKey.For(connection);
         var outcome = await _tokens.UseAsync(
@@ -41,12 +35,11 @@ internal sealed class SugarCrmConnector(
             ct => AcquireAsync(connection, settings, ct),
             (token, ct) => FilterAsync(connection.Name, settings, token, module, field, body, ct),
             cancellationToken);
-        Log.SugarCrmAnswered(_logger, connection.Name, module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
-        return outcome;
+        return Events.Answered(connection.Name, module, outcome);
     }
 
     private IReadOnlyList<string> PhoneForms(CrmConnection connection, CrmLookupRequest request) =>
-        _crm.CallerForms(connection, request).All;
+        Crm.CallerForms(connection, request).All;
 
     private static IReadOnlyList<string> PhoneFields(SugarCrmSettings settings, string module, string connectionName) =>
         PhoneFieldNames.Resolve(settings.PhoneFields, PhoneFieldsByModule, module, SugarCrmSettings.PhoneFieldsKey.Name, connectionName);
@@ -93,7 +86,7 @@ internal sealed class SugarCrmConnector(
         };
         message.Content.Headers.ContentType = new("application/json");
         message.Headers.Add("OAuth-Token", token.AccessToken);
-        var response = await _crm.SendAsync(message, connectionName, "filter", cancellationToken);
+        var response = await Crm.SendAsync(message, connectionName, "filter", cancellationToken);
         response.EnsureSuccess(connectionName, "filter");
 
         using var document = VendorJson.Parse(response.Body, connectionName, "filter");
@@ -107,32 +100,32 @@ internal sealed class SugarCrmConnector(
         var refreshToken = await _refreshTokens.NewestAsync(connection, cancellationToken);
         if (refreshToken is not null)
         {
-            Log.SugarCrmRefreshGrant(_logger, connection.Name);
             try
             {
-                var grant = new SugarRefreshGrant("refresh_token", settings.ClientId, settings.ClientSecret, refreshToken, settings.Platform);
-                return await RequestTokenAsync(connection, refreshToken, settings, JsonContent.Create(grant, SugarCrmJsonContext.Default.SugarRefreshGrant), cancellationToken);
+                var grant = new SugarGrant("refresh_token", settings.ClientId, settings.ClientSecret, settings.Platform, RefreshToken: refreshToken);
+                return await RequestTokenAsync(connection, refreshToken, settings, grant, cancellationToken);
             }
             catch (CrmLookupException ex) when (ex.Kind == CrmFailureKind.Unauthorized)
             {
                 _refreshTokens.Forget(connection);
-                Log.SugarCrmRefreshRefused(_logger, connection.Name);
+                Events.RefreshTokenRefused(connection.Name);
             }
         }
 
-        Log.SugarCrmPasswordGrant(_logger, connection.Name);
-        var password = new SugarPasswordGrant("password", settings.ClientId, settings.ClientSecret, settings.UserName, settings.Password, settings.Platform);
-        return await RequestTokenAsync(connection, refreshToken, settings, JsonContent.Create(password, SugarCrmJsonContext.Default.SugarPasswordGrant), cancellationToken);
+        var password = new SugarGrant("password", settings.ClientId, settings.ClientSecret, settings.Platform, settings.UserName, settings.Password);
+        return await RequestTokenAsync(connection, refreshToken, settings, password, cancellationToken);
     }
 
     /// <summary><paramref name="replaced"/>: the refresh token read before this request (spent or refused), which the new one replaces.</summary>
-    private async Task<SugarCrmToken> RequestTokenAsync(CrmConnection connection, string? replaced, SugarCrmSettings settings, HttpContent content, CancellationToken cancellationToken)
+    private async Task<SugarCrmToken> RequestTokenAsync(CrmConnection connection, string? replaced, SugarCrmSettings settings, SugarGrant grant, CancellationToken cancellationToken)
     {
         var connectionName = connection.Name;
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBase, "oauth2/token")) { Content = content };
-        var response = await _crm.SendAsync(message, connectionName, "login", cancellationToken);
+        var tokenUrl = new Uri(settings.ApiBase, "oauth2/token");
+        Events.RequestingCredential(connectionName, grant.GrantType, tokenUrl);
+        using var message = new HttpRequestMessage(HttpMethod.Post, tokenUrl) { Content = JsonContent.Create(grant, SugarCrmJsonContext.Default.SugarGrant) };
+        var response = await Crm.SendAsync(message, connectionName, "login", cancellationToken);
         response.EnsureSuccess(connectionName, "login", authenticating: true);
-        var answer = response.Deserialize(SugarCrmJsonContext.Default.SugarTokenAnswer, connectionName, "login");
+        var answer = response.Deserialize(CrmJsonContext.Default.OAuthTokenAnswer, connectionName, "login");
         if (string.IsNullOrEmpty(answer.AccessToken))
         {
             throw VendorJson.Malformed(connectionName, "login", "the token answer has no access_token");
@@ -143,7 +136,7 @@ internal sealed class SugarCrmConnector(
             await _refreshTokens.KeepAsync(connection, replaced, answer.RefreshToken);
         }
 
-        DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _crm.Time.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
+        DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? Crm.Time.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
         return new SugarCrmToken(answer.AccessToken, answer.RefreshToken, expiresAt);
     }
 }

@@ -14,36 +14,22 @@ internal sealed class SugarCrmToken(string accessToken, string? refreshToken, Da
     public override string ToString() => "SugarCRM token (hidden)";
 }
 
-internal sealed record SugarPasswordGrant(
+/// <summary>
+/// The body of <c>POST oauth2/token</c>: the password grant sends <see cref="Username"/> and <see cref="Password"/>,
+/// the refresh grant <see cref="RefreshToken"/>; unset ones are left out.
+/// </summary>
+internal sealed record SugarGrant(
     [property: JsonPropertyName("grant_type")] string GrantType,
     [property: JsonPropertyName("client_id")] string ClientId,
     [property: JsonPropertyName("client_secret")] string ClientSecret,
-    [property: JsonPropertyName("username")] string Username,
-    [property: JsonPropertyName("password")] string Password,
-    [property: JsonPropertyName("platform")] string Platform)
+    [property: JsonPropertyName("platform")] string Platform,
+    [property: JsonPropertyName("username")] string? Username = null,
+    [property: JsonPropertyName("password")] string? Password = null,
+    [property: JsonPropertyName("refresh_token")] string? RefreshToken = null)
 {
-    public override string ToString() => "SugarPasswordGrant (values hidden)";
+    public override string ToString() => "SugarGrant (values hidden)";
 }
 
-internal sealed record SugarRefreshGrant(
-    [property: JsonPropertyName("grant_type")] string GrantType,
-    [property: JsonPropertyName("client_id")] string ClientId,
-    [property: JsonPropertyName("client_secret")] string ClientSecret,
-    [property: JsonPropertyName("refresh_token")] string RefreshToken,
-    [property: JsonPropertyName("platform")] string Platform)
-{
-    public override string ToString() => "SugarRefreshGrant (values hidden)";
-}
-
-internal sealed record SugarTokenAnswer(
-    [property: JsonPropertyName("access_token")] string? AccessToken,
-    [property: JsonPropertyName("expires_in")] int? ExpiresIn,
-    [property: JsonPropertyName("refresh_token")] string? RefreshToken)
-{
-    public override string ToString() => "SugarTokenAnswer (values hidden)";
-}
-
-[JsonSerializable(typeof(SugarPasswordGrant))]
-[JsonSerializable(typeof(SugarRefreshGrant))]
-[JsonSerializable(typeof(SugarTokenAnswer))]
+[JsonSerializable(typeof(SugarGrant))]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 internal sealed partial class SugarCrmJsonContext : JsonSerializerContext;

@@ -5,7 +5,8 @@ internal sealed partial class SuiteCrmConnector
 {
     private async Task<SuiteCrmBearer> RequestTokenAsync(SuiteCrmSettings settings, string connectionName, CancellationToken cancellationToken)
     {
-        Log.SuiteCrmTokenRequest(_logger, connectionName, settings.GrantType);
+        var tokenUrl = settings.ApiUri("Api/access_token");
+        Events.RequestingCredential(connectionName, settings.GrantType, tokenUrl);
         var form = new List<KeyValuePair<string, string>>
         {
             new("grant_type", settings.GrantType),
@@ -18,14 +19,14 @@ internal sealed partial class SuiteCrmConnector
             form.Add(new("password", settings.Password!));
         }
 
-        var response = await _crm.PostTokenAsync(settings.ApiUri("Api/access_token"), form, connectionName, cancellationToken);
-        var answer = response.Deserialize(SuiteCrmJsonContext.Default.SuiteTokenAnswer, connectionName, OAuthTokenEndpoint.Step);
+        var response = await Crm.PostTokenAsync(tokenUrl, form, connectionName, cancellationToken);
+        var answer = response.Deserialize(CrmJsonContext.Default.OAuthTokenAnswer, connectionName, OAuthTokenEndpoint.Step);
         if (string.IsNullOrEmpty(answer.AccessToken))
         {
             throw VendorJson.Malformed(connectionName, OAuthTokenEndpoint.Step, "the token answer has no access_token");
         }
 
-        DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? _crm.Time.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
+        DateTimeOffset? expiresAt = answer.ExpiresIn is > 0 ? Crm.Time.GetUtcNow().AddSeconds(answer.ExpiresIn.Value) : null;
         return new SuiteCrmBearer(answer.AccessToken, expiresAt);
     }
 
@@ -37,7 +38,7 @@ internal sealed partial class SuiteCrmConnector
             using var message = new HttpRequestMessage(HttpMethod.Get, settings.ApiUri(ModuleQuery(lookup, value)));
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.api+json"));
-            var response = await _crm.SendAsync(message, lookup.ConnectionName, "module search", cancellationToken);
+            var response = await Crm.SendAsync(message, lookup.ConnectionName, "module search", cancellationToken);
             response.EnsureSuccess(lookup.ConnectionName, "module search");
             using var document = VendorJson.Parse(response.Body, lookup.ConnectionName, "module search");
             if (VendorJson.FirstItem(document.RootElement, "data", lookup.ConnectionName, "module search") is { } record)

@@ -11,7 +11,7 @@ internal sealed partial class SuiteCrmConnector
 
     private async Task<SuiteCrmSession> LoginAsync(SuiteCrmSettings settings, string connectionName, CancellationToken cancellationToken)
     {
-        Log.SuiteCrmLegacyLogin(_logger, connectionName);
+        Events.RequestingCredential(connectionName, "v4_1 login", settings.Root);
         var args = new SuiteLoginArgs(new SuiteUserAuth(settings.UserName!, Md5Hex(settings.Password!)), settings.ApplicationName, []);
         using var document = await CallLegacyAsync(settings, "login", JsonSerializer.Serialize(args, SuiteCrmJsonContext.Default.SuiteLoginArgs), connectionName, cancellationToken);
         var root = document.RootElement;
@@ -27,7 +27,7 @@ internal sealed partial class SuiteCrmConnector
             throw VendorJson.Malformed(connectionName, "login", "the answer has no session id");
         }
 
-        return new SuiteCrmSession(id.GetString()!, _crm.Time.GetUtcNow() + settings.SessionLifetime);
+        return new SuiteCrmSession(id.GetString()!, Crm.Time.GetUtcNow() + settings.SessionLifetime);
     }
 
     private async Task<LookupOutcome> GetEntryListAsync(SuiteCrmSettings settings, SuiteCrmSession session, SuiteLookup lookup, CancellationToken cancellationToken)
@@ -44,8 +44,7 @@ internal sealed partial class SuiteCrmConnector
         {
             if (error.Number == InvalidSessionId)
             {
-                Log.SuiteCrmSessionRefused(_logger, lookup.ConnectionName, error.Name);
-                throw new CredentialRejectedException($"connection '{lookup.ConnectionName}': get_entry_list: SuiteCRM answered '{error.Name}'");
+                throw Events.CredentialRejected(lookup.ConnectionName, $"get_entry_list: {error.Name}");
             }
 
             throw new CrmLookupException(CrmFailureKind.Configuration, $"connection '{lookup.ConnectionName}': get_entry_list: SuiteCRM answered '{error.Name}' ({error.Number})");
@@ -89,7 +88,7 @@ internal sealed partial class SuiteCrmConnector
                 new("rest_data", restData),
             ]),
         };
-        var response = await _crm.SendAsync(message, connectionName, method, cancellationToken);
+        var response = await Crm.SendAsync(message, connectionName, method, cancellationToken);
         response.EnsureSuccess(connectionName, method, authenticating: method == "login");
         var document = VendorJson.Parse(response.Body, connectionName, method);
         if (document.RootElement.ValueKind != JsonValueKind.Object)

@@ -5,11 +5,7 @@ namespace AriCrmRouter.Crm.Connectors.SuiteCrm;
 /// <c>get_entry_list</c> with an escaped SQL WHERE clause) or the 7.10+/8.x JSON:API (<c>api=v8</c>: OAuth2
 /// token, then <c>GET /Api/V8/module/{Module}</c> with filters).
 /// </summary>
-internal sealed partial class SuiteCrmConnector(
-    IHttpClientFactory httpClientFactory,
-    IOptions<CrmOptions> options,
-    TimeProvider timeProvider,
-    ILogger<SuiteCrmConnector> logger) : CrmConnector<SuiteCrmSettings>(options)
+internal sealed partial class SuiteCrmConnector(VendorClient crm, ILogger<SuiteCrmConnector> logger) : CrmConnector<SuiteCrmSettings>(crm, logger)
 {
     private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -18,10 +14,8 @@ internal sealed partial class SuiteCrmConnector(
         ["Leads"] = ["phone_work", "phone_mobile", "phone_home", "phone_other"],
     };
 
-    private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
-    private readonly ILogger<SuiteCrmConnector> _logger = logger;
-    private readonly CredentialCache<SuiteCrmSession> _sessions = new(timeProvider);
-    private readonly CredentialCache<SuiteCrmBearer> _tokens = new(timeProvider);
+    private readonly CredentialCache<SuiteCrmSession> _sessions = new(crm.Time);
+    private readonly CredentialCache<SuiteCrmBearer> _tokens = new(crm.Time);
 
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, SuiteCrmSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
@@ -32,14 +26,13 @@ internal sealed partial class SuiteCrmConnector(
             request.ByKey ? [ApiNames.Require(request.KeyField, "key field", connection.Name)] : PhoneFields(settings, request.Module, connection.Name),
             request.ByKey
                 ? [request.Dtmf!]
-                : _crm.CallerForms(connection, request).All);
-        Log.SuiteCrmSearching(_logger, connection.Name, lookup.Module, request.ByKey ? "key" : "phone", settings.Api == SuiteCrmApi.V4_1 ? "v4_1" : "v8");
+                : Crm.CallerForms(connection, request).All);
+        Events.Searching(connection.Name, lookup.Module, $"{(request.ByKey ? "key" : "phone")} ({(settings.Api == SuiteCrmApi.V4_1 ? "v4_1" : "v8")})");
 
         var outcome = settings.Api == SuiteCrmApi.V4_1
             ? await _sessions.UseAsync(CredentialKey.For(connection), ct => LoginAsync(settings, connection.Name, ct), (session, ct) => GetEntryListAsync(settings, session, lookup, ct), cancellationToken)
             : await _tokens.UseAsync(CredentialKey.For(connection), ct => RequestTokenAsync(settings, connection.Name, ct), (token, ct) => SearchJsonApiAsync(settings, token, lookup, ct), cancellationToken);
-        Log.SuiteCrmAnswered(_logger, connection.Name, lookup.Module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
-        return outcome;
+        return Events.Answered(connection.Name, lookup.Module, outcome);
     }
 
     private static IReadOnlyList<string> PhoneFields(SuiteCrmSettings settings, string module, string connectionName) =>

@@ -13,17 +13,16 @@ internal sealed record SuiteCrmSettings(
     string GrantType,
     string PathPrefix,
     string? PhoneFields,
-    string? Table) : IConnectorSettings<SuiteCrmSettings>
+    string? Table) : ICheckedConnectorSettings<SuiteCrmSettings>
 {
     public static readonly ConnectionKey Url = ConnectionKey.RequiredSetting("url", "the SuiteCRM URL, e.g. https://crm.example.com");
     public static readonly ConnectionKey ApiKey = ConnectionKey.RequiredSetting("api", "v4_1 (SuiteCRM 7 legacy REST) or v8 (JSON:API)");
     public static readonly ConnectionKey Username = ConnectionKey.Setting("username", "user (api v4_1, or v8 with grantType password)");
     public static readonly ConnectionKey ApplicationNameKey = ConnectionKey.Setting("applicationName", "application name sent with the v4_1 login", "crmrouter");
-    public static readonly ConnectionKey SessionMinutes = ConnectionKey.Setting("sessionMinutes", "session lifetime in minutes (1-1440)", "20");
     public static readonly ConnectionKey ClientIdKey = ConnectionKey.Setting("clientId", "OAuth2 client id (api v8)");
     public static readonly ConnectionKey GrantTypeKey = ConnectionKey.Setting("grantType", "client_credentials or password (api v8)", "client_credentials");
     public static readonly ConnectionKey PathPrefixKey = ConnectionKey.Setting("apiPathPrefix", "path of the API under url ('/' for none)", "legacy");
-    public static readonly ConnectionKey PhoneFieldsKey = ConnectionKey.Setting("phoneFields", "comma-separated phone fields", "the module's phone fields");
+    public static readonly ConnectionKey PhoneFieldsKey = ConnectionKey.PhoneFields();
     public static readonly ConnectionKey TableKey = ConnectionKey.Setting("table", "table of the module for v4_1 queries", "the module's table");
     public static readonly ConnectionKey PasswordSecret = ConnectionKey.Secret("password", "the user's password (with username)");
     public static readonly ConnectionKey ClientSecretKey = ConnectionKey.Secret("clientSecret", "OAuth2 client secret (api v8)");
@@ -32,7 +31,7 @@ internal sealed record SuiteCrmSettings(
         "suitecrm",
         "SuiteCRM",
         [
-            Url, ApiKey, Username, ApplicationNameKey, SessionMinutes, ClientIdKey, GrantTypeKey, PathPrefixKey, PhoneFieldsKey, TableKey,
+            Url, ApiKey, Username, ApplicationNameKey, ConnectionKey.SessionMinutes, ClientIdKey, GrantTypeKey, PathPrefixKey, PhoneFieldsKey, TableKey,
             PasswordSecret, ClientSecretKey, ConnectionKey.DefaultRegion,
         ])
     {
@@ -41,87 +40,46 @@ internal sealed record SuiteCrmSettings(
 
     public static IReadOnlyList<string> Problems(CrmConnection connection)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        var problems = new List<string>();
-        var url = connection.Setting(Url);
-        if (url is null)
-        {
-            problems.Add($"setting '{Url}' is missing (the SuiteCRM URL, e.g. https://crm.example.com)");
-        }
-        else if (!CrmUrls.IsAllowed(url))
-        {
-            problems.Add($"setting '{Url}' must be an https URL");
-        }
-
+        var reader = new ConnectionSettingsReader(connection);
+        reader.HttpsUrl(Url, "the SuiteCRM URL, e.g. https://crm.example.com");
         var api = ParseApi(connection.Setting(ApiKey));
         if (api is null)
         {
-            problems.Add($"setting '{ApiKey}' must be 'v4_1' (SuiteCRM 7 legacy REST) or 'v8' (JSON:API)");
-            return problems;
+            reader.Problem($"setting '{ApiKey}' must be 'v4_1' (SuiteCRM 7 legacy REST) or 'v8' (JSON:API)");
+            return reader.Problems;
         }
 
         if (api == SuiteCrmApi.V4_1 || GrantOf(connection) == "password")
         {
-            if (connection.Setting(Username) is null)
-            {
-                problems.Add($"setting '{Username}' is missing");
-            }
-
-            if (connection.Secret(PasswordSecret) is null)
-            {
-                problems.Add($"secret '{PasswordSecret}' is missing");
-            }
+            reader.Required(Username);
+            reader.RequiredSecret(PasswordSecret);
         }
 
         if (api == SuiteCrmApi.V8)
         {
             if (GrantOf(connection) is not ("client_credentials" or "password"))
             {
-                problems.Add($"setting '{GrantTypeKey}' must be 'client_credentials' or 'password'");
+                reader.Problem($"setting '{GrantTypeKey}' must be 'client_credentials' or 'password'");
             }
 
-            if (connection.Setting(ClientIdKey) is null)
-            {
-                problems.Add($"setting '{ClientIdKey}' is missing (Admin > OAuth2 Clients and Tokens)");
-            }
-
-            if (connection.Secret(ClientSecretKey) is null)
-            {
-                problems.Add($"secret '{ClientSecretKey}' is missing");
-            }
+            reader.Required(ClientIdKey, "Admin > OAuth2 Clients and Tokens");
+            reader.RequiredSecret(ClientSecretKey);
         }
 
-        if (connection.Setting(SessionMinutes) is { } minutes && (!int.TryParse(minutes, System.Globalization.CultureInfo.InvariantCulture, out var value) || value is < 1 or > 1440))
-        {
-            problems.Add($"setting '{SessionMinutes}' must be a whole number of minutes between 1 and 1440");
-        }
-
-        return problems;
+        reader.SessionLifetime();
+        return reader.Problems;
     }
 
-    /// <summary>The settings when the connection is usable (<paramref name="problems"/> empty), otherwise <c>null</c>.</summary>
-    public static SuiteCrmSettings? Read(CrmConnection connection, out IReadOnlyList<string> problems)
+    public static SuiteCrmSettings FromUsable(CrmConnection connection)
     {
-        problems = Problems(connection);
-        return problems.Count == 0 ? FromUsable(connection) : null;
-    }
-
-    // Caller numbers are read with the connection's defaultRegion when the lookup asks (VendorClient.CallerForms).
-    static SuiteCrmSettings? IConnectorSettings<SuiteCrmSettings>.Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        Read(connection, out problems);
-
-    private static SuiteCrmSettings FromUsable(CrmConnection connection)
-    {
-
         var root = CrmUrls.Parse(connection.RequiredSetting(Url), Url.Name, connection.Name);
-        var minutes = connection.Setting(SessionMinutes) is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : int.Parse(SessionMinutes.Default!, System.Globalization.CultureInfo.InvariantCulture);
         return new SuiteCrmSettings(
             new Uri(root, root.AbsolutePath.TrimEnd('/') + "/"),
             ParseApi(connection.Setting(ApiKey))!.Value,
             connection.Setting(Username),
             connection.Secret(PasswordSecret),
             connection.Setting(ApplicationNameKey) ?? ApplicationNameKey.Default!,
-            TimeSpan.FromMinutes(minutes),
+            new ConnectionSettingsReader(connection).SessionLifetime(),
             connection.Setting(ClientIdKey),
             connection.Secret(ClientSecretKey),
             GrantOf(connection),

@@ -54,15 +54,6 @@ internal sealed record SuiteEntryListArgs(
     public override string ToString() => "SuiteEntryListArgs (values hidden)";
 }
 
-internal sealed record SuiteTokenAnswer(
-    [property: JsonPropertyName("access_token")] string? AccessToken,
-    [property: JsonPropertyName("expires_in")] int? ExpiresIn,
-    [property: JsonPropertyName("token_type")] string? TokenType)
-{
-    public override string ToString() => "SuiteTokenAnswer (values hidden)";
-}
-
 [JsonSerializable(typeof(SuiteLoginArgs))]
 [JsonSerializable(typeof(SuiteEntryListArgs))]
-[JsonSerializable(typeof(SuiteTokenAnswer))]
 internal sealed partial class SuiteCrmJsonContext : JsonSerializerContext;

@@ -7,11 +7,7 @@ namespace AriCrmRouter.Crm.Connectors.Vtiger;
 /// Vtiger CRM webservices (<c>/webservice.php</c>): <c>getchallenge</c> + <c>login</c> with
 /// md5(token + access key), then a VTQL <c>query</c>. Errors come with HTTP 200 and <c>success:false</c>.
 /// </summary>
-internal sealed class VtigerConnector(
-    IHttpClientFactory httpClientFactory,
-    IOptions<CrmOptions> options,
-    TimeProvider timeProvider,
-    ILogger<VtigerConnector> logger) : CrmConnector<VtigerSettings>(options)
+internal sealed class VtigerConnector(VendorClient crm, ILogger<VtigerConnector> logger) : CrmConnector<VtigerSettings>(crm, logger)
 {
     private static readonly Dictionary<string, string[]> PhoneFieldsByModule = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -25,9 +21,7 @@ internal sealed class VtigerConnector(
         "INVALID_USER_CREDENTIALS", "INVALID_AUTH_TOKEN", "AUTHENTICATION_REQUIRED", "INVALIDUSER", "INVALID_USERNAME_OR_PASSWORD",
     };
 
-    private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
-    private readonly ILogger<VtigerConnector> _logger = logger;
-    private readonly CredentialCache<VtigerSession> _sessions = new(timeProvider);
+    private readonly CredentialCache<VtigerSession> _sessions = new(crm.Time);
 
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, VtigerSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
@@ -35,20 +29,19 @@ internal sealed class VtigerConnector(
         var field = ApiNames.Require(request.Field, "field", connection.Name);
         var query = request.ByKey
             ? Query(module, field, [ApiNames.Require(request.KeyField, "key field", connection.Name)], [request.Dtmf!])
-            : Query(module, field, PhoneFields(settings, module, connection.Name), _crm.CallerForms(connection, request).All);
+            : Query(module, field, PhoneFields(settings, module, connection.Name), Crm.CallerForms(connection, request).All);
         if (query is null)
         {
             return LookupOutcome.NotFound;
         }
 
-        Log.VtigerQuerying(_logger, connection.Name, module, request.ByKey ? "key" : "phone");
+        Events.Searching(connection.Name, module, request.ByKey ? "key" : "phone");
         var outcome = await _sessions.UseAsync(
             CredentialKey.For(connection),
             ct => LoginAsync(settings, connection.Name, ct),
             (session, ct) => QueryAsync(settings, session, connection.Name, field, query, ct),
             cancellationToken);
-        Log.VtigerAnswered(_logger, connection.Name, module, outcome is LookupOutcome.FoundValue ? "found" : "not found");
-        return outcome;
+        return Events.Answered(connection.Name, module, outcome);
     }
 
     /// <summary>
@@ -84,7 +77,7 @@ internal sealed class VtigerConnector(
 
     private async Task<VtigerSession> LoginAsync(VtigerSettings settings, string connectionName, CancellationToken cancellationToken)
     {
-        Log.VtigerLoggingIn(_logger, connectionName);
+        Events.RequestingCredential(connectionName, "getchallenge and login", settings.WebService);
         using var challenge = new HttpRequestMessage(HttpMethod.Get, new Uri($"{settings.WebService}?operation=getchallenge&username={Uri.EscapeDataString(settings.UserName)}"));
         var token = await CallAsync(challenge, connectionName, "getchallenge", authenticating: true, result => StringProperty(result, "token"), cancellationToken);
 
@@ -98,7 +91,7 @@ internal sealed class VtigerConnector(
             ]),
         };
         var sessionName = await CallAsync(login, connectionName, "login", authenticating: true, result => StringProperty(result, "sessionName"), cancellationToken);
-        return new VtigerSession(sessionName, _crm.Time.GetUtcNow() + settings.SessionLifetime);
+        return new VtigerSession(sessionName, Crm.Time.GetUtcNow() + settings.SessionLifetime);
     }
 
     private async Task<LookupOutcome> QueryAsync(VtigerSettings settings, VtigerSession session, string connectionName, string field, string query, CancellationToken cancellationToken)
@@ -126,7 +119,7 @@ internal sealed class VtigerConnector(
     private async Task<T> CallAsync<T>(HttpRequestMessage message, string connectionName, string step, bool authenticating, Func<JsonElement, T?> read, CancellationToken cancellationToken)
         where T : class
     {
-        var response = await _crm.SendAsync(message, connectionName, step, cancellationToken);
+        var response = await Crm.SendAsync(message, connectionName, step, cancellationToken);
         response.EnsureSuccess(connectionName, step, authenticating);
         using var document = VendorJson.Parse(response.Body, connectionName, step);
         var root = document.RootElement;
@@ -152,8 +145,7 @@ internal sealed class VtigerConnector(
     {
         if (code == "INVALID_SESSIONID" && !authenticating)
         {
-            Log.VtigerSessionRefused(_logger, connectionName, code);
-            return new CredentialRejectedException($"connection '{connectionName}': {step}: Vtiger answered {code}");
+            return Events.CredentialRejected(connectionName, $"{step}: {code}");
         }
 
         if (authenticating && LoginRefusals.Contains(code))

@@ -6,17 +6,11 @@ namespace AriCrmRouter.Crm.Connectors.Zendesk;
 /// field of the user's organization (module <c>organizations</c>). Basic <c>{email}/token:{api_token}</c> or
 /// OAuth Bearer.
 /// </summary>
-internal sealed class ZendeskConnector(
-    IHttpClientFactory httpClientFactory,
-    IOptions<CrmOptions> options,
-    TimeProvider timeProvider,
-    ILogger<ZendeskConnector> logger) : CrmConnector<ZendeskSettings>(options)
+internal sealed class ZendeskConnector(VendorClient crm, ILogger<ZendeskConnector> logger) : CrmConnector<ZendeskSettings>(crm, logger)
 {
     private const string ExternalId = "external_id";
 
-    private readonly VendorClient _crm = new(httpClientFactory, options, timeProvider);
-    private readonly ILogger<ZendeskConnector> _logger = logger;
-    private readonly CredentialCache<ZendeskCredential> _credentials = new(timeProvider);
+    private readonly CredentialCache<ZendeskCredential> _credentials = new(crm.Time);
 
     protected override async Task<LookupOutcome> LookupAsync(CrmConnection connection, ZendeskSettings settings, CrmLookupRequest request, CancellationToken cancellationToken)
     {
@@ -28,19 +22,18 @@ internal sealed class ZendeskConnector(
             return LookupOutcome.NotFound;
         }
 
-        Log.ZendeskSearching(_logger, connection.Name, target.Name, request.ByKey ? "key" : "phone");
+        Events.Searching(connection.Name, target.Name, request.ByKey ? "key" : "phone");
         var outcome = await _credentials.UseAsync(
             CredentialKey.For(connection),
             _ => Task.FromResult(new ZendeskCredential(settings.Authorization)),
             (credential, ct) => FindAsync(new Call(connection.Name, settings, credential), search, target, field, ct),
             cancellationToken);
-        Log.ZendeskAnswered(_logger, connection.Name, target.Name, outcome is LookupOutcome.FoundValue ? "found" : "not found");
-        return outcome;
+        return Events.Answered(connection.Name, target.Name, outcome);
     }
 
     private ZendeskSearch? PhoneSearch(CrmConnection connection, CrmLookupRequest request)
     {
-        var forms = _crm.CallerForms(connection, request);
+        var forms = Crm.CallerForms(connection, request);
         var query = ZendeskQuery.Phone(forms.NationalDigits ?? forms.Digits);
         return query is null ? null : new ZendeskSearch($"search.json?query={Uri.EscapeDataString(query)}&per_page=1", "results", ZendeskTarget.Users);
     }
@@ -79,7 +72,7 @@ internal sealed class ZendeskConnector(
             return LookupOutcome.NotFound;
         }
 
-        Log.ZendeskReadingOrganization(_logger, call.ConnectionName);
+        Events.ReadingDefinitions(call.ConnectionName, "the user's organization");
         var id = organizationId.GetInt64().ToString(CultureInfo.InvariantCulture);
         using var organization = await GetAsync(call, $"organizations/{id}.json", "organization", cancellationToken);
         return VendorJson.TryGetProperty(organization.RootElement, "organization", out var org)
@@ -100,7 +93,7 @@ internal sealed class ZendeskConnector(
         using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(call.Settings.ApiBase, pathAndQuery));
         message.Headers.Authorization = call.Credential.Authorization;
         message.Headers.Accept.Add(new("application/json"));
-        var response = await _crm.SendAsync(message, call.ConnectionName, step, cancellationToken);
+        var response = await Crm.SendAsync(message, call.ConnectionName, step, cancellationToken);
         response.EnsureSuccess(call.ConnectionName, step);
         return VendorJson.Parse(response.Body, call.ConnectionName, step);
     }

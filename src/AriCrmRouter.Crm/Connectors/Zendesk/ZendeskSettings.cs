@@ -1,7 +1,7 @@
 namespace AriCrmRouter.Crm.Connectors.Zendesk;
 
 /// <summary>A Zendesk Support connection's settings and secrets, read and checked once per lookup.</summary>
-internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Authorization) : IConnectorSettings<ZendeskSettings>
+internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Authorization) : ICheckedConnectorSettings<ZendeskSettings>
 {
     public static readonly ConnectionKey Url = ConnectionKey.Setting("url", "Zendesk URL (instead of subdomain)", "https://<subdomain>.zendesk.com");
     public static readonly ConnectionKey Subdomain = ConnectionKey.Setting("subdomain", "e.g. acme for acme.zendesk.com (or set url)");
@@ -50,20 +50,8 @@ internal sealed record ZendeskSettings(Uri ApiBase, AuthenticationHeaderValue Au
         return problems;
     }
 
-    /// <summary>The settings when the connection is usable (<paramref name="problems"/> empty), otherwise <c>null</c>.</summary>
-    public static ZendeskSettings? Read(CrmConnection connection, out IReadOnlyList<string> problems)
+    public static ZendeskSettings FromUsable(CrmConnection connection)
     {
-        problems = Problems(connection);
-        return problems.Count == 0 ? FromUsable(connection) : null;
-    }
-
-    // Caller numbers are read with the connection's defaultRegion when the lookup asks (VendorClient.CallerForms).
-    static ZendeskSettings? IConnectorSettings<ZendeskSettings>.Read(CrmConnection connection, string serviceRegion, out IReadOnlyList<string> problems) =>
-        Read(connection, out problems);
-
-    private static ZendeskSettings FromUsable(CrmConnection connection)
-    {
-
         var root = connection.Setting(Url) is { } url
             ? CrmUrls.Parse(url, Url.Name, connection.Name)
             : CrmUrls.Parse($"https://{connection.RequiredSetting(Subdomain)}.zendesk.com", Subdomain.Name, connection.Name);
