@@ -19,16 +19,12 @@ internal static class SimulateCommand
         {
             ruleName, caller, dtmf, did, value, voicemail,
         };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.RunsOnStorage(command, async (parse, storage, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
             var stored = await storage.Rules.LoadAsync(ct);
-            var name = parse.GetRequiredValue(ruleName);
-            var rule = stored.RuleSet.FindByName(name);
-            if (rule is null)
+            if (stored.RuleSet.FindByName(parse.GetRequiredValue(ruleName)) is not { } rule)
             {
-                await context.Error.WriteLineAsync($"error: no rule named '{name}'");
-                return ExitCodes.Problem;
+                return await context.ProblemAsync($"error: no rule named '{parse.GetRequiredValue(ruleName)}'");
             }
 
             var input = RuleSimulator.Call(stored.RuleSet, rule, parse.GetRequiredValue(caller), parse.GetValue(dtmf), parse.GetValue(did));
@@ -41,7 +37,6 @@ internal static class SimulateCommand
             }
 
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 }
