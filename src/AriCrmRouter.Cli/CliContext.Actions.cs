@@ -1,5 +1,5 @@
-using System.CommandLine;
 using AriCrmRouter.Cli.Output;
+using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.Rules;
 using AriCrmRouter.Storage.Secrets;
@@ -23,6 +23,23 @@ internal sealed partial class CliContext
         {
             await using var storage = OpenStorage(parse);
             return await action(parse, storage, cancellationToken);
+        });
+
+    /// <summary>
+    /// Gives <paramref name="command"/> a guarded action on the stored rule set and the rule that <paramref name="name"/> names
+    /// (any case); when no rule has that name, <paramref name="notFound"/> says so on standard error (exit 1).
+    /// </summary>
+    public Command RunsOnRule(
+        Command command,
+        Argument<string> name,
+        Func<string, string> notFound,
+        Func<ParseResult, StorageSession, StoredRuleSet, Rule, CancellationToken, Task<int>> action) =>
+        RunsOnStorage(command, async (parse, storage, cancellationToken) =>
+        {
+            var stored = await storage.Rules.LoadAsync(cancellationToken);
+            return stored.RuleSet.FindByName(parse.GetRequiredValue(name)) is { } rule
+                ? await action(parse, storage, stored, rule, cancellationToken)
+                : await ProblemAsync(notFound(parse.GetRequiredValue(name)));
         });
 
     /// <summary>Says on standard error why the command did nothing, and returns <see cref="ExitCodes.Problem"/>.</summary>

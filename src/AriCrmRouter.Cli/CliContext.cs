@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AriCrmRouter.Storage.Redis;
 
 namespace AriCrmRouter.Cli;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Crm.Connectors;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Cli.Output;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Cli.Output;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AriCrmRouter.Admin.Rules;
@@ -13,14 +12,9 @@ internal static class RuleShowCommand
     public static Command Create(CliContext context)
     {
         var name = new Argument<string>("name") { Description = "Rule name (any case)" };
-        return context.RunsOnStorage(new Command("show", "Print one rule as JSON and the DIDs pointing at it") { name }, async (parse, storage, ct) =>
+        var command = new Command("show", "Print one rule as JSON and the DIDs pointing at it") { name };
+        return context.RunsOnRule(command, name, RulesCommands.NoRule, async (parse, storage, stored, rule, ct) =>
         {
-            var stored = await storage.Rules.LoadAsync(ct);
-            if (stored.RuleSet.FindByName(parse.GetRequiredValue(name)) is not { } rule)
-            {
-                return await context.ProblemAsync(RulesCommands.NoRule(parse.GetRequiredValue(name)));
-            }
-
             await context.Out.WriteLineAsync(RuleJson(rule));
             var dids = RuleAdministration.DidsOf(stored.RuleSet, rule.Name);
             await context.Out.WriteLineAsync(dids.Count == 0 ? "DIDs: (none)" : $"DIDs: {string.Join(", ", dids)}");

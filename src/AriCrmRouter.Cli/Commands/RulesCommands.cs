@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Routing.Files;
@@ -137,15 +136,8 @@ internal static class RulesCommands
     {
         var name = new Argument<string>("name") { Description = "Rule name (any case)" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation" };
-        return context.RunsOnStorage(new Command("delete", "Remove a rule and the DIDs pointing at it") { name, yes }, async (parse, storage, ct) =>
+        return context.RunsOnRule(new Command("delete", "Remove a rule and the DIDs pointing at it") { name, yes }, name, NoRule, async (parse, storage, stored, rule, ct) =>
         {
-            var administration = new RuleAdministration(storage.Rules);
-            var stored = await administration.LoadAsync(ct);
-            if (stored.RuleSet.FindByName(parse.GetRequiredValue(name)) is not { } rule)
-            {
-                return await context.ProblemAsync(NoRule(parse.GetRequiredValue(name)));
-            }
-
             if (!parse.GetValue(yes) && !await context.ConfirmAsync($"Are you sure you want to remove '{rule.Name}'?", ct))
             {
                 await context.Out.WriteLineAsync("Cancelled; nothing was removed.");
@@ -153,7 +145,7 @@ internal static class RulesCommands
             }
 
             var dids = RuleAdministration.DidsOf(stored.RuleSet, rule.Name);
-            var change = await administration.DeleteRuleAsync(rule.Name, ct);
+            var change = await new RuleAdministration(storage.Rules).DeleteRuleAsync(rule.Name, ct);
             if (!ProblemWriter.Succeeded(context.Error, change, "Removing it would leave an invalid rule set; nothing was removed"))
             {
                 return ExitCodes.Problem;

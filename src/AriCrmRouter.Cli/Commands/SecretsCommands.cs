@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Storage.Secrets;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AriCrmRouter.Admin.Connections;
 using AriCrmRouter.Admin.Simulation;
 
@@ -19,14 +18,8 @@ internal static class SimulateCommand
         {
             ruleName, caller, dtmf, did, value, voicemail,
         };
-        return context.RunsOnStorage(command, async (parse, storage, ct) =>
+        return context.RunsOnRule(command, ruleName, name => $"error: no rule named '{name}'", async (parse, storage, stored, rule, ct) =>
         {
-            var stored = await storage.Rules.LoadAsync(ct);
-            if (stored.RuleSet.FindByName(parse.GetRequiredValue(ruleName)) is not { } rule)
-            {
-                return await context.ProblemAsync($"error: no rule named '{parse.GetRequiredValue(ruleName)}'");
-            }
-
             var input = RuleSimulator.Call(stored.RuleSet, rule, parse.GetRequiredValue(caller), parse.GetValue(dtmf), parse.GetValue(did));
             await using var crm = new AdminCrmServices(storage.Connections, context.Environment);
             var simulator = new RuleSimulator(crm.Lookup);

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AriCrmRouter.Admin.Accounts;
 using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Storage.Administration;
