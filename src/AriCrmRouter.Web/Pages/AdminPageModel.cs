@@ -9,7 +9,7 @@ namespace AriCrmRouter.Web.Pages;
 /// </summary>
 public abstract class AdminPageModel : PageModel
 {
-    /// <summary>Why the last post changed nothing; listed above the page.</summary>
+    /// <summary>Why the last post changed nothing; the pages that make changes list them above their form.</summary>
     public IReadOnlyList<string> Problems { get; private protected set; } = [];
 
     /// <summary>The changes the signed-in user makes, recorded in the history under their name.</summary>

@@ -1,4 +1,3 @@
-
 namespace AriCrmRouter.Web.Pages;
 
 /// <summary>
