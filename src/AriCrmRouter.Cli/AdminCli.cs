@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AriCrmRouter.Cli.Commands;
 
 namespace AriCrmRouter.Cli;

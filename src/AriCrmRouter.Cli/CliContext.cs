@@ -1,14 +1,9 @@
-using System.CommandLine;
-using AriCrmRouter.Cli.Output;
-using AriCrmRouter.Storage;
 using AriCrmRouter.Storage.Redis;
-using AriCrmRouter.Storage.Rules;
-using AriCrmRouter.Storage.Secrets;
 
 namespace AriCrmRouter.Cli;
 
 /// <summary>What every command handler needs: the console, the environment, the global options and Redis.</summary>
-internal sealed class CliContext(AdminConsole console, Func<string, string?> environment)
+internal sealed partial class CliContext(AdminConsole console, Func<string, string?> environment)
 {
     public const string RedisVariable = "CRMROUTER_REDIS";
 
@@ -84,40 +79,4 @@ internal sealed class CliContext(AdminConsole console, Func<string, string?> env
                 || answer.Equals("yes", StringComparison.OrdinalIgnoreCase)
                 || answer.Equals("ok", StringComparison.OrdinalIgnoreCase));
     }
-
-    /// <summary>
-    /// A command action that turns the expected failures into exit codes and one clear message each: no
-    /// stack traces for an unreachable Redis or a wrong argument.
-    /// </summary>
-    public Func<ParseResult, CancellationToken, Task<int>> Guarded(Func<ParseResult, CancellationToken, Task<int>> action) =>
-        async (parseResult, cancellationToken) =>
-        {
-            try
-            {
-                return await action(parseResult, cancellationToken);
-            }
-            catch (UsageException ex)
-            {
-                await Error.WriteLineAsync($"error: {ex.Message}");
-                return ExitCodes.Usage;
-            }
-            catch (StorageUnavailableException ex)
-            {
-                await Error.WriteLineAsync($"error: {ex.Message}");
-                await Error.WriteLineAsync("Nothing was changed. Check --redis (or $CRMROUTER_REDIS) and that Redis is running.");
-                return ExitCodes.StorageUnavailable;
-            }
-            catch (SecretUnreadableException ex)
-            {
-                await Error.WriteLineAsync($"error: {ex.Message}");
-                await Error.WriteLineAsync("Nothing was changed. 'crmrouter-admin secrets status' shows the key ring and what it can decrypt.");
-                return ExitCodes.Problem;
-            }
-            catch (StoredRuleSetInvalidException ex)
-            {
-                ProblemWriter.Write(Error, $"The rule set stored in Redis (version {ex.Version}) is invalid", ex.Problems);
-                await Error.WriteLineAsync("Nothing was changed. 'rules import --replace <file>' writes a whole new set.");
-                return ExitCodes.Problem;
-            }
-        };
 }

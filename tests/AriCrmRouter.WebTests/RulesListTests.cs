@@ -72,4 +72,30 @@ public sealed class RulesListTests(WebAdminFixture web)
         Assert.Equal(403, response!.Status);
         await Expect(page.Locator("#denied")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Viewer_PostingTheFormsOfTheDidsHistoryAndIntegrationsPages_IsDenied()
+    {
+        await web.SaveRuleAsync(WebAdminFixture.QueueRule("viewer-posts"));
+        var page = await web.OpenAsync(WebAdminFixture.ViewerName);
+        var token = await page.Locator("form.who input[name='__RequestVerificationToken']").GetAttributeAsync("value");
+        string[] posts = ["/dids?handler=Assign", "/dids?handler=Unassign", "/history?handler=Restore", "/integrations?handler=Test", "/integrations?handler=Delete"];
+
+        foreach (var post in posts)
+        {
+            var form = page.APIRequest.CreateFormData();
+            form.Set("__RequestVerificationToken", token!);
+            form.Set("Did", "5550199");
+            form.Set("Rule", "viewer-posts");
+            form.Set("Version", "1");
+            form.Set("Name", "viewer-posts");
+            form.Set("confirmed", "yes");
+            var response = await page.APIRequest.PostAsync(post, new() { Form = form });
+            Assert.Equal(403, response.Status);
+            Assert.Contains("/denied", response.Url, StringComparison.Ordinal);
+        }
+
+        await page.GotoAsync("/dids");
+        await Expect(page.Locator("#dids tbody tr[data-did='5550199']")).ToHaveCountAsync(0);
+    }
 }

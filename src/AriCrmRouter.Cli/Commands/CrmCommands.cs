@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AriCrmRouter.Admin.Connections;
 using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Crm.Connectors;
@@ -31,7 +30,7 @@ internal static class CrmCommands
         {
             name, kind, settings, secrets, secretsFromEnvironment,
         };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.Runs(command, async (parse, ct) =>
         {
             var connectionName = parse.GetRequiredValue(name).Trim();
             if (ConnectionAdministration.NameProblem(connectionName) is { } problem)
@@ -45,8 +44,7 @@ internal static class CrmCommands
                 var value = context.Environment(variable);
                 if (string.IsNullOrEmpty(value))
                 {
-                    await context.Error.WriteLineAsync($"Environment variable {variable} (for secret '{key}') is not set; nothing was saved.");
-                    return ExitCodes.Problem;
+                    return await context.ProblemAsync($"Environment variable {variable} (for secret '{key}') is not set; nothing was saved.");
                 }
 
                 secretValues[key] = value;
@@ -71,51 +69,36 @@ internal static class CrmCommands
             var saved = await storage.Connections.GetAsync(connectionName, ct);
             await context.Out.WriteLineAsync($"{(existed ? "Replaced" : "Added")} CRM connection {saved}.");
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 
-    private static Command List(CliContext context)
-    {
-        var command = new Command("list", "List CRM connections (secret names only, never their values)");
-        command.SetAction(context.Guarded(async (parse, ct) =>
+    private static Command List(CliContext context) =>
+        context.RunsOnStorage(new Command("list", "List CRM connections (secret names only, never their values)"), async (parse, storage, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
-            var connections = await storage.Connections.ListAsync(ct);
-            if (connections.Count == 0)
-            {
-                await context.Out.WriteLineAsync("No CRM connections.");
-                return ExitCodes.Success;
-            }
-
             TableWriter.Write(
                 context.Out,
+                await storage.Connections.ListAsync(ct),
+                "No CRM connections.",
                 ["NAME", "KIND", "SETTINGS", "SECRETS"],
-                connections.Select(c => (IReadOnlyList<string>)
+                c =>
                 [
                     c.Name,
                     c.Kind,
                     string.Join(", ", c.Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}")),
                     string.Join(", ", c.Secrets.Keys.Order(StringComparer.Ordinal)),
-                ]));
+                ]);
             return ExitCodes.Success;
-        }));
-        return command;
-    }
+        });
 
     private static Command Remove(CliContext context)
     {
         var name = new Argument<string>("name") { Description = "Connection name (any case)" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation" };
-        var command = new Command("remove", "Remove a CRM connection") { name, yes };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.RunsOnStorage(new Command("remove", "Remove a CRM connection") { name, yes }, async (parse, storage, ct) =>
         {
-            var requested = parse.GetRequiredValue(name);
-            await using var storage = context.OpenStorage(parse);
-            if (await storage.Connections.GetAsync(requested, ct) is not { } connection)
+            if (await storage.Connections.GetAsync(parse.GetRequiredValue(name), ct) is not { } connection)
             {
-                await context.Error.WriteLineAsync($"No CRM connection named '{requested}'.");
-                return ExitCodes.Problem;
+                return await context.ProblemAsync(NoConnection(parse.GetRequiredValue(name)));
             }
 
             var users = await RulesUsingAsync(storage, connection.Name, ct);
@@ -133,8 +116,7 @@ internal static class CrmCommands
             await storage.Connections.DeleteAsync(connection.Name, ct);
             await context.Out.WriteLineAsync($"Removed CRM connection '{connection.Name}'.");
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 
     private static Command Test(CliContext context)
@@ -150,7 +132,7 @@ internal static class CrmCommands
         {
             name, module, field, phone, keyField, key, timeout,
         };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.Runs(command, async (parse, ct) =>
         {
             var request = ConnectionAdministration.TestRequest(parse.GetRequiredValue(module), parse.GetRequiredValue(field), parse.GetValue(phone), parse.GetValue(keyField), parse.GetValue(key))
                 ?? throw new UsageException("Give either --phone <number>, or --key-field <field> with --key <value>.");
@@ -160,12 +142,10 @@ internal static class CrmCommands
                 throw new UsageException("--timeout must be between 1 and 300 seconds.");
             }
 
-            var requested = parse.GetRequiredValue(name);
             await using var storage = context.OpenStorage(parse);
-            if (await storage.Connections.GetAsync(requested, ct) is not { } connection)
+            if (await storage.Connections.GetAsync(parse.GetRequiredValue(name), ct) is not { } connection)
             {
-                await context.Error.WriteLineAsync($"No CRM connection named '{requested}'.");
-                return ExitCodes.Problem;
+                return await context.ProblemAsync(NoConnection(parse.GetRequiredValue(name)));
             }
 
             await using var crm = new AdminCrmServices(storage.Connections, context.Environment);
@@ -176,9 +156,10 @@ internal static class CrmCommands
             }
 
             return result.Succeeded ? ExitCodes.Success : ExitCodes.Problem;
-        }));
-        return command;
+        });
     }
+
+    private static string NoConnection(string name) => $"No CRM connection named '{name}'.";
 
     private static async Task<IReadOnlyList<string>> RulesUsingAsync(StorageSession storage, string connection, CancellationToken cancellationToken)
     {

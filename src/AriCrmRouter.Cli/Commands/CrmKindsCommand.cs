@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Crm.Connectors;
 
@@ -10,8 +9,7 @@ internal static class CrmKindsCommand
     public static Command Create(CliContext context)
     {
         var kind = new Argument<string?>("kind") { Description = "Show this kind's settings and secrets", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("kinds", "List the CRM kinds, or one kind's settings and secrets (* = required)") { kind };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.Runs(new Command("kinds", "List the CRM kinds, or one kind's settings and secrets (* = required)") { kind }, async (parse, ct) =>
         {
             if (parse.GetValue(kind) is not { Length: > 0 } requested)
             {
@@ -25,8 +23,7 @@ internal static class CrmKindsCommand
 
             if (CrmConnectorCatalog.Find(requested) is not { } descriptor)
             {
-                await context.Error.WriteLineAsync($"'{requested}' is not a known CRM kind; known kinds: {string.Join(", ", CrmConnectorCatalog.StoredKinds)}.");
-                return ExitCodes.Problem;
+                return await context.ProblemAsync($"'{requested}' is not a known CRM kind; known kinds: {string.Join(", ", CrmConnectorCatalog.StoredKinds)}.");
             }
 
             await context.Out.WriteLineAsync($"{descriptor.Kind}: {descriptor.DisplayName}");
@@ -36,7 +33,6 @@ internal static class CrmKindsCommand
                 descriptor.Keys.Select(k => (IReadOnlyList<string>)
                     [k.IsRequired ? k.Name + "*" : k.Name, k.Role, k.Default ?? "", k.Description]));
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Cli.Output;
 
@@ -14,38 +13,25 @@ internal static class DidsCommands
         Unassign(context),
     };
 
-    private static Command List(CliContext context)
-    {
-        var command = new Command("list", "List DID assignments");
-        command.SetAction(context.Guarded(async (parse, ct) =>
+    private static Command List(CliContext context) =>
+        context.RunsOnStorage(new Command("list", "List DID assignments"), async (parse, storage, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
             var stored = await storage.Rules.LoadAsync(ct);
-            if (stored.RuleSet.DidAssignments.Count == 0)
-            {
-                await context.Out.WriteLineAsync("No DIDs assigned.");
-                return ExitCodes.Success;
-            }
-
             TableWriter.Write(
                 context.Out,
+                stored.RuleSet.DidAssignments.OrderBy(d => d.Key, StringComparer.Ordinal).ToList(),
+                "No DIDs assigned.",
                 ["DID", "RULE"],
-                stored.RuleSet.DidAssignments
-                    .OrderBy(d => d.Key, StringComparer.Ordinal)
-                    .Select(d => (IReadOnlyList<string>)[d.Key, d.Value]));
+                d => [d.Key, d.Value]);
             return ExitCodes.Success;
-        }));
-        return command;
-    }
+        });
 
     private static Command Assign(CliContext context)
     {
         var did = new Argument<string>("did") { Description = "The dialed number, as the dialplan passes it" };
         var rule = new Argument<string>("rule") { Description = "Name of an existing rule" };
-        var command = new Command("assign", "Route calls to a DID with a rule (re-points an assigned DID)") { did, rule };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.RunsOnStorage(new Command("assign", "Route calls to a DID with a rule (re-points an assigned DID)") { did, rule }, async (parse, storage, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
             var change = await new RuleAdministration(storage.Rules)
                 .AssignDidAsync(parse.GetRequiredValue(did), parse.GetRequiredValue(rule), ct);
             if (!ProblemWriter.Succeeded(context.Error, change, "The assignment would leave an invalid rule set; nothing was changed"))
@@ -56,17 +42,14 @@ internal static class DidsCommands
             var assigned = parse.GetRequiredValue(did).Trim();
             await context.Out.WriteLineAsync($"DID {assigned} now uses rule '{change.Written!.DidAssignments[assigned]}' (version {change.Version}).");
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 
     private static Command Unassign(CliContext context)
     {
         var did = new Argument<string>("did") { Description = "The dialed number to unassign" };
-        var command = new Command("unassign", "Stop routing a DID by CRM rules") { did };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.RunsOnStorage(new Command("unassign", "Stop routing a DID by CRM rules") { did }, async (parse, storage, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
             var change = await new RuleAdministration(storage.Rules).UnassignDidAsync(parse.GetRequiredValue(did), ct);
             if (!ProblemWriter.Succeeded(context.Error, change, "Unassigning would leave an invalid rule set; nothing was changed"))
             {
@@ -75,7 +58,6 @@ internal static class DidsCommands
 
             await context.Out.WriteLineAsync($"DID {parse.GetRequiredValue(did).Trim()} is no longer assigned (version {change.Version}).");
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 }

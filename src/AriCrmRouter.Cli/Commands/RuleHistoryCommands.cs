@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Cli.Output;
@@ -11,42 +10,31 @@ internal static class RuleHistoryCommands
     public static Command History(CliContext context)
     {
         var count = new Option<int>("--count", "-n") { Description = "How many changes to show, newest first", DefaultValueFactory = _ => 20 };
-        var command = new Command("history", "List recorded changes to rules, DIDs and connections (who, when, what)") { count };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.RunsOnStorage(new Command("history", "List recorded changes to rules, DIDs and connections (who, when, what)") { count }, async (parse, storage, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
-            var records = await storage.History.ListAsync(parse.GetValue(count), ct);
-            if (records.Count == 0)
-            {
-                await context.Out.WriteLineAsync("No changes recorded.");
-                return ExitCodes.Success;
-            }
-
             TableWriter.Write(
                 context.Out,
+                await storage.History.ListAsync(parse.GetValue(count), ct),
+                "No changes recorded.",
                 ["VERSION", "WHEN (UTC)", "WHO", "WHAT"],
-                records.Select(r => (IReadOnlyList<string>)[
+                r => [
                     r.RuleVersion?.ToString(CultureInfo.InvariantCulture) ?? "-",
                     r.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                     r.Actor,
-                    r.Summary]));
+                    r.Summary]);
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 
     public static Command Rollback(CliContext context)
     {
         var version = new Argument<long>("version") { Description = "A rule-set version from 'rules history'" };
-        var command = new Command("rollback", "Make an earlier recorded version of the rule set current again (as a new version)") { version };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.RunsOnStorage(new Command("rollback", "Make an earlier recorded version of the rule set current again (as a new version)") { version }, async (parse, storage, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
             var wanted = parse.GetValue(version);
             if (await storage.History.LoadRuleVersionAsync(wanted, ct) is not { } earlier)
             {
-                await context.Error.WriteLineAsync($"error: version {wanted} is not in the history ('rules history' lists the recorded versions).");
-                return ExitCodes.Problem;
+                return await context.ProblemAsync($"error: version {wanted} is not in the history ('rules history' lists the recorded versions).");
             }
 
             var change = await new RuleAdministration(storage.Rules).RestoreAsync(earlier, null, ct);
@@ -57,7 +45,6 @@ internal static class RuleHistoryCommands
 
             await context.Out.WriteLineAsync($"Restored version {wanted} as version {change.Version}.");
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 }

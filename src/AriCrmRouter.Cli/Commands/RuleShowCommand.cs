@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AriCrmRouter.Admin.Rules;
@@ -14,22 +13,13 @@ internal static class RuleShowCommand
     {
         var name = new Argument<string>("name") { Description = "Rule name (any case)" };
         var command = new Command("show", "Print one rule as JSON and the DIDs pointing at it") { name };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.RunsOnRule(command, name, RulesCommands.NoRule, async (parse, storage, stored, rule, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
-            var stored = await storage.Rules.LoadAsync(ct);
-            if (stored.RuleSet.FindByName(parse.GetRequiredValue(name)) is not { } rule)
-            {
-                await context.Error.WriteLineAsync($"No rule named '{parse.GetRequiredValue(name)}'.");
-                return ExitCodes.Problem;
-            }
-
             await context.Out.WriteLineAsync(RuleJson(rule));
             var dids = RuleAdministration.DidsOf(stored.RuleSet, rule.Name);
             await context.Out.WriteLineAsync(dids.Count == 0 ? "DIDs: (none)" : $"DIDs: {string.Join(", ", dids)}");
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AriCrmRouter.Admin.Rules;
 using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Routing.Files;
@@ -24,8 +23,7 @@ internal static class RulesCommands
     private static Command Validate(CliContext context)
     {
         var file = new Argument<string>("file") { Description = "Rule file (JSON) to check" };
-        var command = new Command("validate", "Check a rule file without touching Redis") { file };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.Runs(new Command("validate", "Check a rule file without touching Redis") { file }, async (parse, ct) =>
         {
             var check = await RuleFileCheck.ReadAsync(parse.GetRequiredValue(file), ct);
             if (!check.IsValid)
@@ -37,8 +35,7 @@ internal static class RulesCommands
             await context.Out.WriteLineAsync($"{check.Path} is valid: {Count(check.RuleSet!)}.");
             ProblemWriter.WriteWarnings(context.Out, check.Warnings);
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 
     private static Command Import(CliContext context)
@@ -49,7 +46,7 @@ internal static class RulesCommands
             Description = "Make the file the whole rule set (default: merge by rule name and DID into the stored set)",
         };
         var command = new Command("import", "Validate a rule file and write it into Redis, all or nothing") { file, replace };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.Runs(command, async (parse, ct) =>
         {
             var check = await RuleFileCheck.ReadAsync(parse.GetRequiredValue(file), ct);
             if (!check.IsValid)
@@ -71,23 +68,20 @@ internal static class RulesCommands
             await context.Out.WriteLineAsync($"{how} {check.Path} ({Count(check.RuleSet!)}).");
             await context.Out.WriteLineAsync($"The stored rule set now has {Count(change.Written!)} (version {change.Version}).");
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 
     private static Command Export(CliContext context)
     {
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (readable by its owner only: it holds the header values) instead of standard output" };
         var command = new Command("export", "Print the stored rule set in rule-file format, custom CRM header values decrypted") { output };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.RunsOnStorage(command, async (parse, storage, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
             var stored = await storage.Rules.LoadAsync(ct);
             if (stored.RuleSet.Rules.FirstOrDefault(rule => rule.Crm is UnreadableCustomCrmSource) is { Crm: UnreadableCustomCrmSource unreadable } rule)
             {
                 // An export without the header values would not restore them: a backup must be whole or not made.
-                await context.Error.WriteLineAsync($"error: rule '{rule.Name}': its custom CRM header values cannot be decrypted ({unreadable.Reason}); nothing was exported.");
-                return ExitCodes.Problem;
+                return await context.ProblemAsync($"error: rule '{rule.Name}': its custom CRM header values cannot be decrypted ({unreadable.Reason}); nothing was exported.");
             }
 
             var json = RuleFileCodec.Serialize(stored.RuleSet);
@@ -110,32 +104,22 @@ internal static class RulesCommands
             }
 
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 
     private static Command List(CliContext context)
     {
         var search = new Option<string?>("--search", "-s") { Description = "Only rules whose name, CRM field or destinations contain this text (any case)" };
-        var command = new Command("list", "List the stored rules") { search };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.RunsOnStorage(new Command("list", "List the stored rules") { search }, async (parse, storage, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
             var stored = await storage.Rules.LoadAsync(ct);
             var text = parse.GetValue(search);
-            var rules = stored.RuleSet.Rules
-                .Where(rule => string.IsNullOrWhiteSpace(text) || RuleDescriptions.Matches(rule, text))
-                .ToList();
-            if (rules.Count == 0)
-            {
-                await context.Out.WriteLineAsync(string.IsNullOrWhiteSpace(text) ? "No rules." : $"No rules match '{text}'.");
-                return ExitCodes.Success;
-            }
-
             TableWriter.Write(
                 context.Out,
+                stored.RuleSet.Rules.Where(rule => string.IsNullOrWhiteSpace(text) || RuleDescriptions.Matches(rule, text)).ToList(),
+                string.IsNullOrWhiteSpace(text) ? "No rules." : $"No rules match '{text}'.",
                 ["NAME", "CRM FIELD", "LOCATION", "CRM", "DEFAULT", "ROWS"],
-                rules.Select(rule => (IReadOnlyList<string>)
+                rule =>
                 [
                     rule.Name,
                     rule.CrmField,
@@ -143,29 +127,17 @@ internal static class RulesCommands
                     RuleDescriptions.Crm(rule.Crm),
                     rule.DefaultDestination.ToString(),
                     rule.Rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ]));
+                ]);
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 
     private static Command Delete(CliContext context)
     {
         var name = new Argument<string>("name") { Description = "Rule name (any case)" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation" };
-        var command = new Command("delete", "Remove a rule and the DIDs pointing at it") { name, yes };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.RunsOnRule(new Command("delete", "Remove a rule and the DIDs pointing at it") { name, yes }, name, NoRule, async (parse, storage, stored, rule, ct) =>
         {
-            var requested = parse.GetRequiredValue(name);
-            await using var storage = context.OpenStorage(parse);
-            var administration = new RuleAdministration(storage.Rules);
-            var stored = await administration.LoadAsync(ct);
-            if (stored.RuleSet.FindByName(requested) is not { } rule)
-            {
-                await context.Error.WriteLineAsync($"No rule named '{requested}'.");
-                return ExitCodes.Problem;
-            }
-
             if (!parse.GetValue(yes) && !await context.ConfirmAsync($"Are you sure you want to remove '{rule.Name}'?", ct))
             {
                 await context.Out.WriteLineAsync("Cancelled; nothing was removed.");
@@ -173,7 +145,7 @@ internal static class RulesCommands
             }
 
             var dids = RuleAdministration.DidsOf(stored.RuleSet, rule.Name);
-            var change = await administration.DeleteRuleAsync(rule.Name, ct);
+            var change = await new RuleAdministration(storage.Rules).DeleteRuleAsync(rule.Name, ct);
             if (!ProblemWriter.Succeeded(context.Error, change, "Removing it would leave an invalid rule set; nothing was removed"))
             {
                 return ExitCodes.Problem;
@@ -186,9 +158,11 @@ internal static class RulesCommands
             }
 
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
+
+    /// <summary>What <c>rules show</c> and <c>rules delete</c> say about a name no stored rule has.</summary>
+    internal static string NoRule(string name) => $"No rule named '{name}'.";
 
     private static string Count(RuleSet set) =>
         $"{set.Rules.Count} rule{(set.Rules.Count == 1 ? "" : "s")}, {set.DidAssignments.Count} DID{(set.DidAssignments.Count == 1 ? "" : "s")}";

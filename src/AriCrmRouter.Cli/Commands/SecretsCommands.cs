@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Storage.Secrets;
@@ -19,7 +18,7 @@ internal static class SecretsCommands
     {
         var ifNone = new Option<bool>("--if-none") { Description = "Only when the key ring has no key yet (for setup scripts: running it twice adds one key)" };
         var command = new Command("new-key", "Add a key to the key ring; it encrypts from now on, older keys keep decrypting (rotation)") { ifNone };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.Runs(command, async (parse, ct) =>
         {
             using var ring = SecretKeyRing.Open(RequiredKeyRing(context, parse));
             var keys = ring.Keys();
@@ -37,14 +36,13 @@ internal static class SecretsCommands
             }
 
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 
     private static Command Status(CliContext context)
     {
         var command = new Command("status", "Show the key ring's keys and whether every secret stored in Redis decrypts (exit 1 when some do not)");
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.Runs(command, async (parse, ct) =>
         {
             if (context.KeyRingPath(parse) is { } path)
             {
@@ -70,14 +68,13 @@ internal static class SecretsCommands
             await using var storage = context.OpenStorage(parse);
             var status = await storage.Secrets.InspectAsync(ct);
             return await ReportAsync(context, status);
-        }));
-        return command;
+        });
     }
 
     private static Command Reencrypt(CliContext context)
     {
         var command = new Command("reencrypt", "Rewrite every secret stored in Redis with the key ring's current key (after new-key, or to encrypt plain text left by older versions)");
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.Runs(command, async (parse, ct) =>
         {
             _ = RequiredKeyRing(context, parse);
             await using var storage = context.OpenStorage(parse);
@@ -88,14 +85,12 @@ internal static class SecretsCommands
             }
             catch (InvalidOperationException ex)
             {
-                await context.Error.WriteLineAsync($"error: {ex.Message}");
-                return ExitCodes.Problem;
+                return await context.ProblemAsync($"error: {ex.Message}");
             }
 
             await context.Out.WriteLineAsync("Re-encrypted every stored secret with the current key.");
             return await ReportAsync(context, status);
-        }));
-        return command;
+        });
     }
 
     private static async Task<int> ReportAsync(CliContext context, StoredSecretsStatus status)

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AriCrmRouter.Admin.Connections;
 using AriCrmRouter.Admin.Simulation;
 
@@ -19,18 +18,8 @@ internal static class SimulateCommand
         {
             ruleName, caller, dtmf, did, value, voicemail,
         };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.RunsOnRule(command, ruleName, name => $"error: no rule named '{name}'", async (parse, storage, stored, rule, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
-            var stored = await storage.Rules.LoadAsync(ct);
-            var name = parse.GetRequiredValue(ruleName);
-            var rule = stored.RuleSet.FindByName(name);
-            if (rule is null)
-            {
-                await context.Error.WriteLineAsync($"error: no rule named '{name}'");
-                return ExitCodes.Problem;
-            }
-
             var input = RuleSimulator.Call(stored.RuleSet, rule, parse.GetRequiredValue(caller), parse.GetValue(dtmf), parse.GetValue(did));
             await using var crm = new AdminCrmServices(storage.Connections, context.Environment);
             var simulator = new RuleSimulator(crm.Lookup);
@@ -41,7 +30,6 @@ internal static class SimulateCommand
             }
 
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AriCrmRouter.Admin.Accounts;
 using AriCrmRouter.Cli.Output;
 using AriCrmRouter.Storage.Administration;
@@ -23,8 +22,7 @@ internal static class UsersCommands
     {
         var name = new Argument<string>("name") { Description = "Account name (letters, digits, '.', '_', '-')" };
         var role = new Option<string>("--role") { Description = "admin (may change) or viewer (may look)", DefaultValueFactory = _ => AdminRoles.Viewer };
-        var command = new Command("add", $"Create or reset an account; the password is read from standard input or ${PasswordVariable}") { name, role };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.Runs(new Command("add", $"Create or reset an account; the password is read from standard input or ${PasswordVariable}") { name, role }, async (parse, ct) =>
         {
             var account = parse.GetRequiredValue(name).Trim();
             var accountRole = parse.GetRequiredValue(role).Trim().ToLowerInvariant();
@@ -55,60 +53,49 @@ internal static class UsersCommands
             await storage.Accounts.SaveAsync(new AdminAccount(account, accountRole, AdminPasswords.Hash(password!)), ct);
             await context.Out.WriteLineAsync($"Account '{account}' ({accountRole}) saved.");
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 
-    private static Command List(CliContext context)
-    {
-        var command = new Command("list", "List accounts and their roles");
-        command.SetAction(context.Guarded(async (parse, ct) =>
+    private static Command List(CliContext context) =>
+        context.RunsOnStorage(new Command("list", "List accounts and their roles"), async (parse, storage, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
             var accounts = await storage.Accounts.ListAsync(ct);
             TableWriter.Write(context.Out, ["NAME", "ROLE"], accounts.Select(a => (IReadOnlyList<string>)[a.Name, a.Role]));
             return ExitCodes.Success;
-        }));
-        return command;
-    }
+        });
 
     private static Command Remove(CliContext context)
     {
         var name = new Argument<string>("name") { Description = "Account to remove" };
-        var command = new Command("remove", "Remove an account") { name };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.RunsOnStorage(new Command("remove", "Remove an account") { name }, async (parse, storage, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
-            if (!await storage.Accounts.DeleteAsync(parse.GetRequiredValue(name), ct))
+            var account = parse.GetRequiredValue(name);
+            if (!await storage.Accounts.DeleteAsync(account, ct))
             {
-                await context.Error.WriteLineAsync($"error: no account named '{parse.GetRequiredValue(name)}'.");
-                return ExitCodes.Problem;
+                return await context.ProblemAsync(NoAccount(account));
             }
 
-            await context.Out.WriteLineAsync($"Account '{parse.GetRequiredValue(name)}' removed.");
+            await context.Out.WriteLineAsync($"Account '{account}' removed.");
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 
     private static Command Token(CliContext context)
     {
         var name = new Argument<string>("name") { Description = "Account the token acts as (its role applies)" };
         var label = new Option<string>("--label") { Description = "What the token is for", DefaultValueFactory = _ => "api" };
-        var command = new Command("token", "Issue an API token for the REST API (printed once; keep it secret)") { name, label };
-        command.SetAction(context.Guarded(async (parse, ct) =>
+        return context.RunsOnStorage(new Command("token", "Issue an API token for the REST API (printed once; keep it secret)") { name, label }, async (parse, storage, ct) =>
         {
-            await using var storage = context.OpenStorage(parse);
             if (await storage.Accounts.FindAsync(parse.GetRequiredValue(name), ct) is not { } account)
             {
-                await context.Error.WriteLineAsync($"error: no account named '{parse.GetRequiredValue(name)}'.");
-                return ExitCodes.Problem;
+                return await context.ProblemAsync(NoAccount(parse.GetRequiredValue(name)));
             }
 
             var token = await storage.Accounts.IssueTokenAsync(new ApiTokenOwner(account.Name, account.Role, parse.GetRequiredValue(label)), ct);
             await context.Out.WriteLineAsync(token);
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
+
+    private static string NoAccount(string name) => $"error: no account named '{name}'.";
 }

@@ -15,4 +15,18 @@ internal static class TableWriter
             writer.WriteLine(string.Join("  ", cells).TrimEnd());
         }
     }
+
+    /// <summary>The items as a table, or only the line <paramref name="none"/> when there are none.</summary>
+    public static void Write<T>(TextWriter writer, IReadOnlyCollection<T> items, string none, IReadOnlyList<string> headers, Func<T, IReadOnlyList<string>> row)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            writer.WriteLine(none);
+            return;
+        }
+
+        Write(writer, headers, items.Select(row));
+    }
 }

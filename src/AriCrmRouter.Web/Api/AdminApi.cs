@@ -23,7 +23,7 @@ internal static class AdminApi
         MapDids(api);
         MapConnections(api);
 
-        api.MapPost("/simulate", async (SimulateBody body, IRuleStore rules, AdminCrmServices crm, IOptions<WebAdminOptions> options, CancellationToken ct) =>
+        api.MapPost("/simulate", async (SimulatedCall body, IRuleStore rules, AdminCrmServices crm, IOptions<WebAdminOptions> options, CancellationToken ct) =>
         {
             var stored = await rules.LoadAsync(ct);
             if (stored.RuleSet.FindByName(body.Rule ?? "") is not { } rule)
@@ -36,7 +36,7 @@ internal static class AdminApi
                 return ApiResults.Invalid("Nothing to simulate", ["caller is required"]);
             }
 
-            return Results.Ok(await CallSimulation.RunAsync(stored.RuleSet, rule, crm, body.Caller, body.Dtmf, body.Did, body.Value, options.Value.VoicemailWhenNotSet, ct));
+            return Results.Ok(await CallSimulation.RunAsync(stored.RuleSet, rule, crm, body, options.Value.VoicemailWhenNotSet, ct));
         }).WithSummary("Show where a call would go and why (the decision trail)");
 
         api.MapGet("/history", async (int? count, RedisChangeHistory history, CancellationToken ct) =>

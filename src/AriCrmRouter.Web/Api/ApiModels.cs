@@ -16,8 +16,6 @@ public sealed record ConnectionBody(string Kind, Dictionary<string, string>? Set
 
 public sealed record ConnectionTestBody(string Module, string Field, string? Phone, string? KeyField, string? Key, int? TimeoutSeconds);
 
-public sealed record SimulateBody(string Rule, string Caller, string? Dtmf, string? Did, string? Value);
-
 /// <summary>One problem, as the CLI and the pages report it: where (<c>rows[1].value</c>) and why.</summary>
 public sealed record ProblemItem(string Path, string? Rule, string Reason);
 
@@ -30,7 +28,7 @@ public sealed record ProblemItem(string Path, string? Rule, string Reason);
 [JsonSerializable(typeof(IReadOnlyList<ConnectionView>))]
 [JsonSerializable(typeof(ConnectionTestBody))]
 [JsonSerializable(typeof(ConnectionTestResult))]
-[JsonSerializable(typeof(SimulateBody))]
+[JsonSerializable(typeof(SimulatedCall))]
 [JsonSerializable(typeof(SimulationResult))]
 [JsonSerializable(typeof(IReadOnlyList<ChangeRecord>))]
 [JsonSerializable(typeof(IReadOnlyList<ProblemItem>))]

@@ -4,12 +4,10 @@ using AriCrmRouter.Storage.Administration;
 using AriCrmRouter.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AriCrmRouter.Web.Pages;
 
-public sealed class LoginModel : PageModel
+public sealed class LoginModel : AdminPageModel
 {
     [BindProperty]
     public string Name { get; set; } = "";
@@ -28,7 +26,7 @@ public sealed class LoginModel : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var throttle = HttpContext.RequestServices.GetRequiredService<LoginThrottle>();
+        var throttle = Service<LoginThrottle>();
         var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (throttle.IsLocked(Name, client))
         {
@@ -37,7 +35,7 @@ public sealed class LoginModel : PageModel
             return Page();
         }
 
-        var accounts = HttpContext.RequestServices.GetRequiredService<RedisAdminAccountStore>();
+        var accounts = Service<RedisAdminAccountStore>();
         var account = await accounts.FindAsync(Name, cancellationToken);
         if (!AdminPasswords.Verify(account, Password))
         {

@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AriCrmRouter.Web.Pages;
 
-public sealed class LogoutModel : PageModel
+public sealed class LogoutModel : AdminPageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {

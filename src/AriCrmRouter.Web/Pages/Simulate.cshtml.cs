@@ -1,29 +1,18 @@
 using AriCrmRouter.Admin.Connections;
-using AriCrmRouter.Storage;
 using AriCrmRouter.Web.Services;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Web.Pages;
 
 /// <summary>Viewers may simulate too: it changes nothing and caches nothing.</summary>
-public sealed class SimulateModel : PageModel
+public sealed class SimulateModel : AdminPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Rule { get; set; }
-
-    [BindProperty]
-    public string Caller { get; set; } = "";
-
-    [BindProperty]
-    public string? Dtmf { get; set; }
-
-    [BindProperty]
-    public string? Did { get; set; }
-
-    [BindProperty]
-    public string? Value { get; set; }
+    /// <summary>
+    /// The call, with the same fields as the REST API's simulate body. Bound on GET too, so that a link
+    /// (<c>/simulate?rule=name</c>) can preselect the rule.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "")]
+    public SimulatedCall Call { get; set; } = new("", "", null, null, null);
 
     public IReadOnlyList<string> RuleNames { get; private set; } = [];
 
@@ -32,29 +21,25 @@ public sealed class SimulateModel : PageModel
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        RuleNames = [.. (await Rules.LoadAsync(cancellationToken)).RuleSet.Rules.Select(r => r.Name)];
+        RuleNames = [.. (await RuleStore.LoadAsync(cancellationToken)).RuleSet.Rules.Select(r => r.Name)];
 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
-        var stored = await Rules.LoadAsync(cancellationToken);
+        var stored = await RuleStore.LoadAsync(cancellationToken);
         RuleNames = [.. stored.RuleSet.Rules.Select(r => r.Name)];
-        if (stored.RuleSet.FindByName(Rule ?? "") is not { } rule)
+        if (stored.RuleSet.FindByName(Call.Rule ?? "") is not { } rule)
         {
-            Error = $"No rule named '{Rule}'.";
+            Error = $"No rule named '{Call.Rule}'.";
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(Caller))
+        if (string.IsNullOrWhiteSpace(Call.Caller))
         {
             Error = "Give the caller's number.";
             return;
         }
 
-        var services = HttpContext.RequestServices;
         Result = await CallSimulation.RunAsync(
-            stored.RuleSet, rule, services.GetRequiredService<AdminCrmServices>(), Caller, Dtmf, Did, Value,
-            services.GetRequiredService<IOptions<WebAdminOptions>>().Value.VoicemailWhenNotSet, cancellationToken);
+            stored.RuleSet, rule, Service<AdminCrmServices>(), Call, Service<IOptions<WebAdminOptions>>().Value.VoicemailWhenNotSet, cancellationToken);
     }
-
-    private IRuleStore Rules => HttpContext.RequestServices.GetRequiredService<IRuleStore>();
 }

@@ -3,13 +3,11 @@ using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Web.Forms;
 using AriCrmRouter.Web.Services;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AriCrmRouter.Web.Pages;
 
 /// <summary>Add or edit a connection. Secret values are accepted but never rendered: the page lists their names only.</summary>
-public sealed class IntegrationEditModel : PageModel
+public sealed class IntegrationEditModel : AdminPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Original { get; set; }
@@ -30,8 +28,6 @@ public sealed class IntegrationEditModel : PageModel
     public IReadOnlyList<CrmConnectorDescriptor> Kinds => CrmConnectorCatalog.Stored;
 
     public IReadOnlyList<string> StoredSecrets { get; private set; } = [];
-
-    public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -60,8 +56,7 @@ public sealed class IntegrationEditModel : PageModel
         var secrets = KeyValueLines.Parse(Secrets, problems, "secrets");
         if (problems.Count == 0)
         {
-            var session = HttpContext.RequestServices.GetRequiredService<AdminSession>();
-            problems.AddRange(await ConnectionAdministration.SaveAsync(session.Connections, Crm.Connectors, name, Kind, settings, secrets, SecretUpdate.Merge, cancellationToken));
+            problems.AddRange(await ConnectionAdministration.SaveAsync(Session.Connections, Service<AdminCrmServices>().Connectors, name, Kind, settings, secrets, SecretUpdate.Merge, cancellationToken));
         }
 
         if (problems.Count > 0)
@@ -74,11 +69,8 @@ public sealed class IntegrationEditModel : PageModel
             return Page();
         }
 
-        TempData["Message"] = $"Saved connection '{name.Trim()}'.";
-        return Redirect("/integrations");
+        return Changed($"Saved connection '{name.Trim()}'.", "/integrations");
     }
 
-    private ICrmConnectionStore Store => HttpContext.RequestServices.GetRequiredService<ICrmConnectionStore>();
-
-    private AdminCrmServices Crm => HttpContext.RequestServices.GetRequiredService<AdminCrmServices>();
+    private ICrmConnectionStore Store => Service<ICrmConnectionStore>();
 }

@@ -1,30 +1,15 @@
 using AriCrmRouter.Admin.Connections;
 using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Storage;
-using AriCrmRouter.Storage.Administration;
+using AriCrmRouter.Web.Forms;
+using AriCrmRouter.Web.Security;
 using AriCrmRouter.Web.Services;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AriCrmRouter.Web.Pages;
 
-public sealed class ConnectionTestForm
-{
-    public string Connection { get; set; } = "";
-
-    public string? Module { get; set; }
-
-    public string? Field { get; set; }
-
-    public string? Phone { get; set; }
-
-    public string? KeyField { get; set; }
-
-    public string? Key { get; set; }
-}
-
 /// <summary>Connections, masked: only the names of secrets ever reach the browser.</summary>
-public sealed class IntegrationsModel : PageModel
+[PostsNeedAdmin]
+public sealed class IntegrationsModel : AdminPageModel
 {
     [BindProperty]
     public ConnectionTestForm Test { get; set; } = new();
@@ -47,14 +32,8 @@ public sealed class IntegrationsModel : PageModel
 
     public async Task<IActionResult> OnPostTestAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsInRole(AdminRoles.Admin))
-        {
-            return Forbid();
-        }
-
         await LoadAsync(cancellationToken);
-        var store = HttpContext.RequestServices.GetRequiredService<ICrmConnectionStore>();
-        if (await store.GetAsync(Test.Connection, cancellationToken) is not { } connection)
+        if (await Service<ICrmConnectionStore>().GetAsync(Test.Connection ?? "", cancellationToken) is not { } connection)
         {
             Problem = $"No connection named '{Test.Connection}'.";
             return Page();
@@ -67,17 +46,12 @@ public sealed class IntegrationsModel : PageModel
         }
 
         TestResult = await CrmConnectionTest.RunAsync(
-            connection, HttpContext.RequestServices.GetRequiredService<AdminCrmServices>().Connectors, request, TimeSpan.FromSeconds(10), cancellationToken);
+            connection, Service<AdminCrmServices>().Connectors, request, TimeSpan.FromSeconds(10), cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsInRole(AdminRoles.Admin))
-        {
-            return Forbid();
-        }
-
         if (Confirmed != "yes")
         {
             ConfirmDelete = Name;
@@ -85,16 +59,13 @@ public sealed class IntegrationsModel : PageModel
             return Page();
         }
 
-        var session = HttpContext.RequestServices.GetRequiredService<AdminSession>();
-        TempData["Message"] = await session.Connections.DeleteAsync(Name ?? "", cancellationToken)
+        return Changed(await Session.Connections.DeleteAsync(Name ?? "", cancellationToken)
             ? $"Removed connection '{Name}'."
-            : $"No connection named '{Name}'.";
-        return RedirectToPage();
+            : $"No connection named '{Name}'.");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var store = HttpContext.RequestServices.GetRequiredService<ICrmConnectionStore>();
-        Connections = [.. (await store.ListAsync(cancellationToken)).Select(ConnectionView.Of)];
+        Connections = [.. (await Service<ICrmConnectionStore>().ListAsync(cancellationToken)).Select(ConnectionView.Of)];
     }
 }

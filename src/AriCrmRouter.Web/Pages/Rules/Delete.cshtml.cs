@@ -1,13 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace AriCrmRouter.Web.Pages;
 
 /// <summary>
 /// Removes a rule once confirmed. The list's script asks "Are you sure...?" and posts with
 /// <c>confirmed=yes</c>; without the script the post lands here and this page asks the same question.
 /// </summary>
-public sealed class RulesDeleteModel : PageModel
+public sealed class RulesDeleteModel : AdminPageModel
 {
     [BindProperty]
     public string Name { get; set; } = "";
@@ -29,14 +26,13 @@ public sealed class RulesDeleteModel : PageModel
             return Page();
         }
 
-        var change = await HttpContext.RequestServices.GetRequiredService<AdminSession>().Rules.DeleteRuleAtAsync(Name, Version, cancellationToken);
+        var change = await Session.Rules.DeleteRuleAtAsync(Name, Version, cancellationToken);
         if (!change.Succeeded)
         {
             Problem = change.Refusal ?? string.Join("; ", change.Problems);
             return Page();
         }
 
-        TempData["Message"] = $"Removed rule '{Name}' (version {change.Version}).";
-        return Redirect("/rules");
+        return Changed($"Removed rule '{Name}' (version {change.Version}).", "/rules");
     }
 }

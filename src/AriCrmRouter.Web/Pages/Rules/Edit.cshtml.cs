@@ -4,8 +4,6 @@ using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.Routing.Validation;
 using AriCrmRouter.Storage;
 using AriCrmRouter.Web.Forms;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AriCrmRouter.Web.Pages;
 

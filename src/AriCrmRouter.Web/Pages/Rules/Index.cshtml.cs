@@ -1,11 +1,8 @@
 using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Storage;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AriCrmRouter.Web.Pages;
 
-public sealed class RulesIndexModel : PageModel
+public sealed class RulesIndexModel : AdminPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -16,7 +13,7 @@ public sealed class RulesIndexModel : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var stored = await HttpContext.RequestServices.GetRequiredService<IRuleStore>().LoadAsync(cancellationToken);
+        var stored = await RuleStore.LoadAsync(cancellationToken);
         Version = stored.Version;
         var words = (Query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         // The same match as the script that filters while typing: every word somewhere in the row.
