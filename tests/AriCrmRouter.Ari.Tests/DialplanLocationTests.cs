@@ -1,5 +1,3 @@
-using AriCrmRouter.Ari.Models;
-
 namespace AriCrmRouter.Ari.Tests;
 
 public sealed class DialplanLocationTests

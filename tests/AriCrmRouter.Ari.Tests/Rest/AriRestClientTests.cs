@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text;
-using AriCrmRouter.Ari.Rest;
-using AriCrmRouter.Ari.Tests.Support;
-using AriCrmRouter.Ari.Transport;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Ari.Tests.Rest;

@@ -1,10 +1,4 @@
-using AriCrmRouter.Ari.Rest;
-using AriCrmRouter.Ari.Transport;
-using AriCrmRouter.TestKit.Ari;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace AriCrmRouter.Ari.Tests.Support;
 

@@ -1,6 +1,3 @@
-using AriCrmRouter.Ari.Events;
-using AriCrmRouter.Ari.Transport;
-
 namespace AriCrmRouter.Ari.Tests.Support;
 
 /// <summary>Records what the event connection reports, in order, as short strings and typed events.</summary>

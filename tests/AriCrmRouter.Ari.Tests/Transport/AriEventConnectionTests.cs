@@ -1,10 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Text;
-using AriCrmRouter.Ari.Events;
-using AriCrmRouter.Ari.Tests.Support;
-using Microsoft.Extensions.Logging;
 
 namespace AriCrmRouter.Ari.Tests.Transport;
 

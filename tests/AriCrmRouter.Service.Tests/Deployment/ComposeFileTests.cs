@@ -1,8 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using AriCrmRouter.Ari;
 using AriCrmRouter.Crm;
-using AriCrmRouter.Service.Observability;
 using AriCrmRouter.Storage.Redis;
 using AriCrmRouter.Storage.Secrets;
 using YamlDotNet.RepresentationModel;

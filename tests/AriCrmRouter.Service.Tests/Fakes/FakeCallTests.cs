@@ -1,6 +1,3 @@
-using AriCrmRouter.Tests.Calls;
-using Microsoft.Extensions.Time.Testing;
-
 namespace AriCrmRouter.Service.Tests.Fakes;
 
 /// <summary>A test class of the call flow: the call handling on a fake lookup and a fake clock, new for every test.</summary>

@@ -1,11 +1,6 @@
 using System.Text.Json;
-using AriCrmRouter.Service.Observability;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Service.Tests.Observability;
 

@@ -1,8 +1,4 @@
-using AriCrmRouter.Ari;
-using AriCrmRouter.Service.Hosting;
 using AriCrmRouter.Service.Servers;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using static AriCrmRouter.Service.Tests.Options.OptionsHarness;
 
 namespace AriCrmRouter.Service.Tests.Options;

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Service.Tests.Options;
 
 /// <summary>Registers options as production does, from in-memory settings; validation runs when a test first reads them.</summary>

@@ -1,8 +1,3 @@
-using AriCrmRouter.Ari;
-using AriCrmRouter.Service.Hosting;
-using AriCrmRouter.Service.Observability;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using static AriCrmRouter.Service.Tests.Options.OptionsHarness;
 
 namespace AriCrmRouter.Service.Tests.Options;

@@ -1,8 +1,4 @@
 using System.Net;
-using AriCrmRouter.Service.Tests.Fakes;
-using AriCrmRouter.Tests.Calls;
-using Microsoft.Extensions.Logging;
-using static AriCrmRouter.Tests.Calls.SampleCalls;
 
 namespace AriCrmRouter.Service.Tests.Stasis;
 

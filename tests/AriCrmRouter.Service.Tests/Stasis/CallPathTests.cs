@@ -1,9 +1,6 @@
 using System.Net;
 using AriCrmRouter.Ari.Events;
 using AriCrmRouter.Ari.Rest;
-using AriCrmRouter.Service.Tests.Fakes;
-using AriCrmRouter.Tests.Calls;
-using static AriCrmRouter.Tests.Calls.SampleCalls;
 
 namespace AriCrmRouter.Service.Tests.Stasis;
 

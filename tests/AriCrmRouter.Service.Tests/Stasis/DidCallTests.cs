@@ -1,7 +1,3 @@
-using AriCrmRouter.Service.Tests.Fakes;
-using AriCrmRouter.Tests.Calls;
-using static AriCrmRouter.Tests.Calls.SampleCalls;
-
 namespace AriCrmRouter.Service.Tests.Stasis;
 
 /// <summary>DID calls from StasisStart to <c>continue</c>, on a fake lookup and a fake clock.</summary>

@@ -1,4 +1,3 @@
-using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Service.Stasis.Prompt;
 
 namespace AriCrmRouter.Service.Tests.Stasis;
