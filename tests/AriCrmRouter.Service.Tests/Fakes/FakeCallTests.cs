@@ -14,6 +14,13 @@ public abstract class FakeCallTests : IAsyncLifetime
     /// <summary>Configuration the test class overrides (e.g. <c>Routing:ContinueRetries</c>).</summary>
     protected virtual Dictionary<string, string?> Settings => [];
 
+    /// <summary>The call is continued to <paramref name="destination"/> (context and extension) with a decision label that starts with <paramref name="why"/>.</summary>
+    protected async Task AssertContinuedAsync(string call, string destination, string why)
+    {
+        Assert.Equal($"continue {call} {destination} 1", await Calls.ContinuedAsync(call));
+        Assert.StartsWith(why, Calls.Ari.LabelOf(call), StringComparison.Ordinal);
+    }
+
     public Task InitializeAsync()
     {
         _calls = FakeCalls.Start(Crm, Clock, Settings);

@@ -92,6 +92,7 @@ public sealed class AriServersOptionsTests
         Assert.Equal([("pbx1", "crmrouter", "shared-secret"), ("pbx2", "crmrouter", "own-secret")], perServer.Select(o => (o.ServerName, o.Username, o.Password)));
     }
 
+    /// <summary>The two servers plus one bad setting (a null value leaves the key out of the second server).</summary>
     [Theory]
     [InlineData("Ari:BaseUrl", "http://10.0.0.9:8088/ari", "Ari:Servers and Ari:BaseUrl are both given")]
     [InlineData("Ari:Servers:1:Name", "PBX1", "names must be unique: 'pbx1'")]
@@ -99,19 +100,12 @@ public sealed class AriServersOptionsTests
     [InlineData("Ari:Servers:1:Name", "pbx:2", "Name")]
     [InlineData("Ari:Servers:1:Name", "", "Name")]
     [InlineData("Ari:Servers:1:Password", "", "Password")]
-    public void Validate_TwoServersPlusABadSetting_FailsNamingTheProblem(string key, string value, string expected)
+    [InlineData("Ari:Servers:1:BaseUrl", null, "BaseUrl")]
+    public void Validate_TwoServersPlusABadSetting_FailsNamingTheProblem(string key, string? value, string expected)
     {
-        using var provider = Build([.. TwoServers, (key, value)]);
+        using var provider = value is null ? Build([.. TwoServers.Where(s => s.Item1 != key)]) : Build([.. TwoServers, (key, value)]);
 
         AssertInvalid(() => Read<AriOptions>(provider), expected);
-    }
-
-    [Fact]
-    public void Validate_ServerWithoutBaseUrl_Fails()
-    {
-        using var provider = Build([.. TwoServers.Where(s => s.Item1 != "Ari:Servers:1:BaseUrl")]);
-
-        AssertInvalid(() => Read<AriOptions>(provider), "BaseUrl");
     }
 
     [Fact]

@@ -105,8 +105,7 @@ public sealed class CallPathTests : FakeCallTests
     [Fact]
     public async Task Reconnect_CallFoundInTheAppWithoutSession_DidRuleIsLookedUpAndRouted()
     {
-        var channel = "1700000000.77";
-        Calls.Ari.Channels[channel] = CallHarness.Channel(channel, Gold, "5551000", "Ring", []);
+        var channel = ChannelWithoutSession("1700000000.77", "5551000", "Ring");
 
         Calls.Dispatcher.OnConnected(isReconnect: true);
 
@@ -116,13 +115,11 @@ public sealed class CallPathTests : FakeCallTests
     [Fact]
     public async Task Reconnect_AnsweredIvrCallFoundInTheApp_StopsAPreviousGreetingThenGoesToItsDefault()
     {
-        var channel = "1700000000.78";
-        Calls.Ari.Channels[channel] = CallHarness.Channel(channel, Gold, "5553000", "Up", []);
+        var channel = ChannelWithoutSession("1700000000.78", "5553000", "Up");
 
         Calls.Dispatcher.OnConnected(isReconnect: false);
 
-        Assert.Equal($"continue {channel} crmrouter-queue 100 1", await Calls.ContinuedAsync(channel));
-        Assert.StartsWith("recovered:", Calls.Ari.LabelOf(channel), StringComparison.Ordinal);
+        await AssertContinuedAsync(channel, "crmrouter-queue 100", "recovered:");
         var commands = Calls.Ari.Commands.ToList();
         var stop = commands.IndexOf($"stop crmrouter-greeting-{channel}");
         Assert.True(stop >= 0, "the greeting a previous router started was not stopped");
@@ -135,8 +132,7 @@ public sealed class CallPathTests : FakeCallTests
     public async Task Sweep_ChannelInTheAppWithoutASession_IsRoutedOnTheSecondSweepOnly()
     {
         await ConnectedAsync();
-        var channel = "1700000000.77";
-        Calls.Ari.Channels[channel] = CallHarness.Channel(channel, Gold, "5551000", "Ring", []);
+        var channel = ChannelWithoutSession("1700000000.77", "5551000", "Ring");
 
         await Calls.Dispatcher.SweepAsync(CancellationToken.None);
         Assert.Empty(Calls.Ari.CommandsFor(channel));
@@ -185,5 +181,12 @@ public sealed class CallPathTests : FakeCallTests
     {
         Calls.Dispatcher.OnConnected(isReconnect: false);
         await Calls.Ari.WaitForAsync(c => c.StartsWith("application ", StringComparison.Ordinal));
+    }
+
+    /// <summary>A caller's channel already in the application that no session of this router knows (its StasisStart was lost).</summary>
+    private string ChannelWithoutSession(string id, string did, string state)
+    {
+        Calls.Ari.Channels[id] = CallHarness.Channel(id, Gold, did, state, []);
+        return id;
     }
 }
