@@ -14,7 +14,7 @@ namespace AriCrmRouter.Service.Tests.Deployment;
 /// </summary>
 public sealed partial class ComposeFileTests
 {
-    private static readonly string Repo = FindRepo();
+    private static readonly string Repo = RepositoryRoot.Directory;
     private static readonly string ComposeDirectory = Path.Combine(Repo, "compose");
     private static readonly YamlMappingNode Services = LoadServices();
 
@@ -179,19 +179,6 @@ public sealed partial class ComposeFileTests
         using var reader = new StreamReader(Path.Combine(ComposeDirectory, "docker-compose.yml"));
         yaml.Load(reader);
         return (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode).Children[new YamlScalarNode("services")];
-    }
-
-    private static string FindRepo()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AriCrmRouter.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root (AriCrmRouter.sln) not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"(?m)^bindport\s*=\s*(\d+)")]

@@ -61,7 +61,7 @@ public sealed class AriServersOptionsTests
     public void Validate_ShippedSettingsPlusServersFromTheEnvironment_AreValid(string shipped)
     {
         var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(FindRepo(), shipped), optional: false)
+            .AddJsonFile(Path.Combine(RepositoryRoot.Directory, shipped), optional: false)
             .AddInMemoryCollection(TwoServers.Select(s => new KeyValuePair<string, string?>(s.Item1, s.Item2)))
             .Build();
         var services = new ServiceCollection().AddLogging().AddAriClient(configuration);
@@ -117,19 +117,6 @@ public sealed class AriServersOptionsTests
         var texts = ari.EffectiveServers().Select(s => s.ToString()).Concat(ari.EffectiveServers().Select(s => ari.ForServer(s).ToString()));
 
         Assert.All(texts, text => Assert.DoesNotContain("secret", text, StringComparison.Ordinal));
-    }
-
-    private static string FindRepo()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AriCrmRouter.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root (AriCrmRouter.sln) not found above " + AppContext.BaseDirectory);
     }
 
     private static ServiceProvider Build(params (string Key, string Value)[] settings) =>
