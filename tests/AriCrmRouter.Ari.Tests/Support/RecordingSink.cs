@@ -65,6 +65,11 @@ internal sealed class RecordingSink : IAriEventSink
         }
     }
 
+    public Task WaitForEntryAsync(string entry) => WaitUntilAsync(s => s.Entries.Contains(entry), AriHarness.Timeout);
+
+    public Task WaitForEventAsync<TEvent>()
+        where TEvent : AriEvent => WaitUntilAsync(s => s.Events.Any(e => e is TEvent), AriHarness.Timeout);
+
     public async Task WaitUntilAsync(Func<RecordingSink, bool> condition, TimeSpan timeout)
     {
         var started = TimeProvider.System.GetTimestamp();
