@@ -5,8 +5,6 @@ namespace AriCrmRouter.Ari.Tests.Rest;
 /// <summary>Failed ARI requests become an <see cref="AriException"/> carrying status, method, path and Asterisk's message, never a secret.</summary>
 public sealed class AriRestClientErrorTests : AriHarnessTests
 {
-    private IAriClient Client => Harness.Client;
-
     [Fact]
     public async Task ContinueAsync_ChannelNoLongerInStasis_ThrowsConflictWithMethodAndPath()
     {

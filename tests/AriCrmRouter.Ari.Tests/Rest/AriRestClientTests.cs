@@ -2,8 +2,6 @@ namespace AriCrmRouter.Ari.Tests.Rest;
 
 public sealed class AriRestClientTests : AriHarnessTests
 {
-    private IAriClient Client => Harness.Client;
-
     [Fact]
     public async Task AnswerAsync_ChannelInStasis_SendsBasicHeaderAndSetsStateUp()
     {

@@ -1,12 +1,8 @@
-using System.Net.Sockets;
-
 namespace AriCrmRouter.Ari.Tests.Transport;
 
 /// <summary>The event connection when the server drops, refuses, never answers or rejects it, and when it is stopped.</summary>
 public sealed class AriEventConnectionRecoveryTests : AriHarnessTests
 {
-    private static readonly TimeSpan Timeout = AriHarness.Timeout;
-
     [Fact]
     public async Task RunAsync_ServerDropsTheSocket_ReportsDropAndReconnects()
     {

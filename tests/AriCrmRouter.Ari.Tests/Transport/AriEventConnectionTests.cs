@@ -1,11 +1,7 @@
-using System.Net.WebSockets;
-
 namespace AriCrmRouter.Ari.Tests.Transport;
 
 public sealed class AriEventConnectionTests : AriHarnessTests
 {
-    private static readonly TimeSpan Timeout = AriHarness.Timeout;
-
     [Fact]
     public async Task RunAsync_ManyEvents_DeliveredInTheOrderSent()
     {
@@ -38,7 +34,7 @@ public sealed class AriEventConnectionTests : AriHarnessTests
         Assert.Equal(["ApplicationReplaced", "ChannelDestroyed", "StasisEnd", "StasisStart"], Harness.Fake.AllowedEventTypes.Order(StringComparer.Ordinal));
 
         var channelId = await Harness.Fake.StartCallAsync("+4930123456", "100");
-        await Harness.Client.SetVariableAsync(channelId, "CRMROUTER_DECISION", "row-matched:sales:600", CancellationToken.None);
+        await Client.SetVariableAsync(channelId, "CRMROUTER_DECISION", "row-matched:sales:600", CancellationToken.None);
         await Harness.Fake.CallerHangsUpAsync(channelId);
         await sink.WaitForEventAsync<ChannelDestroyed>();
 
@@ -46,7 +42,7 @@ public sealed class AriEventConnectionTests : AriHarnessTests
         Assert.Contains(Harness.Fake.State.SentEvents, e => e is { Type: "ChannelVarset", Filtered: true });
 
         // Asterisk may forget the filter with the application (e.g. after a restart): each connection sets it again.
-        await Harness.Client.SetEventFilterAsync("crmrouter", [], CancellationToken.None);
+        await Client.SetEventFilterAsync("crmrouter", [], CancellationToken.None);
         await Harness.Fake.DisconnectClientsAsync();
         await sink.WaitForEntryAsync("connected:reconnect");
         await Harness.Fake.WaitForAsync(_ => Harness.Fake.AllowedEventTypes.Count > 0, Timeout);

@@ -17,10 +17,8 @@ public sealed class CallPathTests : FakeCallTests
     [Fact]
     public async Task StasisStart_ChannelEntersAgainBeforeItsSessionEnded_IsRoutedByTheRuleItNames()
     {
-        var gate = new TaskCompletionSource();
-        Calls.Ari.Hold["continue "] = gate;
-        var call = Calls.StartCall(Gold, "5551000");
-        await Calls.Ari.WaitForAsync(c => c == $"continue {call} crmrouter-queue 103 1");
+        var (call, gate) = await GoldCallHeldAtAsync("continue ");
+        Assert.Contains($"continue {call} crmrouter-queue 103 1", Calls.Ari.CommandsFor(call));
 
         // The destination enters Stasis(crmrouter,value) at once: StasisEnd, then a new StasisStart, while the
         // first session still waits for the answer to its continue.
@@ -39,10 +37,7 @@ public sealed class CallPathTests : FakeCallTests
     [Fact]
     public async Task StasisStart_SecondStartOfACallInHand_IsIgnored()
     {
-        var gate = new TaskCompletionSource();
-        Calls.Ari.Hold["ring "] = gate;
-        var call = Calls.StartCall(Gold, "5551000");
-        await Calls.Ari.WaitForAsync(c => c == $"ring {call}");
+        var (call, gate) = await GoldCallHeldAtAsync("ring ");
 
         Calls.Send(new StasisStart { Type = "StasisStart", Channel = Calls.Ari.Channels[call] });
         gate.SetResult();
@@ -88,11 +83,8 @@ public sealed class CallPathTests : FakeCallTests
     [Fact]
     public async Task Route_ContinueFailsAfterTheChannelLeftStasis_NotContinuedAgain()
     {
-        var gate = new TaskCompletionSource();
-        Calls.Ari.Hold["ring "] = gate;
         Calls.Ari.FailOnce["continue "] = HttpStatusCode.InternalServerError;
-        var call = Calls.StartCall(Gold, "5551000");
-        await Calls.Ari.WaitForAsync(c => c == $"ring {call}");
+        var (call, gate) = await GoldCallHeldAtAsync("ring ");
         var channel = Calls.Ari.Channels[call];
         Calls.Ari.Channels[call] = channel with { Dialplan = channel.Dialplan with { AppName = "Queue" } };
         gate.SetResult();
@@ -163,10 +155,7 @@ public sealed class CallPathTests : FakeCallTests
     public async Task Sweep_ChannelWithALiveSession_IsLeftToItsSession()
     {
         await ConnectedAsync();
-        var gate = new TaskCompletionSource();
-        Calls.Ari.Hold["ring "] = gate;
-        var call = Calls.StartCall(Gold, "5551000");
-        await Calls.Ari.WaitForAsync(c => c == $"ring {call}");
+        var (call, gate) = await GoldCallHeldAtAsync("ring ");
 
         await Calls.Dispatcher.SweepAsync(CancellationToken.None);
         await Calls.Dispatcher.SweepAsync(CancellationToken.None);
@@ -188,5 +177,15 @@ public sealed class CallPathTests : FakeCallTests
     {
         Calls.Ari.Channels[id] = CallHarness.Channel(id, Gold, did, state, []);
         return id;
+    }
+
+    /// <summary>Starts a gold caller's call to the VIP DID and waits until it sends <paramref name="command"/>, whose answer then waits for the gate.</summary>
+    private async Task<(string Call, TaskCompletionSource Gate)> GoldCallHeldAtAsync(string command)
+    {
+        var gate = new TaskCompletionSource();
+        Calls.Ari.Hold[command] = gate;
+        var call = Calls.StartCall(Gold, "5551000");
+        await Calls.Ari.WaitForAsync(c => c.StartsWith(command + call, StringComparison.Ordinal));
+        return (call, gate);
     }
 }
