@@ -21,6 +21,13 @@ internal static class TestRules
         Rows = rows.Length > 0 ? rows : [Row("=", "GOLD", Queue("103"))],
     };
 
+    /// <summary>A DID rule over ordered and text rows, in the order they are checked: 1000+, 100+, GOLD, negative.</summary>
+    public static Rule Tiers { get; } = Did("tiers",
+        Row(">=", "1000", Queue("110")),
+        Row(">=", "100", Queue("111")),
+        Row("=", "GOLD", Queue("103")),
+        Row("<", "0", Queue("199")));
+
     public static Rule Ivr(string name = "account-ivr") => new()
     {
         Name = name,

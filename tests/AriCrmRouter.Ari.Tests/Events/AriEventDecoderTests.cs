@@ -1,6 +1,3 @@
-using System.Text;
-using AriCrmRouter.Ari.Events;
-
 namespace AriCrmRouter.Ari.Tests.Events;
 
 public sealed class AriEventDecoderTests

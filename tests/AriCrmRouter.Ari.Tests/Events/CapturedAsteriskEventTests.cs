@@ -1,7 +1,5 @@
 using System.Text.Json;
-using AriCrmRouter.Ari.Events;
 using AriCrmRouter.Ari.Json;
-using AriCrmRouter.Ari.Models;
 
 namespace AriCrmRouter.Ari.Tests.Events;
 

@@ -1,8 +1,3 @@
-using System.Text;
-using AriCrmRouter.Ari.Events;
-using AriCrmRouter.Ari.Rest;
-using AriCrmRouter.Ari.Tests.Support;
-
 namespace AriCrmRouter.Ari.Tests.Fake;
 
 /// <summary>The fake ARI must behave like Asterisk 22 where the router depends on it; these pin that behaviour.</summary>

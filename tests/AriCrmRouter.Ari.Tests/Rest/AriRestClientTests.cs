@@ -1,36 +1,20 @@
-using System.Net;
-using System.Text;
-using AriCrmRouter.Ari.Rest;
-using AriCrmRouter.Ari.Tests.Support;
-using AriCrmRouter.Ari.Transport;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace AriCrmRouter.Ari.Tests.Rest;
 
-public sealed class AriRestClientTests : IAsyncLifetime
+public sealed class AriRestClientTests : AriHarnessTests
 {
-    private AriHarness _harness = null!;
-
-    private IAriClient Client => _harness.Client;
-
-    public async Task InitializeAsync() => _harness = await AriHarness.StartAsync();
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
     [Fact]
     public async Task AnswerAsync_ChannelInStasis_SendsBasicHeaderAndSetsStateUp()
     {
-        var channelId = _harness.Fake.AddChannelWithoutEvent("+4930123456", "100");
+        var channelId = Harness.Fake.AddChannelWithoutEvent("+4930123456", "100");
 
         await Client.AnswerAsync(channelId, CancellationToken.None);
 
-        var command = Assert.Single(_harness.Fake.Commands);
+        var command = Assert.Single(Harness.Fake.Commands);
         Assert.Equal("POST", command.Method);
         Assert.Equal($"/channels/{channelId}/answer", command.Path);
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("router:s3cr3t-pa55"));
         Assert.Equal(expected, command.Authorization);
-        Assert.Equal("Up", _harness.Fake.GetChannel(channelId)!.State);
+        Assert.Equal("Up", Harness.Fake.GetChannel(channelId)!.State);
     }
 
     [Fact]
@@ -38,11 +22,11 @@ public sealed class AriRestClientTests : IAsyncLifetime
     {
         await Client.SetEventFilterAsync("crmrouter", ["StasisStart", "StasisEnd"], CancellationToken.None);
 
-        var command = Assert.Single(_harness.Fake.Commands);
+        var command = Assert.Single(Harness.Fake.Commands);
         Assert.Equal("PUT", command.Method);
         Assert.Equal("/applications/crmrouter/eventFilter", command.Path);
         Assert.Equal("""{"allowed":[{"type":"StasisStart"},{"type":"StasisEnd"}],"disallowed":[]}""", command.Body);
-        Assert.Equal(["StasisEnd", "StasisStart"], _harness.Fake.AllowedEventTypes.Order(StringComparer.Ordinal));
+        Assert.Equal(["StasisEnd", "StasisStart"], Harness.Fake.AllowedEventTypes.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -56,29 +40,29 @@ public sealed class AriRestClientTests : IAsyncLifetime
     [Fact]
     public async Task ClaimAsync_FirstClaimOfABroadcast_WinsAndTheChannelEntersTheApplication()
     {
-        var channelId = _harness.Fake.BroadcastCall("+4930123456", "100");
+        var channelId = Harness.Fake.BroadcastCall("+4930123456", "100");
 
-        Assert.True(await Client.ClaimAsync(channelId, _harness.Fake.Application, CancellationToken.None));
+        Assert.True(await Client.ClaimAsync(channelId, Harness.Fake.Application, CancellationToken.None));
 
-        var command = Assert.Single(_harness.Fake.Commands);
+        var command = Assert.Single(Harness.Fake.Commands);
         Assert.Equal(("POST", "/events/claim"), (command.Method, command.Path));
         Assert.Equal(channelId, command.QueryValue("channelId"));
-        Assert.True(_harness.Fake.GetChannel(channelId)!.InStasis);
+        Assert.True(Harness.Fake.GetChannel(channelId)!.InStasis);
     }
 
     [Fact]
     public async Task ClaimAsync_ClaimedElsewhereOrNotOnOffer_LosesWithoutThrowing()
     {
-        var taken = _harness.Fake.BroadcastCall("+4930123456", "100", claimedElsewhere: true);
+        var taken = Harness.Fake.BroadcastCall("+4930123456", "100", claimedElsewhere: true);
 
-        Assert.False(await Client.ClaimAsync(taken, _harness.Fake.Application, CancellationToken.None));
-        Assert.False(await Client.ClaimAsync("no-such-channel", _harness.Fake.Application, CancellationToken.None));
+        Assert.False(await Client.ClaimAsync(taken, Harness.Fake.Application, CancellationToken.None));
+        Assert.False(await Client.ClaimAsync("no-such-channel", Harness.Fake.Application, CancellationToken.None));
     }
 
     [Fact]
     public async Task EveryCommand_Sent_NeverPutsCredentialsInTheUrl()
     {
-        var channelId = _harness.Fake.AddChannelWithoutEvent("+4930123456", "100");
+        var channelId = Harness.Fake.AddChannelWithoutEvent("+4930123456", "100");
 
         await Client.RingAsync(channelId, CancellationToken.None);
         await Client.SetVariableAsync(channelId, "CRM_STATUS", "GOLD", CancellationToken.None);
@@ -88,7 +72,7 @@ public sealed class AriRestClientTests : IAsyncLifetime
         await Client.GetApplicationAsync("crmrouter", CancellationToken.None);
         await Client.ContinueAsync(channelId, "queues", "600", 1, CancellationToken.None);
 
-        var commands = _harness.Fake.Commands;
+        var commands = Harness.Fake.Commands;
         Assert.Equal(7, commands.Count);
         Assert.All(commands, c =>
         {
@@ -96,39 +80,39 @@ public sealed class AriRestClientTests : IAsyncLifetime
             Assert.DoesNotContain("api_key", c.RawTarget, StringComparison.Ordinal);
             Assert.StartsWith("Basic ", c.Authorization, StringComparison.Ordinal);
         });
-        Assert.DoesNotContain("s3cr3t", _harness.AllLogText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", Harness.AllLogText(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AnyCommand_Sent_HttpClientWritesNoRequestLogs()
     {
-        var channelId = _harness.Fake.AddChannelWithoutEvent("+4930123456", "100");
+        var channelId = Harness.Fake.AddChannelWithoutEvent("+4930123456", "100");
 
         await Client.AnswerAsync(channelId, CancellationToken.None);
 
-        Assert.DoesNotContain(_harness.Logs.GetSnapshot(), r => r.Category?.StartsWith("System.Net.Http", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(Harness.Logs.GetSnapshot(), r => r.Category?.StartsWith("System.Net.Http", StringComparison.Ordinal) == true);
     }
 
     [Fact]
     public void AddAriClient_Registered_ResolvesClientConnectionAndTimeProvider()
     {
-        Assert.IsType<AriRestClient>(_harness.Services.GetRequiredService<IAriClient>());
-        Assert.Same(_harness.Services.GetRequiredService<AriEventConnection>(), _harness.Services.GetRequiredService<AriEventConnection>());
-        Assert.Same(TimeProvider.System, _harness.Services.GetRequiredService<TimeProvider>());
+        Assert.IsType<AriRestClient>(Harness.Services.GetRequiredService<IAriClient>());
+        Assert.Same(Harness.Services.GetRequiredService<AriEventConnection>(), Harness.Services.GetRequiredService<AriEventConnection>());
+        Assert.Same(TimeProvider.System, Harness.Services.GetRequiredService<TimeProvider>());
     }
 
     [Fact]
     public async Task SetVariableAsync_ValuesNeedingEscapes_ArriveUnchanged()
     {
-        var channelId = _harness.Fake.AddChannelWithoutEvent("+4930123456", "100");
+        var channelId = Harness.Fake.AddChannelWithoutEvent("+4930123456", "100");
         const string value = "a b&c=d/e?f#g+h%i é";
 
         await Client.SetVariableAsync(channelId, "CRM_NOTE", value, CancellationToken.None);
 
-        var command = Assert.Single(_harness.Fake.Commands);
+        var command = Assert.Single(Harness.Fake.Commands);
         Assert.Equal("CRM_NOTE", command.QueryValue("variable"));
         Assert.Equal(value, command.QueryValue("value"));
-        Assert.Equal(value, _harness.Fake.GetChannel(channelId)!.Variables["CRM_NOTE"]);
+        Assert.Equal(value, Harness.Fake.GetChannel(channelId)!.Variables["CRM_NOTE"]);
         Assert.Contains("a%20b%26c%3Dd%2Fe%3Ff%23g%2Bh%25i%20%C3%A9", command.RawTarget, StringComparison.Ordinal);
     }
 
@@ -138,7 +122,7 @@ public sealed class AriRestClientTests : IAsyncLifetime
         var channel = await Client.GetChannelAsync("../applications/x y", CancellationToken.None);
 
         Assert.Null(channel);
-        var command = Assert.Single(_harness.Fake.Commands);
+        var command = Assert.Single(Harness.Fake.Commands);
         Assert.Equal("/channels/../applications/x y", command.Path);
         Assert.Equal("/ari/channels/..%2Fapplications%2Fx%20y", command.RawTarget);
     }
@@ -146,7 +130,7 @@ public sealed class AriRestClientTests : IAsyncLifetime
     [Fact]
     public async Task GetChannelAsync_ChannelInStasis_ReturnsChannelWithStasisDialplan()
     {
-        var channelId = _harness.Fake.AddChannelWithoutEvent("+4930123456", "100", "sales");
+        var channelId = Harness.Fake.AddChannelWithoutEvent("+4930123456", "100", "sales");
 
         var channel = await Client.GetChannelAsync(channelId, CancellationToken.None);
 
@@ -161,16 +145,17 @@ public sealed class AriRestClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetChannelAsync_UnknownChannel_ReturnsNull()
+    public async Task GetAsync_UnknownChannelOrApplication_ReturnsNull()
     {
         Assert.Null(await Client.GetChannelAsync("1.999", CancellationToken.None));
+        Assert.Null(await Client.GetApplicationAsync("someone-else", CancellationToken.None));
     }
 
     [Fact]
     public async Task GetApplicationAsync_KnownApplication_ListsChannelsInStasisOnly()
     {
-        var waiting = _harness.Fake.AddChannelWithoutEvent("+1", "100");
-        var routed = _harness.Fake.AddChannelWithoutEvent("+2", "100");
+        var waiting = Harness.Fake.AddChannelWithoutEvent("+1", "100");
+        var routed = Harness.Fake.AddChannelWithoutEvent("+2", "100");
         await Client.ContinueAsync(routed, "default-dest", "s", 1, CancellationToken.None);
 
         var application = await Client.GetApplicationAsync("crmrouter", CancellationToken.None);
@@ -181,15 +166,9 @@ public sealed class AriRestClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetApplicationAsync_UnknownApplication_ReturnsNull()
-    {
-        Assert.Null(await Client.GetApplicationAsync("someone-else", CancellationToken.None));
-    }
-
-    [Fact]
     public async Task PlayAsync_ChannelInStasis_ReturnsQueuedPlaybackForTheChannel()
     {
-        var channelId = _harness.Fake.AddChannelWithoutEvent("+1", "100");
+        var channelId = Harness.Fake.AddChannelWithoutEvent("+1", "100");
 
         var playback = await Client.PlayAsync(channelId, "greeting-1", "sound:hello-world", CancellationToken.None);
 
@@ -197,7 +176,7 @@ public sealed class AriRestClientTests : IAsyncLifetime
         Assert.Equal("sound:hello-world", playback.MediaUri);
         Assert.Equal(channelId, playback.ChannelId);
         Assert.Equal("queued", playback.State);
-        Assert.Equal("playing", _harness.Fake.State.Playbacks["greeting-1"].State);
+        Assert.Equal("playing", Harness.Fake.State.Playbacks["greeting-1"].State);
     }
 
     [Fact]
@@ -205,117 +184,19 @@ public sealed class AriRestClientTests : IAsyncLifetime
     {
         await Client.StopPlaybackAsync("never-existed", CancellationToken.None);
 
-        Assert.Equal("/playbacks/never-existed", Assert.Single(_harness.Fake.Commands).Path);
+        Assert.Equal("/playbacks/never-existed", Assert.Single(Harness.Fake.Commands).Path);
     }
 
     [Fact]
     public async Task ContinueAsync_ChannelInStasis_LandsWhereAsked()
     {
-        var channelId = _harness.Fake.AddChannelWithoutEvent("+1", "100");
+        var channelId = Harness.Fake.AddChannelWithoutEvent("+1", "100");
 
         await Client.ContinueAsync(channelId, "queues", "600", 3, CancellationToken.None);
 
-        var channel = _harness.Fake.GetChannel(channelId)!;
+        var channel = Harness.Fake.GetChannel(channelId)!;
         Assert.False(channel.InStasis);
         Assert.Equal(new("queues", "600", 3), channel.Landing);
-        Assert.Equal("3", Assert.Single(_harness.Fake.Commands).QueryValue("priority"));
-    }
-
-    [Fact]
-    public async Task ContinueAsync_ChannelNoLongerInStasis_ThrowsConflictWithMethodAndPath()
-    {
-        var channelId = _harness.Fake.AddChannelWithoutEvent("+1", "100");
-        await Client.ContinueAsync(channelId, "queues", "600", 1, CancellationToken.None);
-
-        var exception = await Assert.ThrowsAsync<AriException>(() => Client.ContinueAsync(channelId, "queues", "600", 1, CancellationToken.None));
-
-        Assert.Equal(HttpStatusCode.Conflict, exception.StatusCode);
-        Assert.True(exception.IsConflict);
-        Assert.Equal("POST", exception.Method);
-        Assert.Equal($"/channels/{channelId}/continue", exception.Path);
-        Assert.Equal("Channel not in Stasis application", exception.AsteriskMessage);
-        Assert.DoesNotContain("queues", exception.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task AnswerAsync_UnknownChannel_ThrowsNotFound()
-    {
-        var exception = await Assert.ThrowsAsync<AriException>(() => Client.AnswerAsync("1.404", CancellationToken.None));
-
-        Assert.True(exception.IsNotFound);
-        Assert.Equal("POST", exception.Method);
-        Assert.Equal("/channels/1.404/answer", exception.Path);
-        Assert.Equal("Channel not found", exception.AsteriskMessage);
-    }
-
-    [Fact]
-    public async Task AnswerAsync_ServerError_ThrowsWithStatusAndAsteriskMessage()
-    {
-        var channelId = _harness.Fake.AddChannelWithoutEvent("+1", "100");
-        _harness.Fake.InjectFailure("POST", $"/channels/{channelId}/answer", HttpStatusCode.InternalServerError, "Allocation failed", times: 1);
-
-        var exception = await Assert.ThrowsAsync<AriException>(() => Client.AnswerAsync(channelId, CancellationToken.None));
-
-        Assert.Equal(HttpStatusCode.InternalServerError, exception.StatusCode);
-        Assert.Equal("POST", exception.Method);
-        Assert.Equal($"/channels/{channelId}/answer", exception.Path);
-        Assert.Equal("Allocation failed", exception.AsteriskMessage);
-        Assert.Single(_harness.Fake.Commands);
-    }
-
-    [Fact]
-    public async Task PlayAsync_ServerError_IsNotRetried()
-    {
-        var channelId = _harness.Fake.AddChannelWithoutEvent("+1", "100");
-        _harness.Fake.InjectFailure(c => c.Path.Contains("/play/", StringComparison.Ordinal), HttpStatusCode.ServiceUnavailable);
-
-        await Assert.ThrowsAsync<AriException>(() => Client.PlayAsync(channelId, "p-1", "sound:x", CancellationToken.None));
-
-        Assert.Single(_harness.Fake.Commands);
-    }
-
-    [Fact]
-    public async Task AnyCommand_WrongPassword_ThrowsUnauthorizedWithoutThePassword()
-    {
-        await using var services = AriHarness.BuildServices(new Dictionary<string, string?>
-        {
-            ["Ari:BaseUrl"] = _harness.Fake.BaseUri + "/",
-            ["Ari:Username"] = "router",
-            ["Ari:Password"] = "wrong-Pa55word",
-        });
-        var client = services.GetRequiredService<IAriClient>();
-
-        var exception = await Assert.ThrowsAsync<AriException>(() => client.GetChannelAsync("1.1", CancellationToken.None));
-
-        Assert.Equal(HttpStatusCode.Unauthorized, exception.StatusCode);
-        Assert.Equal("Authentication required", exception.AsteriskMessage);
-        Assert.DoesNotContain("wrong-Pa55word", exception.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task AnyCommand_AsteriskUnreachable_ThrowsAriExceptionWithMethodAndPath()
-    {
-        var closedPort = _harness.Fake.BaseUri.Port;
-        await _harness.Fake.DisposeAsync();
-        await using var services = AriHarness.BuildServices(new Dictionary<string, string?>
-        {
-            ["Ari:BaseUrl"] = $"http://127.0.0.1:{closedPort}/ari",
-            ["Ari:Username"] = "router",
-            ["Ari:Password"] = "p",
-        });
-
-        var exception = await Assert.ThrowsAsync<AriException>(() => services.GetRequiredService<IAriClient>().AnswerAsync("1.1", CancellationToken.None));
-
-        Assert.Equal((HttpStatusCode)0, exception.StatusCode);
-        Assert.Equal("POST", exception.Method);
-        Assert.Equal("/channels/1.1/answer", exception.Path);
-    }
-
-    [Fact]
-    public async Task AddAriClient_MissingCredentials_FailsValidation()
-    {
-        await using var services = AriHarness.BuildServices(new Dictionary<string, string?> { ["Ari:BaseUrl"] = "http://127.0.0.1:8088/ari" });
-
-        Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AriOptions>>().Value);
+        Assert.Equal("3", Assert.Single(Harness.Fake.Commands).QueryValue("priority"));
     }
 }

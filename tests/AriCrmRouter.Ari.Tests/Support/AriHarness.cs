@@ -1,10 +1,4 @@
-using AriCrmRouter.Ari.Rest;
-using AriCrmRouter.Ari.Transport;
-using AriCrmRouter.TestKit.Ari;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace AriCrmRouter.Ari.Tests.Support;
 
@@ -66,6 +60,25 @@ internal sealed class AriHarness : IAsyncDisposable
     {
         _running = Task.Run(() => Connection.RunAsync(sink, _stop.Token));
         return _running;
+    }
+
+    /// <summary>Starts the event connection and waits until it is connected; gives the sink that records what it delivers.</summary>
+    public async Task<RecordingSink> ConnectedAsync(RecordingSink? sink = null)
+    {
+        sink ??= new RecordingSink();
+        _ = RunConnectionAsync(sink);
+        await sink.WaitForEntryAsync("connected:first");
+        return sink;
+    }
+
+    public async Task WaitForLogsAsync(Func<FakeLogRecord, bool> match, int count)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (Logs.GetSnapshot().Count(match) < count)
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < Timeout, $"Fewer than {count} matching log records within {Timeout}.");
+            await Task.Delay(10);
+        }
     }
 
     public string AllLogText() => string.Join('\n', Logs.GetSnapshot().Select(r => r.Message + " " + r.Exception));

@@ -1,6 +1,3 @@
-using AriCrmRouter.Ari.Events;
-using AriCrmRouter.Ari.Transport;
-
 namespace AriCrmRouter.Ari.Tests.Support;
 
 /// <summary>Records what the event connection reports, in order, as short strings and typed events.</summary>
@@ -67,6 +64,11 @@ internal sealed class RecordingSink : IAriEventSink
             _entries.Add("disconnected");
         }
     }
+
+    public Task WaitForEntryAsync(string entry) => WaitUntilAsync(s => s.Entries.Contains(entry), AriHarness.Timeout);
+
+    public Task WaitForEventAsync<TEvent>()
+        where TEvent : AriEvent => WaitUntilAsync(s => s.Events.Any(e => e is TEvent), AriHarness.Timeout);
 
     public async Task WaitUntilAsync(Func<RecordingSink, bool> condition, TimeSpan timeout)
     {

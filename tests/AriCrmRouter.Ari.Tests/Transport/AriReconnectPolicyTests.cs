@@ -1,5 +1,3 @@
-using AriCrmRouter.Ari.Transport;
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AriCrmRouter.Ari.Tests.Transport;

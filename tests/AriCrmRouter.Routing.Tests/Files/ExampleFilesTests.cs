@@ -173,55 +173,44 @@ public class ExampleFilesTests
         Assert.Equal(declared, actual);
     }
 
-    private static void CollectSchemaProperties(JsonElement element, HashSet<string> names)
-    {
-        switch (element.ValueKind)
+    private static void CollectSchemaProperties(JsonElement element, HashSet<string> names) =>
+        VisitMembers(element, member =>
         {
-            case JsonValueKind.Object:
-                foreach (var member in element.EnumerateObject())
-                {
-                    if (member.Name == "properties" && member.Value.ValueKind == JsonValueKind.Object)
-                    {
-                        names.UnionWith(member.Value.EnumerateObject().Select(p => p.Name));
-                    }
+            if (member.Name == "properties" && member.Value.ValueKind == JsonValueKind.Object)
+            {
+                names.UnionWith(member.Value.EnumerateObject().Select(p => p.Name));
+            }
 
-                    CollectSchemaProperties(member.Value, names);
-                }
-
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    CollectSchemaProperties(item, names);
-                }
-
-                break;
-        }
-    }
+            return true;
+        });
 
     /// <summary>Property names of the format; the keys of the DID and header maps are data, not names.</summary>
-    private static void CollectUsedProperties(JsonElement element, HashSet<string> names)
-    {
-        switch (element.ValueKind)
+    private static void CollectUsedProperties(JsonElement element, HashSet<string> names) =>
+        VisitMembers(element, member =>
         {
-            case JsonValueKind.Object:
-                foreach (var member in element.EnumerateObject())
-                {
-                    names.Add(member.Name);
-                    if (member.Name is not ("dids" or "headers"))
-                    {
-                        CollectUsedProperties(member.Value, names);
-                    }
-                }
+            names.Add(member.Name);
+            return member.Name is not ("dids" or "headers");
+        });
 
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
+    /// <summary>Visits every member of every object in the tree, descending into a member's value where <paramref name="visit"/> says so.</summary>
+    private static void VisitMembers(JsonElement element, Func<JsonProperty, bool> visit)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var member in element.EnumerateObject())
+            {
+                if (visit(member))
                 {
-                    CollectUsedProperties(item, names);
+                    VisitMembers(member.Value, visit);
                 }
-
-                break;
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                VisitMembers(item, visit);
+            }
         }
     }
 }

@@ -18,25 +18,14 @@ public class RuleSetTests
     [InlineData("+5551000", "vip-status")]
     [InlineData("+15551001", "Account-IVR")]
     [InlineData("SALES*", "vip-status")]
-    public void FindByDid_AssignedNumber_FindsRule(string did, string expectedRule)
+    [InlineData("15551001", null)] // no form of a number is tried but the one assigned and the one without '+'
+    [InlineData("5551001", null)]
+    [InlineData("++5551000", null)]
+    [InlineData("", null)]
+    [InlineData("5551009", null)] // assigned, but to a rule that does not exist
+    public void FindByDid_Number_FindsTheAssignedRuleIfAny(string did, string? expectedRule)
     {
         Assert.Equal(expectedRule, Set.FindByDid(did)?.Name);
-    }
-
-    [Theory]
-    [InlineData("15551001")]
-    [InlineData("5551001")]
-    [InlineData("++5551000")]
-    [InlineData("")]
-    public void FindByDid_UnassignedForm_ReturnsNull(string did)
-    {
-        Assert.Null(Set.FindByDid(did));
-    }
-
-    [Fact]
-    public void FindByDid_AssignmentToMissingRule_ReturnsNull()
-    {
-        Assert.Null(Set.FindByDid("5551009"));
     }
 
     [Theory]

@@ -1,8 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using AriCrmRouter.Ari;
 using AriCrmRouter.Crm;
-using AriCrmRouter.Service.Observability;
 using AriCrmRouter.Storage.Redis;
 using AriCrmRouter.Storage.Secrets;
 using YamlDotNet.RepresentationModel;
@@ -16,7 +14,7 @@ namespace AriCrmRouter.Service.Tests.Deployment;
 /// </summary>
 public sealed partial class ComposeFileTests
 {
-    private static readonly string Repo = FindRepo();
+    private static readonly string Repo = RepositoryRoot.Directory;
     private static readonly string ComposeDirectory = Path.Combine(Repo, "compose");
     private static readonly YamlMappingNode Services = LoadServices();
 
@@ -181,19 +179,6 @@ public sealed partial class ComposeFileTests
         using var reader = new StreamReader(Path.Combine(ComposeDirectory, "docker-compose.yml"));
         yaml.Load(reader);
         return (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode).Children[new YamlScalarNode("services")];
-    }
-
-    private static string FindRepo()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AriCrmRouter.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root (AriCrmRouter.sln) not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"(?m)^bindport\s*=\s*(\d+)")]

@@ -1,6 +1,3 @@
-using AriCrmRouter.Tests.Calls;
-using Microsoft.Extensions.Time.Testing;
-
 namespace AriCrmRouter.Service.Tests.Fakes;
 
 /// <summary>A test class of the call flow: the call handling on a fake lookup and a fake clock, new for every test.</summary>
@@ -16,6 +13,13 @@ public abstract class FakeCallTests : IAsyncLifetime
 
     /// <summary>Configuration the test class overrides (e.g. <c>Routing:ContinueRetries</c>).</summary>
     protected virtual Dictionary<string, string?> Settings => [];
+
+    /// <summary>The call is continued to <paramref name="destination"/> (context and extension) with a decision label that starts with <paramref name="why"/>.</summary>
+    protected async Task AssertContinuedAsync(string call, string destination, string why)
+    {
+        Assert.Equal($"continue {call} {destination} 1", await Calls.ContinuedAsync(call));
+        Assert.StartsWith(why, Calls.Ari.LabelOf(call), StringComparison.Ordinal);
+    }
 
     public Task InitializeAsync()
     {

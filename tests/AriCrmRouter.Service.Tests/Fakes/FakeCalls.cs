@@ -1,8 +1,3 @@
-using AriCrmRouter.Service.Stasis.Lookup;
-using AriCrmRouter.Tests.Calls;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace AriCrmRouter.Service.Tests.Fakes;
 
 /// <summary>The call handling on a fake clock and a fake lookup seeded with <see cref="SampleCalls"/>: no network, no real time.</summary>

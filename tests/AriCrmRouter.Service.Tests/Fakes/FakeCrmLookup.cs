@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using AriCrmRouter.Crm.Lookup;
 using AriCrmRouter.Routing.Evaluation;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Service.Stasis.Lookup;
 
 namespace AriCrmRouter.Service.Tests.Fakes;
 

@@ -1,4 +1,3 @@
-using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Service.Stasis.Prompt;
 using AriCrmRouter.Tests.Hostile;
 using CsCheck;

@@ -1,11 +1,6 @@
 using System.Text.Json;
-using AriCrmRouter.Service.Observability;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
 
 namespace AriCrmRouter.Service.Tests.Observability;
 
@@ -18,14 +13,9 @@ public sealed class RouterLoggingTests
     [Fact]
     public void JsonFormat_ChosenInConfiguration_WritesOneObjectPerLineWithTheCallScopeFields()
     {
-        using var services = Build(("Logging:Console:FormatterName", "json"));
-        var formatter = ChosenFormatter(services);
-        var scopes = new LoggerExternalScopeProvider();
-        using var scope = CallScope(new ScopeCapturingLogger(scopes), "1700000000.42", "…0100");
+        var (formatter, line) = WriteInACallScope(("Logging:Console:FormatterName", "json"));
 
-        var line = Write(formatter, scopes);
-
-        Assert.Equal("json", formatter.Name);
+        Assert.Equal("json", formatter);
         Assert.Single(line.TrimEnd('\n').Split('\n'));
         using var json = JsonDocument.Parse(line);
         Assert.Equal(2001, json.RootElement.GetProperty("EventId").GetInt32());
@@ -39,14 +29,9 @@ public sealed class RouterLoggingTests
     [Fact]
     public void DefaultFormat_NothingConfigured_IsOneSimpleLineWithTheCallScope()
     {
-        using var services = Build();
-        var formatter = ChosenFormatter(services);
-        var scopes = new LoggerExternalScopeProvider();
-        using var scope = CallScope(new ScopeCapturingLogger(scopes), "1700000000.42", "…0100");
+        var (formatter, line) = WriteInACallScope();
 
-        var line = Write(formatter, scopes);
-
-        Assert.Equal("simple", formatter.Name);
+        Assert.Equal("simple", formatter);
         Assert.Single(line.TrimEnd('\n').Split('\n'));
         Assert.Contains("[2001] => call 1700000000.42 from …0100", line, StringComparison.Ordinal);
         Assert.EndsWith("Call decision rule=rule-a", line.TrimEnd('\n'), StringComparison.Ordinal);
@@ -61,6 +46,17 @@ public sealed class RouterLoggingTests
         var line = Write(formatter, new LoggerExternalScopeProvider());
 
         Assert.StartsWith("<6>", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes the decision line with the formatter the settings choose, inside a call's scope; gives the formatter's name and the text.</summary>
+    private static (string Formatter, string Line) WriteInACallScope(params (string Key, string Value)[] settings)
+    {
+        using var services = Build(settings);
+        var formatter = ChosenFormatter(services);
+        var scopes = new LoggerExternalScopeProvider();
+        using var scope = CallScope(new ScopeCapturingLogger(scopes), "1700000000.42", "…0100");
+
+        return (formatter.Name, Write(formatter, scopes));
     }
 
     private static ServiceProvider Build(params (string Key, string Value)[] settings)

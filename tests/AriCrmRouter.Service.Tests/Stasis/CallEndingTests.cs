@@ -1,8 +1,4 @@
 using System.Net;
-using AriCrmRouter.Service.Tests.Fakes;
-using AriCrmRouter.Tests.Calls;
-using Microsoft.Extensions.Logging;
-using static AriCrmRouter.Tests.Calls.SampleCalls;
 
 namespace AriCrmRouter.Service.Tests.Stasis;
 
@@ -56,8 +52,7 @@ public sealed class CallEndingTests : FakeCallTests
 
         var call = Calls.StartCall(Gold, "5551000");
 
-        Assert.Equal($"continue {call} crmrouter-queue 100 1", await Calls.ContinuedAsync(call));
-        Assert.StartsWith("internal-error:", Calls.Ari.LabelOf(call), StringComparison.Ordinal);
+        await AssertContinuedAsync(call, "crmrouter-queue 100", "internal-error:");
         await Calls.IdleAsync();
         Assert.Equal(["Ring->Ringing", "Fail->Failed", "FailOpen->Routing", "Continue->Routed"], Calls.TrailOf(call));
     }
@@ -69,8 +64,7 @@ public sealed class CallEndingTests : FakeCallTests
 
         var call = Calls.StartCall(Gold, "5551000");
 
-        Assert.Equal($"continue {call} crmrouter-queue 100 1", await Calls.ContinuedAsync(call));
-        Assert.StartsWith("shutting-down:", Calls.Ari.LabelOf(call), StringComparison.Ordinal);
+        await AssertContinuedAsync(call, "crmrouter-queue 100", "shutting-down:");
         Assert.Empty(Crm.Requests);
     }
 
@@ -85,8 +79,7 @@ public sealed class CallEndingTests : FakeCallTests
         await drain;
 
         Assert.Equal(0, Calls.Dispatcher.ActiveCalls);
-        Assert.Equal($"continue {call} crmrouter-queue 100 1", await Calls.ContinuedAsync(call));
-        Assert.StartsWith("shutting-down:", Calls.Ari.LabelOf(call), StringComparison.Ordinal);
+        await AssertContinuedAsync(call, "crmrouter-queue 100", "shutting-down:");
         Assert.Contains($"stop {playbackId}", Calls.Ari.Commands);
         Assert.Equal(["Greet->Greeting", "Abort->Routing", "Continue->Routed"], Calls.TrailOf(call));
         Assert.DoesNotContain(Calls.Logs.GetSnapshot(), r => r.Level >= LogLevel.Error);

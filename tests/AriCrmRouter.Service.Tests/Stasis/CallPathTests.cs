@@ -1,9 +1,6 @@
 using System.Net;
 using AriCrmRouter.Ari.Events;
 using AriCrmRouter.Ari.Rest;
-using AriCrmRouter.Service.Tests.Fakes;
-using AriCrmRouter.Tests.Calls;
-using static AriCrmRouter.Tests.Calls.SampleCalls;
 
 namespace AriCrmRouter.Service.Tests.Stasis;
 
@@ -20,10 +17,8 @@ public sealed class CallPathTests : FakeCallTests
     [Fact]
     public async Task StasisStart_ChannelEntersAgainBeforeItsSessionEnded_IsRoutedByTheRuleItNames()
     {
-        var gate = new TaskCompletionSource();
-        Calls.Ari.Hold["continue "] = gate;
-        var call = Calls.StartCall(Gold, "5551000");
-        await Calls.Ari.WaitForAsync(c => c == $"continue {call} crmrouter-queue 103 1");
+        var (call, gate) = await GoldCallHeldAtAsync("continue ");
+        Assert.Contains($"continue {call} crmrouter-queue 103 1", Calls.Ari.CommandsFor(call));
 
         // The destination enters Stasis(crmrouter,value) at once: StasisEnd, then a new StasisStart, while the
         // first session still waits for the answer to its continue.
@@ -42,10 +37,7 @@ public sealed class CallPathTests : FakeCallTests
     [Fact]
     public async Task StasisStart_SecondStartOfACallInHand_IsIgnored()
     {
-        var gate = new TaskCompletionSource();
-        Calls.Ari.Hold["ring "] = gate;
-        var call = Calls.StartCall(Gold, "5551000");
-        await Calls.Ari.WaitForAsync(c => c == $"ring {call}");
+        var (call, gate) = await GoldCallHeldAtAsync("ring ");
 
         Calls.Send(new StasisStart { Type = "StasisStart", Channel = Calls.Ari.Channels[call] });
         gate.SetResult();
@@ -91,11 +83,8 @@ public sealed class CallPathTests : FakeCallTests
     [Fact]
     public async Task Route_ContinueFailsAfterTheChannelLeftStasis_NotContinuedAgain()
     {
-        var gate = new TaskCompletionSource();
-        Calls.Ari.Hold["ring "] = gate;
         Calls.Ari.FailOnce["continue "] = HttpStatusCode.InternalServerError;
-        var call = Calls.StartCall(Gold, "5551000");
-        await Calls.Ari.WaitForAsync(c => c == $"ring {call}");
+        var (call, gate) = await GoldCallHeldAtAsync("ring ");
         var channel = Calls.Ari.Channels[call];
         Calls.Ari.Channels[call] = channel with { Dialplan = channel.Dialplan with { AppName = "Queue" } };
         gate.SetResult();
@@ -108,8 +97,7 @@ public sealed class CallPathTests : FakeCallTests
     [Fact]
     public async Task Reconnect_CallFoundInTheAppWithoutSession_DidRuleIsLookedUpAndRouted()
     {
-        var channel = "1700000000.77";
-        Calls.Ari.Channels[channel] = CallHarness.Channel(channel, Gold, "5551000", "Ring", []);
+        var channel = ChannelWithoutSession("1700000000.77", "5551000", "Ring");
 
         Calls.Dispatcher.OnConnected(isReconnect: true);
 
@@ -119,13 +107,11 @@ public sealed class CallPathTests : FakeCallTests
     [Fact]
     public async Task Reconnect_AnsweredIvrCallFoundInTheApp_StopsAPreviousGreetingThenGoesToItsDefault()
     {
-        var channel = "1700000000.78";
-        Calls.Ari.Channels[channel] = CallHarness.Channel(channel, Gold, "5553000", "Up", []);
+        var channel = ChannelWithoutSession("1700000000.78", "5553000", "Up");
 
         Calls.Dispatcher.OnConnected(isReconnect: false);
 
-        Assert.Equal($"continue {channel} crmrouter-queue 100 1", await Calls.ContinuedAsync(channel));
-        Assert.StartsWith("recovered:", Calls.Ari.LabelOf(channel), StringComparison.Ordinal);
+        await AssertContinuedAsync(channel, "crmrouter-queue 100", "recovered:");
         var commands = Calls.Ari.Commands.ToList();
         var stop = commands.IndexOf($"stop crmrouter-greeting-{channel}");
         Assert.True(stop >= 0, "the greeting a previous router started was not stopped");
@@ -138,8 +124,7 @@ public sealed class CallPathTests : FakeCallTests
     public async Task Sweep_ChannelInTheAppWithoutASession_IsRoutedOnTheSecondSweepOnly()
     {
         await ConnectedAsync();
-        var channel = "1700000000.77";
-        Calls.Ari.Channels[channel] = CallHarness.Channel(channel, Gold, "5551000", "Ring", []);
+        var channel = ChannelWithoutSession("1700000000.77", "5551000", "Ring");
 
         await Calls.Dispatcher.SweepAsync(CancellationToken.None);
         Assert.Empty(Calls.Ari.CommandsFor(channel));
@@ -170,10 +155,7 @@ public sealed class CallPathTests : FakeCallTests
     public async Task Sweep_ChannelWithALiveSession_IsLeftToItsSession()
     {
         await ConnectedAsync();
-        var gate = new TaskCompletionSource();
-        Calls.Ari.Hold["ring "] = gate;
-        var call = Calls.StartCall(Gold, "5551000");
-        await Calls.Ari.WaitForAsync(c => c == $"ring {call}");
+        var (call, gate) = await GoldCallHeldAtAsync("ring ");
 
         await Calls.Dispatcher.SweepAsync(CancellationToken.None);
         await Calls.Dispatcher.SweepAsync(CancellationToken.None);
@@ -188,5 +170,22 @@ public sealed class CallPathTests : FakeCallTests
     {
         Calls.Dispatcher.OnConnected(isReconnect: false);
         await Calls.Ari.WaitForAsync(c => c.StartsWith("application ", StringComparison.Ordinal));
+    }
+
+    /// <summary>A caller's channel already in the application that no session of this router knows (its StasisStart was lost).</summary>
+    private string ChannelWithoutSession(string id, string did, string state)
+    {
+        Calls.Ari.Channels[id] = CallHarness.Channel(id, Gold, did, state, []);
+        return id;
+    }
+
+    /// <summary>Starts a gold caller's call to the VIP DID and waits until it sends <paramref name="command"/>, whose answer then waits for the gate.</summary>
+    private async Task<(string Call, TaskCompletionSource Gate)> GoldCallHeldAtAsync(string command)
+    {
+        var gate = new TaskCompletionSource();
+        Calls.Ari.Hold[command] = gate;
+        var call = Calls.StartCall(Gold, "5551000");
+        await Calls.Ari.WaitForAsync(c => c.StartsWith(command + call, StringComparison.Ordinal));
+        return (call, gate);
     }
 }

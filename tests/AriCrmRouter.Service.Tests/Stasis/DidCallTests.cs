@@ -1,7 +1,3 @@
-using AriCrmRouter.Service.Tests.Fakes;
-using AriCrmRouter.Tests.Calls;
-using static AriCrmRouter.Tests.Calls.SampleCalls;
-
 namespace AriCrmRouter.Service.Tests.Stasis;
 
 /// <summary>DID calls from StasisStart to <c>continue</c>, on a fake lookup and a fake clock.</summary>
@@ -52,8 +48,7 @@ public sealed class DidCallTests : FakeCallTests
 
         var call = Calls.StartCall(Gold, "5551000");
 
-        Assert.Equal($"continue {call} crmrouter-queue 100 1", await Calls.ContinuedAsync(call));
-        Assert.StartsWith("lookup-failed:", Calls.Ari.LabelOf(call), StringComparison.Ordinal);
+        await AssertContinuedAsync(call, "crmrouter-queue 100", "lookup-failed:");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using AriCrmRouter.Routing.Rules;
 using AriCrmRouter.Service.Stasis.Prompt;
 
 namespace AriCrmRouter.Service.Tests.Stasis;
@@ -101,50 +100,31 @@ public sealed class DtmfCollectorTests
         Assert.False(collector.IsComplete);
     }
 
-    [Fact]
-    public void Tick_BeforeTheDeadline_KeepsCollecting()
+    /// <summary>Digits are typed one a second from T0+1s (armed or not); a tick then ends the entry only when a timer ran out.</summary>
+    [Theory]
+    [InlineData(true, "", 4.9, null)] // before the first-digit deadline
+    [InlineData(true, "", 5, DtmfStopReason.NoInput)]
+    [InlineData(true, "42", 5, DtmfStopReason.Timeout)] // inter-digit timeout after the last digit, the digits kept
+    [InlineData(false, "", 3600, null)] // not armed: never times out
+    public void Tick_At_EndsOnlyWhenATimerRanOut(bool armed, string digits, double tickAtSeconds, DtmfStopReason? reason)
     {
         var collector = new DtmfCollector(Settings);
-        collector.Arm(T0);
+        if (armed)
+        {
+            collector.Arm(T0);
+        }
 
-        collector.Tick(T0.AddSeconds(4.9));
+        for (var i = 0; i < digits.Length; i++)
+        {
+            collector.Add(digits[i], T0.AddSeconds(i + 1));
+        }
 
-        Assert.False(collector.IsComplete);
-    }
+        collector.Tick(T0.AddSeconds(tickAtSeconds));
 
-    [Fact]
-    public void Tick_FirstDigitTimeoutWithoutInput_EndsWithNoInput()
-    {
-        var collector = new DtmfCollector(Settings);
-        collector.Arm(T0);
-
-        collector.Tick(T0.AddSeconds(5));
-
-        Assert.Equal(DtmfStopReason.NoInput, collector.StopReason);
-        Assert.Equal("", collector.Digits);
-    }
-
-    [Fact]
-    public void Tick_InterDigitTimeoutAfterDigits_EndsWithTimeoutAndKeepsDigits()
-    {
-        var collector = new DtmfCollector(Settings);
-        collector.Arm(T0);
-        collector.Add('4', T0.AddSeconds(1));
-        collector.Add('2', T0.AddSeconds(2));
-
-        collector.Tick(T0.AddSeconds(5));
-
-        Assert.Equal(DtmfStopReason.Timeout, collector.StopReason);
-        Assert.Equal("42", collector.Digits);
-    }
-
-    [Fact]
-    public void Tick_NotArmed_NeverTimesOut()
-    {
-        var collector = new DtmfCollector(Settings);
-
-        collector.Tick(T0.AddHours(1));
-
-        Assert.False(collector.IsComplete);
+        Assert.Equal(reason, collector.StopReason);
+        if (reason is not null)
+        {
+            Assert.Equal(digits, collector.Digits);
+        }
     }
 }

@@ -1,7 +1,3 @@
-using AriCrmRouter.Service.Tests.Fakes;
-using AriCrmRouter.Tests.Calls;
-using static AriCrmRouter.Tests.Calls.SampleCalls;
-
 namespace AriCrmRouter.Service.Tests.Stasis;
 
 /// <summary>IVR calls: answer, greeting with barge-in, DTMF entry; timers on a fake clock moved by the test.</summary>

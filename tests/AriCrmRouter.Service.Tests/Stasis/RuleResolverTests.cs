@@ -1,7 +1,5 @@
 using AriCrmRouter.Ari.Events;
 using AriCrmRouter.Ari.Models;
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Service.Stasis.Lookup;
 
 namespace AriCrmRouter.Service.Tests.Stasis;
 
