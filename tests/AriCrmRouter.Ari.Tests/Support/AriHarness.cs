@@ -62,12 +62,16 @@ internal sealed class AriHarness : IAsyncDisposable
         return _running;
     }
 
-    /// <summary>Starts the event connection and waits until it is connected; gives the sink that records what it delivers.</summary>
+    /// <summary>Starts the event connection and waits until both sides see it connected; gives the sink that records what it delivers.</summary>
     public async Task<RecordingSink> ConnectedAsync(RecordingSink? sink = null)
     {
         sink ??= new RecordingSink();
         _ = RunConnectionAsync(sink);
         await sink.WaitForEntryAsync("connected:first");
+
+        // The client is connected once its handshake completes; the fake lists the socket a moment later. A test
+        // that closes or counts the fake's clients must not run in between.
+        await Fake.WaitForAsync(state => state.ConnectedClients == 1, Timeout);
         return sink;
     }
 

@@ -112,9 +112,8 @@ public sealed class AriEventConnectionTests : AriHarnessTests
     [Fact]
     public async Task RunAsync_ApplicationReplaced_LogsAnErrorAndKeepsRunning()
     {
-        var sink = new RecordingSink();
-        var running = Harness.RunConnectionAsync(sink);
-        await sink.WaitForEntryAsync("connected:first");
+        var sink = await Harness.ConnectedAsync();
+        var running = Harness.Running!;
 
         using var intruder = new ClientWebSocket();
         intruder.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("router:s3cr3t-pa55")));
