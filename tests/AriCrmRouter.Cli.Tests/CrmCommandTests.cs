@@ -30,7 +30,7 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
         var run = await _cli.RunAsync("crm", "add", "x", "--kind", "zoho", "--secret-env", "token=UNSET_VARIABLE");
 
         run.AssertFailed(1, "UNSET_VARIABLE");
-        Assert.Contains("No CRM connections.", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No CRM connections.", await _cli.ListAsync("crm"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
         var run = await _cli.RunAsync("crm", "add", "SF", "--kind", "hubspot", "--secret", "accessToken=pat");
 
         Assert.Contains("Replaced", run.Out, StringComparison.Ordinal);
-        Assert.Matches(@"SF\s+hubspot", (await _cli.RunAsync("crm", "list")).Out);
+        Assert.Matches(@"SF\s+hubspot", await _cli.ListAsync("crm"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
 
         run.AssertExit(0);
         Assert.Contains("Are you sure you want to remove 'old'?", run.Out, StringComparison.Ordinal);
-        Assert.Contains("No CRM connections.", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No CRM connections.", await _cli.ListAsync("crm"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
         var run = await _cli.RunWithInputAsync("no\n", "crm", "remove", "kept");
 
         run.AssertExit(1);
-        Assert.Contains("kept", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("kept", await _cli.ListAsync("crm"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class CrmKindsAndCheckedAddTests(RedisServer redis) : IClassFixtur
 
         run.AssertFailed(1, "'region' is not a setting of zoho connections", "settings: dataCenter, accountsUrl");
         Assert.DoesNotContain("Added", run.Out, StringComparison.Ordinal);
-        Assert.Contains("No CRM connections.", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No CRM connections.", await _cli.ListAsync("crm"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class CrmKindsAndCheckedAddTests(RedisServer redis) : IClassFixtur
         var run = await _cli.RunAsync("crm", "add", "v", "--kind", "vtiger", "--setting", "url=https://acme.od2.vtiger.com", "--setting", "username=admin");
 
         run.AssertFailed(1, "secret 'accessKey' is missing");
-        Assert.Contains("No CRM connections.", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No CRM connections.", await _cli.ListAsync("crm"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class CrmKindsAndCheckedAddTests(RedisServer redis) : IClassFixtur
 
         run.AssertFailed(1, "'notacrm' is not a known CRM kind; known kinds: bullhorn, dynamics, hubspot");
         Assert.DoesNotContain("very-secret-value", run.All, StringComparison.Ordinal);
-        Assert.Contains("No CRM connections.", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No CRM connections.", await _cli.ListAsync("crm"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class DidsCommandTests(RedisServer redis) : IClassFixture<RedisSer
 
         added.AssertExit(0);
         repointed.AssertExit(0);
-        var list = (await _cli.RunAsync("dids", "list")).Out;
+        var list = await _cli.ListAsync("dids");
         Assert.Matches(@"\+15552000\s+ltv", list);
         Assert.Matches(@"5551000\s+ltv", list);
     }
@@ -67,7 +67,7 @@ public sealed class DidsCommandTests(RedisServer redis) : IClassFixture<RedisSer
         var run = await _cli.RunAsync("dids", "unassign", "5551000");
 
         run.AssertExit(0);
-        Assert.Contains("No DIDs assigned.", (await _cli.RunAsync("dids", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No DIDs assigned.", await _cli.ListAsync("dids"), StringComparison.Ordinal);
     }
 
     [Fact]

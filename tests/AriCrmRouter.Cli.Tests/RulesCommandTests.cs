@@ -59,7 +59,7 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
         merged.AssertFailed(1, "stored in Redis (version 1) is invalid");
         replaced.AssertExit(0);
         Assert.Contains("version 2", replaced.Out, StringComparison.Ordinal);
-        Assert.Equal(["incoming"], RuleNames((await _cli.RunAsync("rules", "list")).Out));
+        Assert.Equal(["incoming"], RuleNames(await _cli.ListAsync("rules")));
     }
 
     [Fact]
@@ -91,8 +91,8 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
         var runs = await Task.WhenAll(paths.Select(path => Task.Run(() => _cli.RunAsync("rules", "import", path))));
 
         Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.ToString()));
-        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"rule{i}"), RuleNames((await _cli.RunAsync("rules", "list")).Out));
-        Assert.Equal(4, (await _cli.RunAsync("dids", "list")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"rule{i}"), RuleNames(await _cli.ListAsync("rules")));
+        Assert.Equal(4, await _cli.ListAsync("dids").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
         var list = await _cli.RunAsync("rules", "list");
         Assert.DoesNotContain("old", list.Out, StringComparison.Ordinal);
         Assert.Contains("new", list.Out, StringComparison.Ordinal);
-        Assert.Contains("No DIDs assigned.", (await _cli.RunAsync("dids", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No DIDs assigned.", await _cli.ListAsync("dids"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,8 +194,8 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
 
         run.AssertExit(0);
         run.AssertSays("Are you sure you want to remove 'doomed'?", "5551000");
-        Assert.Equal(["other"], RuleNames((await _cli.RunAsync("rules", "list")).Out));
-        var dids = (await _cli.RunAsync("dids", "list")).Out;
+        Assert.Equal(["other"], RuleNames(await _cli.ListAsync("rules")));
+        var dids = await _cli.ListAsync("dids");
         Assert.DoesNotContain("5551000", dids, StringComparison.Ordinal);
         Assert.Contains("5551001", dids, StringComparison.Ordinal);
     }
@@ -225,7 +225,7 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
 
         run.AssertExit(0);
         Assert.DoesNotContain("Are you sure", run.Out, StringComparison.Ordinal);
-        Assert.Contains("No rules.", (await _cli.RunAsync("rules", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No rules.", await _cli.ListAsync("rules"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,25 +15,9 @@ public sealed class SimulateCommandTests : IClassFixture<RedisServer>, IAsyncLif
         _crm = await FakeCustomCrm.StartAsync(_certificates);
         _crm.Add("+14155550100", ("status", "GOLD"));
         _cli.Environment["Crm__ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_cli.WorkDirectory);
-        var rules = $$"""
-            {
-              "rules": [
-                {
-                  "name": "vip",
-                  "crmField": "status",
-                  "location": "did",
-                  "crm": { "type": "custom", "url": "{{_crm.LookupUrl}}?api_key=K3y-secret", "usePost": false, "headers": { "Authorization": "Bearer T0k3n-secret" } },
-                  "defaultDestination": { "type": "queue", "target": "100" },
-                  "rows": [
-                    { "operator": "=", "value": "SILVER", "destination": { "type": "ivr", "target": "200" } },
-                    { "operator": "=", "value": "gold", "destination": { "type": "queue", "target": "103" } },
-                    { "operator": ">=", "value": "10", "destination": { "type": "extension", "target": "201" } }
-                  ]
-                }
-              ],
-              "dids": { "5551000": "vip" }
-            }
-            """;
+        var crm = RuleJson.Crm($"{_crm.LookupUrl}?api_key=K3y-secret", headers: new Dictionary<string, string> { ["Authorization"] = "Bearer T0k3n-secret" });
+        var rows = new[] { RuleJson.Row("=", "SILVER", "ivr", "200"), RuleJson.Row("=", "gold", "queue", "103"), RuleJson.Row(">=", "10", "extension", "201") };
+        var rules = RuleJson.File([RuleJson.Did("vip", rows, crm: crm)], ("5551000", "vip"));
         Assert.Equal(0, (await _cli.RunAsync("rules", "import", _cli.WriteFile("rules.json", rules))).ExitCode);
     }
 
