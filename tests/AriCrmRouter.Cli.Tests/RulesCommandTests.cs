@@ -90,9 +90,9 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
 
         var runs = await Task.WhenAll(paths.Select(path => Task.Run(() => _cli.RunAsync("rules", "import", path))));
 
-        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.ToString()));
+        Assert.All(runs, run => run.AssertExit(0));
         Assert.Equal(Enumerable.Range(0, 4).Select(i => $"rule{i}"), RuleNames(await _cli.ListAsync("rules")));
-        Assert.Equal(4, await _cli.ListAsync("dids").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+        Assert.Equal(4, (await _cli.ListAsync("dids")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
     }
 
     [Fact]
