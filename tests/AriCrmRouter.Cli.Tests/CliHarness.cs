@@ -47,6 +47,9 @@ internal sealed class CliHarness : IDisposable
     public Task<CliRun> RunWithInputAsync(string input, params string[] args) =>
         RunRawAsync(input, ["--redis", _redis.Configuration, "--prefix", Prefix, .. args]);
 
+    /// <summary>What <c>&lt;noun&gt; list</c> prints now (rules, dids, crm, users): the state a command left behind.</summary>
+    public async Task<string> ListAsync(string noun) => (await RunAsync(noun, "list")).Out;
+
     /// <summary>Runs exactly <paramref name="args"/> (no --redis or --prefix added).</summary>
     public async Task<CliRun> RunRawAsync(string input, IReadOnlyList<string> args)
     {

@@ -14,8 +14,8 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
 
         var list = await _cli.RunAsync("crm", "list");
 
-        Assert.True(add.ExitCode == 0, add.ToString());
-        Assert.Equal(0, list.ExitCode);
+        add.AssertExit(0);
+        list.AssertExit(0);
         Assert.Matches(@"zoho-eu\s+zoho\s+clientId=1000\.ABC, dataCenter=eu\s+clientSecret, refreshToken", list.Out);
         foreach (var output in new[] { add.All, list.All })
         {
@@ -29,9 +29,8 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
     {
         var run = await _cli.RunAsync("crm", "add", "x", "--kind", "zoho", "--secret-env", "token=UNSET_VARIABLE");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("UNSET_VARIABLE", run.Error, StringComparison.Ordinal);
-        Assert.Contains("No CRM connections.", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+        run.AssertFailed(1, "UNSET_VARIABLE");
+        Assert.Contains("No CRM connections.", await _cli.ListAsync("crm"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,7 +38,7 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
     {
         var run = await _cli.RunAsync("crm", "add", "x", "--kind", "zoho", "--secret", "justthesecretvalue");
 
-        Assert.Equal(2, run.ExitCode);
+        run.AssertExit(2);
         Assert.DoesNotContain("justthesecretvalue", run.All, StringComparison.Ordinal);
     }
 
@@ -51,7 +50,7 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
         var run = await _cli.RunAsync("crm", "add", "SF", "--kind", "hubspot", "--secret", "accessToken=pat");
 
         Assert.Contains("Replaced", run.Out, StringComparison.Ordinal);
-        Assert.Matches(@"SF\s+hubspot", (await _cli.RunAsync("crm", "list")).Out);
+        Assert.Matches(@"SF\s+hubspot", await _cli.ListAsync("crm"));
     }
 
     [Fact]
@@ -61,9 +60,9 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
 
         var run = await _cli.RunWithInputAsync("yes\n", "crm", "remove", "old");
 
-        Assert.Equal(0, run.ExitCode);
+        run.AssertExit(0);
         Assert.Contains("Are you sure you want to remove 'old'?", run.Out, StringComparison.Ordinal);
-        Assert.Contains("No CRM connections.", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No CRM connections.", await _cli.ListAsync("crm"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,8 +72,8 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
 
         var run = await _cli.RunWithInputAsync("no\n", "crm", "remove", "kept");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("kept", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+        run.AssertExit(1);
+        Assert.Contains("kept", await _cli.ListAsync("crm"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,9 +84,8 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
 
         var run = await _cli.RunAsync("crm", "remove", "zoho-eu", "--yes");
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Warning", run.Out, StringComparison.Ordinal);
-        Assert.Contains("vip", run.Out, StringComparison.Ordinal);
+        run.AssertExit(0);
+        run.AssertSays("Warning", "vip");
     }
 
     [Fact]
@@ -95,7 +93,7 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
     {
         var run = await _cli.RunAsync("crm", "remove", "ghost", "--yes");
 
-        Assert.Equal(1, run.ExitCode);
+        run.AssertExit(1);
     }
 
     public void Dispose() => _cli.Dispose();
@@ -103,6 +101,6 @@ public sealed class CrmCommandTests(RedisServer redis) : IClassFixture<RedisServ
     private async Task AddZohoAsync(string name)
     {
         var add = await _cli.RunAsync("crm", "add", name, "--kind", "zoho", "--setting", "clientId=c", "--secret", "clientSecret=s", "--secret", "refreshToken=r");
-        Assert.True(add.ExitCode == 0, add.ToString());
+        add.AssertExit(0);
     }
 }

@@ -13,11 +13,9 @@ public sealed class CrmKindsAndCheckedAddTests(RedisServer redis) : IClassFixtur
         var run = await _cli.RunAsync("crm", "add", "zoho-eu", "--kind", "zoho",
             "--setting", "region=eu", "--setting", "clientId=c", "--secret", "clientSecret=s", "--secret", "refreshToken=r");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("'region' is not a setting of zoho connections", run.Error, StringComparison.Ordinal);
-        Assert.Contains("settings: dataCenter, accountsUrl", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(1, "'region' is not a setting of zoho connections", "settings: dataCenter, accountsUrl");
         Assert.DoesNotContain("Added", run.Out, StringComparison.Ordinal);
-        Assert.Contains("No CRM connections.", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No CRM connections.", await _cli.ListAsync("crm"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -25,9 +23,8 @@ public sealed class CrmKindsAndCheckedAddTests(RedisServer redis) : IClassFixtur
     {
         var run = await _cli.RunAsync("crm", "add", "v", "--kind", "vtiger", "--setting", "url=https://acme.od2.vtiger.com", "--setting", "username=admin");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("secret 'accessKey' is missing", run.Error, StringComparison.Ordinal);
-        Assert.Contains("No CRM connections.", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+        run.AssertFailed(1, "secret 'accessKey' is missing");
+        Assert.Contains("No CRM connections.", await _cli.ListAsync("crm"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,10 +32,9 @@ public sealed class CrmKindsAndCheckedAddTests(RedisServer redis) : IClassFixtur
     {
         var run = await _cli.RunAsync("crm", "add", "odd", "--kind", "notacrm", "--secret", "token=very-secret-value");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("'notacrm' is not a known CRM kind; known kinds: bullhorn, dynamics, hubspot", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(1, "'notacrm' is not a known CRM kind; known kinds: bullhorn, dynamics, hubspot");
         Assert.DoesNotContain("very-secret-value", run.All, StringComparison.Ordinal);
-        Assert.Contains("No CRM connections.", (await _cli.RunAsync("crm", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No CRM connections.", await _cli.ListAsync("crm"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,8 +43,7 @@ public sealed class CrmKindsAndCheckedAddTests(RedisServer redis) : IClassFixtur
         var run = await _cli.RunAsync("crm", "add", "z", "--kind", "zoho",
             "--setting", "dataCenter=mars", "--setting", "clientId=c", "--secret", "clientSecret=s", "--secret", "refreshToken=r");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("setting 'dataCenter' must be one of", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(1, "setting 'dataCenter' must be one of");
     }
 
     [Fact]
@@ -56,7 +51,7 @@ public sealed class CrmKindsAndCheckedAddTests(RedisServer redis) : IClassFixtur
     {
         var run = await _cli.RunAsync("crm", "kinds");
 
-        Assert.Equal(0, run.ExitCode);
+        run.AssertExit(0);
         foreach (var kind in new[] { "bullhorn", "dynamics", "hubspot", "pipedrive", "salesforce", "sugarcrm", "suitecrm", "vtiger", "zendesk", "zoho" })
         {
             Assert.Matches($"(?m)^{kind} ", run.Out);
@@ -70,7 +65,7 @@ public sealed class CrmKindsAndCheckedAddTests(RedisServer redis) : IClassFixtur
     {
         var run = await _cli.RunAsync("crm", "kinds", "Zoho");
 
-        Assert.Equal(0, run.ExitCode);
+        run.AssertExit(0);
         Assert.StartsWith("zoho: Zoho CRM", run.Out, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^dataCenter\s+setting\s+com\s+Zoho data centre", run.Out);
         Assert.Matches(@"(?m)^refreshToken\*\s+secret\s+OAuth refresh token", run.Out);
@@ -81,8 +76,7 @@ public sealed class CrmKindsAndCheckedAddTests(RedisServer redis) : IClassFixtur
     {
         var run = await _cli.RunAsync("crm", "kinds", "notacrm");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("known kinds: bullhorn", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(1, "known kinds: bullhorn");
     }
 
     public void Dispose() => _cli.Dispose();

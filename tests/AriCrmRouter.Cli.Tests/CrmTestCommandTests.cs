@@ -30,9 +30,8 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
 
         var run = await _cli.RunAsync("crm", "test", "hub", "--module", "contacts", "--field", "status", "--phone", "+14155550100");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("Connection: hub (hubspot)", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Settings: ok", run.Out, StringComparison.Ordinal);
+        run.AssertExit(0);
+        run.AssertSays("Connection: hub (hubspot)", "Settings: ok");
         Assert.Matches(@"1\. POST http://127\.0\.0\.1:\d+/crm/v3/objects/contacts/search -> 200 OK", run.Out);
         Assert.EndsWith("Outcome: value \"GOLD\"", run.Out.TrimEnd(), StringComparison.Ordinal);
         Assert.DoesNotContain(FakeHubSpot.PrivateAppToken, run.All, StringComparison.Ordinal);
@@ -45,9 +44,8 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
 
         var run = await _cli.RunAsync("crm", "test", "hub", "--module", "contacts", "--field", "status", "--key-field", "customer_number", "--key", "99999");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("where customer_number = 99999", run.Out, StringComparison.Ordinal);
-        Assert.Contains("-> 200 OK", run.Out, StringComparison.Ordinal);
+        run.AssertExit(0);
+        run.AssertSays("where customer_number = 99999", "-> 200 OK");
         Assert.EndsWith("Outcome: not found", run.Out.TrimEnd(), StringComparison.Ordinal);
     }
 
@@ -57,11 +55,11 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
         var add = await _cli.RunAsync("crm", "add", "hub-oauth", "--kind", "hubspot",
             "--setting", $"baseUrl={_hubspot.Server.BaseUri}", "--setting", "clientId=hs-client",
             "--secret", $"clientSecret={FakeHubSpot.ClientSecret}", "--secret", $"refreshToken={FakeHubSpot.RefreshToken}");
-        Assert.True(add.ExitCode == 0, add.ToString());
+        add.AssertExit(0);
 
         var run = await _cli.RunAsync("crm", "test", "hub-oauth", "--module", "contacts", "--field", "status", "--phone", "+14155550100");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertExit(0);
         Assert.Matches(@"1\. POST http://127\.0\.0\.1:\d+/oauth/v3/token -> 200 OK", run.Out);
         Assert.Matches(@"2\. POST http://127\.0\.0\.1:\d+/crm/v3/objects/contacts/search -> 200 OK", run.Out);
         Assert.DoesNotContain(FakeHubSpot.ClientSecret, run.All, StringComparison.Ordinal);
@@ -77,9 +75,8 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
 
         var run = await _cli.RunAsync("crm", "test", "hub", "--module", "contacts", "--field", "status", "--phone", "+14155550100");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("Outcome: failure (Configuration)", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Crm:AllowedPrivateNetworks", run.Out, StringComparison.Ordinal);
+        run.AssertExit(1);
+        run.AssertSays("Outcome: failure (Configuration)", "Crm:AllowedPrivateNetworks");
         Assert.Empty(_hubspot.Server.Requests);
     }
 
@@ -91,9 +88,8 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
 
         var run = await _cli.RunAsync("crm", "test", "hub", "--module", "contacts", "--field", "status", "--phone", "+14155550100");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("-> 401 Unauthorized", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Outcome: failure (Unauthorized)", run.Out, StringComparison.Ordinal);
+        run.AssertExit(1);
+        run.AssertSays("-> 401 Unauthorized", "Outcome: failure (Unauthorized)");
         Assert.DoesNotContain(FakeHubSpot.PrivateAppToken, run.All, StringComparison.Ordinal);
     }
 
@@ -104,7 +100,7 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
 
         var run = await _cli.RunAsync("crm", "test", "hub-empty", "--module", "contacts", "--field", "status", "--phone", "+14155550100");
 
-        Assert.Equal(1, run.ExitCode);
+        run.AssertExit(1);
         Assert.Matches(@"Settings: \d+ problems?:", run.Out);
         Assert.DoesNotContain("HTTP:", run.Out, StringComparison.Ordinal);
         Assert.Empty(_hubspot.Server.Requests);
@@ -117,7 +113,7 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
 
         var run = await _cli.RunAsync("crm", "test", "odd", "--module", "contacts", "--field", "status", "--phone", "+14155550100");
 
-        Assert.Equal(1, run.ExitCode);
+        run.AssertExit(1);
         Assert.Contains("Outcome: failure (Configuration)", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("very-secret-value", run.All, StringComparison.Ordinal);
     }
@@ -127,8 +123,7 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
     {
         var run = await _cli.RunAsync("crm", "test", "nope", "--module", "contacts", "--field", "status", "--phone", "+14155550100");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("No CRM connection named 'nope'", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(1, "No CRM connection named 'nope'");
     }
 
     [Theory]
@@ -138,7 +133,7 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
     {
         var run = await _cli.RunAsync(["crm", "test", "hub", "--module", "contacts", "--field", "status", .. lookupArguments]);
 
-        Assert.Equal(2, run.ExitCode);
+        run.AssertExit(2);
         Assert.Empty(_hubspot.Server.Requests);
     }
 
@@ -146,6 +141,6 @@ public sealed class CrmTestCommandTests(RedisServer redis) : IClassFixture<Redis
     {
         var add = await _cli.RunAsync("crm", "add", "hub", "--kind", "hubspot",
             "--setting", $"baseUrl={_hubspot.Server.BaseUri}", "--secret", $"accessToken={FakeHubSpot.PrivateAppToken}");
-        Assert.True(add.ExitCode == 0, add.ToString());
+        add.AssertExit(0);
     }
 }

@@ -8,7 +8,7 @@ public sealed class DidsCommandTests(RedisServer redis) : IClassFixture<RedisSer
     {
         var path = _cli.WriteFile("rules.json", RuleFiles.File([RuleFiles.Rule("vip"), RuleFiles.Rule("ltv")], new Dictionary<string, string> { ["5551000"] = "vip" }));
         var run = await _cli.RunAsync("rules", "import", path);
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertExit(0);
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public sealed class DidsCommandTests(RedisServer redis) : IClassFixture<RedisSer
 
         var run = await _cli.RunAsync("dids", "list");
 
-        Assert.Equal(0, run.ExitCode);
+        run.AssertExit(0);
         Assert.Matches(@"5551000\s+vip", run.Out);
     }
 
@@ -30,9 +30,9 @@ public sealed class DidsCommandTests(RedisServer redis) : IClassFixture<RedisSer
         var added = await _cli.RunAsync("dids", "assign", "+15552000", "LTV");
         var repointed = await _cli.RunAsync("dids", "assign", "5551000", "ltv");
 
-        Assert.True(added.ExitCode == 0, added.ToString());
-        Assert.True(repointed.ExitCode == 0, repointed.ToString());
-        var list = (await _cli.RunAsync("dids", "list")).Out;
+        added.AssertExit(0);
+        repointed.AssertExit(0);
+        var list = await _cli.ListAsync("dids");
         Assert.Matches(@"\+15552000\s+ltv", list);
         Assert.Matches(@"5551000\s+ltv", list);
     }
@@ -45,8 +45,7 @@ public sealed class DidsCommandTests(RedisServer redis) : IClassFixture<RedisSer
 
         var run = await _cli.RunAsync("dids", "assign", "5553000", "no-such-rule");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("No rule named 'no-such-rule'", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(1, "No rule named 'no-such-rule'");
         Assert.Equal(before, (await _cli.RunAsync("rules", "export")).Out);
     }
 
@@ -57,8 +56,7 @@ public sealed class DidsCommandTests(RedisServer redis) : IClassFixture<RedisSer
 
         var run = await _cli.RunAsync("dids", "assign", "55 51", "vip");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("not a valid DID", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(1, "not a valid DID");
     }
 
     [Fact]
@@ -68,8 +66,8 @@ public sealed class DidsCommandTests(RedisServer redis) : IClassFixture<RedisSer
 
         var run = await _cli.RunAsync("dids", "unassign", "5551000");
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("No DIDs assigned.", (await _cli.RunAsync("dids", "list")).Out, StringComparison.Ordinal);
+        run.AssertExit(0);
+        Assert.Contains("No DIDs assigned.", await _cli.ListAsync("dids"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,8 +77,7 @@ public sealed class DidsCommandTests(RedisServer redis) : IClassFixture<RedisSer
 
         var run = await _cli.RunAsync("dids", "unassign", "5559999");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("not assigned", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(1, "not assigned");
     }
 
     public void Dispose() => _cli.Dispose();

@@ -15,7 +15,7 @@ public sealed class HistoryAndUsersCommandTests(RedisServer redis) : IClassFixtu
 
         var run = await _cli.RunAsync("rules", "history");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertExit(0);
         var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("2 ", lines[1], StringComparison.Ordinal);
         Assert.Contains("removed rule 'vip'; unassigned DID 5551000", lines[1], StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class HistoryAndUsersCommandTests(RedisServer redis) : IClassFixtu
 
         var run = await _cli.RunAsync("rules", "rollback", "1");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertExit(0);
         Assert.Contains("Restored version 1 as version 3.", run.Out, StringComparison.Ordinal);
         Assert.Equal(0, (await _cli.RunAsync("rules", "show", "vip")).ExitCode);
     }
@@ -42,8 +42,7 @@ public sealed class HistoryAndUsersCommandTests(RedisServer redis) : IClassFixtu
     {
         var run = await _cli.RunAsync("rules", "rollback", "42");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("version 42 is not in the history", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(1, "version 42 is not in the history");
     }
 
     [Fact]
@@ -51,15 +50,14 @@ public sealed class HistoryAndUsersCommandTests(RedisServer redis) : IClassFixtu
     {
         var run = await _cli.RunWithInputAsync("short\n", "users", "add", "bob", "--role", "admin");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("at least 10 characters", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(2, "at least 10 characters");
     }
 
     [Fact]
     public async Task UsersAdd_ThenList_ShowsTheAccountAndNeverThePassword()
     {
         var add = await _cli.RunWithInputAsync("a-long-enough-password\n", "users", "add", "bob", "--role", "viewer");
-        Assert.True(add.ExitCode == 0, add.ToString());
+        add.AssertExit(0);
 
         var list = await _cli.RunAsync("users", "list");
 

@@ -7,13 +7,13 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
     private async Task ImportAsync(string content, params string[] extra)
     {
         var run = await _cli.RunAsync(["rules", "import", _cli.WriteFile($"{Guid.NewGuid():N}.json", content), .. extra]);
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertExit(0);
     }
 
     private async Task<string> ExportAsync()
     {
         var run = await _cli.RunAsync("rules", "export");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertExit(0);
         return run.Out;
     }
 
@@ -24,7 +24,7 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
 
         var run = await _cli.RunAsync("rules", "import", path);
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertExit(0);
         Assert.Contains("version 1", run.Out, StringComparison.Ordinal);
         Assert.Contains("\"vip-status\"", await ExportAsync(), StringComparison.Ordinal);
     }
@@ -37,9 +37,7 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
 
         var run = await _cli.RunAsync("rules", "import", _cli.WriteFile("bad.json", RuleFiles.Invalid()));
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("nothing was imported", run.Error, StringComparison.Ordinal);
-        Assert.Contains("rules[1] (bad).rows[0].operator", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(1, "nothing was imported", "rules[1] (bad).rows[0].operator");
         Assert.Equal(before, await ExportAsync());
         var again = await _cli.RunAsync("rules", "import", _cli.WriteFile("next.json", RuleFiles.File([RuleFiles.Rule("next")])));
         Assert.Contains("version 2", again.Out, StringComparison.Ordinal);
@@ -58,11 +56,10 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
         var merged = await _cli.RunAsync("rules", "import", path);
         var replaced = await _cli.RunAsync("rules", "import", path, "--replace");
 
-        Assert.Equal(1, merged.ExitCode);
-        Assert.Contains("stored in Redis (version 1) is invalid", merged.Error, StringComparison.Ordinal);
-        Assert.True(replaced.ExitCode == 0, replaced.ToString());
+        merged.AssertFailed(1, "stored in Redis (version 1) is invalid");
+        replaced.AssertExit(0);
         Assert.Contains("version 2", replaced.Out, StringComparison.Ordinal);
-        Assert.Equal(["incoming"], RuleNames((await _cli.RunAsync("rules", "list")).Out));
+        Assert.Equal(["incoming"], RuleNames(await _cli.ListAsync("rules")));
     }
 
     [Fact]
@@ -73,8 +70,7 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
         await ImportAsync(RuleFiles.File([RuleFiles.Rule("ALPHA", goldQueue: "999"), RuleFiles.Rule("gamma")], new Dictionary<string, string> { ["5551001"] = "gamma" }));
 
         var list = await _cli.RunAsync("rules", "list");
-        Assert.Contains("beta", list.Out, StringComparison.Ordinal);
-        Assert.Contains("gamma", list.Out, StringComparison.Ordinal);
+        list.AssertSays("beta", "gamma");
         var alpha = await _cli.RunAsync("rules", "show", "alpha");
         Assert.Contains("\"999\"", alpha.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\"201\"", alpha.Out, StringComparison.Ordinal);
@@ -94,9 +90,9 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
 
         var runs = await Task.WhenAll(paths.Select(path => Task.Run(() => _cli.RunAsync("rules", "import", path))));
 
-        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.ToString()));
-        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"rule{i}"), RuleNames((await _cli.RunAsync("rules", "list")).Out));
-        Assert.Equal(4, (await _cli.RunAsync("dids", "list")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+        Assert.All(runs, run => run.AssertExit(0));
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"rule{i}"), RuleNames(await _cli.ListAsync("rules")));
+        Assert.Equal(4, (await _cli.ListAsync("dids")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
     }
 
     [Fact]
@@ -109,7 +105,7 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
         var list = await _cli.RunAsync("rules", "list");
         Assert.DoesNotContain("old", list.Out, StringComparison.Ordinal);
         Assert.Contains("new", list.Out, StringComparison.Ordinal);
-        Assert.Contains("No DIDs assigned.", (await _cli.RunAsync("dids", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No DIDs assigned.", await _cli.ListAsync("dids"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,7 +117,7 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
         var run = await _cli.RunAsync("rules", "export", "--output", exported);
         await ImportAsync(File.ReadAllText(exported), "--replace");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertExit(0);
         Assert.Equal(File.ReadAllText(exported), await ExportAsync());
         Assert.Contains("key-123", File.ReadAllText(exported), StringComparison.Ordinal);
     }
@@ -173,10 +169,8 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
 
         var run = await _cli.RunAsync("rules", "show", "VIP");
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("\"name\": \"vip\"", run.Out, StringComparison.Ordinal);
-        Assert.Contains("DIDs: 5551000, 5551001", run.Out, StringComparison.Ordinal);
-        Assert.Contains("X-Api-Key", run.Out, StringComparison.Ordinal);
+        run.AssertExit(0);
+        run.AssertSays("\"name\": \"vip\"", "DIDs: 5551000, 5551001", "X-Api-Key");
         Assert.DoesNotContain("very-secret-key", run.Out, StringComparison.Ordinal);
     }
 
@@ -185,8 +179,7 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
     {
         var run = await _cli.RunAsync("rules", "show", "nope");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("No rule named 'nope'", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(1, "No rule named 'nope'");
     }
 
     [Theory]
@@ -199,11 +192,10 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
 
         var run = await _cli.RunWithInputAsync(answer + "\n", "rules", "delete", "doomed");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("Are you sure you want to remove 'doomed'?", run.Out, StringComparison.Ordinal);
-        Assert.Contains("5551000", run.Out, StringComparison.Ordinal);
-        Assert.Equal(["other"], RuleNames((await _cli.RunAsync("rules", "list")).Out));
-        var dids = (await _cli.RunAsync("dids", "list")).Out;
+        run.AssertExit(0);
+        run.AssertSays("Are you sure you want to remove 'doomed'?", "5551000");
+        Assert.Equal(["other"], RuleNames(await _cli.ListAsync("rules")));
+        var dids = await _cli.ListAsync("dids");
         Assert.DoesNotContain("5551000", dids, StringComparison.Ordinal);
         Assert.Contains("5551001", dids, StringComparison.Ordinal);
     }
@@ -219,7 +211,7 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
 
         var run = await _cli.RunWithInputAsync(input, "rules", "delete", "kept");
 
-        Assert.Equal(1, run.ExitCode);
+        run.AssertExit(1);
         Assert.Contains("Cancelled", run.Out, StringComparison.Ordinal);
         Assert.Equal(before, await ExportAsync());
     }
@@ -231,9 +223,9 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
 
         var run = await _cli.RunAsync("rules", "delete", "gone", "--yes");
 
-        Assert.Equal(0, run.ExitCode);
+        run.AssertExit(0);
         Assert.DoesNotContain("Are you sure", run.Out, StringComparison.Ordinal);
-        Assert.Contains("No rules.", (await _cli.RunAsync("rules", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("No rules.", await _cli.ListAsync("rules"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -241,7 +233,7 @@ public sealed class RulesCommandTests(RedisServer redis) : IClassFixture<RedisSe
     {
         var run = await _cli.RunWithInputAsync("y\n", "rules", "delete", "ghost");
 
-        Assert.Equal(1, run.ExitCode);
+        run.AssertExit(1);
         Assert.DoesNotContain("Are you sure", run.Out, StringComparison.Ordinal);
     }
 

@@ -49,8 +49,7 @@ public sealed class RulesHostileFileTests : OfflineRuleFileTests
         var run = await RunAsync("rules", "validate", Write(Good().Replace("\"operator\": \"=\", \"value\": \"GOLD\"", "\"operator\": \">=\", \"value\": \"1e3\"", StringComparison.Ordinal)));
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
-        Assert.Contains("is valid: 1 rule, 1 DID", run.Out, StringComparison.Ordinal);
-        Assert.Contains("warning: rules[0] (good).rows[0].value: '>= 1e3' never matches", run.Out, StringComparison.Ordinal);
+        run.AssertSays("is valid: 1 rule, 1 DID", "warning: rules[0] (good).rows[0].value: '>= 1e3' never matches");
     }
 
     private static void AssertNoStackTrace(CliRun run)

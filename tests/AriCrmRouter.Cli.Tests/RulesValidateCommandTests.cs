@@ -10,7 +10,7 @@ public sealed class RulesValidateCommandTests : OfflineRuleFileTests
 
         var run = await RunAsync("rules", "validate", path);
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertExit(0);
         Assert.Contains("is valid: 2 rules, 1 DID", run.Out, StringComparison.Ordinal);
     }
 
@@ -21,10 +21,8 @@ public sealed class RulesValidateCommandTests : OfflineRuleFileTests
 
         var run = await RunAsync("rules", "validate", path);
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("2 problems", run.Out, StringComparison.Ordinal);
-        Assert.Contains("rules[1] (bad).rows[0].operator", run.Out, StringComparison.Ordinal);
-        Assert.Contains("dids[\"5559\"]", run.Out, StringComparison.Ordinal);
+        run.AssertExit(1);
+        run.AssertSays("2 problems", "rules[1] (bad).rows[0].operator", "dids[\"5559\"]");
     }
 
     [Fact]
@@ -34,7 +32,7 @@ public sealed class RulesValidateCommandTests : OfflineRuleFileTests
 
         var run = await RunAsync("rules", "validate", path);
 
-        Assert.Equal(1, run.ExitCode);
+        run.AssertExit(1);
         Assert.Contains("invalid JSON", run.Out, StringComparison.Ordinal);
     }
 
@@ -43,8 +41,7 @@ public sealed class RulesValidateCommandTests : OfflineRuleFileTests
     {
         var run = await RunAsync("rules", "validate", ScratchPath("nope.json"));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("cannot read", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(2, "cannot read");
     }
 
     [Theory]
@@ -56,8 +53,7 @@ public sealed class RulesValidateCommandTests : OfflineRuleFileTests
     {
         var run = await RunAsync(args);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--help", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(2, "--help");
     }
 
     [Fact]
@@ -65,9 +61,7 @@ public sealed class RulesValidateCommandTests : OfflineRuleFileTests
     {
         var run = await RunAsync("--help");
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("rules", run.Out, StringComparison.Ordinal);
-        Assert.Contains("dids", run.Out, StringComparison.Ordinal);
-        Assert.Contains("crm", run.Out, StringComparison.Ordinal);
+        run.AssertExit(0);
+        run.AssertSays("rules", "dids", "crm");
     }
 }

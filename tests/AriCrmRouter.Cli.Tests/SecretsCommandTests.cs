@@ -22,7 +22,7 @@ public sealed class SecretsCommandTests(RedisServer redis) : IClassFixture<Redis
 
         var run = await _cli.RunAsync("rules", "export", "-o", path);
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertExit(0);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         Assert.Contains(ApiKey, await File.ReadAllTextAsync(path), StringComparison.Ordinal);
         var fresh = Path.Combine(_cli.WorkDirectory, "fresh.json");
@@ -35,7 +35,7 @@ public sealed class SecretsCommandTests(RedisServer redis) : IClassFixture<Redis
     {
         await ImportAsync(RuleFiles.File([RuleFiles.CustomRule("tenant", ApiKey)]));
         var add = await _cli.RunAsync("crm", "add", "zoho-eu", "--kind", "zoho", "--setting", "dataCenter=eu", "--setting", "clientId=c", "--secret", "clientSecret=s", "--secret", "refreshToken=cli-Pl41n-token");
-        Assert.True(add.ExitCode == 0, add.ToString());
+        add.AssertExit(0);
 
         var database = await DatabaseAsync();
         var document = (await database.StringGetAsync(_cli.Prefix + "rules:document")).ToString();
@@ -60,8 +60,7 @@ public sealed class SecretsCommandTests(RedisServer redis) : IClassFixture<Redis
 
         var run = await _cli.RunWithInputAsync("", "rules", "import", _cli.WriteFile("r.json", RuleFiles.File([RuleFiles.CustomRule("tenant", ApiKey)])));
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("no key ring is configured", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(1, "no key ring is configured");
         Assert.DoesNotContain(ApiKey, run.All, StringComparison.Ordinal);
     }
 
@@ -76,12 +75,10 @@ public sealed class SecretsCommandTests(RedisServer redis) : IClassFixture<Redis
         var status = await _cli.RunAsync("--key-ring", otherRing, "secrets", "status");
         var list = await _cli.RunAsync("--key-ring", otherRing, "rules", "list");
 
-        Assert.Equal(1, export.ExitCode);
-        Assert.Contains("rule 'tenant'", export.Error, StringComparison.Ordinal);
-        Assert.Contains("not in the key ring at", export.Error, StringComparison.Ordinal);
-        Assert.Equal(1, status.ExitCode);
+        export.AssertFailed(1, "rule 'tenant'", "not in the key ring at");
+        status.AssertExit(1);
         Assert.Contains("Cannot decrypt the custom CRM header values of rule(s) 'tenant'", status.Out, StringComparison.Ordinal);
-        Assert.Equal(0, list.ExitCode);
+        list.AssertExit(0);
         Assert.DoesNotContain(ApiKey, export.All + status.All + list.All, StringComparison.Ordinal);
     }
 
@@ -102,10 +99,10 @@ public sealed class SecretsCommandTests(RedisServer redis) : IClassFixture<Redis
         var status = await _cli.RunAsync("secrets", "status");
         var export = await _cli.RunAsync("rules", "export");
 
-        Assert.True(newKey.ExitCode == 0, newKey.ToString());
-        Assert.True(reencrypt.ExitCode == 0, reencrypt.ToString());
+        newKey.AssertExit(0);
+        reencrypt.AssertExit(0);
         Assert.NotEqual(before, (await (await DatabaseAsync()).StringGetAsync(_cli.Prefix + "rules:document")).ToString());
-        Assert.True(status.ExitCode == 0, status.ToString());
+        status.AssertExit(0);
         Assert.Contains("Stored secrets: 1 encrypted, 0 in plain text", status.Out, StringComparison.Ordinal);
         Assert.Contains(ApiKey, export.Out, StringComparison.Ordinal);
     }
@@ -115,7 +112,7 @@ public sealed class SecretsCommandTests(RedisServer redis) : IClassFixture<Redis
     {
         var run = await _cli.RunAsync("secrets", "new-key", "--if-none");
 
-        Assert.Equal(0, run.ExitCode);
+        run.AssertExit(0);
         Assert.Contains("none added", run.Out, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(_cli.KeyRing, "key-*.xml"));
     }
@@ -129,7 +126,7 @@ public sealed class SecretsCommandTests(RedisServer redis) : IClassFixture<Redis
     private async Task ImportAsync(string content)
     {
         var run = await _cli.RunAsync("rules", "import", _cli.WriteFile($"{Guid.NewGuid():N}.json", content), "--replace");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        run.AssertExit(0);
     }
 
     private async Task<IDatabase> DatabaseAsync()

@@ -15,25 +15,9 @@ public sealed class SimulateCommandTests : IClassFixture<RedisServer>, IAsyncLif
         _crm = await FakeCustomCrm.StartAsync(_certificates);
         _crm.Add("+14155550100", ("status", "GOLD"));
         _cli.Environment["Crm__ExtraTrustedCaFile"] = _certificates.WriteAuthorityPem(_cli.WorkDirectory);
-        var rules = $$"""
-            {
-              "rules": [
-                {
-                  "name": "vip",
-                  "crmField": "status",
-                  "location": "did",
-                  "crm": { "type": "custom", "url": "{{_crm.LookupUrl}}?api_key=K3y-secret", "usePost": false, "headers": { "Authorization": "Bearer T0k3n-secret" } },
-                  "defaultDestination": { "type": "queue", "target": "100" },
-                  "rows": [
-                    { "operator": "=", "value": "SILVER", "destination": { "type": "ivr", "target": "200" } },
-                    { "operator": "=", "value": "gold", "destination": { "type": "queue", "target": "103" } },
-                    { "operator": ">=", "value": "10", "destination": { "type": "extension", "target": "201" } }
-                  ]
-                }
-              ],
-              "dids": { "5551000": "vip" }
-            }
-            """;
+        var crm = RuleJson.Crm($"{_crm.LookupUrl}?api_key=K3y-secret", headers: new Dictionary<string, string> { ["Authorization"] = "Bearer T0k3n-secret" });
+        var rows = new[] { RuleJson.Row("=", "SILVER", "ivr", "200"), RuleJson.Row("=", "gold", "queue", "103"), RuleJson.Row(">=", "10", "extension", "201") };
+        var rules = RuleJson.File([RuleJson.Did("vip", rows, crm: crm)], ("5551000", "vip"));
         Assert.Equal(0, (await _cli.RunAsync("rules", "import", _cli.WriteFile("rules.json", rules))).ExitCode);
     }
 
@@ -50,14 +34,15 @@ public sealed class SimulateCommandTests : IClassFixture<RedisServer>, IAsyncLif
     {
         var run = await _cli.RunAsync("simulate", "vip", "--caller", "+14155550100");
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("CRM request: GET https://127.0.0.1:", run.Out, StringComparison.Ordinal);
-        Assert.Contains("caller_id=%2B14155550100&did=5551000 -> 200 OK", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Value: 'GOLD'", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Row 1: = SILVER -> ivr:200  no match", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Row 2: = gold -> queue:103  MATCH", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Row 3: >= 10 -> extension:201  not evaluated (an earlier row matched)", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Destination: queue:103 (row 2 matched)", run.Out, StringComparison.Ordinal);
+        run.AssertExit(0);
+        run.AssertSays(
+            "CRM request: GET https://127.0.0.1:",
+            "caller_id=%2B14155550100&did=5551000 -> 200 OK",
+            "Value: 'GOLD'",
+            "Row 1: = SILVER -> ivr:200  no match",
+            "Row 2: = gold -> queue:103  MATCH",
+            "Row 3: >= 10 -> extension:201  not evaluated (an earlier row matched)",
+            "Destination: queue:103 (row 2 matched)");
     }
 
     [Fact]
@@ -75,8 +60,7 @@ public sealed class SimulateCommandTests : IClassFixture<RedisServer>, IAsyncLif
     {
         var run = await _cli.RunAsync("simulate", "vip", "--caller", "+14155550100", "--value", "050");
 
-        Assert.Contains("CRM: not asked (--value given)", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Row 3: >= 10 -> extension:201  MATCH: numeric 050 >= 10 is true", run.Out, StringComparison.Ordinal);
+        run.AssertSays("CRM: not asked (--value given)", "Row 3: >= 10 -> extension:201  MATCH: numeric 050 >= 10 is true");
         Assert.Empty(_crm.Requests);
     }
 
@@ -87,10 +71,8 @@ public sealed class SimulateCommandTests : IClassFixture<RedisServer>, IAsyncLif
 
         var run = await _cli.RunAsync("simulate", "vip", "--caller", "+14155550100");
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("-> 503 Service Unavailable", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Value: none, the lookup failed", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Destination: queue:100 (lookup failed: default destination)", run.Out, StringComparison.Ordinal);
+        run.AssertExit(0);
+        run.AssertSays("-> 503 Service Unavailable", "Value: none, the lookup failed", "Destination: queue:100 (lookup failed: default destination)");
     }
 
     [Fact]
@@ -98,7 +80,6 @@ public sealed class SimulateCommandTests : IClassFixture<RedisServer>, IAsyncLif
     {
         var run = await _cli.RunAsync("simulate", "nope", "--caller", "+14155550100");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("no rule named 'nope'", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(1, "no rule named 'nope'");
     }
 }

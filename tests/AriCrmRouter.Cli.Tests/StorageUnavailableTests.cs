@@ -23,8 +23,7 @@ public sealed class StorageUnavailableTests : IAsyncLifetime, IDisposable
 
         var run = await _cli.RunAsync(args);
 
-        Assert.Equal(3, run.ExitCode);
-        Assert.Contains($"Redis at {_redis.Configuration} is unreachable", run.Error, StringComparison.Ordinal);
+        run.AssertFailed(3, $"Redis at {_redis.Configuration} is unreachable");
         Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
     }
 
@@ -36,7 +35,7 @@ public sealed class StorageUnavailableTests : IAsyncLifetime, IDisposable
 
         var run = await _cli.RunAsync("rules", "import", path);
 
-        Assert.Equal(3, run.ExitCode);
+        run.AssertExit(3);
     }
 
     [Fact]
@@ -47,7 +46,7 @@ public sealed class StorageUnavailableTests : IAsyncLifetime, IDisposable
 
         var run = await _cli.RunRawAsync(string.Empty, ["--prefix", _cli.Prefix, "rules", "list"]);
 
-        Assert.Equal(3, run.ExitCode);
+        run.AssertExit(3);
         Assert.DoesNotContain("hunter2-redis", run.All, StringComparison.Ordinal);
     }
 

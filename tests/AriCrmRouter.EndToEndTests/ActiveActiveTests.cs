@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using AriCrmRouter.EndToEndTests.Infrastructure;
 
 namespace AriCrmRouter.EndToEndTests;
 

@@ -1,5 +1,3 @@
-using AriCrmRouter.EndToEndTests.Infrastructure;
-
 namespace AriCrmRouter.EndToEndTests;
 
 /// <summary>Many calls at once: five SIPp processes, ten calls each, all on the line together.</summary>

@@ -1,5 +1,3 @@
-using AriCrmRouter.EndToEndTests.Infrastructure;
-
 namespace AriCrmRouter.EndToEndTests;
 
 /// <summary>The CRM misbehaves (sample CRM control endpoint): every call still goes to the rule's default within the lookup deadline.</summary>
@@ -22,17 +20,14 @@ public sealed class CrmFailureTests(EndToEndEnvironment stack)
         CallOutcome call;
         try
         {
-            call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.CrmTrouble, Caller = Callers.Gold, HoldMs = 500 }, $"{nameof(CrmMisbehaves_GoldCaller_DefaultDestinationWithinDeadline)} ({mode})");
+            call = await stack.CallAsync(Dids.CrmTrouble, Callers.Gold, 500, $"{nameof(CrmMisbehaves_GoldCaller_DefaultDestinationWithinDeadline)} ({mode})");
         }
         finally
         {
             await stack.Crm.SetModeAsync("normal");
         }
 
-        Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
-        Assert.Equal("queue:620", call.Landing.Destination);
-        Assert.Equal("crm-trouble", call.Landing.Rule);
-        Assert.Equal("lookup-failed", call.Landing.Reason);
+        call.AssertLanded("queue:620", "crm-trouble", "lookup-failed");
         Assert.True(call.Setup < Deadline + Slack, $"call setup took {call.Setup.TotalMilliseconds} ms (deadline {Deadline.TotalMilliseconds} ms)");
         var lookups = await stack.Crm.LookupsAsync();
         Assert.Contains(lookups, l => l.Did == Dids.CrmTrouble && l.Mode == mode);
@@ -41,7 +36,7 @@ public sealed class CrmFailureTests(EndToEndEnvironment stack)
     [Fact]
     public async Task CrmHealthy_GoldCaller_RowMatches()
     {
-        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.CrmTrouble, Caller = Callers.Gold, HoldMs = 500 });
+        var call = await stack.CallAsync(Dids.CrmTrouble, Callers.Gold);
 
         Assert.Equal("queue:610", call.Landing.Destination);
         Assert.Equal("row-matched", call.Landing.Reason);

@@ -1,5 +1,3 @@
-using AriCrmRouter.EndToEndTests.Infrastructure;
-
 namespace AriCrmRouter.EndToEndTests;
 
 /// <summary>
@@ -13,12 +11,9 @@ public sealed class CustomCrmPostTests(EndToEndEnvironment stack)
     [Fact]
     public async Task PostRule_CrmRequiresContentLength_GoldCallerRoutedByTheAnswer()
     {
-        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.PostStatus, Caller = Callers.Gold, HoldMs = 500 });
+        var call = await stack.CallAsync(Dids.PostStatus, Callers.Gold);
 
-        Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
-        Assert.Equal("post-status", call.Landing.Rule);
-        Assert.Equal("queue:610", call.Landing.Destination);
-        Assert.Equal("row-matched", call.Landing.Reason);
+        call.AssertLanded("queue:610", "post-status", "row-matched");
         var lookups = (await stack.Crm.LookupsAsync()).Where(l => l.Did == Dids.PostStatus).ToList();
         Assert.Contains(lookups, l => l.Status == 200 && l.CallerId == Callers.Gold && l.FieldName == "status");
         Assert.DoesNotContain(lookups, l => l.Status == 411);

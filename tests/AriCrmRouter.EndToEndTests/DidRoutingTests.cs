@@ -1,27 +1,16 @@
-using AriCrmRouter.EndToEndTests.Infrastructure;
-
 namespace AriCrmRouter.EndToEndTests;
 
 /// <summary>DID rules (call not answered, lookup by the caller's number): every operator, text and numbers, defaults.</summary>
 [Collection(EndToEndTier.Name)]
 public sealed class DidRoutingTests(EndToEndEnvironment stack)
 {
-    private Task<CallOutcome> CallAsync(string did, string caller, [System.Runtime.CompilerServices.CallerMemberName] string scenario = "") =>
-        stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = did, Caller = caller, HoldMs = 500 }, scenario);
-
-    private static void AssertLanded(CallOutcome call, string destination, string rule, string reason)
-    {
-        Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
-        Assert.Equal(destination, call.Landing.Destination);
-        Assert.Equal(rule, call.Landing.Rule);
-        Assert.Equal(reason, call.Landing.Reason);
-        Assert.Equal("", call.Landing.Fallback);
-    }
+    private static void AssertLanded(CallOutcome call, string destination, string rule, string reason) =>
+        call.AssertLanded(destination, rule, reason, fallback: "");
 
     [Fact]
     public async Task Equals_LowerCaseRowAgainstGold_RoutesToQueue()
     {
-        var call = await CallAsync(Dids.Status, Callers.Gold);
+        var call = await stack.CallAsync(Dids.Status, Callers.Gold);
 
         AssertLanded(call, "queue:610", "status-did", "row-matched");
         Assert.Equal(Dids.Status, call.Landing.Did);
@@ -30,7 +19,7 @@ public sealed class DidRoutingTests(EndToEndEnvironment stack)
     [Fact]
     public async Task Equals_SilverCaller_RoutesToIvr()
     {
-        var call = await CallAsync(Dids.Status, Callers.Silver);
+        var call = await stack.CallAsync(Dids.Status, Callers.Silver);
 
         AssertLanded(call, "ivr:700", "status-did", "row-matched");
     }
@@ -38,7 +27,7 @@ public sealed class DidRoutingTests(EndToEndEnvironment stack)
     [Fact]
     public async Task Equals_BronzeCaller_RoutesToExtension()
     {
-        var call = await CallAsync(Dids.Status, Callers.Bronze);
+        var call = await stack.CallAsync(Dids.Status, Callers.Bronze);
 
         AssertLanded(call, "extension:1003", "status-did", "row-matched");
     }
@@ -46,7 +35,7 @@ public sealed class DidRoutingTests(EndToEndEnvironment stack)
     [Fact]
     public async Task LessThan_ValueBelowRow_RoutesToQueue()
     {
-        var call = await CallAsync(Dids.ValueBelow, Callers.Bronze);
+        var call = await stack.CallAsync(Dids.ValueBelow, Callers.Bronze);
 
         AssertLanded(call, "queue:600", "value-below", "row-matched");
     }
@@ -54,7 +43,7 @@ public sealed class DidRoutingTests(EndToEndEnvironment stack)
     [Fact]
     public async Task GreaterThan_DecimalValueAboveRow_RoutesToQueue()
     {
-        var call = await CallAsync(Dids.ValueAbove, Callers.Gold);
+        var call = await stack.CallAsync(Dids.ValueAbove, Callers.Gold);
 
         AssertLanded(call, "queue:610", "value-above", "row-matched");
     }
@@ -62,7 +51,7 @@ public sealed class DidRoutingTests(EndToEndEnvironment stack)
     [Fact]
     public async Task Equals_RowWithLeadingZeroAgainstFifty_ComparesAsNumbers()
     {
-        var call = await CallAsync(Dids.ValueEqual, Callers.GoldLowerCaseAt50);
+        var call = await stack.CallAsync(Dids.ValueEqual, Callers.GoldLowerCaseAt50);
 
         AssertLanded(call, "extension:1002", "value-equal", "row-matched");
     }
@@ -70,7 +59,7 @@ public sealed class DidRoutingTests(EndToEndEnvironment stack)
     [Fact]
     public async Task AtMost_ValueOnTheBoundary_RoutesToIvr()
     {
-        var call = await CallAsync(Dids.ValueAtMost, Callers.Silver);
+        var call = await stack.CallAsync(Dids.ValueAtMost, Callers.Silver);
 
         AssertLanded(call, "ivr:700", "value-at-most", "row-matched");
     }
@@ -78,7 +67,7 @@ public sealed class DidRoutingTests(EndToEndEnvironment stack)
     [Fact]
     public async Task AtLeast_ValueOnTheBoundary_FirstMatchingRowWins()
     {
-        var call = await CallAsync(Dids.ValueAtLeast, Callers.GoldAt51000);
+        var call = await stack.CallAsync(Dids.ValueAtLeast, Callers.GoldAt51000);
 
         AssertLanded(call, "queue:610", "value-at-least", "row-matched");
     }
@@ -86,7 +75,7 @@ public sealed class DidRoutingTests(EndToEndEnvironment stack)
     [Fact]
     public async Task AtLeast_OnlySecondRowMatches_RoutesToSecondRow()
     {
-        var call = await CallAsync(Dids.ValueAtLeast, Callers.Silver);
+        var call = await stack.CallAsync(Dids.ValueAtLeast, Callers.Silver);
 
         AssertLanded(call, "queue:600", "value-at-least", "row-matched");
     }
@@ -94,7 +83,7 @@ public sealed class DidRoutingTests(EndToEndEnvironment stack)
     [Fact]
     public async Task NoRowMatches_ValueBelowEveryRow_DefaultDestination()
     {
-        var call = await CallAsync(Dids.ValueAtLeast, Callers.SilverAtZero);
+        var call = await stack.CallAsync(Dids.ValueAtLeast, Callers.SilverAtZero);
 
         AssertLanded(call, "queue:620", "value-at-least", "no-row-matched");
     }
@@ -102,7 +91,7 @@ public sealed class DidRoutingTests(EndToEndEnvironment stack)
     [Fact]
     public async Task UnknownCaller_NotInCrm_DefaultDestination()
     {
-        var call = await CallAsync(Dids.Status, Callers.Unknown);
+        var call = await stack.CallAsync(Dids.Status, Callers.Unknown);
 
         AssertLanded(call, "queue:620", "status-did", "value-not-found");
     }
@@ -110,7 +99,7 @@ public sealed class DidRoutingTests(EndToEndEnvironment stack)
     [Fact]
     public async Task DefaultVoicemailYes_NoRowMatches_VoicemailOfDefaultExtension()
     {
-        var call = await CallAsync(Dids.VoicemailDefault, Callers.Gold);
+        var call = await stack.CallAsync(Dids.VoicemailDefault, Callers.Gold);
 
         AssertLanded(call, "voicemail:1002", "voicemail-default", "no-row-matched");
     }
@@ -118,7 +107,7 @@ public sealed class DidRoutingTests(EndToEndEnvironment stack)
     [Fact]
     public async Task RecordingDestination_RowMatches_PlaysFileAndHangsUp()
     {
-        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.Recording, Caller = Callers.Bronze, HoldMs = 15000 });
+        var call = await stack.CallAsync(Dids.Recording, Callers.Bronze, 15000);
 
         AssertLanded(call, "recording:vm-goodbye", "bronze-recording", "row-matched");
         // The caller would have stayed 15 s; Asterisk ended the call after the ~1 s prompt.

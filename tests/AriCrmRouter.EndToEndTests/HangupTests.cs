@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using AriCrmRouter.EndToEndTests.Infrastructure;
-
 namespace AriCrmRouter.EndToEndTests;
 
 /// <summary>The caller gives up while the router works on the call: no error, no leftover channel, the next call still works.</summary>
@@ -60,7 +57,7 @@ public sealed partial class HangupTests(EndToEndEnvironment stack)
         Assert.Equal(0, await stack.Stack.WaitForNoChannelsAsync(TimeSpan.FromSeconds(5)));
 
         // The router still routes the next call.
-        var next = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.Status, Caller = Callers.Gold, HoldMs = 500 }, $"{scenario} (next call)");
+        var next = await stack.CallAsync(Dids.Status, Callers.Gold, 500, $"{scenario} (next call)");
         Assert.Equal("queue:610", next.Landing.Destination);
     }
 

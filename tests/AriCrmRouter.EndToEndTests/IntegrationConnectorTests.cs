@@ -1,4 +1,3 @@
-using AriCrmRouter.EndToEndTests.Infrastructure;
 using AriCrmRouter.TestKit.Crm.Vendors;
 
 namespace AriCrmRouter.EndToEndTests;
@@ -27,10 +26,9 @@ public sealed class IntegrationConnectorTests(EndToEndEnvironment stack, Integra
     [Fact]
     public async Task HubSpotRule_ContactWithGoldTier_LandsInTheGoldQueue()
     {
-        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Did, Caller = GoldContact, HoldMs = 500 });
+        var call = await stack.CallAsync(Did, GoldContact);
 
-        Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
-        Assert.Equal(("queue:610", "hubspot-tier", "row-matched"), (call.Landing.Destination, call.Landing.Rule, call.Landing.Reason));
+        call.AssertLanded("queue:610", "hubspot-tier", "row-matched");
         var search = Assert.Single(hubSpot.Fake.Searches, s => s.Body.Contains("15550107777", StringComparison.Ordinal));
         Assert.Equal($"Bearer {FakeHubSpot.PrivateAppToken}", search.Headers["Authorization"]);
         Assert.DoesNotContain(FakeHubSpot.PrivateAppToken, search.Path + search.Query, StringComparison.Ordinal);
@@ -39,7 +37,7 @@ public sealed class IntegrationConnectorTests(EndToEndEnvironment stack, Integra
     [Fact]
     public async Task HubSpotRule_ContactFoundByMobileInAnotherFormat_LandsInTheIvr()
     {
-        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Did, Caller = SilverContact, HoldMs = 500 });
+        var call = await stack.CallAsync(Did, SilverContact);
 
         Assert.Equal(("ivr:700", "row-matched"), (call.Landing.Destination, call.Landing.Reason));
     }
@@ -49,7 +47,7 @@ public sealed class IntegrationConnectorTests(EndToEndEnvironment stack, Integra
     {
         hubSpot.Fake.RejectEveryToken = true;
 
-        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Did, Caller = RejectedContact, HoldMs = 500 });
+        var call = await stack.CallAsync(Did, RejectedContact);
 
         Assert.Equal(("queue:620", "lookup-failed"), (call.Landing.Destination, call.Landing.Reason));
     }

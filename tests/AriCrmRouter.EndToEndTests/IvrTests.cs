@@ -1,5 +1,3 @@
-using AriCrmRouter.EndToEndTests.Infrastructure;
-
 namespace AriCrmRouter.EndToEndTests;
 
 /// <summary>IVR rules: answered, greeting played, DTMF collected (also typed during the greeting) and sent to the CRM.</summary>
@@ -11,14 +9,10 @@ public sealed class IvrTests(EndToEndEnvironment stack)
     {
         // tt-weasels lasts about 3 s; the digits start after 4 s, when the router waits for the first digit.
         const string caller = "15550100031";
-        var scenario = await SippScenarios.DtmfAsync("13579#", initialWaitMs: 4000, gapMs: 500, Path.Combine(RepoPaths.Artifacts, "run", "scenarios"));
 
-        var call = await stack.CallAsync(new SippCall { Scenario = scenario, Did = Dids.Ivr, Caller = caller, HoldMs = 500 });
+        var call = await CallTypingAsync(Dids.Ivr, caller, "13579#", initialWaitMs: 4000);
 
-        Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
-        Assert.Equal("queue:620", call.Landing.Destination);
-        Assert.Equal("account-ivr", call.Landing.Rule);
-        Assert.Equal("row-matched", call.Landing.Reason);
+        call.AssertLanded("queue:620", "account-ivr", "row-matched");
         var lookups = await stack.Crm.LookupsAsync();
         Assert.Contains(lookups, l => l.Dtmf == "13579" && l.Did == Dids.Ivr && l.CallerId == caller && l.FieldName == "status" && l.Status == 200);
         var greeting = stack.AsteriskLog.FullSince(call.Mark).Where(l => l.Contains($"[{call.Landing.CallId}]", StringComparison.Ordinal));
@@ -30,13 +24,10 @@ public sealed class IvrTests(EndToEndEnvironment stack)
     {
         // tt-monkeys lasts about 16 s; the digits start after 1 s and stop it (barge-in) without being lost.
         const string caller = "15550100032";
-        var scenario = await SippScenarios.DtmfAsync("24689#", initialWaitMs: 1000, gapMs: 500, Path.Combine(RepoPaths.Artifacts, "run", "scenarios"));
 
-        var call = await stack.CallAsync(new SippCall { Scenario = scenario, Did = Dids.IvrLongGreeting, Caller = caller, HoldMs = 500 });
+        var call = await CallTypingAsync(Dids.IvrLongGreeting, caller, "24689#", initialWaitMs: 1000);
 
-        Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
-        Assert.Equal("queue:610", call.Landing.Destination);
-        Assert.Equal("account-ivr-long-greeting", call.Landing.Rule);
+        call.AssertLanded("queue:610", "account-ivr-long-greeting");
         var lookups = await stack.Crm.LookupsAsync();
         Assert.Contains(lookups, l => l.Dtmf == "24689" && l.Did == Dids.IvrLongGreeting && l.CallerId == caller);
         // Routed long before the 16 s greeting could have ended.
@@ -46,12 +37,17 @@ public sealed class IvrTests(EndToEndEnvironment stack)
     [Fact]
     public async Task IvrRule_NoDigitsTyped_DefaultDestinationAfterDigitTimeout()
     {
-        const string caller = "15550100033";
-
-        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.Ivr, Caller = caller, HoldMs = 12000 });
+        var call = await stack.CallAsync(Dids.Ivr, "15550100033", holdMs: 12000);
 
         Assert.Equal("queue:500", call.Landing.Destination);
         Assert.Equal("account-ivr", call.Landing.Rule);
         Assert.NotEqual("row-matched", call.Landing.Reason);
+    }
+
+    /// <summary>Calls <paramref name="did"/> and types <paramref name="digits"/>, 500 ms apart, from <paramref name="initialWaitMs"/> after the answer.</summary>
+    private async Task<CallOutcome> CallTypingAsync(string did, string caller, string digits, int initialWaitMs, [CallerMemberName] string scenario = "")
+    {
+        var typing = await SippScenarios.DtmfAsync(digits, initialWaitMs, gapMs: 500, stack.RunFile("scenarios"));
+        return await stack.CallAsync(new SippCall { Scenario = typing, Did = did, Caller = caller, HoldMs = 500 }, scenario);
     }
 }

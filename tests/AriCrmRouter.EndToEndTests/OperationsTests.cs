@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
-using AriCrmRouter.EndToEndTests.Infrastructure;
-
 namespace AriCrmRouter.EndToEndTests;
 
 /// <summary>The router process's operations endpoint with a real Asterisk, Redis and CRM (also run against an installation: scripts/test.sh installed).</summary>
@@ -29,7 +24,7 @@ public sealed partial class OperationsTests(EndToEndEnvironment stack) : IDispos
         const string Series = "crmrouter_calls_total{";
         var before = await CallsAsync(Series);
 
-        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.Status, Caller = Callers.Gold, HoldMs = 500 });
+        var call = await stack.CallAsync(Dids.Status, Callers.Gold);
 
         Assert.Equal("queue:610", call.Landing.Destination);
         var after = before;

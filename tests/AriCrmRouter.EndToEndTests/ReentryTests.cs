@@ -1,5 +1,3 @@
-using AriCrmRouter.EndToEndTests.Infrastructure;
-
 namespace AriCrmRouter.EndToEndTests;
 
 /// <summary>A destination that enters Stasis(crmrouter,&lt;rule&gt;) right after the router continued the call there.</summary>
@@ -9,13 +7,9 @@ public sealed class ReentryTests(EndToEndEnvironment stack)
     [Fact]
     public async Task DestinationEntersTheRouterAgain_RightAfterContinue_SecondRuleRoutesTheCall()
     {
-        await CallPathRules.EnsureImportedAsync(stack);
-        var mark = stack.AsteriskLog.Mark();
-
         // reenter-through-ivr sends GOLD callers to IVR e2ereenter, which enters Stasis(crmrouter,status-did) at once.
-        var sipp = await stack.Sipp.RunAsync(new SippCall { Scenario = SippScenarios.Call, Did = CallPathDids.ReenterThroughIvr, Caller = Callers.Gold, HoldMs = 3000 });
+        var (sipp, landings) = await CallPathRules.CallAsync(stack, CallPathDids.ReenterThroughIvr, Callers.Gold, holdMs: 3000, landings: 2);
 
-        var landings = await stack.AsteriskLog.WaitForLandingsAsync(mark, l => l.Caller == Callers.Gold, 2, TimeSpan.FromSeconds(20));
         Assert.True(sipp.Succeeded, $"{sipp}\n{sipp.Output}");
         Assert.True(landings.Count == 2, $"landings: {string.Join("; ", landings)}\nRouter log (tail):\n{stack.RouterLogTail()}");
         Assert.Equal("ivr:e2ereenter", landings[0].Destination);

@@ -1,5 +1,3 @@
-using AriCrmRouter.EndToEndTests.Infrastructure;
-
 namespace AriCrmRouter.EndToEndTests;
 
 /// <summary>The router process goes away: the dialplan's own fallback, and recovery of calls left waiting in Stasis.</summary>
@@ -13,17 +11,14 @@ public sealed class RouterLifecycleTests(EndToEndEnvironment stack)
         CallOutcome call;
         try
         {
-            call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.Status, Caller = Callers.Gold, HoldMs = 500 });
+            call = await stack.CallAsync(Dids.Status, Callers.Gold);
         }
         finally
         {
             await stack.Router.StartAsync();
         }
 
-        Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
-        Assert.Equal("queue:500", call.Landing.Destination);
-        Assert.Equal("router-unavailable", call.Landing.Fallback);
-        Assert.Equal("", call.Landing.Rule);
+        call.AssertLanded("queue:500", rule: "", fallback: "router-unavailable");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using AriCrmRouter.EndToEndTests.Infrastructure;
 using AriCrmRouter.TestKit.Ari;
 
 namespace AriCrmRouter.EndToEndTests;
@@ -21,10 +20,7 @@ public sealed class RoutingRecoveryTests(EndToEndEnvironment stack)
         var (call, proxy) = await ThroughFaultyAriAsync(p => p.FailNextContinues(2, fault), $" ({fault})");
 
         Assert.Equal(2, proxy.FailedContinues);
-        Assert.Equal("queue:610", call.Landing.Destination);
-        Assert.Equal("status-did", call.Landing.Rule);
-        Assert.Equal("", call.Landing.Fallback);
-        Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
+        call.AssertLanded("queue:610", "status-did", fallback: "");
     }
 
     [Fact]
@@ -33,11 +29,8 @@ public sealed class RoutingRecoveryTests(EndToEndEnvironment stack)
         var (call, proxy) = await ThroughFaultyAriAsync(p => p.FailNextVariables(1));
 
         Assert.Equal(1, proxy.FailedVariables); // the one label, CRMROUTER_DECISION
-        Assert.Equal("queue:610", call.Landing.Destination);
         // The dialplan prints the labels it was given: none arrived, yet the call went where the rule says.
-        Assert.Equal("", call.Landing.Rule);
-        Assert.Equal("", call.Landing.Reason);
-        Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
+        call.AssertLanded("queue:610", rule: "", reason: "");
     }
 
     [Fact]
@@ -50,10 +43,7 @@ public sealed class RoutingRecoveryTests(EndToEndEnvironment stack)
         var dropped = Assert.Single(proxy.DroppedStasisStarts);
         Assert.Equal(dropped, call.Landing.UniqueId);
         Assert.Contains($"Channel {dropped} was in application crmrouter without a call session; routing it", RouterLog(), StringComparison.Ordinal);
-        Assert.Equal("queue:610", call.Landing.Destination);
-        Assert.Equal("status-did", call.Landing.Rule);
-        Assert.Equal("", call.Landing.Fallback);
-        Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
+        call.AssertLanded("queue:610", "status-did", fallback: "");
     }
 
     /// <summary>
@@ -74,7 +64,7 @@ public sealed class RoutingRecoveryTests(EndToEndEnvironment stack)
             await router.StartAsync();
             await proxy.WaitForApplicationReadsAsync(waitForApplicationReads, TimeSpan.FromSeconds(30));
             arm(proxy);
-            var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.Status, Caller = Callers.Gold, HoldMs = 1000 }, scenario + variant);
+            var call = await stack.CallAsync(Dids.Status, Callers.Gold, 1000, scenario + variant);
             return (call, proxy);
         }
         catch (TimeoutException ex)

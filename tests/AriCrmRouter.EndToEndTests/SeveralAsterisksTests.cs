@@ -1,6 +1,3 @@
-using System.Globalization;
-using AriCrmRouter.EndToEndTests.Infrastructure;
-
 namespace AriCrmRouter.EndToEndTests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AriCrmRouter.EndToEndTests.Infrastructure;
-
 namespace AriCrmRouter.EndToEndTests;
 
 /// <summary>
@@ -16,7 +14,7 @@ public sealed class StasisGuardTests(EndToEndEnvironment stack)
     public async Task RoutedToQueue_CallerHoldsWellPastTheGuard_IsNotHungUp()
     {
         var call = await WithShortGuardAsync(() =>
-            stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.Status, Caller = Callers.Gold, HoldMs = ShortGuardSeconds * 3 * 1000 }));
+            stack.CallAsync(Dids.Status, Callers.Gold, ShortGuardSeconds * 3 * 1000));
 
         Assert.Equal("queue:610", call.Landing.Destination);
         Assert.True(call.Sipp.Succeeded, $"{call.Sipp}\n{call.Sipp.Output}");
@@ -39,7 +37,7 @@ public sealed class StasisGuardTests(EndToEndEnvironment stack)
         {
             // The CRM takes 20 s and the rule waits 15 s for it: the call is still in Stasis when the guard fires.
             call = await WithShortGuardAsync(() =>
-                stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.PatientLookup, Caller = caller, HoldMs = 1000 }));
+                stack.CallAsync(Dids.PatientLookup, caller, 1000));
         }
         finally
         {

@@ -1,5 +1,3 @@
-using AriCrmRouter.EndToEndTests.Infrastructure;
-
 namespace AriCrmRouter.EndToEndTests;
 
 /// <summary>
@@ -17,12 +15,8 @@ public sealed class TargetGrammarTests(EndToEndEnvironment stack)
     [InlineData(CallPathDids.LongestIvr, Callers.Gold, "ivr:ivr64xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "row-matched")]
     public async Task EdgeOfTheGrammar_RoutedByTheRouter_LandsInItsContext(string did, string caller, string destination, string reason)
     {
-        await CallPathRules.EnsureImportedAsync(stack);
-        var mark = stack.AsteriskLog.Mark();
+        var (sipp, landings) = await CallPathRules.CallAsync(stack, did, caller, holdMs: 1500);
 
-        var sipp = await stack.Sipp.RunAsync(new SippCall { Scenario = SippScenarios.Call, Did = did, Caller = caller, HoldMs = 1500 });
-
-        var landings = await stack.AsteriskLog.WaitForLandingsAsync(mark, l => l.Caller == caller, 1, TimeSpan.FromSeconds(20));
         Assert.True(sipp.Succeeded, $"{sipp}\n{sipp.Output}");
         Assert.NotEmpty(landings);
         var first = landings[0];

@@ -1,4 +1,3 @@
-using AriCrmRouter.EndToEndTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,24 +10,12 @@ namespace AriCrmRouter.EndToEndTests;
 [Collection(EndToEndTier.Name)]
 public sealed class WebAdminRecentCallsTests(EndToEndEnvironment stack)
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     [Fact]
     public async Task RecentCalls_CallPlacedThroughTheStack_AppearsWithoutReloading()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: the web admin scenario needs Debian's chromium (apt-get install -y chromium; scripts/setup.sh installs it).");
-        }
-
         await using var web = await WebAdminProcess.StartAsync(stack);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await WebAdminProcess.LaunchChromiumAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = web.BaseUrl.ToString() });
         await page.GotoAsync("/login");
         await page.GetByLabel("Account").FillAsync(WebAdminProcess.AdminName);
@@ -39,7 +26,7 @@ public sealed class WebAdminRecentCallsTests(EndToEndEnvironment stack)
         var navigations = 0;
         page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
 
-        var call = await stack.CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = Dids.Status, Caller = Callers.Gold, HoldMs = 500 });
+        var call = await stack.CallAsync(Dids.Status, Callers.Gold);
 
         // The router names the call by its ARI channel id, which is Asterisk's uniqueid of the channel.
         var row = page.Locator($"#calls tr[data-channel='{call.Landing.UniqueId}']");

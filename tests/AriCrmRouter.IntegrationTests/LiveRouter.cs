@@ -175,6 +175,13 @@ public sealed class LiveRouter : IAsyncLifetime
         Assert.True(exit == 0, output);
     }
 
+    /// <summary>Imports <paramref name="rulesJson"/> with the admin CLI, then starts the router (with <paramref name="overrides"/>).</summary>
+    public async Task StartRouterWithRulesAsync(string rulesJson, IDictionary<string, string?>? overrides = null)
+    {
+        await ImportRulesAsync(rulesJson);
+        await StartRouterAsync(overrides);
+    }
+
     /// <summary>Waits until the router serves a rule set that satisfies <paramref name="condition"/>.</summary>
     public async Task WaitForRulesAsync(Func<IRuleSetProvider, bool> condition, TimeSpan? timeout = null)
     {

@@ -6,44 +6,15 @@ namespace AriCrmRouter.IntegrationTests;
 /// <summary>The router as deployed (host, websocket, REST, Redis, HTTPS CRM), with fakes only where Asterisk and the CRM would be.</summary>
 public sealed class RoutingTests : IAsyncLifetime
 {
-    private const string Rules = """
-        {
-          "rules": [
-            {
-              "name": "vip",
-              "crmField": "status",
-              "location": "did",
-              "crm": { "type": "custom", "url": "{CRM_URL}", "usePost": false, "headers": { "X-Api-Key": "crm-T0ken-value" } },
-              "defaultDestination": { "type": "queue", "target": "100" },
-              "rows": [
-                { "operator": "=", "value": "gold", "destination": { "type": "queue", "target": "103" } },
-                { "operator": "=", "value": "SILVER", "destination": { "type": "ivr", "target": "200" } }
-              ],
-              "lookup": { "timeoutMs": 3000 }
-            },
-            {
-              "name": "accounts",
-              "crmField": "status",
-              "location": "ivr",
-              "greeting": "enter-account",
-              "crm": { "type": "custom", "url": "{CRM_URL}", "usePost": true, "headers": {} },
-              "defaultDestination": { "type": "extension", "target": "200" },
-              "defaultVoicemail": "yes",
-              "rows": [ { "operator": "=", "value": "GOLD", "destination": { "type": "queue", "target": "103" } } ],
-              "dtmf": { "maxDigits": 4, "terminator": "#", "firstDigitTimeoutMs": 5000, "interDigitTimeoutMs": 3000 }
-            }
-          ],
-          "dids": { "5551000": "vip", "5553000": "accounts" }
-        }
-        """;
+    private static readonly Dictionary<string, string> ApiKey = new() { ["X-Api-Key"] = "crm-T0ken-value" };
+
 
     private readonly LiveRouter _stack = new();
 
     public async Task InitializeAsync()
     {
         await _stack.InitializeAsync();
-        await _stack.ImportRulesAsync(Rules);
-        await _stack.StartRouterAsync();
+        await _stack.StartRouterWithRulesAsync(Rules());
     }
 
     public Task DisposeAsync() => _stack.DisposeAsync();
@@ -126,7 +97,7 @@ public sealed class RoutingTests : IAsyncLifetime
     [Fact]
     public async Task RuleChange_ImportedWhileRunning_IsUsedForTheNextCallWithoutRestart()
     {
-        await _stack.ImportRulesAsync(Rules.Replace("\"target\": \"103\"", "\"target\": \"104\"", StringComparison.Ordinal));
+        await _stack.ImportRulesAsync(Rules(vipGoldQueue: "104"));
         await _stack.WaitForRulesAsync(r => r.Current.FindByName("vip")!.Rows[0].Destination.Target == "104");
 
         var call = await _stack.Ari.StartCallAsync("+14155550100", "5551000");
@@ -204,4 +175,13 @@ public sealed class RoutingTests : IAsyncLifetime
         File.WriteAllText(path, content);
         return path;
     }
+
+    /// <summary>DID 5551000: rule vip (custom CRM with an API key; gold to queue 103, SILVER to IVR 200); DID 5553000: IVR rule accounts.</summary>
+    private static string Rules(string vipGoldQueue = "103") => RuleJson.File(
+        [
+            RuleJson.Did("vip", [RuleJson.Row("=", "gold", "queue", vipGoldQueue), RuleJson.Row("=", "SILVER", "ivr", "200")], crm: RuleJson.Crm(headers: ApiKey), lookupTimeoutMs: 3000),
+            RuleJson.Ivr("accounts", [RuleJson.Row("=", "GOLD", "queue", "103")], defaultVoicemail: "yes"),
+        ],
+        ("5551000", "vip"),
+        ("5553000", "accounts"));
 }

@@ -9,31 +9,14 @@ namespace AriCrmRouter.IntegrationTests;
 /// </summary>
 public sealed class SecretsAtRestRoutingTests : IAsyncLifetime
 {
-    private const string Rules = """
-        {
-          "rules": [
-            {
-              "name": "vip",
-              "crmField": "status",
-              "location": "did",
-              "crm": { "type": "custom", "url": "{CRM_URL}", "usePost": false, "headers": { "X-Api-Key": "crm-T0ken-value" } },
-              "defaultDestination": { "type": "queue", "target": "100" },
-              "rows": [ { "operator": "=", "value": "GOLD", "destination": { "type": "queue", "target": "103" } } ],
-              "lookup": { "timeoutMs": 3000 }
-            },
-            {
-              "name": "open",
-              "crmField": "status",
-              "location": "did",
-              "crm": { "type": "custom", "url": "{CRM_URL}", "usePost": false },
-              "defaultDestination": { "type": "queue", "target": "200" },
-              "rows": [ { "operator": "=", "value": "GOLD", "destination": { "type": "queue", "target": "203" } } ],
-              "lookup": { "timeoutMs": 3000 }
-            }
-          ],
-          "dids": { "5551000": "vip", "5552000": "open" }
-        }
-        """;
+    /// <summary>DID 5551000: rule vip, whose CRM request carries an API key (a secret at rest); DID 5552000: rule open, without headers.</summary>
+    private static readonly string Rules = RuleJson.File(
+        [
+            RuleJson.Did("vip", [RuleJson.Row("=", "GOLD", "queue", "103")], crm: RuleJson.Crm(headers: new Dictionary<string, string> { ["X-Api-Key"] = "crm-T0ken-value" }), lookupTimeoutMs: 3000),
+            RuleJson.Did("open", [RuleJson.Row("=", "GOLD", "queue", "203")], defaultQueue: "200", crm: RuleJson.Crm(withHeaders: false), lookupTimeoutMs: 3000),
+        ],
+        ("5551000", "vip"),
+        ("5552000", "open"));
 
     private readonly LiveRouter _stack = new();
     private readonly string _otherKeyRing = Path.Combine(Path.GetTempPath(), $"crmrouter-other-ring-{Guid.NewGuid():N}");

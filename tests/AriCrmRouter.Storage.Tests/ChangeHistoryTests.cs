@@ -5,8 +5,6 @@ namespace AriCrmRouter.Storage.Tests;
 /// <summary>The change history of rule writes: a record for every version, written in the same transaction as the version.</summary>
 public sealed class ChangeHistoryTests(RedisServer redis) : IClassFixture<RedisServer>
 {
-    private static CancellationToken Ct => TestTimeout.Token;
-
     [Fact]
     public async Task TryReplaceAsync_Recorded_RecordNamesTheNewVersionAndKeepsItsDocument()
     {

@@ -2,19 +2,23 @@ namespace AriCrmRouter.Storage.Tests;
 
 public sealed class RedisCrmConnectionStoreTests(RedisServer redis) : IClassFixture<RedisServer>
 {
-    private static CancellationToken Ct => TestTimeout.Token;
-
     private static CrmConnection Zoho(string name = "zoho-eu", string secret = "s3cr3t-token") => new(
         name,
         "zoho",
         new Dictionary<string, string> { ["region"] = "eu", ["clientId"] = "1000.ABC" },
         new Dictionary<string, string> { ["refreshToken"] = secret });
 
+    private StorageHarness CreateHarness(out ICrmConnectionStore store)
+    {
+        var harness = StorageHarness.Create(redis);
+        store = harness.Get<ICrmConnectionStore>();
+        return harness;
+    }
+
     [Fact]
     public async Task SaveAsync_ThenGet_RoundTripsKindSettingsAndSecrets()
     {
-        await using var harness = StorageHarness.Create(redis);
-        var store = harness.Get<ICrmConnectionStore>();
+        await using var harness = CreateHarness(out var store);
 
         await store.SaveAsync(Zoho(), Ct);
         var loaded = await store.GetAsync("zoho-eu", Ct);
@@ -30,8 +34,7 @@ public sealed class RedisCrmConnectionStoreTests(RedisServer redis) : IClassFixt
     [Fact]
     public async Task GetAsync_NameInOtherCase_FindsTheConnection()
     {
-        await using var harness = StorageHarness.Create(redis);
-        var store = harness.Get<ICrmConnectionStore>();
+        await using var harness = CreateHarness(out var store);
         await store.SaveAsync(Zoho("Zoho-EU"), Ct);
 
         var loaded = await store.GetAsync("zoho-eu", Ct);
@@ -50,8 +53,7 @@ public sealed class RedisCrmConnectionStoreTests(RedisServer redis) : IClassFixt
     [Fact]
     public async Task SaveAsync_SameNameTwice_ReplacesTheConnection()
     {
-        await using var harness = StorageHarness.Create(redis);
-        var store = harness.Get<ICrmConnectionStore>();
+        await using var harness = CreateHarness(out var store);
         await store.SaveAsync(Zoho(secret: "old"), Ct);
 
         await store.SaveAsync(Zoho(secret: "new"), Ct);
@@ -63,8 +65,7 @@ public sealed class RedisCrmConnectionStoreTests(RedisServer redis) : IClassFixt
     [Fact]
     public async Task ListAsync_SeveralConnections_ReturnsThemOrderedByName()
     {
-        await using var harness = StorageHarness.Create(redis);
-        var store = harness.Get<ICrmConnectionStore>();
+        await using var harness = CreateHarness(out var store);
         await store.SaveAsync(Zoho("zeta"), Ct);
         await store.SaveAsync(Zoho("Alpha"), Ct);
         await store.SaveAsync(Zoho("mid"), Ct);
@@ -77,8 +78,7 @@ public sealed class RedisCrmConnectionStoreTests(RedisServer redis) : IClassFixt
     [Fact]
     public async Task DeleteAsync_Existing_RemovesItAndReturnsTrue()
     {
-        await using var harness = StorageHarness.Create(redis);
-        var store = harness.Get<ICrmConnectionStore>();
+        await using var harness = CreateHarness(out var store);
         await store.SaveAsync(Zoho(), Ct);
 
         var deleted = await store.DeleteAsync("ZOHO-eu", Ct);

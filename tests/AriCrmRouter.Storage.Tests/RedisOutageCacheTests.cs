@@ -3,25 +3,18 @@ using AriCrmRouter.Crm.Lookup;
 namespace AriCrmRouter.Storage.Tests;
 
 /// <summary>Cache and store behaviour when Redis is stopped or stalled; owns its server.</summary>
-public sealed class RedisOutageCacheTests : IAsyncLifetime
+public sealed class RedisOutageCacheTests : OwnRedisServerTests
 {
     private const string LookupKey = "zoho-eu|Contacts|status|+15551234567";
-    private readonly RedisServer _redis = new();
-
-    private static CancellationToken Ct => TestTimeout.Token;
-
-    public Task InitializeAsync() => _redis.StartAsync();
-
-    public Task DisposeAsync() => _redis.DisposeAsync();
 
     [Fact]
     public async Task Cache_RedisStopped_ThrowsStorageUnavailable()
     {
-        await using var harness = StorageHarness.Create(_redis, settings: new Dictionary<string, string?> { ["Redis:CacheOperationTimeout"] = "00:00:10" });
+        await using var harness = StorageHarness.Create(Redis, settings: new Dictionary<string, string?> { ["Redis:CacheOperationTimeout"] = "00:00:10" });
         var cache = harness.Get<ICrmAnswerCache>();
         await cache.SetAsync(LookupKey, new CachedAnswer("GOLD"), TimeSpan.FromMinutes(1), Ct);
 
-        await _redis.StopAsync();
+        await Redis.StopAsync();
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => cache.GetAsync(LookupKey, Ct));
         await Assert.ThrowsAsync<StorageUnavailableException>(() => cache.SetAsync(LookupKey, new CachedAnswer("GOLD"), TimeSpan.FromMinutes(1), Ct));
@@ -30,7 +23,7 @@ public sealed class RedisOutageCacheTests : IAsyncLifetime
     [Fact]
     public async Task Cache_RedisStalled_GivesUpAfterTheOperationTimeout()
     {
-        await using var harness = StorageHarness.Create(_redis, settings: new Dictionary<string, string?> { ["Redis:CacheOperationTimeout"] = "00:00:00.100" });
+        await using var harness = StorageHarness.Create(Redis, settings: new Dictionary<string, string?> { ["Redis:CacheOperationTimeout"] = "00:00:00.100" });
         var cache = harness.Get<ICrmAnswerCache>();
         // Connect first (the cache shares this connection), so that only the stalled command meets the bound.
         var raw = await harness.RawAsync();
@@ -47,13 +40,13 @@ public sealed class RedisOutageCacheTests : IAsyncLifetime
     [Fact]
     public async Task RuleStore_RedisStopped_ThrowsStorageUnavailableNamingTheEndpoint()
     {
-        await using var harness = StorageHarness.Create(_redis);
+        await using var harness = StorageHarness.Create(Redis);
         var store = harness.Get<IRuleStore>();
         await store.LoadAsync(Ct);
 
-        await _redis.StopAsync();
+        await Redis.StopAsync();
 
         var ex = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.LoadAsync(Ct));
-        Assert.Contains(_redis.Configuration, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(Redis.Configuration, ex.Message, StringComparison.Ordinal);
     }
 }

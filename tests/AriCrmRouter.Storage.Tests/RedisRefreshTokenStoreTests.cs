@@ -7,8 +7,6 @@ public sealed class RedisRefreshTokenStoreTests(RedisServer redis) : IClassFixtu
 {
     private const string Configuration = "pipedrive-eu#0A1B2C";
 
-    private static CancellationToken Ct => TestTimeout.Token;
-
     [Fact]
     public async Task ReplaceAsync_TokenRotated_AnotherRouterReadsItAndRedisHoldsItEncrypted()
     {

@@ -4,8 +4,6 @@ namespace AriCrmRouter.Storage.Tests;
 
 public sealed class RedisRuleStoreTests(RedisServer redis) : IClassFixture<RedisServer>
 {
-    private static CancellationToken Ct => TestTimeout.Token;
-
     [Fact]
     public async Task LoadAsync_NothingStored_ReturnsEmptySetAndVersionZero()
     {

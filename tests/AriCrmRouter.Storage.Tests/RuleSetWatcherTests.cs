@@ -4,8 +4,6 @@ public sealed class RuleSetWatcherTests(RedisServer redis) : IClassFixture<Redis
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    private static CancellationToken Ct => TestTimeout.Token;
-
     private StorageHarness CreateHarness() => StorageHarness.Create(redis, services => services.AddRuleSetWatcher());
 
     [Fact]
@@ -13,77 +11,50 @@ public sealed class RuleSetWatcherTests(RedisServer redis) : IClassFixture<Redis
     {
         await using var harness = CreateHarness();
         var version = await harness.Get<IRuleStore>().ReplaceAsync(SampleRules.Set("a", "b"), Ct);
-        var watcher = harness.Get<RuleSetWatcher>();
+        await using var running = await harness.StartWatcherAsync();
+        var watcher = running.Watcher;
 
-        await watcher.StartAsync(Ct);
-        try
-        {
-            Assert.Equal(version, watcher.Version);
-            Assert.Equal(["a", "b"], SampleRules.Names(watcher.Current));
-            Assert.Same(watcher, harness.Get<IRuleSetProvider>());
-        }
-        finally
-        {
-            await watcher.StopAsync(Ct);
-        }
+        Assert.Equal(version, watcher.Version);
+        Assert.Equal(["a", "b"], SampleRules.Names(watcher.Current));
+        Assert.Same(watcher, harness.Get<IRuleSetProvider>());
     }
 
     [Fact]
     public async Task ReplaceAsync_WhileWatching_NewSetIsServed()
     {
         await using var harness = CreateHarness();
-        var watcher = harness.Get<RuleSetWatcher>();
-        await watcher.StartAsync(Ct);
-        try
-        {
-            var version = await harness.Get<IRuleStore>().ReplaceAsync(SampleRules.Set("fresh"), Ct);
+        await using var running = await harness.StartWatcherAsync();
+        var watcher = running.Watcher;
+        var version = await harness.Get<IRuleStore>().ReplaceAsync(SampleRules.Set("fresh"), Ct);
 
-            var served = await watcher.WaitUntilAsync(s => s.Version == version, Ct).WaitAsync(Patience, Ct);
+        var served = await watcher.WaitUntilAsync(s => s.Version == version, Ct).WaitAsync(Patience, Ct);
 
-            Assert.Equal(["fresh"], SampleRules.Names(served.RuleSet));
-            Assert.Equal(["fresh"], SampleRules.Names(watcher.Current));
-            Assert.Equal(version, watcher.Version);
-        }
-        finally
-        {
-            await watcher.StopAsync(Ct);
-        }
+        Assert.Equal(["fresh"], SampleRules.Names(served.RuleSet));
+        Assert.Equal(["fresh"], SampleRules.Names(watcher.Current));
+        Assert.Equal(version, watcher.Version);
     }
 
     [Fact]
     public async Task Watcher_ChangeWrittenWithoutAnnouncement_IsFoundByPolling()
     {
         await using var harness = CreateHarness();
-        var watcher = harness.Get<RuleSetWatcher>();
-        await watcher.StartAsync(Ct);
-        try
-        {
-            // Write the document and bump the version by hand, publishing nothing: only the poll can see it.
-            var raw = await harness.RawAsync();
-            await raw.StringSetAsync(harness.Prefix + "rules:document", Routing.Files.RuleFileCodec.Serialize(SampleRules.Set("polled")));
-            var version = await raw.StringIncrementAsync(harness.Prefix + "rules:version");
+        await using var running = await harness.StartWatcherAsync();
+        var watcher = running.Watcher;
 
-            await watcher.WaitUntilAsync(s => s.Version == version, Ct).WaitAsync(Patience, Ct);
+        // Publishing nothing: only the poll can see it.
+        var version = await WriteByHandAsync(harness, Routing.Files.RuleFileCodec.Serialize(SampleRules.Set("polled")));
 
-            Assert.Equal(["polled"], SampleRules.Names(watcher.Current));
-        }
-        finally
-        {
-            await watcher.StopAsync(Ct);
-        }
+        await watcher.WaitUntilAsync(s => s.Version == version, Ct).WaitAsync(Patience, Ct);
+
+        Assert.Equal(["polled"], SampleRules.Names(watcher.Current));
     }
 
     [Fact]
     public async Task CheckNowAsync_StoredDocumentInvalid_KeepsLastGoodSetAndLogsOnce()
     {
         await using var harness = CreateHarness();
-        var store = harness.Get<IRuleStore>();
         var watcher = harness.Get<RuleSetWatcher>();
-        var good = await store.ReplaceAsync(SampleRules.Set("good"), Ct);
-        await watcher.CheckNowAsync(Ct);
-        var raw = await harness.RawAsync();
-        await raw.StringSetAsync(harness.Prefix + "rules:document", "{\"rules\": [{\"name\": \"broken\"}], \"dids\": {}}");
-        await raw.StringIncrementAsync(harness.Prefix + "rules:version");
+        var good = await ServeGoodThenWriteByHandAsync(harness, "{\"rules\": [{\"name\": \"broken\"}], \"dids\": {}}");
 
         await watcher.CheckNowAsync(Ct);
         await watcher.CheckNowAsync(Ct);
@@ -100,20 +71,32 @@ public sealed class RuleSetWatcherTests(RedisServer redis) : IClassFixture<Redis
     public async Task CheckNowAsync_InvalidDocumentReplacedByValidOne_ServesTheNewSetAndLogsRecovery()
     {
         await using var harness = CreateHarness();
-        var store = harness.Get<IRuleStore>();
         var watcher = harness.Get<RuleSetWatcher>();
-        await store.ReplaceAsync(SampleRules.Set("good"), Ct);
-        await watcher.CheckNowAsync(Ct);
-        var raw = await harness.RawAsync();
-        await raw.StringSetAsync(harness.Prefix + "rules:document", "not a rule file");
-        await raw.StringIncrementAsync(harness.Prefix + "rules:version");
+        await ServeGoodThenWriteByHandAsync(harness, "not a rule file");
         await watcher.CheckNowAsync(Ct);
 
-        var fixedVersion = await store.ReplaceAsync(SampleRules.Set("repaired"), Ct);
+        var fixedVersion = await harness.Get<IRuleStore>().ReplaceAsync(SampleRules.Set("repaired"), Ct);
         await watcher.CheckNowAsync(Ct);
 
         Assert.Equal(fixedVersion, watcher.Version);
         Assert.Equal(["repaired"], SampleRules.Names(watcher.Current));
         Assert.Contains(harness.Logs.GetSnapshot(), r => r.Id.Id == 4024);
+    }
+
+    /// <summary>Stores and serves the rule set "good", then writes <paramref name="document"/> by hand as the next version.</summary>
+    private static async Task<long> ServeGoodThenWriteByHandAsync(StorageHarness harness, string document)
+    {
+        var good = await harness.Get<IRuleStore>().ReplaceAsync(SampleRules.Set("good"), Ct);
+        await harness.Get<RuleSetWatcher>().CheckNowAsync(Ct);
+        await WriteByHandAsync(harness, document);
+        return good;
+    }
+
+    /// <summary>Writes the rules document and bumps the version past the store (no validation, no announcement).</summary>
+    private static async Task<long> WriteByHandAsync(StorageHarness harness, string document)
+    {
+        var raw = await harness.RawAsync();
+        await raw.StringSetAsync(harness.Prefix + "rules:document", document);
+        return await raw.StringIncrementAsync(harness.Prefix + "rules:version");
     }
 }

@@ -10,8 +10,6 @@ public sealed class SecretsAtRestTests(RedisServer redis) : IClassFixture<RedisS
 
     private readonly List<string> _keyRings = [];
 
-    private static CancellationToken Ct => TestTimeout.Token;
-
     [Fact]
     public async Task SaveAsync_ConnectionSecret_StoredValueIsNotThePlainText()
     {
@@ -46,11 +44,7 @@ public sealed class SecretsAtRestTests(RedisServer redis) : IClassFixture<RedisS
         await using var writer = StorageHarness.Create(redis, settings: KeyRingSetting(writerRing));
         await writer.Get<IRuleStore>().ReplaceAsync(WithHeaderRule(), Ct);
 
-        await using var reader = StorageHarness.Create(redis, settings: new Dictionary<string, string?>
-        {
-            ["Redis:KeyPrefix"] = writer.Prefix,
-            ["Secrets:KeyRingPath"] = NewKeyRing(),
-        });
+        await using var reader = SameKeysWithKeyRing(writer, NewKeyRing());
         var loaded = (await reader.Get<IRuleStore>().LoadAsync(Ct)).RuleSet;
 
         var unreadable = Assert.IsType<UnreadableCustomCrmSource>(loaded.FindByName("tenant-a")!.Crm);
@@ -64,11 +58,7 @@ public sealed class SecretsAtRestTests(RedisServer redis) : IClassFixture<RedisS
     {
         await using var writer = StorageHarness.Create(redis);
         await writer.Get<IRuleStore>().ReplaceAsync(WithHeaderRule(), Ct);
-        await using var reader = StorageHarness.Create(redis, settings: new Dictionary<string, string?>
-        {
-            ["Redis:KeyPrefix"] = writer.Prefix,
-            ["Secrets:KeyRingPath"] = null,
-        });
+        await using var reader = SameKeysWithKeyRing(writer, null);
 
         var loaded = (await reader.Get<IRuleStore>().LoadAsync(Ct)).RuleSet;
 
@@ -84,11 +74,7 @@ public sealed class SecretsAtRestTests(RedisServer redis) : IClassFixture<RedisS
     {
         await using var writer = StorageHarness.Create(redis);
         await writer.Get<ICrmConnectionStore>().SaveAsync(Zoho(), Ct);
-        await using var reader = StorageHarness.Create(redis, settings: new Dictionary<string, string?>
-        {
-            ["Redis:KeyPrefix"] = writer.Prefix,
-            ["Secrets:KeyRingPath"] = NewKeyRing(),
-        });
+        await using var reader = SameKeysWithKeyRing(writer, NewKeyRing());
 
         var error = await Assert.ThrowsAsync<SecretUnreadableException>(() => reader.Get<ICrmConnectionStore>().GetAsync("zoho-eu", Ct));
 
@@ -112,11 +98,7 @@ public sealed class SecretsAtRestTests(RedisServer redis) : IClassFixture<RedisS
         }
 
         // A fresh reader of the same ring (as a router started after the rotation).
-        await using var rotated = StorageHarness.Create(redis, settings: new Dictionary<string, string?>
-        {
-            ["Redis:KeyPrefix"] = harness.Prefix,
-            ["Secrets:KeyRingPath"] = ring,
-        });
+        await using var rotated = SameKeysWithKeyRing(harness, ring);
         var rotatedStore = rotated.Get<ICrmConnectionStore>();
         await rotatedStore.SaveAsync(Zoho("new-conn"), Ct);
         Assert.Equal(RefreshToken, (await rotatedStore.GetAsync("old-conn", Ct))?.Secret("refreshToken"));
@@ -129,11 +111,7 @@ public sealed class SecretsAtRestTests(RedisServer redis) : IClassFixture<RedisS
             File.Delete(file);
         }
 
-        await using var withoutOldKey = StorageHarness.Create(redis, settings: new Dictionary<string, string?>
-        {
-            ["Redis:KeyPrefix"] = harness.Prefix,
-            ["Secrets:KeyRingPath"] = ring,
-        });
+        await using var withoutOldKey = SameKeysWithKeyRing(harness, ring);
         Assert.Equal(RefreshToken, (await withoutOldKey.Get<ICrmConnectionStore>().GetAsync("old-conn", Ct))?.Secret("refreshToken"));
         Assert.Equal(RefreshToken, (await withoutOldKey.Get<ICrmConnectionStore>().GetAsync("new-conn", Ct))?.Secret("refreshToken"));
     }
@@ -169,6 +147,13 @@ public sealed class SecretsAtRestTests(RedisServer redis) : IClassFixture<RedisS
         _keyRings.Add(ring);
         return ring;
     }
+
+    /// <summary>Another harness on <paramref name="other"/>'s keys, reading them with <paramref name="keyRing"/> (null: no key ring configured).</summary>
+    private StorageHarness SameKeysWithKeyRing(StorageHarness other, string? keyRing) => StorageHarness.Create(redis, settings: new Dictionary<string, string?>
+    {
+        ["Redis:KeyPrefix"] = other.Prefix,
+        ["Secrets:KeyRingPath"] = keyRing,
+    });
 
     private static Dictionary<string, string?> KeyRingSetting(string ring) => new() { ["Secrets:KeyRingPath"] = ring };
 

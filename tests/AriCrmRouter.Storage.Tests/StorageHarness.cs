@@ -69,6 +69,14 @@ internal sealed class StorageHarness : IAsyncDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>The harness's own connection, for looking at raw keys.</summary>
+    /// <summary>Starts the rule-set watcher; disposing the result stops it again, whatever the test did meanwhile.</summary>
+    public async Task<RunningWatcher> StartWatcherAsync()
+    {
+        var watcher = Get<RuleSetWatcher>();
+        await watcher.StartAsync(Ct);
+        return new RunningWatcher(watcher);
+    }
+
     public async Task<IDatabase> RawAsync() => (await Get<RedisConnection>().GetAsync(CancellationToken.None)).GetDatabase();
 
     public async Task<IReadOnlyList<string>> KeysAsync()
@@ -86,4 +94,10 @@ internal sealed class StorageHarness : IAsyncDisposable
             Directory.Delete(_ownKeyRing, recursive: true);
         }
     }
+}
+
+/// <summary>A started <see cref="RuleSetWatcher"/>, stopped on dispose.</summary>
+internal sealed record RunningWatcher(RuleSetWatcher Watcher) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync() => await Watcher.StopAsync(Ct);
 }

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using AriCrmRouter.Storage.Administration;
-
 namespace AriCrmRouter.WebTests;
 
 [Collection(WebAdminTests.Name)]

@@ -1,1 +1,28 @@
+// The namespaces the web admin tests use, once for the project rather than a using block in every file.
+global using System.Net;
+global using System.Net.Http.Headers;
+global using System.Text;
+global using System.Text.RegularExpressions;
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Hosting;
+global using Microsoft.AspNetCore.Hosting.Server;
+global using Microsoft.AspNetCore.Hosting.Server.Features;
+global using Microsoft.Extensions.Configuration;
 global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Options;
+global using Microsoft.Extensions.Time.Testing;
+global using Microsoft.Playwright;
+global using AriCrmRouter.Admin.Accounts;
+global using AriCrmRouter.Admin.Rules;
+global using AriCrmRouter.Routing.Files;
+global using AriCrmRouter.Routing.Rules;
+global using AriCrmRouter.Storage;
+global using AriCrmRouter.Storage.Administration;
+global using AriCrmRouter.Storage.Decisions;
+global using AriCrmRouter.Storage.History;
+global using AriCrmRouter.Storage.Secrets;
+global using AriCrmRouter.TestKit.Crm.Vendors;
+global using AriCrmRouter.TestKit.Redis;
+global using AriCrmRouter.Web;
+global using AriCrmRouter.Web.Security;
+global using static Microsoft.Playwright.Assertions;

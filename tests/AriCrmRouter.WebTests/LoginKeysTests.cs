@@ -1,7 +1,3 @@
-using AriCrmRouter.Web;
-using Microsoft.Extensions.Options;
-using Microsoft.Playwright;
-
 namespace AriCrmRouter.WebTests;
 
 /// <summary>The keys that protect login and antiforgery cookies live in the configured directory, not in a per-user default.</summary>

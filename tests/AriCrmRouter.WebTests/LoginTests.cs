@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace AriCrmRouter.WebTests;
 
 [Collection(WebAdminTests.Name)]
@@ -10,9 +6,7 @@ public sealed partial class LoginTests(WebAdminFixture web)
     [Fact]
     public async Task Rules_NotLoggedIn_RedirectsToLogin()
     {
-        var page = await web.OpenAsync();
-
-        await page.GotoAsync("/rules");
+        var page = await web.OpenAsync(user: null, "/rules");
 
         await Expect(page).ToHaveURLAsync(LoginUrl());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
@@ -22,8 +16,7 @@ public sealed partial class LoginTests(WebAdminFixture web)
     [Fact]
     public async Task Login_WrongPassword_IsRefusedAndStaysOnLogin()
     {
-        var page = await web.OpenAsync();
-        await page.GotoAsync("/login");
+        var page = await web.OpenAsync(user: null, "/login");
 
         await page.GetByLabel("Account").FillAsync(WebAdminFixture.AdminName);
         await page.GetByLabel("Password").FillAsync("not-the-password");

@@ -1,8 +1,3 @@
-using AriCrmRouter.Web;
-using AriCrmRouter.Web.Security;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-
 namespace AriCrmRouter.WebTests;
 
 public sealed class LoginThrottleTests

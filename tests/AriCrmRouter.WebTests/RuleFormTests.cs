@@ -1,8 +1,3 @@
-using AriCrmRouter.Routing.Rules;
-using AriCrmRouter.Storage;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace AriCrmRouter.WebTests;
 
 [Collection(WebAdminTests.Name)]
@@ -11,8 +6,7 @@ public sealed class RuleFormTests(WebAdminFixture web)
     [Fact]
     public async Task AddRule_ChoosingIvrLocation_RevealsGreetingAndDtmfSettings()
     {
-        var page = await web.OpenAsync(WebAdminFixture.AdminName);
-        await page.GotoAsync("/rules/edit");
+        var page = await web.OpenAsync(WebAdminFixture.AdminName, "/rules/edit");
         var greeting = page.GetByLabel("Greeting Instructions");
         await Expect(greeting).ToBeHiddenAsync();
 
@@ -26,8 +20,7 @@ public sealed class RuleFormTests(WebAdminFixture web)
     [Fact]
     public async Task AddRule_HttpUrl_ShowsTheErrorNextToTheUrlAndSavesNothing()
     {
-        var page = await web.OpenAsync(WebAdminFixture.AdminName);
-        await page.GotoAsync("/rules/edit");
+        var page = await web.OpenAsync(WebAdminFixture.AdminName, "/rules/edit");
         await FillValidCustomRuleAsync(page, "plain-http");
 
         await page.GetByLabel("URL").FillAsync("http://crm.example.com/lookup");
@@ -43,8 +36,7 @@ public sealed class RuleFormTests(WebAdminFixture web)
     [Fact]
     public async Task AddRule_EveryFieldValid_SavesTheRule()
     {
-        var page = await web.OpenAsync(WebAdminFixture.AdminName);
-        await page.GotoAsync("/rules/edit");
+        var page = await web.OpenAsync(WebAdminFixture.AdminName, "/rules/edit");
         await FillValidCustomRuleAsync(page, "saved-by-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add header" }).ClickAsync();
         await page.GetByLabel("Header 1 name").FillAsync("X-Api-Key");
@@ -64,8 +56,7 @@ public sealed class RuleFormTests(WebAdminFixture web)
     public async Task EditRule_MoveSecondRowUp_SavesTheRowsInTheNewOrder()
     {
         await web.SaveRuleAsync(WebAdminFixture.QueueRule("reorder-me"));
-        var page = await web.OpenAsync(WebAdminFixture.AdminName);
-        await page.GotoAsync("/rules/edit/reorder-me");
+        var page = await web.OpenAsync(WebAdminFixture.AdminName, "/rules/edit/reorder-me");
         await Expect(page.GetByLabel("Row 1 value")).ToHaveValueAsync("GOLD");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Move row 2 up" }).ClickAsync();

@@ -1,8 +1,3 @@
-using AriCrmRouter.Storage.Decisions;
-using AriCrmRouter.TestKit.Crm.Vendors;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace AriCrmRouter.WebTests;
 
 [Collection(WebAdminTests.Name)]
@@ -12,8 +7,7 @@ public sealed class ScreensTests(WebAdminFixture web)
     public async Task ConnectionTest_HubSpot_ShowsTheTraceWithTheSecretMasked()
     {
         web.HubSpot.Records.Add(("contacts", new() { ["hs_object_id"] = "901", ["phone"] = "+14155550100", ["status"] = "GOLD" }));
-        var page = await web.OpenAsync(WebAdminFixture.AdminName);
-        await page.GotoAsync("/integrations/edit");
+        var page = await web.OpenAsync(WebAdminFixture.AdminName, "/integrations/edit");
         await page.GetByLabel("Name").FillAsync("hub-web");
         await page.GetByLabel("CRM", new() { Exact = true }).SelectOptionAsync("hubspot");
         await page.GetByLabel("Settings").FillAsync($"baseUrl={web.HubSpot.Server.BaseUri}");
@@ -41,8 +35,7 @@ public sealed class ScreensTests(WebAdminFixture web)
     public async Task Simulate_GivenValue_ShowsTheDecisionTrail()
     {
         await web.SaveRuleAsync(WebAdminFixture.QueueRule("simulate-me"));
-        var page = await web.OpenAsync(WebAdminFixture.ViewerName);
-        await page.GotoAsync("/simulate");
+        var page = await web.OpenAsync(WebAdminFixture.ViewerName, "/simulate");
 
         await page.GetByLabel("Rule", new() { Exact = true }).SelectOptionAsync("simulate-me");
         await page.GetByLabel("Caller number").FillAsync("+14155550100");
@@ -60,8 +53,7 @@ public sealed class ScreensTests(WebAdminFixture web)
     public async Task History_ChangeThenRestore_BringsBackTheEarlierVersion()
     {
         var before = await web.SaveRuleAsync(WebAdminFixture.QueueRule("history-me"));
-        var page = await web.OpenAsync(WebAdminFixture.AdminName);
-        await page.GotoAsync("/rules/edit/history-me");
+        var page = await web.OpenAsync(WebAdminFixture.AdminName, "/rules/edit/history-me");
         await page.GetByLabel("Row 1 value").FillAsync("PLATINUM");
         await page.Locator("#save").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved rule 'history-me'");
@@ -81,8 +73,7 @@ public sealed class ScreensTests(WebAdminFixture web)
     [Fact]
     public async Task RecentCalls_NewDecision_AppearsWithoutReloading()
     {
-        var page = await web.OpenAsync(WebAdminFixture.ViewerName);
-        await page.GotoAsync("/calls");
+        var page = await web.OpenAsync(WebAdminFixture.ViewerName, "/calls");
         var channel = "chan-" + Guid.NewGuid().ToString("N")[..8];
 
         await web.AppendDecisionAsync(new DecisionRecord(
@@ -96,8 +87,7 @@ public sealed class ScreensTests(WebAdminFixture web)
     public async Task Dids_AssignThenUnassign_ChangesTheTable()
     {
         await web.SaveRuleAsync(WebAdminFixture.QueueRule("did-target"));
-        var page = await web.OpenAsync(WebAdminFixture.AdminName);
-        await page.GotoAsync("/dids");
+        var page = await web.OpenAsync(WebAdminFixture.AdminName, "/dids");
 
         await page.GetByLabel("DID", new() { Exact = true }).FillAsync("5557777");
         await page.GetByLabel("Rule", new() { Exact = true }).SelectOptionAsync("did-target");

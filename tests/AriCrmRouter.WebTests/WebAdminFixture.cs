@@ -1,21 +1,3 @@
-using AriCrmRouter.Admin.Accounts;
-using AriCrmRouter.Admin.Rules;
-using AriCrmRouter.Routing.Files;
-using AriCrmRouter.Storage;
-using AriCrmRouter.Storage.Administration;
-using AriCrmRouter.Storage.Decisions;
-using AriCrmRouter.Storage.History;
-using AriCrmRouter.Storage.Secrets;
-using AriCrmRouter.TestKit.Crm.Vendors;
-using AriCrmRouter.TestKit.Redis;
-using AriCrmRouter.Web;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.Extensions.Configuration;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Playwright;
-
 namespace AriCrmRouter.WebTests;
 
 /// <summary>
@@ -136,6 +118,14 @@ public sealed class WebAdminFixture : IAsyncLifetime
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/rules$"));
         }
 
+        return page;
+    }
+
+    /// <summary>The same, then at <paramref name="path"/>.</summary>
+    public async Task<IPage> OpenAsync(string? user, string path)
+    {
+        var page = await OpenAsync(user);
+        await page.GotoAsync(path);
         return page;
     }
 

@@ -9,7 +9,18 @@ internal static class CallPathRules
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static bool _imported;
 
-    public static async Task EnsureImportedAsync(EndToEndEnvironment stack)
+    /// <summary>
+    /// Calls <paramref name="did"/> of the call-path rules (imported first) and waits for <paramref name="landings"/>
+    /// landings of <paramref name="caller"/>; returns them with SIPp's result.
+    /// </summary>
+    public static async Task<(SippResult Sipp, IReadOnlyList<Landing> Landings)> CallAsync(
+        EndToEndEnvironment stack, string did, string caller, int holdMs, int landings = 1)
+    {
+        await EnsureImportedAsync(stack);
+        return await stack.CallUntilLandingsAsync(new SippCall { Scenario = SippScenarios.Call, Did = did, Caller = caller, HoldMs = holdMs }, landings);
+    }
+
+    private static async Task EnsureImportedAsync(EndToEndEnvironment stack)
     {
         await Gate.WaitAsync();
         try

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace AriCrmRouter.EndToEndTests.Infrastructure;
 
 /// <summary>A child process whose stdout and stderr go to a file (and to memory), killed with its children on dispose.</summary>

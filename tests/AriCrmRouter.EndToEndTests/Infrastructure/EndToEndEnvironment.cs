@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-
 namespace AriCrmRouter.EndToEndTests.Infrastructure;
 
 /// <summary>
@@ -15,7 +12,7 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
     public const string RedisPrefix = "e2e:";
     public const string DefaultAsteriskRoot = "/var/cache/aricrmrouter/asterisk-root/root";
 
-    private readonly List<(string Scenario, TimeSpan Setup, string Detail)> _timings = [];
+    private readonly CallTimings _timings = new();
     private readonly string _runDirectory = Path.Combine(RepoPaths.Artifacts, "run");
     private int _disposed;
 
@@ -37,7 +34,7 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        CheckPrerequisites();
+        EndToEndPrerequisites.Check();
         if (Directory.Exists(_runDirectory))
         {
             Directory.Delete(_runDirectory, recursive: true);
@@ -86,7 +83,7 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
         finally
         {
             KeepAsteriskLogs();
-            WriteTimings();
+            _timings.WriteTo(Path.Combine(RepoPaths.Artifacts, "call-setup-times.md"));
         }
     }
 
@@ -112,14 +109,24 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
         return new CallOutcome(landing, sippResult, setup, mark);
     }
 
-    /// <summary>Records one call-setup time; <paramref name="scenario"/> is a test method name, optionally followed by " (case)".</summary>
-    public void Record(string scenario, TimeSpan setup, string detail)
+    /// <summary>The same for the plain call scenario (answer, hold <paramref name="holdMs"/>, hang up).</summary>
+    public Task<CallOutcome> CallAsync(string did, string caller, int holdMs = 500, [CallerMemberName] string scenario = "") =>
+        CallAsync(new SippCall { Scenario = SippScenarios.Call, Did = did, Caller = caller, HoldMs = holdMs }, scenario);
+
+    /// <summary>
+    /// Places one call and waits for <paramref name="count"/> landings of its caller (a call routed more than once);
+    /// returns them with SIPp's result, for the test to judge.
+    /// </summary>
+    public async Task<(SippResult Sipp, IReadOnlyList<Landing> Landings)> CallUntilLandingsAsync(SippCall call, int count = 1)
     {
-        lock (_timings)
-        {
-            _timings.Add((scenario, setup, detail));
-        }
+        var mark = AsteriskLog.Mark();
+        var sipp = await Sipp.RunAsync(call);
+        var landings = await AsteriskLog.WaitForLandingsAsync(mark, l => l.Caller == call.Caller, count, TimeSpan.FromSeconds(20));
+        return (sipp, landings);
     }
+
+    /// <summary>Records one call-setup time; <paramref name="scenario"/> is a test method name, optionally followed by " (case)".</summary>
+    public void Record(string scenario, TimeSpan setup, string detail) => _timings.Record(scenario, setup, detail);
 
     public string RouterLogTail(int max = 6000)
     {
@@ -181,45 +188,6 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
     /// <summary>A file in this run's directory (kept with the logs after the run).</summary>
     public string RunFile(string name) => Path.Combine(_runDirectory, name);
 
-    private static void CheckPrerequisites()
-    {
-        var problems = new List<string>();
-        if (!Environment.IsPrivilegedProcess)
-        {
-            problems.Add("not running as root (stack.sh runs Asterisk with chroot)");
-        }
-
-        var root = Environment.GetEnvironmentVariable("ASTERISK_ROOT");
-        if (string.IsNullOrWhiteSpace(root))
-        {
-            root = DefaultAsteriskRoot;
-        }
-
-        if (!File.Exists(Path.Combine(root, "usr", "sbin", "asterisk")))
-        {
-            problems.Add($"no Asterisk root at {root} (ASTERISK_ROOT={Environment.GetEnvironmentVariable("ASTERISK_ROOT") ?? "<unset>"})");
-        }
-
-        foreach (var tool in new[] { SippDriver.Executable, "redis-server", "redis-cli", "openssl", "curl" })
-        {
-            if (!OnPath(tool))
-            {
-                problems.Add($"'{tool}' is not installed");
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException(
-                "The end-to-end tier cannot run on this machine:\n  - " + string.Join("\n  - ", problems) +
-                "\nRun 'sudo scripts/setup.sh' (installs redis, sipp, debootstrap and builds the Asterisk root) or use 'scripts/test.sh e2e' as root.");
-        }
-    }
-
-    private static bool OnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(d => File.Exists(Path.Combine(d, tool)));
-
     private void KeepAsteriskLogs()
     {
         if (string.IsNullOrEmpty(Stack.LogDirectory) || !Directory.Exists(Stack.LogDirectory))
@@ -248,42 +216,4 @@ public sealed class EndToEndEnvironment : IAsyncLifetime
             Directory.Delete(Stack.StateDirectory, recursive: true);
         }
     }
-
-    private void WriteTimings()
-    {
-        List<(string Scenario, TimeSpan Setup, string Detail)> timings;
-        lock (_timings)
-        {
-            timings = [.. _timings];
-        }
-
-        if (timings.Count == 0)
-        {
-            return;
-        }
-
-        var lines = new List<string>
-        {
-            "| Scenario | Calls | Call setup (ms): median / max | Landed | Rerun |",
-            "| --- | --- | --- | --- | --- |",
-        };
-        foreach (var group in timings.GroupBy(t => t.Scenario))
-        {
-            var ms = group.Select(t => t.Setup.TotalMilliseconds).Order().ToList();
-            var landed = string.Join(", ", group.Select(t => t.Detail).Distinct());
-            lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key} | {ms.Count} | {ms[ms.Count / 2]:F0} / {ms[^1]:F0} | {landed} | `TEST_FILTER=FullyQualifiedName~{group.Key.Split(' ')[0]} scripts/test.sh e2e` |"));
-        }
-
-        File.WriteAllLines(Path.Combine(RepoPaths.Artifacts, "call-setup-times.md"), lines);
-    }
-}
-
-/// <summary>A call that landed: where (Asterisk's landing line), how SIPp saw it, and how long the setup took.</summary>
-public sealed record CallOutcome(Landing Landing, SippResult Sipp, TimeSpan Setup, LogMark Mark);
-
-[CollectionDefinition(Name)]
-public sealed class EndToEndTier : ICollectionFixture<EndToEndEnvironment>
-{
-    public const string Name = "end-to-end stack";
 }

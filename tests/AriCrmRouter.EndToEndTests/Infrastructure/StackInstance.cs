@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AriCrmRouter.EndToEndTests.Infrastructure;
 
 /// <summary>One scripts/stack.sh instance (Asterisk 22 in the chroot + Redis) with its own name and ports.</summary>

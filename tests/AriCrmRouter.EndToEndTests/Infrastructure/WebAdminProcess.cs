@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace AriCrmRouter.EndToEndTests.Infrastructure;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace AriCrmRouter.EndToEndTests.Infrastructure;
 public sealed class WebAdminProcess : IAsyncDisposable
 {
     public const string AdminName = "e2e-admin";
+    public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly ChildProcess _process;
 
@@ -22,6 +25,22 @@ public sealed class WebAdminProcess : IAsyncDisposable
     public string Password { get; }
 
     public string Output => _process.Output;
+
+    /// <summary>Debian's chromium, headless (never a downloaded browser); fails with how to install it when it is missing.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: the web admin scenario needs Debian's chromium (apt-get install -y chromium; scripts/setup.sh installs it).");
+        }
+
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
 
     /// <summary>Creates the account, starts crmrouter-web and waits until its login page answers.</summary>
     public static async Task<WebAdminProcess> StartAsync(EndToEndEnvironment stack)

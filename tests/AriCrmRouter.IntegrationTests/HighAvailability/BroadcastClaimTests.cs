@@ -15,8 +15,7 @@ public sealed class BroadcastClaimTests : IAsyncLifetime
     [Fact]
     public async Task Offer_RouterWithRules_ClaimsTheCallAndRoutesIt()
     {
-        await _stack.ImportRulesAsync(VipRule.Json);
-        await _stack.StartRouterAsync();
+        await _stack.StartRouterWithRulesAsync(RuleJson.Vip());
 
         var call = _stack.Ari.BroadcastCall("+14155550100", "5551000");
 
@@ -29,8 +28,7 @@ public sealed class BroadcastClaimTests : IAsyncLifetime
     [Fact]
     public async Task Offer_AnotherRouterClaimedFirst_LeavesTheCallAlone()
     {
-        await _stack.ImportRulesAsync(VipRule.Json);
-        await _stack.StartRouterAsync();
+        await _stack.StartRouterWithRulesAsync(RuleJson.Vip());
 
         var call = _stack.Ari.BroadcastCall("+14155550100", "5551000", claimedElsewhere: true);
         await _stack.Ari.WaitForCommandAsync(c => c.Path == "/events/claim", TimeSpan.FromSeconds(10));
@@ -48,7 +46,7 @@ public sealed class BroadcastClaimTests : IAsyncLifetime
 
         var early = _stack.Ari.BroadcastCall("+14155550100", "5551000");
         await WaitForLogAsync($"Not claiming broadcast channel {early}: no rule set loaded");
-        await _stack.ImportRulesAsync(VipRule.Json);
+        await _stack.ImportRulesAsync(RuleJson.Vip());
         await _stack.WaitForRulesAsync(r => r.Version > 0);
         var later = _stack.Ari.BroadcastCall("+14155550100", "5551000");
         await _stack.LandingOfAsync(later);

@@ -14,7 +14,7 @@ public sealed class PeerTakeoverTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _stack.InitializeAsync();
-        await _stack.ImportRulesAsync(VipRule.Json);
+        await _stack.ImportRulesAsync(RuleJson.Vip());
     }
 
     public Task DisposeAsync() => _stack.DisposeAsync();

@@ -9,22 +9,6 @@ namespace AriCrmRouter.IntegrationTests.HighAvailability;
 /// </summary>
 public sealed class SentinelFailoverTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Rules = """
-        {
-          "rules": [
-            {
-              "name": "vip",
-              "crmField": "status",
-              "location": "did",
-              "crm": { "type": "custom", "url": "{CRM_URL}", "usePost": false, "headers": {} },
-              "defaultDestination": { "type": "queue", "target": "100" },
-              "rows": [ { "operator": "=", "value": "GOLD", "destination": { "type": "queue", "target": "103" } } ],
-              "lookup": { "timeoutMs": 3000 }
-            }
-          ],
-          "dids": { "5551000": "vip" }
-        }
-        """;
 
     private static readonly TimeSpan FailoverBound = TimeSpan.FromSeconds(30);
     private readonly LiveRouter _stack = LiveRouter.OnSentinel();
@@ -32,8 +16,7 @@ public sealed class SentinelFailoverTests(ITestOutputHelper output) : IAsyncLife
     public async Task InitializeAsync()
     {
         await _stack.InitializeAsync();
-        await _stack.ImportRulesAsync(Rules);
-        await _stack.StartRouterAsync();
+        await _stack.StartRouterWithRulesAsync(RuleJson.Vip(lookupTimeoutMs: 3000));
     }
 
     public Task DisposeAsync() => _stack.DisposeAsync();
@@ -52,7 +35,7 @@ public sealed class SentinelFailoverTests(ITestOutputHelper output) : IAsyncLife
         await _stack.Sentinel.WaitForPromotionAsync();
         var promoted = sinceKill.Elapsed;
 
-        await _stack.ImportRulesAsync(Rules.Replace("\"target\": \"103\"", "\"target\": \"104\"", StringComparison.Ordinal));
+        await _stack.ImportRulesAsync(RuleJson.Vip(goldQueue: "104", lookupTimeoutMs: 3000));
         var imported = sinceKill.Elapsed;
         await _stack.WaitForRulesAsync(r => r.Current.FindByName("vip")!.Rows[0].Destination.Target == "104", FailoverBound);
         output.WriteLine($"master killed; replica promoted after {promoted.TotalMilliseconds:F0} ms; rules imported through Sentinel after {imported.TotalMilliseconds:F0} ms; served by the router {(sinceKill.Elapsed - imported).TotalMilliseconds:F0} ms after the import");

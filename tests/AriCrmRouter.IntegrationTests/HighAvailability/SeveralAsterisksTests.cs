@@ -2,7 +2,6 @@ using AriCrmRouter.TestKit.Ari;
 using AriCrmRouter.TestKit.Crm;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 
 namespace AriCrmRouter.IntegrationTests.HighAvailability;
@@ -15,26 +14,17 @@ namespace AriCrmRouter.IntegrationTests.HighAvailability;
 public sealed class SeveralAsterisksTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly FakeTimeProvider _ariClock = new(new DateTimeOffset(2026, 11, 29, 20, 0, 0, TimeSpan.Zero));
-    private readonly LiveRouter _stack;
-    private FakeAriServer _pbx2 = null!;
+    private readonly TwoAsterisks _servers = new();
 
-    public SeveralAsterisksTests() => _stack = new LiveRouter { AriClock = _ariClock };
+    private LiveRouter Stack => _servers.Stack;
 
-    private FakeAriServer Pbx1 => _stack.Ari;
+    private FakeAriServer Pbx1 => _servers.Pbx1;
 
-    public async Task InitializeAsync()
-    {
-        await _stack.InitializeAsync();
-        _pbx2 = await FakeAriServer.StartAsync("crmrouter", "pbx2-Pa55word", "crmrouter", _ariClock);
-        await _stack.ImportRulesAsync(VipRule.Json);
-    }
+    private FakeAriServer Pbx2 => _servers.Pbx2;
 
-    public async Task DisposeAsync()
-    {
-        await _stack.DisposeAsync();
-        await _pbx2.DisposeAsync();
-    }
+    public Task InitializeAsync() => _servers.StartAsync();
+
+    public async Task DisposeAsync() => await _servers.DisposeAsync();
 
     [Fact]
     public async Task Calls_ArrivingOnBothServers_AreEachRoutedThroughTheirOwnServer()
@@ -42,18 +32,18 @@ public sealed class SeveralAsterisksTests : IAsyncLifetime
         await StartRouterOnBothAsync();
 
         var onPbx1 = await Pbx1.StartCallAsync("+14155550100", "5551000");
-        var onPbx2 = await _pbx2.StartCallAsync("+14155550101", "5551000");
+        var onPbx2 = await Pbx2.StartCallAsync("+14155550101", "5551000");
 
         Assert.Equal(("crmrouter-queue", "103"), Where(await LandingAsync(Pbx1, onPbx1)));
-        Assert.Equal(("crmrouter-queue", "100"), Where(await LandingAsync(_pbx2, onPbx2)));
+        Assert.Equal(("crmrouter-queue", "100"), Where(await LandingAsync(Pbx2, onPbx2)));
         Assert.Single(Pbx1.Commands, c => c.Path == $"/channels/{onPbx1}/continue");
-        Assert.Single(_pbx2.Commands, c => c.Path == $"/channels/{onPbx2}/continue");
+        Assert.Single(Pbx2.Commands, c => c.Path == $"/channels/{onPbx2}/continue");
         Assert.Equal(["pbx1", "pbx2"], await DecisionServersAsync(2));
-        Assert.Contains(_stack.Logs.GetSnapshot(), r => r.Id.Id == 2001 && ServerOf(r) == "pbx1");
-        Assert.Contains(_stack.Logs.GetSnapshot(), r => r.Id.Id == 2001 && ServerOf(r) == "pbx2");
-        var logs = string.Join('\n', _stack.Logs.GetSnapshot().Select(r => r.Message + r.Exception));
+        Assert.Contains(Stack.Logs.GetSnapshot(), r => r.Id.Id == 2001 && ServerOf(r) == "pbx1");
+        Assert.Contains(Stack.Logs.GetSnapshot(), r => r.Id.Id == 2001 && ServerOf(r) == "pbx2");
+        var logs = string.Join('\n', Stack.Logs.GetSnapshot().Select(r => r.Message + r.Exception));
         Assert.DoesNotContain(LiveRouter.AriPassword, logs, StringComparison.Ordinal);
-        Assert.DoesNotContain(_pbx2.Password, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(Pbx2.Password, logs, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,33 +52,33 @@ public sealed class SeveralAsterisksTests : IAsyncLifetime
         await StartRouterOnBothAsync();
 
         var onPbx1 = await Pbx1.StartCallAsync("+14155550100", "5551000");
-        var onPbx2 = await _pbx2.StartCallAsync("+14155550101", "5551000");
+        var onPbx2 = await Pbx2.StartCallAsync("+14155550101", "5551000");
 
         Assert.Equal(onPbx1, onPbx2);
         Assert.Equal(("crmrouter-queue", "103"), Where(await LandingAsync(Pbx1, onPbx1)));
-        Assert.Equal(("crmrouter-queue", "100"), Where(await LandingAsync(_pbx2, onPbx2)));
-        Assert.DoesNotContain(_stack.Logs.GetSnapshot(), r => r.Id.Id == 2409); // neither start was taken for a duplicate
+        Assert.Equal(("crmrouter-queue", "100"), Where(await LandingAsync(Pbx2, onPbx2)));
+        Assert.DoesNotContain(Stack.Logs.GetSnapshot(), r => r.Id.Id == 2409); // neither start was taken for a duplicate
     }
 
     [Fact]
     public async Task OneServerAway_TheOtherKeepsRoutingAndTheAwayOneIsServedOnceBack()
     {
-        _pbx2.RefuseConnections = true;
-        await _stack.StartRouterAsync(TwoAsterisks.Settings(Pbx1, _pbx2));
+        Pbx2.RefuseConnections = true;
+        await Stack.StartRouterAsync(_servers.Settings());
 
         var onPbx1 = await Pbx1.StartCallAsync("+14155550100", "5551000");
         Assert.Equal(("crmrouter-queue", "103"), Where(await LandingAsync(Pbx1, onPbx1)));
-        Assert.True(_pbx2.RefusedConnections > 0);
+        Assert.True(Pbx2.RefusedConnections > 0);
 
-        _pbx2.RefuseConnections = false;
-        await _pbx2.WaitForAsync(s => s.ConnectedClients == 1, Patience);
-        var onPbx2 = await _pbx2.StartCallAsync("+14155550100", "5551000");
-        Assert.Equal(("crmrouter-queue", "103"), Where(await LandingAsync(_pbx2, onPbx2)));
+        Pbx2.RefuseConnections = false;
+        await Pbx2.WaitForAsync(s => s.ConnectedClients == 1, Patience);
+        var onPbx2 = await Pbx2.StartCallAsync("+14155550100", "5551000");
+        Assert.Equal(("crmrouter-queue", "103"), Where(await LandingAsync(Pbx2, onPbx2)));
 
         await Pbx1.CloseClientsAsync(); // pbx1 goes away in turn
         Pbx1.RefuseConnections = true;
-        var later = await _pbx2.StartCallAsync("+14155550101", "5551000");
-        Assert.Equal(("crmrouter-queue", "100"), Where(await LandingAsync(_pbx2, later)));
+        var later = await Pbx2.StartCallAsync("+14155550101", "5551000");
+        Assert.Equal(("crmrouter-queue", "100"), Where(await LandingAsync(Pbx2, later)));
     }
 
     [Fact]
@@ -96,27 +86,27 @@ public sealed class SeveralAsterisksTests : IAsyncLifetime
     {
         await StartRouterOnBothAsync();
 
-        await _stack.ImportRulesAsync(VipRule.Json.Replace("\"target\": \"103\"", "\"target\": \"104\"", StringComparison.Ordinal));
-        await _stack.WaitForRulesAsync(r => r.Current.FindByName("vip")!.Rows[0].Destination.Target == "104");
+        await Stack.ImportRulesAsync(RuleJson.Vip(goldQueue: "104"));
+        await Stack.WaitForRulesAsync(r => r.Current.FindByName("vip")!.Rows[0].Destination.Target == "104");
         var onPbx1 = await Pbx1.StartCallAsync("+14155550100", "5551000");
-        var onPbx2 = await _pbx2.StartCallAsync("+14155550100", "5551000");
+        var onPbx2 = await Pbx2.StartCallAsync("+14155550100", "5551000");
 
         Assert.Equal(("crmrouter-queue", "104"), Where(await LandingAsync(Pbx1, onPbx1)));
-        Assert.Equal(("crmrouter-queue", "104"), Where(await LandingAsync(_pbx2, onPbx2)));
+        Assert.Equal(("crmrouter-queue", "104"), Where(await LandingAsync(Pbx2, onPbx2)));
     }
 
     [Fact]
     public async Task Shutdown_CallsInHandOnBothServers_AreSentToTheirDefaultsBeforeTheRouterStops()
     {
-        _stack.Crm.Mode = FakeCrmMode.Slow; // 10 s: the calls wait in their lookups when the router is told to stop
+        Stack.Crm.Mode = FakeCrmMode.Slow; // 10 s: the calls wait in their lookups when the router is told to stop
         await StartRouterOnBothAsync(("Crm:DefaultLookupTimeout", "00:00:30"));
         var onPbx1 = await Pbx1.StartCallAsync("+14155550100", "5551000");
-        var onPbx2 = await _pbx2.StartCallAsync("+14155550101", "5551000"); // another caller: a lookup of its own
-        await Pbx1.WaitForAsync(_ => _stack.Crm.Requests.Count >= 2, Patience);
+        var onPbx2 = await Pbx2.StartCallAsync("+14155550101", "5551000"); // another caller: a lookup of its own
+        await Pbx1.WaitForAsync(_ => Stack.Crm.Requests.Count >= 2, Patience);
 
-        await _stack.StopRouterAsync();
+        await Stack.StopRouterAsync();
 
-        foreach (var (server, channel) in new[] { (Pbx1, onPbx1), (_pbx2, onPbx2) })
+        foreach (var (server, channel) in new[] { (Pbx1, onPbx1), (Pbx2, onPbx2) })
         {
             var snapshot = server.GetChannel(channel)!;
             Assert.Equal(("crmrouter-queue", "100"), Where(snapshot.Landing!));
@@ -126,14 +116,14 @@ public sealed class SeveralAsterisksTests : IAsyncLifetime
 
     private async Task StartRouterOnBothAsync(params (string Key, string Value)[] overrides)
     {
-        var settings = TwoAsterisks.Settings(Pbx1, _pbx2);
+        var settings = _servers.Settings();
         foreach (var (key, value) in overrides)
         {
             settings[key] = value;
         }
 
-        await _stack.StartRouterAsync(settings);
-        await _pbx2.WaitForAsync(s => s.ConnectedClients == 1, Patience);
+        await Stack.StartRouterAsync(settings);
+        await Pbx2.WaitForAsync(s => s.ConnectedClients == 1, Patience);
     }
 
     private static async Task<FakeDialplanLanding> LandingAsync(FakeAriServer server, string channelId)
@@ -153,13 +143,13 @@ public sealed class SeveralAsterisksTests : IAsyncLifetime
     /// <summary>The servers named by the Recent calls stream's entries, sorted, once it holds <paramref name="count"/>.</summary>
     private async Task<List<string>> DecisionServersAsync(int count)
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(_stack.Redis.Configuration);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(Stack.Redis.Configuration);
         var started = TimeProvider.System.GetTimestamp();
-        var entries = await redis.GetDatabase().StreamRangeAsync($"{_stack.Prefix}decisions");
+        var entries = await redis.GetDatabase().StreamRangeAsync($"{Stack.Prefix}decisions");
         while (entries.Length < count && TimeProvider.System.GetElapsedTime(started) < Patience)
         {
             await Task.Delay(20);
-            entries = await redis.GetDatabase().StreamRangeAsync($"{_stack.Prefix}decisions");
+            entries = await redis.GetDatabase().StreamRangeAsync($"{Stack.Prefix}decisions");
         }
 
         return [.. entries.Select(e => e["server"].ToString()).Order(StringComparer.Ordinal)];

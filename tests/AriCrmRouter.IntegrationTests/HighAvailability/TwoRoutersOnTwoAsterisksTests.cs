@@ -1,6 +1,5 @@
 using AriCrmRouter.TestKit.Ari;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 
 namespace AriCrmRouter.IntegrationTests.HighAvailability;
@@ -15,44 +14,33 @@ public sealed class TwoRoutersOnTwoAsterisksTests : IAsyncLifetime
 {
     private const string Dead = "crmrouter-dead";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private readonly FakeTimeProvider _ariClock = new(new DateTimeOffset(2026, 11, 29, 20, 0, 0, TimeSpan.Zero));
-    private readonly LiveRouter _stack;
-    private FakeAriServer _pbx2 = null!;
+    private readonly TwoAsterisks _servers = new();
 
-    public TwoRoutersOnTwoAsterisksTests() => _stack = new LiveRouter { AriClock = _ariClock };
+    private LiveRouter Stack => _servers.Stack;
 
-    private FakeAriServer Pbx1 => _stack.Ari;
+    private FakeAriServer Pbx1 => _servers.Pbx1;
 
-    public async Task InitializeAsync()
-    {
-        await _stack.InitializeAsync();
-        _pbx2 = await FakeAriServer.StartAsync("crmrouter", "pbx2-Pa55word", "crmrouter", _ariClock);
-        Pbx1.ServesPeerApplications = true;
-        _pbx2.ServesPeerApplications = true;
-        await _stack.ImportRulesAsync(VipRule.Json);
-    }
+    private FakeAriServer Pbx2 => _servers.Pbx2;
 
-    public async Task DisposeAsync()
-    {
-        await _stack.DisposeAsync();
-        await _pbx2.DisposeAsync();
-    }
+    public Task InitializeAsync() => _servers.StartAsync(servePeerApplications: true);
+
+    public async Task DisposeAsync() => await _servers.DisposeAsync();
 
     [Fact]
     public async Task Sweep_DeadRoutersCallsOnBothServers_EachTakenOverOnceByOneSurvivor()
     {
-        await _stack.StartRouterAsync(Settings("crmrouter", peer: "crmrouter-b"));
-        using var routerB = await _stack.StartAnotherRouterAsync(Settings("crmrouter-b", peer: "crmrouter"));
+        await Stack.StartRouterAsync(Settings("crmrouter", peer: "crmrouter-b"));
+        using var routerB = await Stack.StartAnotherRouterAsync(Settings("crmrouter-b", peer: "crmrouter"));
         try
         {
             await Pbx1.WaitForAsync(_ => Pbx1.ConnectedPeerClients == 1, Patience);
-            await _pbx2.WaitForAsync(_ => _pbx2.ConnectedPeerClients == 1, Patience);
+            await Pbx2.WaitForAsync(_ => Pbx2.ConnectedPeerClients == 1, Patience);
 
             string[] onPbx1 = [Pbx1.AddChannelInOtherApplication(Dead, "+14155550100", "5551000"), Pbx1.AddChannelInOtherApplication(Dead, "+14155550101", "5551000")];
-            string[] onPbx2 = [_pbx2.AddChannelInOtherApplication(Dead, "+14155550100", "5551000"), _pbx2.AddChannelInOtherApplication(Dead, "+14155550101", "5551000")];
+            string[] onPbx2 = [Pbx2.AddChannelInOtherApplication(Dead, "+14155550100", "5551000"), Pbx2.AddChannelInOtherApplication(Dead, "+14155550101", "5551000")];
 
             Assert.Equal(onPbx1, onPbx2);
-            foreach (var (server, name) in new[] { (Pbx1, "pbx1"), (_pbx2, "pbx2") })
+            foreach (var (server, name) in new[] { (Pbx1, "pbx1"), (Pbx2, "pbx2") })
             {
                 var gold = await LandingAsync(server, onPbx1[0]);
                 var silver = await LandingAsync(server, onPbx1[1]);
@@ -69,18 +57,18 @@ public sealed class TwoRoutersOnTwoAsterisksTests : IAsyncLifetime
     /// <summary>Each channel was moved once, into a survivor's application, by the survivor holding its lease on this server.</summary>
     private async Task AssertMovedOnceEachAsync(FakeAriServer server, string name, string[] channels)
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(_stack.Redis.Configuration);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(Stack.Redis.Configuration);
         foreach (var channel in channels)
         {
             var move = Assert.Single(server.Commands, c => c.Path == $"/channels/{channel}/move");
             Assert.Contains(move.QueryValue("app"), new[] { "crmrouter", "crmrouter-b" });
-            Assert.Equal(move.QueryValue("app"), (string?)await redis.GetDatabase().StringGetAsync($"{_stack.Prefix}orphans:{name}:{channel}"));
+            Assert.Equal(move.QueryValue("app"), (string?)await redis.GetDatabase().StringGetAsync($"{Stack.Prefix}orphans:{name}:{channel}"));
         }
     }
 
     private Dictionary<string, string?> Settings(string application, string peer)
     {
-        var settings = TwoAsterisks.Settings(Pbx1, _pbx2, application);
+        var settings = _servers.Settings(application);
         settings["HighAvailability:Peers:0"] = peer;
         settings["HighAvailability:Peers:1"] = Dead;
         settings["Routing:SweepInterval"] = "00:00:01";

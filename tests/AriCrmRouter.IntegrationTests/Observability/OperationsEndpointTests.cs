@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using StackExchange.Redis;
 
 namespace AriCrmRouter.IntegrationTests.Observability;
@@ -11,48 +10,28 @@ namespace AriCrmRouter.IntegrationTests.Observability;
 [Collection(ProcessWideMetrics.Name)]
 public sealed class OperationsEndpointTests : IAsyncLifetime
 {
-    private const string Rules = """
-        {
-          "rules": [
-            {
-              "name": "metered",
-              "crmField": "status",
-              "location": "did",
-              "crm": { "type": "custom", "url": "{CRM_URL}", "usePost": false, "headers": {} },
-              "defaultDestination": { "type": "queue", "target": "100" },
-              "rows": [ { "operator": "=", "value": "gold", "destination": { "type": "queue", "target": "103" } } ],
-              "lookup": { "timeoutMs": 3000 }
-            },
-            {
-              "name": "metered-ivr",
-              "crmField": "status",
-              "location": "ivr",
-              "greeting": "enter-account",
-              "crm": { "type": "custom", "url": "{CRM_URL}", "usePost": true, "headers": {} },
-              "defaultDestination": { "type": "extension", "target": "200" },
-              "rows": [ { "operator": "=", "value": "GOLD", "destination": { "type": "queue", "target": "103" } } ],
-              "dtmf": { "maxDigits": 4, "terminator": "#", "firstDigitTimeoutMs": 5000, "interDigitTimeoutMs": 3000 }
-            }
-          ],
-          "dids": { "5557000": "metered", "5557001": "metered-ivr" }
-        }
-        """;
+    /// <summary>DID 5557000: DID rule metered; DID 5557001: IVR rule metered-ivr.</summary>
+    private static readonly string Rules = RuleJson.File(
+        [RuleJson.Did("metered", [RuleJson.Row("=", "gold", "queue", "103")], lookupTimeoutMs: 3000), RuleJson.Ivr("metered-ivr", [RuleJson.Row("=", "GOLD", "queue", "103")])],
+        ("5557000", "metered"),
+        ("5557001", "metered-ivr"));
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly LiveRouter _stack = new();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly OperationsProbe _operations;
+
+    public OperationsEndpointTests() => _operations = new OperationsProbe(_stack, Patience);
 
     public async Task InitializeAsync()
     {
         await _stack.InitializeAsync();
-        await _stack.ImportRulesAsync(Rules);
-        await _stack.StartRouterAsync();
+        await _stack.StartRouterWithRulesAsync(Rules);
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
+        _operations.Dispose();
         await _stack.DisposeAsync();
     }
 
@@ -69,7 +48,7 @@ public sealed class OperationsEndpointTests : IAsyncLifetime
         await _stack.Ari.WaitForAsync(s => s.Playbacks.Values.Any(p => p.ChannelId == hangUp), Patience);
         await _stack.Ari.CallerHangsUpAsync(hangUp);
 
-        var scrape = await ScrapeUntilAsync(s => s.Value("crmrouter_calls_total", ("crmrouter_rule", "metered-ivr")) == 1 && s.Value("crmrouter_calls_active") == 0);
+        var scrape = await _operations.ScrapeUntilAsync(s => s.Value("crmrouter_calls_total", ("crmrouter_rule", "metered-ivr")) == 1 && s.Value("crmrouter_calls_active") == 0);
 
         Assert.Equal(2, Calls(scrape, "continued", "row-matched", "metered"));
         Assert.Equal(1, Calls(scrape, "continued", "value-not-found", "metered"));
@@ -91,18 +70,19 @@ public sealed class OperationsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Readyz_AriGoesAwayAndComesBack_TurnsUnavailableThenReadyAndCountsTheReconnect()
     {
-        Assert.Equal((HttpStatusCode.OK, "Healthy"), await ReadinessAsync());
+        var ready = await _operations.ReadinessAsync();
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), (ready.Status, ready.Overall));
 
         _stack.Ari.RefuseConnections = true;
         await _stack.Ari.DisconnectClientsAsync();
-        var away = await ReadinessUntilAsync(r => r.Status == HttpStatusCode.ServiceUnavailable);
+        var away = await _operations.ReadinessUntilAsync(r => r.Status == HttpStatusCode.ServiceUnavailable);
         Assert.Equal("Unhealthy", away.Overall);
         Assert.Equal("Unhealthy", away.Checks["ari"]);
 
         _stack.Ari.RefuseConnections = false;
-        var back = await ReadinessUntilAsync(r => r.Status == HttpStatusCode.OK);
+        var back = await _operations.ReadinessUntilAsync(r => r.Status == HttpStatusCode.OK);
         Assert.Equal("Healthy", back.Overall);
-        var scrape = await ScrapeUntilAsync(s => s.Value("crmrouter_ari_connection_state") == 1);
+        var scrape = await _operations.ScrapeUntilAsync(s => s.Value("crmrouter_ari_connection_state") == 1);
         Assert.Equal(1, scrape.Value("crmrouter_ari_reconnects_total", ("crmrouter_ari_application", "crmrouter")));
     }
 
@@ -110,16 +90,16 @@ public sealed class OperationsEndpointTests : IAsyncLifetime
     public async Task Readyz_RedisGoesAwayAndComesBack_DegradedWithTheLastGoodRulesThenHealthy()
     {
         await _stack.Redis.StopAsync();
-        var away = await ReadinessUntilAsync(r => r.Checks["rules"] == "Degraded" && r.Checks["redis"] == "Degraded");
+        var away = await _operations.ReadinessUntilAsync(r => r.Checks["rules"] == "Degraded" && r.Checks["redis"] == "Degraded");
         Assert.Equal((HttpStatusCode.OK, "Degraded"), (away.Status, away.Overall)); // still routing with the last good rules
-        var down = await ScrapeUntilAsync(s => s.Value("crmrouter_rules_stale") == 1);
+        var down = await _operations.ScrapeUntilAsync(s => s.Value("crmrouter_rules_stale") == 1);
         Assert.True(down.Value("crmrouter_redis_errors_total") >= 1, down.Text);
 
         await _stack.Redis.StartAsync(); // empty: the rules are imported again, as after a Redis restart without persistence
         await _stack.ImportRulesAsync(Rules);
-        var back = await ReadinessUntilAsync(r => r.Overall == "Healthy");
+        var back = await _operations.ReadinessUntilAsync(r => r.Overall == "Healthy");
         Assert.Equal(HttpStatusCode.OK, back.Status);
-        Assert.Equal(0, (await ScrapeUntilAsync(s => s.Value("crmrouter_rules_stale") == 0)).Value("crmrouter_rules_stale"));
+        Assert.Equal(0, (await _operations.ScrapeUntilAsync(s => s.Value("crmrouter_rules_stale") == 0)).Value("crmrouter_rules_stale"));
     }
 
     [Fact]
@@ -127,9 +107,9 @@ public sealed class OperationsEndpointTests : IAsyncLifetime
     {
         _stack.Ari.RefuseConnections = true;
         await _stack.Ari.DisconnectClientsAsync();
-        await ReadinessUntilAsync(r => r.Status == HttpStatusCode.ServiceUnavailable);
+        await _operations.ReadinessUntilAsync(r => r.Status == HttpStatusCode.ServiceUnavailable);
 
-        using var response = await _http.GetAsync(new Uri(_stack.OperationsAddress, "/healthz"));
+        using var response = await _operations.Http.GetAsync(new Uri(_stack.OperationsAddress, "/healthz"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("alive", (await response.Content.ReadAsStringAsync()).Trim());
@@ -150,49 +130,4 @@ public sealed class OperationsEndpointTests : IAsyncLifetime
 
     private static double? Calls(PrometheusScrape scrape, string outcome, string reason, string rule) => scrape.Value(
         "crmrouter_calls_total", ("crmrouter_call_outcome", outcome), ("crmrouter_call_reason", reason), ("crmrouter_rule", rule));
-
-    private async Task<(HttpStatusCode Status, string Overall)> ReadinessAsync()
-    {
-        var readiness = await ReadReadinessAsync();
-        return (readiness.Status, readiness.Overall);
-    }
-
-    private async Task<Readiness> ReadReadinessAsync()
-    {
-        using var response = await _http.GetAsync(new Uri(_stack.OperationsAddress, "/readyz"));
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var checks = body.RootElement.GetProperty("checks").EnumerateObject()
-            .ToDictionary(c => c.Name, c => c.Value.GetProperty("status").GetString()!, StringComparer.Ordinal);
-        return new Readiness(response.StatusCode, body.RootElement.GetProperty("status").GetString()!, checks);
-    }
-
-    private async Task<Readiness> ReadinessUntilAsync(Func<Readiness, bool> condition)
-    {
-        var started = TimeProvider.System.GetTimestamp();
-        var readiness = await ReadReadinessAsync();
-        while (!condition(readiness) && TimeProvider.System.GetElapsedTime(started) < Patience)
-        {
-            await Task.Delay(50);
-            readiness = await ReadReadinessAsync();
-        }
-
-        Assert.True(condition(readiness), $"/readyz stayed {readiness.Status} {readiness.Overall}: {string.Join(", ", readiness.Checks)}");
-        return readiness;
-    }
-
-    private async Task<PrometheusScrape> ScrapeUntilAsync(Func<PrometheusScrape, bool> condition)
-    {
-        var started = TimeProvider.System.GetTimestamp();
-        var scrape = await PrometheusScrape.ReadAsync(_http, _stack.OperationsAddress);
-        while (!condition(scrape) && TimeProvider.System.GetElapsedTime(started) < Patience)
-        {
-            await Task.Delay(50);
-            scrape = await PrometheusScrape.ReadAsync(_http, _stack.OperationsAddress);
-        }
-
-        Assert.True(condition(scrape), "the metrics never reached the expected state:\n" + scrape.Text);
-        return scrape;
-    }
-
-    private sealed record Readiness(HttpStatusCode Status, string Overall, Dictionary<string, string> Checks);
 }
