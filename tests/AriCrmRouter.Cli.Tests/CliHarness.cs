@@ -32,12 +32,14 @@ internal sealed class CliHarness : IDisposable
 
     /// <summary>
     /// The CLI's environment; the fake CRMs listen on loopback, which CRM requests may reach only when allowed. The
-    /// first HTTPS exchange of a test process (JIT, TLS handshake) can outlast the 1 s production attempt timeout on
-    /// a busy machine, so the tests give each attempt 15 s: what they assert is the output, never a timing.
+    /// first HTTPS exchange of a test process (JIT, TLS handshake) can outlast the 1 s production attempt timeout and
+    /// the 2 s lookup deadline on a busy machine, so the tests give each attempt and each simulated lookup 15 s: what
+    /// they assert is the output, never a timing.
     /// </summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal)
     {
         ["Crm__AllowedPrivateNetworks"] = "127.0.0.0/8",
+        ["Crm__DefaultLookupTimeout"] = "00:00:15",
         ["Crm__AttemptTimeout"] = "00:00:15",
     };
 

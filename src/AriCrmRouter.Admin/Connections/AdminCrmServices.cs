@@ -17,7 +17,7 @@ public sealed class AdminCrmServices : IAsyncDisposable
 {
     /// <summary>The <c>Crm</c> settings the admin tools take from the environment or configuration, named as the router's (<c>Crm__DefaultRegion</c>, ...).</summary>
     public static readonly string[] EnvironmentSettings =
-        ["DefaultRegion", "ExtraTrustedCaFile", "AllowedPrivateNetworks", "AttemptTimeout", "MaxRetries", "MaxResponseBytes"];
+        ["DefaultRegion", "ExtraTrustedCaFile", "AllowedPrivateNetworks", "DefaultLookupTimeout", "AttemptTimeout", "MaxRetries", "MaxResponseBytes"];
 
     private readonly ServiceProvider _services;
 
