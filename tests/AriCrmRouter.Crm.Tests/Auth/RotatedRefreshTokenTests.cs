@@ -93,18 +93,7 @@ public sealed class RotatedRefreshTokenTests
     {
         var pipedrive = await FakePipedrive.StartAsync();
         pipedrive.RotateRefreshTokens = true;
-        pipedrive.Persons.Add(new JsonObject
-        {
-            ["id"] = 1,
-            ["name"] = "Jane Doe",
-            ["first_name"] = "Jane",
-            ["last_name"] = "Doe",
-            ["owner_id"] = 5,
-            ["org_id"] = null,
-            ["phones"] = new JsonArray(new JsonObject { ["value"] = "(415) 555-1212", ["primary"] = true, ["label"] = "work" }),
-            ["emails"] = new JsonArray(),
-            ["custom_fields"] = new JsonObject { [FakePipedrive.StatusKey] = 27 },
-        });
+        pipedrive.AddPerson("(415) 555-1212", new JsonObject { [FakePipedrive.StatusKey] = 27 });
         return pipedrive;
     }
 

@@ -138,16 +138,7 @@ internal abstract class StoredNumberVendor : IAsyncDisposable
         public override Task<LookupOutcome> FindAsync(string stored, string callerId, string? phoneField = null)
         {
             fake.Persons.Clear();
-            fake.Persons.Add(new JsonObject
-            {
-                ["id"] = 1,
-                ["name"] = "Jane Doe",
-                ["owner_id"] = 5,
-                ["org_id"] = null,
-                ["phones"] = new JsonArray(new JsonObject { ["value"] = stored, ["primary"] = true, ["label"] = "work" }),
-                ["emails"] = new JsonArray(),
-                ["custom_fields"] = new JsonObject { [FakePipedrive.CustomerNumberKey] = "GOLD" },
-            });
+            fake.AddPerson(stored, new JsonObject { [FakePipedrive.CustomerNumberKey] = "GOLD" });
             var connection = ConnectorTestHost.Connection("pipedrive", new() { ["baseUrl"] = fake.Server.BaseUri.ToString() }, new() { ["apiToken"] = FakePipedrive.ApiToken });
             return _connector.LookupAsync(connection, ByPhone("persons", "Customer number", callerId), CancellationToken.None);
         }

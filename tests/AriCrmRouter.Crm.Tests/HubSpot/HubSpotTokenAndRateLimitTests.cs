@@ -33,7 +33,7 @@ public sealed class HubSpotTokenAndRateLimitTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_TenSecondlyLimitWithIntervalHeader_DoesNotTakeTheWindowAsAWait()
     {
-        _hubspot.SearchOverride = () => new HeaderResult(
+        _hubspot.LookupOverride = () => new HeaderResult(
             Results.Json(new { status = "error", message = "You have reached your ten_secondly_rolling limit.", errorType = "RATE_LIMIT", policyName = "TEN_SECONDLY_ROLLING" }, statusCode: 429),
             "X-HubSpot-RateLimit-Interval-Milliseconds",
             "10000");

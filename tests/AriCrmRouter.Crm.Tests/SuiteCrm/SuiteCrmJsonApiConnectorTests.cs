@@ -23,14 +23,14 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
         return new CrmConnection("suite8", "suitecrm", settings, new Dictionary<string, string> { ["clientSecret"] = secret });
     }
 
-    private static CrmLookupRequest ByPhone(string caller = "+1 415 555 1212") => new() { Module = "Contacts", Field = "status_c", CallerNumber = caller };
+    private static CrmLookupRequest ByPhone(string caller = "+1 415 555 1212") => ConnectorTestHost.ByPhone("Contacts", "status_c", caller);
 
-    private static CrmLookupRequest ByKey(string dtmf) => new() { Module = "Contacts", Field = "status_c", KeyField = "account_no_c", Dtmf = dtmf, CallerNumber = "" };
+    private static CrmLookupRequest ByKey(string dtmf) => ConnectorTestHost.ByKey("Contacts", "status_c", "account_no_c", dtmf, callerNumber: "");
 
     [Fact]
     public async Task LookupAsync_CallerNumberMatchesPhoneField_ReturnsFieldValue()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByPhone());
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         var last = _fake.Lookups.Last();
@@ -43,7 +43,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_DtmfMatchesKeyField_ReturnsFieldValue()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByKey("12345"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Equal("?fields[Contacts]=status_c&filter[account_no_c][eq]=12345&page[size]=1", Assert.Single(_fake.Lookups).Query);
@@ -52,7 +52,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_NoMatchingRecord_TriesEachFormThenReturnsNotFound()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByPhone("+1 212 555 0100"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByPhone("+1 212 555 0100"));
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         Assert.Equal(Phone.PhoneNumberForms.Parse("+1 212 555 0100", "US").All.Count, _fake.Lookups.Count());
@@ -61,10 +61,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_TokenAboutToExpire_RequestsNewTokenFirst()
     {
-        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
-        Clock.Advance(TimeSpan.FromMinutes(59.5));
-
-        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+        await LookupTwiceAsync(Connection(), ByKey("12345"), TimeSpan.FromMinutes(59.5));
 
         Assert.Equal(2, _fake.Logins.Count());
         Assert.Equal(2, _fake.Lookups.Count());
@@ -73,7 +70,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_WrongClientSecret_ThrowsUnauthorized()
     {
-        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection("nope"), ByKey("1"), CancellationToken.None));
+        var error = await FailureAsync(Connection("nope"), ByKey("1"));
 
         Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
     }
@@ -81,9 +78,9 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_AnswerWithoutDataList_ThrowsMalformedResponse()
     {
-        _fake.LookupOverride = context => context.Response.WriteAsync("{\"errors\":null}");
+        _fake.LookupOverride = () => Results.Content("{\"errors\":null}", "application/vnd.api+json");
 
-        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByKey("1"), CancellationToken.None));
+        var error = await FailureAsync(Connection(), ByKey("1"));
 
         Assert.Equal(CrmFailureKind.MalformedResponse, error.Kind);
     }
@@ -93,7 +90,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     {
         const string hostile = "1&filter[id][neq]=x\")*";
 
-        await Connector.LookupAsync(Connection(), ByKey(hostile), CancellationToken.None);
+        await Lookup(Connection(), ByKey(hostile));
 
         Assert.Equal("?fields[Contacts]=status_c&filter[account_no_c][eq]=1%26filter%5Bid%5D%5Bneq%5D%3Dx%22%29%2A&page[size]=1", Assert.Single(_fake.Lookups).Query);
     }
@@ -101,7 +98,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_EmptyPathPrefix_CallsApiAtTheRoot()
     {
-        var outcome = await Connector.LookupAsync(Connection(prefix: "/"), ByKey("12345"), CancellationToken.None);
+        var outcome = await Lookup(Connection(prefix: "/"), ByKey("12345"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Equal(["/Api/access_token", "/Api/V8/module/Contacts"], _fake.Server.Requests.Select(r => r.Path));

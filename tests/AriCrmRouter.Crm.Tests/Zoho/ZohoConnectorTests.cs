@@ -24,7 +24,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [Fact]
     public async Task LookupAsync_CallerStoredInE164_FindsFieldValue()
     {
-        var outcome = await LookupByPhone("+14155551212", "Status");
+        var outcome = await Lookup(Connection(), ByPhone("+14155551212", "Status"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         var search = Assert.Single(_zoho.Searches);
@@ -38,7 +38,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     {
         _zoho.Phones[_zoho.Records["Contacts"][0]] = ["(415) 555-1212"];
 
-        var outcome = await LookupByPhone("4155551212", "Status");
+        var outcome = await Lookup(Connection(), ByPhone("4155551212", "Status"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Equal(
@@ -49,7 +49,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [Fact]
     public async Task LookupAsync_ByDtmfKeyWithHostileCharacters_EscapesCriteriaAndFinds()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ConnectorTestHost.ByKey("Contacts", "Status", "Account_Number", "12)*"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ConnectorTestHost.ByKey("Contacts", "Status", "Account_Number", "12)*"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Equal("?criteria=%28Account_Number%3Aequals%3A12%5C%29%2A%29&fields=Status&per_page=1", Assert.Single(_zoho.Searches).Query);
@@ -58,7 +58,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [Fact]
     public async Task LookupAsync_HostileCallerId_IsSentAsOneUrlEncodedPhoneValue()
     {
-        var outcome = await LookupByPhone("' OR Name!='),(x", "Status");
+        var outcome = await Lookup(Connection(), ByPhone("' OR Name!=')),(x", "Status");
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         Assert.Equal("?phone=%27%20OR%20Name%21%3D%27%29%2C%28x&fields=Status&per_page=1", Assert.Single(_zoho.Searches).Query);
@@ -70,16 +70,16 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [InlineData("Email_Opt_Out", "true")]
     public async Task LookupAsync_FieldShapes_RenderedAsInvariantText(string field, string expected)
     {
-        Assert.Equal(LookupOutcome.Found(expected), await LookupByPhone("+14155551212", field));
+        Assert.Equal(LookupOutcome.Found(expected), await Lookup(Connection(), ByPhone("+14155551212", field)));
     }
 
     [Fact]
     public async Task LookupAsync_ConnectionEditedUnderSameName_DoesNotReuseOldToken()
     {
-        await LookupByPhone("+14155551212", "Status");
+        await Lookup(Connection(), ByPhone("+14155551212", "Status"));
         var edited = Connection() with { Settings = new Dictionary<string, string>(Connection().Settings) { ["apiVersion"] = "v8" } };
 
-        await Connector.LookupAsync(edited, ConnectorTestHost.ByPhone("Contacts", "Status", "+14155551212"), CancellationToken.None);
+        await Lookup(edited, ConnectorTestHost.ByPhone("Contacts", "Status", "+14155551212"));
 
         Assert.Equal(2, _zoho.TokensIssued);
     }
@@ -87,10 +87,10 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [Fact]
     public async Task LookupAsync_TokenAboutToExpire_RefreshesBeforeUse()
     {
-        await LookupByPhone("+14155551212", "Status");
+        await Lookup(Connection(), ByPhone("+14155551212", "Status"));
         Clock.Advance(TimeSpan.FromMinutes(59.5));
 
-        await LookupByPhone("+14155551212", "Status");
+        await Lookup(Connection(), ByPhone("+14155551212", "Status"));
 
         Assert.Equal(2, _zoho.TokensIssued);
         Assert.Equal("Zoho-oauthtoken 1000.access-2", _zoho.Searches.Last().Headers["Authorization"]);
@@ -101,7 +101,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     {
         _zoho.RefuseRefresh = true;
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("+14155551212", "Status"));
+        var failure = await FailureAsync(Connection(), ByPhone("+14155551212", "Status"));
 
         Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
         Assert.Contains("invalid_code", failure.Message, StringComparison.Ordinal);
@@ -112,7 +112,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [Fact]
     public async Task LookupAsync_TokenRequest_SendsTheClientSecretInTheFormBody()
     {
-        await LookupByPhone("+14155551212", "Status");
+        await Lookup(Connection(), ByPhone("+14155551212", "Status"));
 
         var token = Assert.Single(_zoho.Server.Requests, r => r.Path == "/oauth/v2/token");
         Assert.Contains("client_secret=" + FakeZoho.ClientSecret, token.Body, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     {
         var request = ConnectorTestHost.ByKey("Contacts", "Status", "Account_Number:equals:1)or(Id", "1");
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), request, CancellationToken.None));
+        var failure = await FailureAsync(Connection(), request);
 
         Assert.Equal(CrmFailureKind.Configuration, failure.Kind);
         Assert.Empty(_zoho.Server.Requests);
@@ -154,8 +154,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
         Assert.Empty(Connector.Validate(connection));
     }
 
-    private Task<LookupOutcome> LookupByPhone(string callerNumber, string field) =>
-        Connector.LookupAsync(Connection(), ConnectorTestHost.ByPhone("Contacts", field, callerNumber), CancellationToken.None);
+    private static CrmLookupRequest ByPhone(string callerNumber, string field) => ConnectorTestHost.ByPhone("Contacts", field, callerNumber);
 
     private CrmConnection Connection() => ConnectorTestHost.Connection(
         "zoho",

@@ -77,16 +77,7 @@ internal static class CampaignVendors
     private static async Task<CampaignVendor> Pipedrive()
     {
         var fake = await FakePipedrive.StartAsync();
-        fake.Persons.Add(new JsonObject
-        {
-            ["id"] = 1,
-            ["name"] = "Jane Doe",
-            ["owner_id"] = 5,
-            ["org_id"] = null,
-            ["phones"] = new JsonArray(new JsonObject { ["value"] = "(415) 555-1212", ["primary"] = true, ["label"] = "work" }),
-            ["emails"] = new JsonArray(),
-            ["custom_fields"] = new JsonObject { [FakePipedrive.CustomerNumberKey] = HostileVendorAnswer.Marker },
-        });
+        fake.AddPerson("(415) 555-1212", new JsonObject { [FakePipedrive.CustomerNumberKey] = HostileVendorAnswer.Marker });
         var uri = fake.Server.BaseUri.ToString();
         var connection = Connection("pipedrive", new() { ["baseUrl"] = "https://api.pipedrive.invalid", ["tokenUrl"] = uri + "oauth/token", ["clientId"] = "pd-client" }, new() { ["clientSecret"] = FakePipedrive.ClientSecret, ["refreshToken"] = FakePipedrive.RefreshToken });
         return new CampaignVendor(fake, connection, "persons", FakePipedrive.CustomerNumberKey);
