@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Bullhorn;
-
 namespace AriCrmRouter.Crm.Tests.Bullhorn;
 
 public sealed class BullhornConnectorTests() : ConnectorPage(new ConnectorTestHost<BullhornConnector>((http, options, time, logger) => new BullhornConnector(http, options, time, logger), services => services.AddBullhornAuthorizeClient()))
@@ -88,9 +86,8 @@ public sealed class BullhornConnectorTests() : ConnectorPage(new ConnectorTestHo
     [Fact]
     public async Task LookupAsync_WrongPassword_ThrowsUnauthorizedWithoutSecrets()
     {
-        var error = await FailureAsync(Connection("wrong-password"), ByKey("1"));
+        var error = await FailsAsAsync(CrmFailureKind.Unauthorized, Connection("wrong-password"), ByKey("1"));
 
-        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
         Assert.DoesNotContain("wrong-password", error.Message, StringComparison.Ordinal);
         Assert.Empty(_fake.Requests("/oauth/token"));
     }
@@ -100,7 +97,7 @@ public sealed class BullhornConnectorTests() : ConnectorPage(new ConnectorTestHo
     {
         _fake.LookupOverride = () => Results.Content("{\"total\":1}", "application/json");
 
-        Assert.Equal(CrmFailureKind.MalformedResponse, (await FailureAsync(Connection(), ByKey("1"))).Kind);
+        await FailsAsAsync(CrmFailureKind.MalformedResponse, Connection(), ByKey("1"));
     }
 
     [Fact]
@@ -150,11 +147,7 @@ public sealed class BullhornConnectorTests() : ConnectorPage(new ConnectorTestHo
         var problems = Connector.Validate(new CrmConnection("bad", "bullhorn", new Dictionary<string, string> { ["lookupMode"] = "sql" }, new Dictionary<string, string>()));
 
         Assert.Equal(5, problems.Count);
-        Assert.Contains(problems, p => p.Contains("'username'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'password'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'lookupMode'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "username", "clientId", "password", "clientSecret", "lookupMode");
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Bullhorn;
-
 namespace AriCrmRouter.Crm.Tests.Bullhorn;
 
 /// <summary>Bullhorn's documented request forms (authorize with query parameters, login by GET), phone fields and 429.</summary>
@@ -54,9 +52,8 @@ public sealed class BullhornDocumentedFormTests() : ConnectorPage(new ConnectorT
     {
         _fake.LookupOverride = () => Results.Json(new { errorMessage = "Too many concurrent requests", errorCode = 429 }, statusCode: StatusCodes.Status429TooManyRequests);
 
-        var failure = await FailureAsync(Connection(), ByKey());
+        var failure = await FailsAsAsync(CrmFailureKind.RateLimited, Connection(), ByKey());
 
-        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
         Assert.Equal(TimeSpan.FromSeconds(1), failure.RetryAfter);
     }
 

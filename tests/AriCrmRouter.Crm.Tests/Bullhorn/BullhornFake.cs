@@ -32,6 +32,10 @@ internal sealed partial class BullhornFake : FakeVendor
 
     public static Task<BullhornFake> StartAsync() => ServeAsync(new BullhornFake());
 
+    /// <summary>A connection that logs in through the documented authorize form.</summary>
+    public CrmConnection Connection(string name = "main") => ConnectorTestHost.Connection(
+        "bullhorn", new() { ["url"] = Url.ToString(), ["username"] = User, ["clientId"] = ClientId }, new() { ["password"] = Password, ["clientSecret"] = ClientSecret }, name);
+
     /// <summary>The access tokens here are the BhRestTokens; the OAuth ones only open a REST session.</summary>
     protected override void Map(IEndpointRouteBuilder app)
     {
@@ -133,8 +137,7 @@ internal sealed partial class BullhornFake : FakeVendor
 
     /// <summary><c>field:"phrase"</c> and <c>field:("a" OR "b")</c> terms as (field, value) pairs.</summary>
     private static List<(string, string)> LuceneConditions(string query) =>
-        [.. LuceneTerm().Matches(query).SelectMany(m => LucenePhrase().Matches(m.Groups[2].Value)
-            .Select(p => (m.Groups[1].Value, Regex.Replace(p.Groups[1].Value, @"\\(.)", "$1", RegexOptions.None, TimeSpan.FromSeconds(1)))))];
+        [.. LuceneTerm().Matches(query).SelectMany(m => QuotedPhrases(m.Groups[2].Value).Select(phrase => (m.Groups[1].Value, phrase)))];
 
     /// <summary><c>field='a'</c> and <c>field IN ('a', 'b')</c> terms as (field, value) pairs.</summary>
     private static List<(string, string)> WhereConditions(string where) =>
@@ -143,9 +146,6 @@ internal sealed partial class BullhornFake : FakeVendor
 
     [GeneratedRegex("(\\w+):(\"(?:[^\"\\\\]|\\\\.)*\"|\\((?:\"(?:[^\"\\\\]|\\\\.)*\"(?: OR )?)+\\))")]
     private static partial Regex LuceneTerm();
-
-    [GeneratedRegex("\"((?:[^\"\\\\]|\\\\.)*)\"")]
-    private static partial Regex LucenePhrase();
 
     [GeneratedRegex("(\\w+)(?:=| IN )('(?:[^']|'')*'|\\((?:'(?:[^']|'')*'(?:, )?)+\\))")]
     private static partial Regex WhereTerm();

@@ -1,11 +1,4 @@
-using AriCrmRouter.Crm.Connectors.Dynamics;
-using AriCrmRouter.Crm.Connectors.SuiteCrm;
-using AriCrmRouter.Crm.Connectors.Vtiger;
 using AriCrmRouter.Crm.CustomCrm;
-using AriCrmRouter.Crm.Tests.Dynamics;
-using AriCrmRouter.Crm.Tests.SuiteCrm;
-using AriCrmRouter.Crm.Tests.Vtiger;
-using static AriCrmRouter.Crm.Tests.ConnectorSupport.ConnectorTestHost;
 
 namespace AriCrmRouter.Crm.Tests.Contract;
 
@@ -16,8 +9,7 @@ internal static partial class ContractSubjects
     {
         var dynamics = await FakeDynamics.StartAsync();
         dynamics.WebApiRecords["contacts"] = [new JsonObject { ["contactid"] = "a1b2c3d4-0000-0000-0000-000000000001", ["mobilephone"] = "(415) 555-1212", ["new_status"] = "GOLD", ["description"] = null }];
-        var url = dynamics.Url.ToString();
-        var connection = Connection("dynamics", new() { ["orgUrl"] = url, ["authorityUrl"] = url, ["tenantId"] = FakeDynamics.Tenant, ["clientId"] = "app-id" }, new() { ["clientSecret"] = FakeDynamics.ClientSecret });
+        var connection = dynamics.WebApiConnection();
         var host = new ConnectorTestHost<DynamicsConnector>((http, o, time, logger) => new(http, o, time, logger), options: options);
         return Subject(dynamics, host, connection, r => r.Path.StartsWith("/api/data", StringComparison.Ordinal), new("contacts", "new_status", "description", "4155551212"), "eyJ0eXAi.dynamics-");
     }
@@ -28,9 +20,7 @@ internal static partial class ContractSubjects
         var suite = await SuiteCrmFake.StartAsync();
         suite.Records.Add(new() { ["id"] = "c1", ["phone_work"] = "(415) 555-1212", ["phone_mobile"] = "4155551212", ["status_c"] = "GOLD", ["description"] = "" });
         var host = new ConnectorTestHost<SuiteCrmConnector>((http, o, time, logger) => new(http, o, time, logger), options: options);
-        var connection = legacy
-            ? Connection("suitecrm", new() { ["url"] = suite.Url.ToString(), ["api"] = "v4_1", ["username"] = SuiteCrmFake.User }, new() { ["password"] = SuiteCrmFake.Password })
-            : Connection("suitecrm", new() { ["url"] = suite.Url.ToString(), ["api"] = "v8", ["clientId"] = SuiteCrmFake.ClientId }, new() { ["clientSecret"] = SuiteCrmFake.ClientSecret });
+        var connection = suite.Connection(jsonApi: !legacy);
         var record = new SeededRecord("Contacts", "status_c", "description", "+1 415 555 1212");
         return Subject(suite, host, connection, SuiteCrmFake.IsLookup, record, legacy ? "session-" : "jwt-");
     }
@@ -39,7 +29,7 @@ internal static partial class ContractSubjects
     {
         var vtiger = await VtigerFake.StartAsync();
         vtiger.Records.Add(new() { ["id"] = "12x34", ["mobile"] = "+14155551212", ["cf_853"] = "GOLD", ["description"] = "" });
-        var connection = Connection("vtiger", new() { ["url"] = new Uri(vtiger.Url, "crm/").ToString(), ["username"] = VtigerFake.User }, new() { ["accessKey"] = VtigerFake.AccessKey });
+        var connection = vtiger.Connection();
         var host = new ConnectorTestHost<VtigerConnector>((http, o, time, logger) => new(http, o, time, logger), options: options);
         return Subject(vtiger, host, connection, r => r.Query.Contains("operation=query", StringComparison.Ordinal), new("Contacts", "cf_853", "description", "4155551212"));
     }

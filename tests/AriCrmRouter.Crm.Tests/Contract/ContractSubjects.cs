@@ -1,18 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Bullhorn;
-using AriCrmRouter.Crm.Connectors.HubSpot;
-using AriCrmRouter.Crm.Connectors.Pipedrive;
-using AriCrmRouter.Crm.Connectors.Salesforce;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
-using AriCrmRouter.Crm.Connectors.Zendesk;
-using AriCrmRouter.Crm.Connectors.Zoho;
-using AriCrmRouter.Crm.Tests.Bullhorn;
-using AriCrmRouter.Crm.Tests.Pipedrive;
-using AriCrmRouter.Crm.Tests.Salesforce;
-using AriCrmRouter.Crm.Tests.SugarCrm;
-using AriCrmRouter.Crm.Tests.Zendesk;
-using AriCrmRouter.Crm.Tests.Zoho;
-using static AriCrmRouter.Crm.Tests.ConnectorSupport.ConnectorTestHost;
-
 namespace AriCrmRouter.Crm.Tests.Contract;
 
 /// <summary>
@@ -62,7 +47,7 @@ internal static partial class ContractSubjects
     {
         var zoho = await FakeZoho.StartAsync();
         zoho.Add("Contacts", ["+14155551212"], new JsonObject { ["id"] = "3477061000000419001", ["Status"] = "GOLD", ["Description"] = null });
-        var connection = Connection("zoho", new() { ["accountsUrl"] = zoho.Url.ToString(), ["clientId"] = "1000.CLIENTID" }, new() { ["clientSecret"] = FakeZoho.ClientSecret, ["refreshToken"] = FakeZoho.RefreshToken });
+        var connection = zoho.Connection();
         var host = new ConnectorTestHost<ZohoConnector>((http, o, time, logger) => new(http, o, time, logger), options: options);
         return Subject(zoho, host, connection, r => r.Path.StartsWith("/crm", StringComparison.Ordinal), new("Contacts", "Status", "Description", "+14155551212"), "1000.access-");
     }
@@ -71,7 +56,7 @@ internal static partial class ContractSubjects
     {
         var salesforce = await FakeSalesforce.StartAsync();
         salesforce.Records.Add(("Contact", ["(415) 555-1212"], new JsonObject { ["Id"] = "003xx000004TmiQAAS", ["Status__c"] = "GOLD", ["Description"] = null }));
-        var connection = Connection("salesforce", new() { ["loginUrl"] = salesforce.Url.ToString(), ["clientId"] = "3MVG9-CLIENT" }, new() { ["clientSecret"] = FakeSalesforce.ClientSecret, ["refreshToken"] = FakeSalesforce.RefreshToken });
+        var connection = salesforce.Connection();
         var host = new ConnectorTestHost<SalesforceConnector>((http, o, time, logger) => new(http, o, time, logger), options: options);
         return Subject(salesforce, host, connection, r => r.Path.StartsWith("/services/data", StringComparison.Ordinal), new("Contact", "Status__c", "Description", "4155551212"), "00D-session-");
     }
@@ -80,7 +65,7 @@ internal static partial class ContractSubjects
     {
         var hubspot = await FakeHubSpot.StartAsync();
         hubspot.Records.Add(("contacts", new() { ["hs_object_id"] = "512", ["phone"] = "(415) 555-1212", ["status"] = "GOLD", ["notes"] = null }));
-        var connection = Connection("hubspot", new() { ["baseUrl"] = hubspot.Url.ToString() }, new() { ["accessToken"] = FakeHubSpot.PrivateAppToken });
+        var connection = hubspot.PrivateAppConnection();
         var host = new ConnectorTestHost<HubSpotConnector>((http, o, time, logger) => new(http, o, time, logger), options: options);
         return Subject(hubspot, host, connection, r => r.Path.StartsWith("/crm/v3/objects", StringComparison.Ordinal), new("contacts", "status", "notes", "+14155551212"));
     }
@@ -89,7 +74,7 @@ internal static partial class ContractSubjects
     {
         var pipedrive = await FakePipedrive.StartAsync();
         pipedrive.AddPerson("(415) 555-1212", new JsonObject { [FakePipedrive.StatusKey] = 27, [FakePipedrive.OtherCodeKey] = null });
-        var connection = Connection("pipedrive", new() { ["baseUrl"] = pipedrive.Url.ToString() }, new() { ["apiToken"] = FakePipedrive.ApiToken });
+        var connection = pipedrive.ApiTokenConnection();
         var host = new ConnectorTestHost<PipedriveConnector>((http, o, time, logger) => new(http, o, time, logger), options: options);
         return Subject(pipedrive, host, connection, r => r.Path.StartsWith("/api/v2/persons", StringComparison.Ordinal), new("persons", "Status", "Other code", "4155551212"));
     }
@@ -98,7 +83,7 @@ internal static partial class ContractSubjects
     {
         var sugar = await SugarCrmFake.StartAsync();
         sugar.Records.Add(new() { ["id"] = "c1", ["phone_work"] = "+14155551212", ["status_c"] = "GOLD", ["description"] = null });
-        var connection = Connection("sugarcrm", new() { ["url"] = sugar.Url.ToString(), ["apiVersion"] = "v11_24", ["username"] = SugarCrmFake.User, ["platform"] = SugarCrmFake.Platform }, new() { ["password"] = SugarCrmFake.Password });
+        var connection = sugar.Connection();
         var host = new ConnectorTestHost<SugarCrmConnector>((http, o, time, logger) => new(http, o, time, logger), options: options);
         return Subject(sugar, host, connection, r => r.Path.EndsWith("/filter", StringComparison.Ordinal), new("Contacts", "status_c", "description", "+1 415 555 1212"), "access-");
     }
@@ -107,7 +92,7 @@ internal static partial class ContractSubjects
     {
         var zendesk = await ZendeskFake.StartAsync();
         zendesk.Users.Add(JsonNode.Parse("""{"id":501,"name":"Ann","phone":"+14155551212","external_id":"12345","organization_id":null,"user_fields":{"status":"GOLD","tier":null}}""")!.AsObject());
-        var connection = Connection("zendesk", new() { ["url"] = zendesk.Url.ToString(), ["email"] = ZendeskFake.Email }, new() { ["apiToken"] = ZendeskFake.ApiToken });
+        var connection = zendesk.Connection();
         var host = new ConnectorTestHost<ZendeskConnector>((http, o, time, logger) => new(http, o, time, logger), options: options);
         return Subject(zendesk, host, connection, r => r.Path.StartsWith("/api/v2", StringComparison.Ordinal), new("users", "status", "tier", "(415) 555-1212"));
     }
@@ -116,7 +101,7 @@ internal static partial class ContractSubjects
     {
         var bullhorn = await BullhornFake.StartAsync();
         bullhorn.Records.Add(JsonNode.Parse("""{"id":123,"phone":"(415) 555-1212","mobile":"","customText1":"GOLD","customText2":"12345","customText3":null}""")!.AsObject());
-        var connection = Connection("bullhorn", new() { ["url"] = bullhorn.Url.ToString(), ["username"] = BullhornFake.User, ["clientId"] = BullhornFake.ClientId }, new() { ["password"] = BullhornFake.Password, ["clientSecret"] = BullhornFake.ClientSecret });
+        var connection = bullhorn.Connection();
         var host = new ConnectorTestHost<BullhornConnector>((http, o, time, logger) => new(http, o, time, logger), services => services.AddBullhornAuthorizeClient(), options);
         return Subject(bullhorn, host, connection, r => r.Path.StartsWith("/west/rest-services/corp1", StringComparison.Ordinal), new("ClientContact", "customText1", "customText3", "+1 415 555 1212"));
     }

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Dynamics;
-
 namespace AriCrmRouter.Crm.Tests.Dynamics;
 
 public sealed class DynamicsConnectorTests() : ConnectorPage(new ConnectorTestHost<DynamicsConnector>((http, options, time, logger) => new DynamicsConnector(http, options, time, logger)))
@@ -117,9 +115,8 @@ public sealed class DynamicsConnectorTests() : ConnectorPage(new ConnectorTestHo
     {
         _dynamics.RefuseClient = true;
 
-        var failure = await FailureAsync(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
+        var failure = await FailsAsAsync(CrmFailureKind.Unauthorized, WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
 
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
         Assert.Contains("invalid_client", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeDynamics.ClientSecret, failure.Message, StringComparison.Ordinal);
     }
@@ -149,9 +146,7 @@ public sealed class DynamicsConnectorTests() : ConnectorPage(new ConnectorTestHo
     {
         _dynamics.RejectEveryToken = true;
 
-        var failure = await FailureAsync(Crm2015Basic(), ConnectorTestHost.ByPhone("Contact", "new_Status", "4155551212"));
-
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, Crm2015Basic(), ConnectorTestHost.ByPhone("Contact", "new_Status", "4155551212"));
     }
 
     [Fact]
@@ -182,10 +177,7 @@ public sealed class DynamicsConnectorTests() : ConnectorPage(new ConnectorTestHo
     {
         var problems = Connector.Validate(ConnectorTestHost.Connection("dynamics", new() { ["orgUrl"] = "https://contoso.crm4.dynamics.com", ["api"] = "soap" }, []));
 
-        Assert.Contains(problems, p => p.Contains("'tenantId'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'api'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "tenantId", "clientId", "clientSecret", "api");
     }
 
     private CrmConnection WebApi(params (string Key, string Value)[] extra) => _dynamics.WebApiConnection(extra);

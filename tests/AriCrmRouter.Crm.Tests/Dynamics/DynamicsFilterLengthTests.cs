@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Dynamics;
-
 namespace AriCrmRouter.Crm.Tests.Dynamics;
 
 /// <summary>Every spelling of a number makes a long <c>$filter</c>: on-premises IIS accepts 2048 bytes of query string by default.</summary>

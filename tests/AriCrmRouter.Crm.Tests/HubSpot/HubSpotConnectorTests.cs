@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.HubSpot;
-
 namespace AriCrmRouter.Crm.Tests.HubSpot;
 
 public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHost<HubSpotConnector>((http, options, time, logger) => new HubSpotConnector(http, options, time, logger)))
@@ -98,9 +96,7 @@ public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHos
     {
         _hubspot.RejectEveryToken = true;
 
-        var failure = await FailureAsync(PrivateApp(), Status());
-
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, PrivateApp(), Status());
         Assert.DoesNotContain(_hubspot.Server.Requests, r => r.Path == "/oauth/v1/token");
     }
 
@@ -133,9 +129,8 @@ public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHos
     {
         _hubspot.RefuseRefresh = true;
 
-        var failure = await FailureAsync(OAuth(), Status());
+        var failure = await FailsAsAsync(CrmFailureKind.Unauthorized, OAuth(), Status());
 
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
         Assert.DoesNotContain(FakeHubSpot.RefreshToken, failure.Message, StringComparison.Ordinal);
     }
 
@@ -146,9 +141,8 @@ public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHos
             new { status = "error", message = "You have reached your secondly limit.", errorType = "RATE_LIMIT", correlationId = "c0ffee", policyName = "SECONDLY" },
             statusCode: 429);
 
-        var failure = await FailureAsync(PrivateApp(), Status());
+        var failure = await FailsAsAsync(CrmFailureKind.RateLimited, PrivateApp(), Status());
 
-        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
         Assert.Equal(TimeSpan.FromSeconds(1), failure.RetryAfter);
     }
 
@@ -172,7 +166,7 @@ public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHos
         var problems = Connector.Validate(ConnectorTestHost.Connection("hubspot", new() { ["phoneProperties"] = "phone,mobile phone" }, []));
 
         Assert.Contains(problems, p => p.Contains("'accessToken'", StringComparison.Ordinal) && p.Contains("'refreshToken'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'phoneProperties'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "phoneProperties");
     }
 
     private static CrmLookupRequest Status(string caller = "+14155551212") => ConnectorTestHost.ByPhone("contacts", "status", caller);

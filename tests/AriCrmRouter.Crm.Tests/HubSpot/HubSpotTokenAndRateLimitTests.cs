@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.HubSpot;
-
 namespace AriCrmRouter.Crm.Tests.HubSpot;
 
 public sealed class HubSpotTokenAndRateLimitTests() : ConnectorPage(new ConnectorTestHost<HubSpotConnector>((http, options, time, logger) => new HubSpotConnector(http, options, time, logger)))

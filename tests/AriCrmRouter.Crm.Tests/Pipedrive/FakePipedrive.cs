@@ -35,6 +35,10 @@ internal sealed class FakePipedrive() : FakeVendor(ApiToken)
 
     public static Task<FakePipedrive> StartAsync() => ServeAsync(new FakePipedrive());
 
+    /// <summary>A connection with the API token, to this fake as its API domain.</summary>
+    public CrmConnection ApiTokenConnection(string name = "main") =>
+        ConnectorTestHost.Connection("pipedrive", new() { ["baseUrl"] = Url.ToString() }, new() { ["apiToken"] = ApiToken }, name);
+
     /// <summary>Adds a person owned by user 5 with one work phone and the given custom field values.</summary>
     public void AddPerson(string phone, JsonObject customFields, int id = 1, string name = "Jane Doe", int? orgId = null) => Persons.Add(new JsonObject
     {

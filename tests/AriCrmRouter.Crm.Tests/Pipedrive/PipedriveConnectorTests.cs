@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Pipedrive;
-
 namespace AriCrmRouter.Crm.Tests.Pipedrive;
 
 public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestHost<PipedriveConnector>((http, options, time, logger) => new PipedriveConnector(http, options, time, logger)))
@@ -108,9 +106,7 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     [Fact]
     public async Task LookupAsync_UnknownField_ThrowsConfiguration()
     {
-        var failure = await FailureAsync(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Loyalty", "(415) 555-1212"));
-
-        Assert.Equal(CrmFailureKind.Configuration, failure.Kind);
+        await FailsAsAsync(CrmFailureKind.Configuration, ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Loyalty", "(415) 555-1212"));
         Assert.Equal(2, _pipedrive.ApiRequests.Count(r => r.Path == "/api/v2/personFields"));
         Assert.DoesNotContain(_pipedrive.ApiRequests, r => r.Path == "/api/v2/persons/search");
     }
@@ -152,9 +148,7 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     {
         _pipedrive.RejectEveryToken = true;
 
-        var failure = await FailureAsync(OAuthConnection(), Status());
-
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, OAuthConnection(), Status());
         Assert.Equal(2, _pipedrive.TokensIssued);
     }
 
@@ -163,9 +157,8 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     {
         _pipedrive.RefuseRefresh = true;
 
-        var failure = await FailureAsync(OAuthConnection(), Status());
+        var failure = await FailsAsAsync(CrmFailureKind.Unauthorized, OAuthConnection(), Status());
 
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
         Assert.Contains("invalid_grant", failure.Message, StringComparison.Ordinal);
     }
 
@@ -177,9 +170,8 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
             "x-ratelimit-reset",
             "2");
 
-        var failure = await FailureAsync(ApiTokenConnection(), Status());
+        var failure = await FailsAsAsync(CrmFailureKind.RateLimited, ApiTokenConnection(), Status());
 
-        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
         Assert.Equal(TimeSpan.FromSeconds(2), failure.RetryAfter);
     }
 
@@ -190,9 +182,8 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     {
         _pipedrive.LookupOverride = () => new HeaderResult(Results.Json(new { success = false, error = "Request over limit", errorCode = 429 }, statusCode: 429), "x-ratelimit-reset", reset);
 
-        var failure = await FailureAsync(ApiTokenConnection(), Status());
+        var failure = await FailsAsAsync(CrmFailureKind.RateLimited, ApiTokenConnection(), Status());
 
-        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
         Assert.Null(failure.RetryAfter);
     }
 
@@ -216,8 +207,7 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     {
         var problems = Connector.Validate(ConnectorTestHost.Connection("pipedrive", new() { ["baseUrl"] = "http://acme.pipedrive.com" }, []));
 
-        Assert.Contains(problems, p => p.Contains("'apiToken'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'baseUrl'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "apiToken", "baseUrl");
     }
 
     private static CrmLookupRequest Status() => ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212");

@@ -20,6 +20,10 @@ internal sealed partial class FakeSalesforce : FakeVendor
 
     public static Task<FakeSalesforce> StartAsync() => ServeAsync(new FakeSalesforce());
 
+    /// <summary>A connection with the refresh-token grant against this fake.</summary>
+    public CrmConnection Connection(string name = "main") => ConnectorTestHost.Connection(
+        "salesforce", new() { ["loginUrl"] = Url.ToString(), ["clientId"] = "3MVG9-CLIENT" }, new() { ["clientSecret"] = ClientSecret, ["refreshToken"] = RefreshToken }, name);
+
     protected override void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/services/oauth2/token", Token);
@@ -52,7 +56,7 @@ internal sealed partial class FakeSalesforce : FakeVendor
     private IResult Search(HttpRequest request) => Answer(request, q =>
     {
         var match = SoslPattern().Match(q);
-        var terms = PhrasePattern().Matches(match.Groups["terms"].Value).Select(m => Unescape(m.Groups[1].Value)).ToList();
+        var terms = QuotedPhrases(match.Groups["terms"].Value).ToList();
         var found = Records.Where(r => r.Type == match.Groups["type"].Value && r.Phones.Any(p => terms.Contains(Digits(p)) || terms.Contains(p))).Take(1);
         return new JsonObject { ["searchRecords"] = new JsonArray([.. found.Select(r => Project(r, match.Groups["fields"].Value))]) };
     });
@@ -88,17 +92,9 @@ internal sealed partial class FakeSalesforce : FakeVendor
 
     private static string Digits(string value) => new([.. value.Where(char.IsAsciiDigit)]);
 
-    private static string Unescape(string value) => BackslashPattern().Replace(value, "$1");
-
     [GeneratedRegex("^FIND \\{(?<terms>.*)\\} IN PHONE FIELDS RETURNING (?<type>\\w+)\\((?<fields>[\\w.,]+)\\) LIMIT 1$")]
     private static partial Regex SoslPattern();
 
-    [GeneratedRegex("\"((?:\\\\.|[^\"\\\\])*)\"")]
-    private static partial Regex PhrasePattern();
-
     [GeneratedRegex("^SELECT (?<fields>[\\w.,]+) FROM (?<type>\\w+) WHERE (?<key>\\w+) = '(?<value>(?:\\\\.|[^'\\\\])*)' LIMIT 1$")]
     private static partial Regex SoqlPattern();
-
-    [GeneratedRegex("\\\\(.)")]
-    private static partial Regex BackslashPattern();
 }

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Salesforce;
-
 namespace AriCrmRouter.Crm.Tests.Salesforce;
 
 public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTestHost<SalesforceConnector>((http, options, time, logger) => new SalesforceConnector(http, options, time, logger)))
@@ -61,7 +59,7 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
     [Fact]
     public async Task LookupAsync_HostileCallerId_EscapesSoslReservedCharacters()
     {
-        var outcome = await Lookup(Connection(), ByPhone("' OR Name!='} RETURNING User(Id))", "Status__c");
+        var outcome = await Lookup(Connection(), ByPhone("' OR Name!='} RETURNING User(Id))", "Status__c"));
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         Assert.Equal(
@@ -92,9 +90,8 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
     {
         _salesforce.RefuseGrant = true;
 
-        var failure = await FailureAsync(Connection(), ByPhone("4155551212", "Status__c"));
+        var failure = await FailsAsAsync(CrmFailureKind.Unauthorized, Connection(), ByPhone("4155551212", "Status__c"));
 
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
         Assert.Contains("invalid_grant", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeSalesforce.RefreshToken, failure.Message, StringComparison.Ordinal);
     }
@@ -119,9 +116,7 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
         _salesforce.LookupOverride = () => Results.Json(
             new[] { new { message = "TotalRequests Limit exceeded.", errorCode = "REQUEST_LIMIT_EXCEEDED" } }, statusCode: 403);
 
-        var failure = await FailureAsync(Connection(), ByPhone("4155551212", "Status__c"));
-
-        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
+        await FailsAsAsync(CrmFailureKind.RateLimited, Connection(), ByPhone("4155551212", "Status__c"));
     }
 
     [Fact]
@@ -132,9 +127,8 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
             "Retry-After",
             "120");
 
-        var failure = await FailureAsync(Connection(), ByPhone("4155551212", "Status__c"));
+        var failure = await FailsAsAsync(CrmFailureKind.RateLimited, Connection(), ByPhone("4155551212", "Status__c"));
 
-        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
         Assert.Equal(TimeSpan.FromMinutes(2), failure.RetryAfter);
     }
 
@@ -143,7 +137,7 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
     {
         _salesforce.LookupOverride = () => Results.Json(new[] { new { message = "No such column 'Statuz__c'", errorCode = "INVALID_FIELD" } }, statusCode: 400);
 
-        Assert.Equal(CrmFailureKind.Configuration, (await FailureAsync(Connection(), ByPhone("4155551212", "Statuz__c"))).Kind);
+        await FailsAsAsync(CrmFailureKind.Configuration, Connection(), ByPhone("4155551212", "Statuz__c"));
     }
 
     [Fact]
@@ -154,11 +148,7 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
         var problems = Connector.Validate(connection);
 
         Assert.Equal(5, problems.Count);
-        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'refreshToken'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'apiVersion'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'loginUrl'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "clientId", "clientSecret", "refreshToken", "apiVersion", "loginUrl");
     }
 
     private static CrmLookupRequest ByPhone(string callerNumber, string field) => ConnectorTestHost.ByPhone("Contact", field, callerNumber);

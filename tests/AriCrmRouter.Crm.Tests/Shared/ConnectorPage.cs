@@ -45,6 +45,14 @@ public abstract class ConnectorPage : IAsyncLifetime
     protected Task<CrmLookupException> FailureAsync(CrmConnection connection, CrmLookupRequest request) =>
         Assert.ThrowsAsync<CrmLookupException>(() => Lookup(connection, request));
 
+    /// <summary>The failure of a lookup that must fail as <paramref name="kind"/>, for what else a test asserts of it.</summary>
+    protected async Task<CrmLookupException> FailsAsAsync(CrmFailureKind kind, CrmConnection connection, CrmLookupRequest request)
+    {
+        var failure = await FailureAsync(connection, request);
+        Assert.Equal(kind, failure.Kind);
+        return failure;
+    }
+
     /// <summary>
     /// Looks up, lets <paramref name="meanwhile"/> happen (the clock moves on, the vendor expires its tokens) and
     /// looks up again: how a page sees whether a credential is reused, renewed before use or renewed when refused.
@@ -59,4 +67,8 @@ public abstract class ConnectorPage : IAsyncLifetime
     /// <summary><see cref="LookupTwiceAsync(CrmConnection, CrmLookupRequest, Action?)"/> with <paramref name="elapsed"/> between.</summary>
     protected Task<LookupOutcome> LookupTwiceAsync(CrmConnection connection, CrmLookupRequest request, TimeSpan elapsed) =>
         LookupTwiceAsync(connection, request, () => Clock.Advance(elapsed));
+
+    /// <summary>Each of <paramref name="settings"/> is named, quoted, by one of the validation <paramref name="problems"/>.</summary>
+    protected static void AssertNamesEach(IEnumerable<string> problems, params string[] settings) =>
+        Assert.All(settings, setting => Assert.Contains(problems, p => p.Contains($"'{setting}'", StringComparison.Ordinal)));
 }

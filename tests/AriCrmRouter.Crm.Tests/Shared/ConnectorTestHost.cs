@@ -18,7 +18,11 @@ internal static class ConnectorTestHost
         new(name, kind, settings, secrets);
 
     /// <summary><paramref name="settings"/> with <paramref name="extra"/> settings added or replaced.</summary>
-    public static Dictionary<string, string> With(this Dictionary<string, string> settings, IEnumerable<(string Key, string Value)> extra)
+    public static Dictionary<string, string> With(this Dictionary<string, string> settings, IEnumerable<(string Key, string Value)> extra) =>
+        settings.With(extra.Select(e => KeyValuePair.Create(e.Key, e.Value)));
+
+    /// <summary><paramref name="settings"/> with <paramref name="extra"/> settings added or replaced.</summary>
+    public static Dictionary<string, string> With(this Dictionary<string, string> settings, IEnumerable<KeyValuePair<string, string>> extra)
     {
         foreach (var (key, value) in extra)
         {

@@ -1,7 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Dynamics;
-using AriCrmRouter.Crm.Connectors.Salesforce;
-using AriCrmRouter.Crm.Connectors.Zoho;
-
 namespace AriCrmRouter.Crm.Tests.ConnectorSupport;
 
 /// <summary>How each vendor's query language quotes a caller's value, so that no value can end its literal early.</summary>

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.SugarCrm;
-
 namespace AriCrmRouter.Crm.Tests.SugarCrm;
 
 public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(http, options, time, logger)))
@@ -77,9 +75,8 @@ public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHo
     {
         var connection = Connection() with { Secrets = new Dictionary<string, string> { ["password"] = "wrong-pass" } };
 
-        var error = await FailureAsync(connection, ByPhone());
+        var error = await FailsAsAsync(CrmFailureKind.Unauthorized, connection, ByPhone());
 
-        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
         Assert.DoesNotContain("wrong-pass", error.Message, StringComparison.Ordinal);
     }
 
@@ -128,17 +125,13 @@ public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHo
         var problems = Connector.Validate(new CrmConnection("bad", "sugarcrm", new Dictionary<string, string> { ["url"] = "http://crm.example.com" }, new Dictionary<string, string>()));
 
         Assert.Contains(problems, p => p.Contains("'url' must be an https URL", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'username'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'platform'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'password'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "username", "platform", "password");
     }
 
     [Fact]
     public async Task LookupAsync_FieldNameWithQuote_ThrowsConfiguration()
     {
-        var error = await FailureAsync(Connection(), ByPhone(field: "status_c\""));
-
-        Assert.Equal(CrmFailureKind.Configuration, error.Kind);
+        await FailsAsAsync(CrmFailureKind.Configuration, Connection(), ByPhone(field: "status_c\""));
         Assert.Empty(_fake.Server.Requests);
     }
 

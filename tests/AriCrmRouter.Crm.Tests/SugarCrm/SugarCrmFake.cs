@@ -19,6 +19,10 @@ internal sealed class SugarCrmFake : FakeVendor
 
     public static Task<SugarCrmFake> StartAsync() => ServeAsync(new SugarCrmFake());
 
+    /// <summary>A connection that logs in with the password grant.</summary>
+    public CrmConnection Connection(string name = "main") => ConnectorTestHost.Connection(
+        "sugarcrm", new() { ["url"] = Url.ToString(), ["apiVersion"] = "v11_24", ["username"] = User, ["platform"] = Platform }, new() { ["password"] = Password }, name);
+
     protected override void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/rest/v11_24/oauth2/token", TokenAsync);

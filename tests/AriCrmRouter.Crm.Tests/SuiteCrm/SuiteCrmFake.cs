@@ -27,6 +27,11 @@ internal sealed class SuiteCrmFake : FakeVendor
 
     public static Task<SuiteCrmFake> StartAsync() => ServeAsync(new SuiteCrmFake());
 
+    /// <summary>A connection to SuiteCRM 8's JSON:API (client credentials) or to SuiteCRM 7's v4_1 API (password).</summary>
+    public CrmConnection Connection(bool jsonApi, string name = "main") => jsonApi
+        ? ConnectorTestHost.Connection("suitecrm", new() { ["url"] = Url.ToString(), ["api"] = "v8", ["clientId"] = ClientId }, new() { ["clientSecret"] = ClientSecret }, name)
+        : ConnectorTestHost.Connection("suitecrm", new() { ["url"] = Url.ToString(), ["api"] = "v4_1", ["username"] = User }, new() { ["password"] = Password }, name);
+
     /// <summary>The <c>query</c> argument of the last get_entry_list call.</summary>
     public string LastLegacyQuery()
     {

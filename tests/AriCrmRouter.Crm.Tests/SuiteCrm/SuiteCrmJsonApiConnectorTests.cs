@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.SuiteCrm;
-
 namespace AriCrmRouter.Crm.Tests.SuiteCrm;
 
 public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(http, options, time, logger)))
@@ -70,9 +68,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_WrongClientSecret_ThrowsUnauthorized()
     {
-        var error = await FailureAsync(Connection("nope"), ByKey("1"));
-
-        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, Connection("nope"), ByKey("1"));
     }
 
     [Fact]
@@ -80,9 +76,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     {
         _fake.LookupOverride = () => Results.Content("{\"errors\":null}", "application/vnd.api+json");
 
-        var error = await FailureAsync(Connection(), ByKey("1"));
-
-        Assert.Equal(CrmFailureKind.MalformedResponse, error.Kind);
+        await FailsAsAsync(CrmFailureKind.MalformedResponse, Connection(), ByKey("1"));
     }
 
     [Fact]
@@ -110,7 +104,6 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
         var problems = Connector.Validate(new CrmConnection("bad", "suitecrm", new Dictionary<string, string> { ["url"] = "https://crm.example.com", ["api"] = "v8" }, new Dictionary<string, string>()));
 
         Assert.Equal(2, problems.Count);
-        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "clientId", "clientSecret");
     }
 }

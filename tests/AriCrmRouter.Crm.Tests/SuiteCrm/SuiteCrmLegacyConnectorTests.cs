@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.SuiteCrm;
-
 namespace AriCrmRouter.Crm.Tests.SuiteCrm;
 
 public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(http, options, time, logger)))
@@ -81,18 +79,14 @@ public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new Connector
     {
         _fake.RejectEveryToken = true;
 
-        var error = await FailureAsync(Connection(), ByPhone());
-
-        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, Connection(), ByPhone());
         Assert.Equal(2, _fake.Lookups.Count());
     }
 
     [Fact]
     public async Task LookupAsync_InvalidLogin_ThrowsUnauthorized()
     {
-        var error = await FailureAsync(Connection("wrong"), ByPhone());
-
-        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, Connection("wrong"), ByPhone());
     }
 
     [Fact]
@@ -129,8 +123,7 @@ public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new Connector
         var problems = Connector.Validate(new CrmConnection("bad", "suitecrm", new Dictionary<string, string> { ["url"] = "https://crm.example.com", ["api"] = "v4_1" }, new Dictionary<string, string>()));
 
         Assert.Equal(2, problems.Count);
-        Assert.Contains(problems, p => p.Contains("'username'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'password'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "username", "password");
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Vtiger;
-
 namespace AriCrmRouter.Crm.Tests.Vtiger;
 
 public sealed class VtigerConnectorTests() : ConnectorPage(new ConnectorTestHost<VtigerConnector>((http, options, time, logger) => new VtigerConnector(http, options, time, logger)))
@@ -13,11 +11,7 @@ public sealed class VtigerConnectorTests() : ConnectorPage(new ConnectorTestHost
         _fake.Records.Add(new() { ["id"] = "12x35", ["phone"] = "020 7946 0000", ["cf_853"] = "", ["cf_900"] = "777" });
     }
 
-    private CrmConnection Connection(string accessKey = VtigerFake.AccessKey) => new(
-        "vt",
-        "vtiger",
-        new Dictionary<string, string> { ["url"] = new Uri(_fake.Url, "crm/").ToString(), ["username"] = VtigerFake.User },
-        new Dictionary<string, string> { ["accessKey"] = accessKey });
+    private CrmConnection Connection(string accessKey = VtigerFake.AccessKey) => _fake.Connection("vt", accessKey);
 
     private static CrmLookupRequest ByPhone(string caller = "4155551212") => ConnectorTestHost.ByPhone("Contacts", "cf_853", caller);
 
@@ -65,18 +59,14 @@ public sealed class VtigerConnectorTests() : ConnectorPage(new ConnectorTestHost
     {
         _fake.RejectEveryToken = true;
 
-        var error = await FailureAsync(Connection(), ByKey("1"));
-
-        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, Connection(), ByKey("1"));
         Assert.Equal(2, _fake.Queries.Count());
     }
 
     [Fact]
     public async Task LookupAsync_WrongAccessKey_ThrowsUnauthorized()
     {
-        var error = await FailureAsync(Connection("wrong-key"), ByKey("1"));
-
-        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, Connection("wrong-key"), ByKey("1"));
     }
 
     [Fact]
@@ -84,9 +74,7 @@ public sealed class VtigerConnectorTests() : ConnectorPage(new ConnectorTestHost
     {
         _fake.LookupOverride = () => Results.Content("{\"result\":[]}", "application/json");
 
-        var error = await FailureAsync(Connection(), ByKey("1"));
-
-        Assert.Equal(CrmFailureKind.MalformedResponse, error.Kind);
+        await FailsAsAsync(CrmFailureKind.MalformedResponse, Connection(), ByKey("1"));
     }
 
     [Fact]
@@ -94,9 +82,7 @@ public sealed class VtigerConnectorTests() : ConnectorPage(new ConnectorTestHost
     {
         _fake.LookupOverride = () => Results.Json(new { success = false, error = new { code = "QUERY_SYNTAX_ERROR", message = "Syntax Error on line 1: token 'x' Unexpected" } });
 
-        var error = await FailureAsync(Connection(), ByKey("1"));
-
-        Assert.Equal(CrmFailureKind.Configuration, error.Kind);
+        await FailsAsAsync(CrmFailureKind.Configuration, Connection(), ByKey("1"));
     }
 
     [Fact]
@@ -141,8 +127,6 @@ public sealed class VtigerConnectorTests() : ConnectorPage(new ConnectorTestHost
         var problems = Connector.Validate(new CrmConnection("bad", "vtiger", new Dictionary<string, string>(), new Dictionary<string, string>()));
 
         Assert.Equal(3, problems.Count);
-        Assert.Contains(problems, p => p.Contains("'url'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'username'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'accessKey'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "url", "username", "accessKey");
     }
 }

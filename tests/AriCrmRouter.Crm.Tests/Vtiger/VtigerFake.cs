@@ -27,6 +27,10 @@ internal sealed partial class VtigerFake : FakeVendor
 
     public static Task<VtigerFake> StartAsync() => ServeAsync(new VtigerFake());
 
+    /// <summary>A connection to the web service under <c>/crm/</c> with the user's access key.</summary>
+    public CrmConnection Connection(string name = "main", string accessKey = AccessKey) => ConnectorTestHost.Connection(
+        "vtiger", new() { ["url"] = new Uri(Url, "crm/").ToString(), ["username"] = User }, new() { ["accessKey"] = accessKey }, name);
+
     protected override void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/crm/webservice.php", GetAsync);

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Zendesk;
-
 namespace AriCrmRouter.Crm.Tests.Zendesk;
 
 public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHost<ZendeskConnector>((http, options, time, logger) => new ZendeskConnector(http, options, time, logger)))
@@ -157,7 +155,7 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     {
         var problems = Connector.Validate(new CrmConnection("bad", "zendesk", new Dictionary<string, string>(), new Dictionary<string, string>()));
 
-        Assert.Contains(problems, p => p.Contains("'subdomain'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "subdomain");
         Assert.Contains(problems, p => p.Contains("'apiToken'", StringComparison.Ordinal) && p.Contains("'oauthToken'", StringComparison.Ordinal));
     }
 
@@ -166,6 +164,6 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     {
         var problems = Connector.Validate(new CrmConnection("bad", "zendesk", new Dictionary<string, string> { ["subdomain"] = "acme" }, new Dictionary<string, string> { ["apiToken"] = "x" }));
 
-        Assert.Contains(problems, p => p.Contains("'email'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "email");
     }
 }

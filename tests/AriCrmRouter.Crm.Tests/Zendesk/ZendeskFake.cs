@@ -24,6 +24,10 @@ internal sealed partial class ZendeskFake : FakeVendor
 
     public static Task<ZendeskFake> StartAsync() => ServeAsync(new ZendeskFake());
 
+    /// <summary>A connection with the agent's API token.</summary>
+    public CrmConnection Connection(string name = "main") => ConnectorTestHost.Connection(
+        "zendesk", new() { ["url"] = Url.ToString(), ["email"] = Email }, new() { ["apiToken"] = ApiToken }, name);
+
     protected override void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v2/search.json", (HttpContext context) => Guard(context, () => SearchAsync(context)));

@@ -27,6 +27,10 @@ internal sealed class FakeZoho : FakeVendor
 
     public static Task<FakeZoho> StartAsync() => ServeAsync(new FakeZoho());
 
+    /// <summary>A connection that refreshes its token at this fake's accounts server.</summary>
+    public CrmConnection Connection(string name = "main") => ConnectorTestHost.Connection(
+        "zoho", new() { ["accountsUrl"] = Url.ToString(), ["clientId"] = "1000.CLIENTID" }, new() { ["clientSecret"] = ClientSecret, ["refreshToken"] = RefreshToken }, name);
+
     public void Add(string module, string[] phones, JsonObject record)
     {
         if (!Records.TryGetValue(module, out var list))
@@ -104,21 +108,5 @@ internal sealed class FakeZoho : FakeVendor
             ["data"] = new JsonArray(answerRecord),
             ["info"] = new JsonObject { ["per_page"] = 1, ["count"] = 1, ["page"] = 1, ["more_records"] = false },
         });
-    }
-
-    private static string Unescape(string value)
-    {
-        var result = new System.Text.StringBuilder();
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (value[i] == '\\' && i + 1 < value.Length)
-            {
-                i++;
-            }
-
-            result.Append(value[i]);
-        }
-
-        return result.ToString();
     }
 }

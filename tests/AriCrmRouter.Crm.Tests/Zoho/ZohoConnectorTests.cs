@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Zoho;
-
 namespace AriCrmRouter.Crm.Tests.Zoho;
 
 public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<ZohoConnector>((http, options, time, logger) => new ZohoConnector(http, options, time, logger)))
@@ -58,7 +56,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [Fact]
     public async Task LookupAsync_HostileCallerId_IsSentAsOneUrlEncodedPhoneValue()
     {
-        var outcome = await Lookup(Connection(), ByPhone("' OR Name!=')),(x", "Status");
+        var outcome = await Lookup(Connection(), ByPhone("' OR Name!=')),(x", "Status"));
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         Assert.Equal("?phone=%27%20OR%20Name%21%3D%27%29%2C%28x&fields=Status&per_page=1", Assert.Single(_zoho.Searches).Query);
@@ -101,9 +99,8 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     {
         _zoho.RefuseRefresh = true;
 
-        var failure = await FailureAsync(Connection(), ByPhone("+14155551212", "Status"));
+        var failure = await FailsAsAsync(CrmFailureKind.Unauthorized, Connection(), ByPhone("+14155551212", "Status"));
 
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
         Assert.Contains("invalid_code", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeZoho.RefreshToken, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeZoho.ClientSecret, failure.Message, StringComparison.Ordinal);
@@ -123,9 +120,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     {
         var request = ConnectorTestHost.ByKey("Contacts", "Status", "Account_Number:equals:1)or(Id", "1");
 
-        var failure = await FailureAsync(Connection(), request);
-
-        Assert.Equal(CrmFailureKind.Configuration, failure.Kind);
+        await FailsAsAsync(CrmFailureKind.Configuration, Connection(), request);
         Assert.Empty(_zoho.Server.Requests);
     }
 
@@ -136,11 +131,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
 
         var problems = Connector.Validate(connection);
 
-        Assert.Contains(problems, p => p.Contains("'dataCenter'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'apiDomain'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'refreshToken'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "dataCenter", "apiDomain", "clientId", "clientSecret", "refreshToken");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.TestKit.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -28,6 +29,10 @@ public sealed class FakeHubSpot : FakeVendor
     public IEnumerable<RecordedRequest> Searches => Server.Requests.Where(r => r.Path.EndsWith("/search", StringComparison.Ordinal));
 
     public static Task<FakeHubSpot> StartAsync() => ServeAsync(new FakeHubSpot());
+
+    /// <summary>A connection with the private-app token, to this fake as the API.</summary>
+    public CrmConnection PrivateAppConnection(string name = "main") => new(
+        name, "hubspot", new Dictionary<string, string> { ["baseUrl"] = Url.ToString() }, new Dictionary<string, string> { ["accessToken"] = PrivateAppToken });
 
     protected override void Map(IEndpointRouteBuilder app)
     {

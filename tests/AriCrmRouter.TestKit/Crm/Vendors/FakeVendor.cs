@@ -9,7 +9,7 @@ namespace AriCrmRouter.TestKit.Crm.Vendors;
 /// sessions) it issued and still honours, a switch that refuses them all, and a test's canned answer in place of
 /// the record lookup. A vendor's fake states only its routes, its credentials' checks and its answer shapes.
 /// </summary>
-public abstract class FakeVendor : IAsyncDisposable
+public abstract partial class FakeVendor : IAsyncDisposable
 {
     private readonly string[] _permanentTokens;
     private int _issued;
@@ -52,6 +52,12 @@ public abstract class FakeVendor : IAsyncDisposable
     /// <summary>The decoded value of <paramref name="parameter"/> in the query of the last of <paramref name="requests"/>.</summary>
     public static string LastParameter(IEnumerable<RecordedRequest> requests, string parameter) =>
         Uri.UnescapeDataString(Regex.Match(requests.Last().Query, $"[?&]{parameter}=([^&]*)", RegexOptions.None, TimeSpan.FromSeconds(1)).Groups[1].Value);
+
+    /// <summary>The texts of the double-quoted phrases in <paramref name="text"/>, their backslash escapes undone (SOSL, Lucene).</summary>
+    protected static IEnumerable<string> QuotedPhrases(string text) => QuotedPhrase().Matches(text).Select(m => Unescape(m.Groups[1].Value));
+
+    /// <summary>Undoes backslash escapes: each backslash stands for the character after it.</summary>
+    protected static string Unescape(string value) => BackslashEscape().Replace(value, "$1");
 
     /// <summary>Starts <paramref name="fake"/>'s server with the routes its <see cref="Map"/> gives.</summary>
     protected static async Task<TFake> ServeAsync<TFake>(TFake fake)
@@ -114,6 +120,12 @@ public abstract class FakeVendor : IAsyncDisposable
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(body, body.GetType());
     }
+
+    [GeneratedRegex("\"((?:\\\\.|[^\"\\\\])*)\"")]
+    private static partial Regex QuotedPhrase();
+
+    [GeneratedRegex("\\\\(.)", RegexOptions.Singleline)]
+    private static partial Regex BackslashEscape();
 }
 
 /// <summary>Tokens, sessions or codes a fake issued and still honours.</summary>
