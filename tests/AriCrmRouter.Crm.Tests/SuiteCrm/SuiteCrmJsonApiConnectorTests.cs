@@ -72,14 +72,6 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     }
 
     [Fact]
-    public async Task LookupAsync_AnswerWithoutDataList_ThrowsMalformedResponse()
-    {
-        _fake.LookupOverride = () => Results.Content("{\"errors\":null}", "application/vnd.api+json");
-
-        await FailsAsAsync(CrmFailureKind.MalformedResponse, Connection(), ByKey("1"));
-    }
-
-    [Fact]
     public async Task LookupAsync_HostileDtmf_IsOnePercentEncodedFilterValue()
     {
         const string hostile = "1&filter[id][neq]=x\")*";

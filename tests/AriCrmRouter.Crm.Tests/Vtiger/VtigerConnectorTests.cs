@@ -70,22 +70,6 @@ public sealed class VtigerConnectorTests() : ConnectorPage(new ConnectorTestHost
     }
 
     [Fact]
-    public async Task LookupAsync_AnswerWithoutSuccessFlag_ThrowsMalformedResponse()
-    {
-        _fake.LookupOverride = () => Results.Content("{\"result\":[]}", "application/json");
-
-        await FailsAsAsync(CrmFailureKind.MalformedResponse, Connection(), ByKey("1"));
-    }
-
-    [Fact]
-    public async Task LookupAsync_QuerySyntaxError_ThrowsConfiguration()
-    {
-        _fake.LookupOverride = () => Results.Json(new { success = false, error = new { code = "QUERY_SYNTAX_ERROR", message = "Syntax Error on line 1: token 'x' Unexpected" } });
-
-        await FailsAsAsync(CrmFailureKind.Configuration, Connection(), ByKey("1"));
-    }
-
-    [Fact]
     public async Task LookupAsync_HostileCallerId_IsOneQuotedLiteral()
     {
         await Lookup(Connection(), ByPhone("' OR 1=1 --"));

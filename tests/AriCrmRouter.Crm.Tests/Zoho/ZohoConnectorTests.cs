@@ -56,7 +56,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [Fact]
     public async Task LookupAsync_HostileCallerId_IsSentAsOneUrlEncodedPhoneValue()
     {
-        var outcome = await Lookup(Connection(), ByPhone("' OR Name!=')),(x", "Status"));
+        var outcome = await Lookup(Connection(), ByPhone("' OR Name!='),(x", "Status"));
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         Assert.Equal("?phone=%27%20OR%20Name%21%3D%27%29%2C%28x&fields=Status&per_page=1", Assert.Single(_zoho.Searches).Query);
