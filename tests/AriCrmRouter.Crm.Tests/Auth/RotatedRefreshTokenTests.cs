@@ -1,10 +1,4 @@
 using AriCrmRouter.Crm.Auth;
-using AriCrmRouter.Crm.Connectors.Bullhorn;
-using AriCrmRouter.Crm.Connectors.Pipedrive;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
-using AriCrmRouter.Crm.Tests.Bullhorn;
-using AriCrmRouter.Crm.Tests.Pipedrive;
-using AriCrmRouter.Crm.Tests.SugarCrm;
 
 namespace AriCrmRouter.Crm.Tests.Auth;
 
@@ -47,11 +41,7 @@ public sealed class RotatedRefreshTokenTests
     {
         await using var sugar = await SugarCrmFake.StartAsync();
         sugar.Records.Add(new() { ["id"] = "c1", ["phone_work"] = "+14155551212", ["status_c"] = "GOLD" });
-        var connection = new CrmConnection(
-            "sugar-test",
-            "sugarcrm",
-            new Dictionary<string, string> { ["url"] = sugar.Url.ToString(), ["apiVersion"] = "v11_24", ["username"] = SugarCrmFake.User, ["platform"] = SugarCrmFake.Platform },
-            new Dictionary<string, string> { ["password"] = SugarCrmFake.Password });
+        var connection = sugar.Connection("sugar-test");
         var request = new CrmLookupRequest { Module = "Contacts", Field = "status_c", CallerNumber = "+1 415 555 1212" };
 
         using var first = new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(new VendorClient(http, options, time), logger, _store));
@@ -68,11 +58,7 @@ public sealed class RotatedRefreshTokenTests
     {
         await using var bullhorn = await BullhornFake.StartAsync();
         bullhorn.Records.Add(JsonNode.Parse("""{"id":123,"phone":"(415) 555-1212","mobile":"","customText1":"GOLD","customText2":"12345"}""")!.AsObject());
-        var connection = new CrmConnection(
-            "bh",
-            "bullhorn",
-            new Dictionary<string, string> { ["url"] = bullhorn.Url.ToString(), ["username"] = BullhornFake.User, ["clientId"] = BullhornFake.ClientId },
-            new Dictionary<string, string> { ["password"] = BullhornFake.Password, ["clientSecret"] = BullhornFake.ClientSecret });
+        var connection = bullhorn.Connection("bh");
         var request = new CrmLookupRequest { Module = "ClientContact", Field = "customText1", KeyField = "customText2", Dtmf = "12345", CallerNumber = "" };
 
         using var first = NewBullhornHost();
@@ -93,18 +79,7 @@ public sealed class RotatedRefreshTokenTests
     {
         var pipedrive = await FakePipedrive.StartAsync();
         pipedrive.RotateRefreshTokens = true;
-        pipedrive.Persons.Add(new JsonObject
-        {
-            ["id"] = 1,
-            ["name"] = "Jane Doe",
-            ["first_name"] = "Jane",
-            ["last_name"] = "Doe",
-            ["owner_id"] = 5,
-            ["org_id"] = null,
-            ["phones"] = new JsonArray(new JsonObject { ["value"] = "(415) 555-1212", ["primary"] = true, ["label"] = "work" }),
-            ["emails"] = new JsonArray(),
-            ["custom_fields"] = new JsonObject { [FakePipedrive.StatusKey] = 27 },
-        });
+        pipedrive.AddPerson("(415) 555-1212", new JsonObject { [FakePipedrive.StatusKey] = 27 });
         return pipedrive;
     }
 

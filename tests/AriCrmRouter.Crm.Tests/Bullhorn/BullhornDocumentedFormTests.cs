@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Bullhorn;
-
 namespace AriCrmRouter.Crm.Tests.Bullhorn;
 
 /// <summary>Bullhorn's documented request forms (authorize with query parameters, login by GET), phone fields and 429.</summary>
@@ -52,23 +50,15 @@ public sealed class BullhornDocumentedFormTests() : ConnectorPage(new ConnectorT
     [Fact]
     public async Task LookupAsync_TooManyConcurrentRequests_IsRateLimitedForOneSecond()
     {
-        _fake.LookupOverride = async context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            await context.Response.WriteAsJsonAsync(new { errorMessage = "Too many concurrent requests", errorCode = 429 });
-        };
+        _fake.LookupOverride = () => Results.Json(new { errorMessage = "Too many concurrent requests", errorCode = 429 }, statusCode: StatusCodes.Status429TooManyRequests);
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(Connection(), ByKey()));
+        var failure = await FailsAsAsync(CrmFailureKind.RateLimited, Connection(), ByKey());
 
-        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
         Assert.Equal(TimeSpan.FromSeconds(1), failure.RetryAfter);
     }
 
     private static CrmLookupRequest ByKey() =>
         new() { Module = "ClientContact", Field = "customText1", KeyField = "customText2", Dtmf = "12345", CallerNumber = "" };
-
-    private Task<LookupOutcome> Lookup(CrmConnection connection, CrmLookupRequest request) =>
-        Connector.LookupAsync(connection, request, CancellationToken.None);
 
     private CrmConnection Connection(params (string Key, string Value)[] extra)
     {

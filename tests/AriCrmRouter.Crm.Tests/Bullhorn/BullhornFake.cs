@@ -9,79 +9,47 @@ namespace AriCrmRouter.Crm.Tests.Bullhorn;
 /// <c>/west/rest-services/login</c> gives BhRestToken and restUrl; <c>search/{Entity}</c> (Lucene) and
 /// <c>query/{Entity}</c> (where) with the BhRestToken header; 401 invalidRestToken otherwise.
 /// </summary>
-internal sealed partial class BullhornFake : IAsyncDisposable
+internal sealed partial class BullhornFake : FakeVendor
 {
     public const string User = "acme.api";
     public const string Password = "bh-Pa55word";
     public const string ClientId = "client-uuid";
     public const string ClientSecret = "client-secret-xyz";
 
-    private readonly Lock _gate = new();
-    private readonly HashSet<string> _codes = [];
-    private readonly HashSet<string> _refreshTokens = [];
-    private readonly HashSet<string> _accessTokens = [];
-    private readonly HashSet<string> _restTokens = [];
-    private int _issued;
-
-    private BullhornFake(FakeHttpServer server) => Server = server;
-
-    public FakeHttpServer Server { get; }
+    private readonly IssuedTokens _codes = new();
+    private readonly IssuedTokens _refreshTokens = new();
+    private readonly IssuedTokens _oauthTokens = new();
 
     public List<JsonObject> Records { get; } = [];
 
-    public Func<HttpContext, Task>? LookupOverride { get; set; }
-
-    public bool RejectAllRestTokens { get; set; }
-
-    public Uri Url => new(Server.BaseUri, "rest-services");
+    public override Uri Url => new(Server.BaseUri, "rest-services");
 
     public IEnumerable<RecordedRequest> Requests(string pathEnd) => Server.Requests.Where(r => r.Path.EndsWith(pathEnd, StringComparison.Ordinal));
 
     public IEnumerable<RecordedRequest> Lookups => Server.Requests.Where(r => r.Path.Contains("/corp1/", StringComparison.Ordinal));
 
-    public string LastCriteria(string parameter) => Uri.UnescapeDataString(Regex.Match(Lookups.Last().Query, $"[?&]{parameter}=([^&]*)").Groups[1].Value);
+    public string LastCriteria(string parameter) => LastParameter(Lookups, parameter);
 
-    public static async Task<BullhornFake> StartAsync()
-    {
-        BullhornFake? fake = null;
-        var server = await FakeHttpServer.StartAsync(app =>
-        {
-            app.MapGet("/rest-services/loginInfo", (HttpContext c) => Results.Redirect($"/west/rest-services/loginInfo{c.Request.QueryString}", permanent: false, preserveMethod: true));
-            app.MapGet("/west/rest-services/loginInfo", (HttpContext c) => fake!.LoginInfoAsync(c));
-            app.Map("/west/oauth/authorize", (HttpContext c) => fake!.AuthorizeAsync(c));
-            app.MapPost("/west/oauth/token", (HttpContext c) => fake!.TokenAsync(c));
-            app.MapMethods("/west/rest-services/login", ["GET", "POST"], (HttpContext c) => fake!.LoginAsync(c));
-            app.MapGet("/west/rest-services/corp1/{kind}/{entity}", (HttpContext c, string kind, string entity) => fake!.LookupAsync(c, kind));
-            app.MapGet("/callback", () => Results.Text("partner page"));
-        });
-        fake = new BullhornFake(server);
-        return fake;
-    }
+    public static Task<BullhornFake> StartAsync() => ServeAsync(new BullhornFake());
 
-    public void ExpireRestTokens()
-    {
-        lock (_gate)
-        {
-            _restTokens.Clear();
-        }
-    }
+    /// <summary>A connection that logs in through the documented authorize form.</summary>
+    public CrmConnection Connection(string name = "main") => ConnectorTestHost.Connection(
+        "bullhorn", new() { ["url"] = Url.ToString(), ["username"] = User, ["clientId"] = ClientId }, new() { ["password"] = Password, ["clientSecret"] = ClientSecret }, name);
 
-    private string Issue(HashSet<string> set, string prefix)
+    /// <summary>The access tokens here are the BhRestTokens; the OAuth ones only open a REST session.</summary>
+    protected override void Map(IEndpointRouteBuilder app)
     {
-        lock (_gate)
-        {
-            var value = $"{prefix}{++_issued}";
-            set.Add(value);
-            return value;
-        }
-    }
-
-    private bool Use(HashSet<string> set, string value, bool once)
-    {
-        lock (_gate)
-        {
-            return once ? set.Remove(value) : set.Contains(value);
-        }
+        app.MapGet("/rest-services/loginInfo", (HttpContext c) => Results.Redirect($"/west/rest-services/loginInfo{c.Request.QueryString}", permanent: false, preserveMethod: true));
+        app.MapGet("/west/rest-services/loginInfo", LoginInfoAsync);
+        app.Map("/west/oauth/authorize", AuthorizeAsync);
+        app.MapPost("/west/oauth/token", TokenAsync);
+        app.MapMethods("/west/rest-services/login", ["GET", "POST"], LoginAsync);
+        app.MapGet("/west/rest-services/corp1/{kind}/{entity}", (HttpContext c, string kind) => WriteLookupAsync(
+            c,
+            Honours(c.Request.Headers["BhRestToken"].ToString()),
+            Results.Json(new { errorMessage = "Bad 'BhRestToken' or timed-out.", errorMessageKey = "errors.authentication.invalidRestToken", errorCode = 401 }, statusCode: 401),
+            () => FindAsync(c, kind)));
+        app.MapGet("/callback", () => Results.Text("partner page"));
     }
 
     private Task LoginInfoAsync(HttpContext context)
@@ -109,7 +77,7 @@ internal sealed partial class BullhornFake : IAsyncDisposable
             return;
         }
 
-        var code = Issue(_codes, "22:code/");
+        var code = IssueToken(_codes, "22:code/");
         context.Response.StatusCode = 302;
         context.Response.Headers.Location = $"{Server.BaseUri}callback?code={Uri.EscapeDataString(code)}&client_id={ClientId}";
     }
@@ -119,47 +87,32 @@ internal sealed partial class BullhornFake : IAsyncDisposable
         var form = await context.Request.ReadFormAsync();
         var valid = form["client_id"] == ClientId && form["client_secret"] == ClientSecret && form["grant_type"].ToString() switch
         {
-            "authorization_code" => Use(_codes, form["code"].ToString(), once: true),
-            "refresh_token" => Use(_refreshTokens, form["refresh_token"].ToString(), once: true),
+            "authorization_code" => _codes.Spend(form["code"].ToString()),
+            "refresh_token" => _refreshTokens.Spend(form["refresh_token"].ToString()),
             _ => false,
         };
         if (!valid)
         {
-            context.Response.StatusCode = 400;
-            await context.Response.WriteAsJsonAsync(new { error = "invalid_grant", error_description = "Invalid, expired, or revoked authorization code." });
+            await AnswerAsync(context, 400, new { error = "invalid_grant", error_description = "Invalid, expired, or revoked authorization code." });
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(new { access_token = Issue(_accessTokens, "at"), token_type = "Bearer", expires_in = 600, refresh_token = Issue(_refreshTokens, "rt") });
+        await context.Response.WriteAsJsonAsync(new { access_token = IssueToken(_oauthTokens, "at"), token_type = "Bearer", expires_in = 600, refresh_token = IssueToken(_refreshTokens, "rt") });
     }
 
     private async Task LoginAsync(HttpContext context)
     {
-        if (context.Request.Query["version"] != "*" || !Use(_accessTokens, context.Request.Query["access_token"].ToString(), once: false))
+        if (context.Request.Query["version"] != "*" || !_oauthTokens.Contains(context.Request.Query["access_token"].ToString()))
         {
-            context.Response.StatusCode = 401;
-            await context.Response.WriteAsJsonAsync(new { errorMessage = "Invalid access token", errorMessageKey = "errors.authentication.invalidAccessToken", errorCode = 401 });
+            await AnswerAsync(context, 401, new { errorMessage = "Invalid access token", errorMessageKey = "errors.authentication.invalidAccessToken", errorCode = 401 });
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(new JsonObject { ["BhRestToken"] = Issue(_restTokens, "bh"), ["restUrl"] = new Uri(Server.BaseUri, "west/rest-services/corp1/").ToString() });
+        await context.Response.WriteAsJsonAsync(new JsonObject { ["BhRestToken"] = IssueToken("bh"), ["restUrl"] = new Uri(Server.BaseUri, "west/rest-services/corp1/").ToString() });
     }
 
-    private async Task LookupAsync(HttpContext context, string kind)
+    private async Task FindAsync(HttpContext context, string kind)
     {
-        if (RejectAllRestTokens || !Use(_restTokens, context.Request.Headers["BhRestToken"].ToString(), once: false))
-        {
-            context.Response.StatusCode = 401;
-            await context.Response.WriteAsJsonAsync(new { errorMessage = "Bad 'BhRestToken' or timed-out.", errorMessageKey = "errors.authentication.invalidRestToken", errorCode = 401 });
-            return;
-        }
-
-        if (LookupOverride is { } answer)
-        {
-            await answer(context);
-            return;
-        }
-
         var conditions = kind == "search" ? LuceneConditions(context.Request.Query["query"].ToString()) : WhereConditions(context.Request.Query["where"].ToString());
         var fields = context.Request.Query["fields"].ToString().Split(',');
         var data = new JsonArray();
@@ -184,8 +137,7 @@ internal sealed partial class BullhornFake : IAsyncDisposable
 
     /// <summary><c>field:"phrase"</c> and <c>field:("a" OR "b")</c> terms as (field, value) pairs.</summary>
     private static List<(string, string)> LuceneConditions(string query) =>
-        [.. LuceneTerm().Matches(query).SelectMany(m => LucenePhrase().Matches(m.Groups[2].Value)
-            .Select(p => (m.Groups[1].Value, Regex.Replace(p.Groups[1].Value, @"\\(.)", "$1", RegexOptions.None, TimeSpan.FromSeconds(1)))))];
+        [.. LuceneTerm().Matches(query).SelectMany(m => QuotedPhrases(m.Groups[2].Value).Select(phrase => (m.Groups[1].Value, phrase)))];
 
     /// <summary><c>field='a'</c> and <c>field IN ('a', 'b')</c> terms as (field, value) pairs.</summary>
     private static List<(string, string)> WhereConditions(string where) =>
@@ -195,14 +147,9 @@ internal sealed partial class BullhornFake : IAsyncDisposable
     [GeneratedRegex("(\\w+):(\"(?:[^\"\\\\]|\\\\.)*\"|\\((?:\"(?:[^\"\\\\]|\\\\.)*\"(?: OR )?)+\\))")]
     private static partial Regex LuceneTerm();
 
-    [GeneratedRegex("\"((?:[^\"\\\\]|\\\\.)*)\"")]
-    private static partial Regex LucenePhrase();
-
     [GeneratedRegex("(\\w+)(?:=| IN )('(?:[^']|'')*'|\\((?:'(?:[^']|'')*'(?:, )?)+\\))")]
     private static partial Regex WhereTerm();
 
     [GeneratedRegex("'((?:[^']|'')*)'")]
     private static partial Regex WhereLiteral();
-
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -10,6 +10,24 @@ public sealed class ConnectorContractTests
 {
     public static TheoryData<string> Kinds => new(ContractSubjects.Kinds);
 
+    /// <summary>Every connector with each broken answer of <see cref="BrokenAnswer"/>.</summary>
+    public static TheoryData<string, string> KindsAndBrokenAnswers
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var kind in ContractSubjects.Kinds)
+            {
+                foreach (var answer in new[] { "outage", "unreadable json", "html page" })
+                {
+                    data.Add(kind, answer);
+                }
+            }
+
+            return data;
+        }
+    }
+
     /// <summary>Every connector but the custom CRM, whose fixed headers cannot be renewed.</summary>
     public static TheoryData<string> RenewingKinds => new(ContractSubjects.Kinds.Where(k => k != "custom"));
 
@@ -47,13 +65,14 @@ public sealed class ConnectorContractTests
     }
 
     [Theory]
-    [MemberData(nameof(Kinds))]
-    public async Task LookupAsync_ServerError_ThrowsUnavailable(string kind)
+    [MemberData(nameof(KindsAndBrokenAnswers))]
+    public async Task LookupAsync_BrokenAnswer_ThrowsItsFailureKind(string kind, string answer)
     {
         await using var subject = await ContractSubjects.StartAsync(kind);
-        subject.Server.Fault = new FakeFault(subject.IsLookupRequest, 503);
+        var (fault, expected) = BrokenAnswer(subject, answer);
+        subject.Server.Fault = fault;
 
-        Assert.Equal(CrmFailureKind.Unavailable, (await FailureAsync(subject)).Kind);
+        Assert.Equal(expected, (await FailureAsync(subject)).Kind);
     }
 
     [Theory]
@@ -88,26 +107,6 @@ public sealed class ConnectorContractTests
         var failure = await FailureAsync(subject);
 
         Assert.Equal((CrmFailureKind.RateLimited, subject.ReadsRetryAfter ? TimeSpan.FromSeconds(7) : (TimeSpan?)null), (failure.Kind, failure.RetryAfter));
-    }
-
-    [Theory]
-    [MemberData(nameof(Kinds))]
-    public async Task LookupAsync_UnreadableAnswer_ThrowsMalformedResponse(string kind)
-    {
-        await using var subject = await ContractSubjects.StartAsync(kind);
-        subject.Server.Fault = new FakeFault(subject.IsLookupRequest, 200, """{"data": [{"id": 1, "unfinished""");
-
-        Assert.Equal(CrmFailureKind.MalformedResponse, (await FailureAsync(subject)).Kind);
-    }
-
-    [Theory]
-    [MemberData(nameof(Kinds))]
-    public async Task LookupAsync_HtmlPageInsteadOfAnAnswer_ThrowsMalformedResponse(string kind)
-    {
-        await using var subject = await ContractSubjects.StartAsync(kind);
-        subject.Server.Fault = new FakeFault(subject.IsLookupRequest, 200, "<html><body>Down for maintenance</body></html>") { ContentType = "text/html" };
-
-        Assert.Equal(CrmFailureKind.MalformedResponse, (await FailureAsync(subject)).Kind);
     }
 
     [Theory]
@@ -162,6 +161,15 @@ public sealed class ConnectorContractTests
             Assert.DoesNotContain(Uri.EscapeDataString(secret), r.Path + r.Query, StringComparison.Ordinal);
         }));
     }
+
+    /// <summary>An outage (503), an unreadable JSON answer, an HTML page instead of an answer: and the failure each must end in.</summary>
+    private static (FakeFault Fault, CrmFailureKind Expected) BrokenAnswer(ContractSubject subject, string answer) => answer switch
+    {
+        "outage" => (new FakeFault(subject.IsLookupRequest, 503), CrmFailureKind.Unavailable),
+        "unreadable json" => (new FakeFault(subject.IsLookupRequest, 200, """{"data": [{"id": 1, "unfinished"""), CrmFailureKind.MalformedResponse),
+        "html page" => (new FakeFault(subject.IsLookupRequest, 200, "<html><body>Down for maintenance</body></html>") { ContentType = "text/html" }, CrmFailureKind.MalformedResponse),
+        _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, "no such broken answer"),
+    };
 
     /// <summary>The failure of a lookup of the known caller, which must never carry a secret in its message.</summary>
     private static async Task<CrmLookupException> FailureAsync(ContractSubject subject)

@@ -1,11 +1,4 @@
-using AriCrmRouter.Crm.Connectors.Dynamics;
-using AriCrmRouter.Crm.Connectors.SuiteCrm;
-using AriCrmRouter.Crm.Connectors.Vtiger;
 using AriCrmRouter.Crm.CustomCrm;
-using AriCrmRouter.Crm.Tests.Dynamics;
-using AriCrmRouter.Crm.Tests.SuiteCrm;
-using AriCrmRouter.Crm.Tests.Vtiger;
-using static AriCrmRouter.Crm.Tests.ConnectorSupport.ConnectorTestHost;
 
 namespace AriCrmRouter.Crm.Tests.Contract;
 
@@ -16,18 +9,9 @@ internal static partial class ContractSubjects
     {
         var dynamics = await FakeDynamics.StartAsync();
         dynamics.WebApiRecords["contacts"] = [new JsonObject { ["contactid"] = "a1b2c3d4-0000-0000-0000-000000000001", ["mobilephone"] = "(415) 555-1212", ["new_status"] = "GOLD", ["description"] = null }];
-        var host = new ConnectorTestHost<DynamicsConnector>((http, o, time, logger) => new DynamicsConnector(new VendorClient(http, o, time), logger), options: options);
-        var url = dynamics.Server.BaseUri.ToString();
-        return new ContractSubject
-        {
-            Connector = host.Connector,
-            Connection = Connection("dynamics", new() { ["orgUrl"] = url, ["authorityUrl"] = url, ["tenantId"] = FakeDynamics.Tenant, ["clientId"] = "app-id" }, new() { ["clientSecret"] = FakeDynamics.ClientSecret }),
-            Server = dynamics.Server,
-            IsLookupRequest = r => r.Path.StartsWith("/api/data", StringComparison.Ordinal),
-            Module = "contacts", Field = "new_status", EmptyField = "description", Caller = "4155551212",
-            IssuedCredentials = ["eyJ0eXAi.dynamics-"],
-            Owned = [dynamics, host],
-        };
+        var connection = dynamics.WebApiConnection();
+        var host = new ConnectorTestHost<DynamicsConnector>((http, o, time, logger) => new(new VendorClient(http, o, time), logger), options: options);
+        return Subject(dynamics, host, connection, r => r.Path.StartsWith("/api/data", StringComparison.Ordinal), new("contacts", "new_status", "description", "4155551212"), "eyJ0eXAi.dynamics-");
     }
 
     /// <summary>SuiteCRM 8's JSON:API (<paramref name="legacy"/> false) or SuiteCRM 7's v4_1 REST API, on one fake.</summary>
@@ -35,36 +19,19 @@ internal static partial class ContractSubjects
     {
         var suite = await SuiteCrmFake.StartAsync();
         suite.Records.Add(new() { ["id"] = "c1", ["phone_work"] = "(415) 555-1212", ["phone_mobile"] = "4155551212", ["status_c"] = "GOLD", ["description"] = "" });
-        var host = new ConnectorTestHost<SuiteCrmConnector>((http, o, time, logger) => new SuiteCrmConnector(new VendorClient(http, o, time), logger), options: options);
-        var connection = legacy
-            ? Connection("suitecrm", new() { ["url"] = suite.Url.ToString(), ["api"] = "v4_1", ["username"] = SuiteCrmFake.User }, new() { ["password"] = SuiteCrmFake.Password })
-            : Connection("suitecrm", new() { ["url"] = suite.Url.ToString(), ["api"] = "v8", ["clientId"] = SuiteCrmFake.ClientId }, new() { ["clientSecret"] = SuiteCrmFake.ClientSecret });
-        return new ContractSubject
-        {
-            Connector = host.Connector,
-            Connection = connection,
-            Server = suite.Server,
-            IsLookupRequest = r => r.Body.StartsWith("method=get_entry_list", StringComparison.Ordinal) || r.Path.Contains("/V8/module/", StringComparison.Ordinal),
-            Module = "Contacts", Field = "status_c", EmptyField = "description", Caller = "+1 415 555 1212",
-            IssuedCredentials = legacy ? ["session-"] : ["jwt-"],
-            Owned = [suite, host],
-        };
+        var host = new ConnectorTestHost<SuiteCrmConnector>((http, o, time, logger) => new(new VendorClient(http, o, time), logger), options: options);
+        var connection = suite.Connection(jsonApi: !legacy);
+        var record = new SeededRecord("Contacts", "status_c", "description", "+1 415 555 1212");
+        return Subject(suite, host, connection, SuiteCrmFake.IsLookup, record, legacy ? "session-" : "jwt-");
     }
 
     private static async Task<ContractSubject> VtigerAsync(CrmOptions options)
     {
         var vtiger = await VtigerFake.StartAsync();
         vtiger.Records.Add(new() { ["id"] = "12x34", ["mobile"] = "+14155551212", ["cf_853"] = "GOLD", ["description"] = "" });
-        var host = new ConnectorTestHost<VtigerConnector>((http, o, time, logger) => new VtigerConnector(new VendorClient(http, o, time), logger), options: options);
-        return new ContractSubject
-        {
-            Connector = host.Connector,
-            Connection = Connection("vtiger", new() { ["url"] = new Uri(vtiger.Url, "crm/").ToString(), ["username"] = VtigerFake.User }, new() { ["accessKey"] = VtigerFake.AccessKey }),
-            Server = vtiger.Server,
-            IsLookupRequest = r => r.Query.Contains("operation=query", StringComparison.Ordinal),
-            Module = "Contacts", Field = "cf_853", EmptyField = "description", Caller = "4155551212",
-            Owned = [vtiger, host],
-        };
+        var connection = vtiger.Connection();
+        var host = new ConnectorTestHost<VtigerConnector>((http, o, time, logger) => new(new VendorClient(http, o, time), logger), options: options);
+        return Subject(vtiger, host, connection, r => r.Query.Contains("operation=query", StringComparison.Ordinal), new("Contacts", "cf_853", "description", "4155551212"));
     }
 
     /// <summary>The custom CRM over HTTPS, its API key in a header; the client trusts the fake's test certificate.</summary>

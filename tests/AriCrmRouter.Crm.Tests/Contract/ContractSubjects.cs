@@ -1,18 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Bullhorn;
-using AriCrmRouter.Crm.Connectors.HubSpot;
-using AriCrmRouter.Crm.Connectors.Pipedrive;
-using AriCrmRouter.Crm.Connectors.Salesforce;
-using AriCrmRouter.Crm.Connectors.SugarCrm;
-using AriCrmRouter.Crm.Connectors.Zendesk;
-using AriCrmRouter.Crm.Connectors.Zoho;
-using AriCrmRouter.Crm.Tests.Bullhorn;
-using AriCrmRouter.Crm.Tests.Pipedrive;
-using AriCrmRouter.Crm.Tests.Salesforce;
-using AriCrmRouter.Crm.Tests.SugarCrm;
-using AriCrmRouter.Crm.Tests.Zendesk;
-using AriCrmRouter.Crm.Tests.Zoho;
-using static AriCrmRouter.Crm.Tests.ConnectorSupport.ConnectorTestHost;
-
 namespace AriCrmRouter.Crm.Tests.Contract;
 
 /// <summary>
@@ -45,129 +30,82 @@ internal static partial class ContractSubjects
         };
     }
 
+    /// <summary>A subject whose connector, built as the host builds it, asks <paramref name="fake"/> for <paramref name="record"/>.</summary>
+    private static ContractSubject Subject<TConnector>(FakeVendor fake, ConnectorTestHost<TConnector> host, CrmConnection connection, Func<RecordedRequest, bool> isLookupRequest, SeededRecord record, params string[] issuedCredentials)
+        where TConnector : ICrmConnector => new()
+    {
+        Connector = host.Connector,
+        Connection = connection,
+        Server = fake.Server,
+        IsLookupRequest = isLookupRequest,
+        Module = record.Module, Field = record.Field, EmptyField = record.EmptyField, Caller = record.Caller,
+        IssuedCredentials = issuedCredentials,
+        Owned = [fake, host],
+    };
+
     private static async Task<ContractSubject> ZohoAsync(CrmOptions options)
     {
         var zoho = await FakeZoho.StartAsync();
         zoho.Add("Contacts", ["+14155551212"], new JsonObject { ["id"] = "3477061000000419001", ["Status"] = "GOLD", ["Description"] = null });
-        var host = new ConnectorTestHost<ZohoConnector>((http, o, time, logger) => new ZohoConnector(new VendorClient(http, o, time), logger), options: options);
-        return new ContractSubject
-        {
-            Connector = host.Connector,
-            Connection = Connection("zoho", new() { ["accountsUrl"] = zoho.Server.BaseUri.ToString(), ["clientId"] = "1000.CLIENTID" }, new() { ["clientSecret"] = FakeZoho.ClientSecret, ["refreshToken"] = FakeZoho.RefreshToken }),
-            Server = zoho.Server,
-            IsLookupRequest = r => r.Path.StartsWith("/crm", StringComparison.Ordinal),
-            Module = "Contacts", Field = "Status", EmptyField = "Description", Caller = "+14155551212",
-            IssuedCredentials = ["1000.access-"],
-            Owned = [zoho, host],
-        };
+        var connection = zoho.Connection();
+        var host = new ConnectorTestHost<ZohoConnector>((http, o, time, logger) => new(new VendorClient(http, o, time), logger), options: options);
+        return Subject(zoho, host, connection, r => r.Path.StartsWith("/crm", StringComparison.Ordinal), new("Contacts", "Status", "Description", "+14155551212"), "1000.access-");
     }
 
     private static async Task<ContractSubject> SalesforceAsync(CrmOptions options)
     {
         var salesforce = await FakeSalesforce.StartAsync();
         salesforce.Records.Add(("Contact", ["(415) 555-1212"], new JsonObject { ["Id"] = "003xx000004TmiQAAS", ["Status__c"] = "GOLD", ["Description"] = null }));
-        var host = new ConnectorTestHost<SalesforceConnector>((http, o, time, logger) => new SalesforceConnector(new VendorClient(http, o, time), logger), options: options);
-        return new ContractSubject
-        {
-            Connector = host.Connector,
-            Connection = Connection("salesforce", new() { ["loginUrl"] = salesforce.Server.BaseUri.ToString(), ["clientId"] = "3MVG9-CLIENT" }, new() { ["clientSecret"] = FakeSalesforce.ClientSecret, ["refreshToken"] = FakeSalesforce.RefreshToken }),
-            Server = salesforce.Server,
-            IsLookupRequest = r => r.Path.StartsWith("/services/data", StringComparison.Ordinal),
-            Module = "Contact", Field = "Status__c", EmptyField = "Description", Caller = "4155551212",
-            IssuedCredentials = ["00D-session-"],
-            Owned = [salesforce, host],
-        };
+        var connection = salesforce.Connection();
+        var host = new ConnectorTestHost<SalesforceConnector>((http, o, time, logger) => new(new VendorClient(http, o, time), logger), options: options);
+        return Subject(salesforce, host, connection, r => r.Path.StartsWith("/services/data", StringComparison.Ordinal), new("Contact", "Status__c", "Description", "4155551212"), "00D-session-");
     }
 
     private static async Task<ContractSubject> HubSpotAsync(CrmOptions options)
     {
         var hubspot = await FakeHubSpot.StartAsync();
         hubspot.Records.Add(("contacts", new() { ["hs_object_id"] = "512", ["phone"] = "(415) 555-1212", ["status"] = "GOLD", ["notes"] = null }));
-        var host = new ConnectorTestHost<HubSpotConnector>((http, o, time, logger) => new HubSpotConnector(new VendorClient(http, o, time), logger), options: options);
-        return new ContractSubject
-        {
-            Connector = host.Connector,
-            Connection = Connection("hubspot", new() { ["baseUrl"] = hubspot.Server.BaseUri.ToString() }, new() { ["accessToken"] = FakeHubSpot.PrivateAppToken }),
-            Server = hubspot.Server,
-            IsLookupRequest = r => r.Path.StartsWith("/crm/v3/objects", StringComparison.Ordinal),
-            Module = "contacts", Field = "status", EmptyField = "notes", Caller = "+14155551212",
-            Owned = [hubspot, host],
-        };
+        var connection = hubspot.PrivateAppConnection();
+        var host = new ConnectorTestHost<HubSpotConnector>((http, o, time, logger) => new(new VendorClient(http, o, time), logger), options: options);
+        return Subject(hubspot, host, connection, r => r.Path.StartsWith("/crm/v3/objects", StringComparison.Ordinal), new("contacts", "status", "notes", "+14155551212"));
     }
 
     private static async Task<ContractSubject> PipedriveAsync(CrmOptions options)
     {
         var pipedrive = await FakePipedrive.StartAsync();
-        pipedrive.Persons.Add(new JsonObject
-        {
-            ["id"] = 1,
-            ["name"] = "Jane Doe",
-            ["first_name"] = "Jane",
-            ["last_name"] = "Doe",
-            ["owner_id"] = 5,
-            ["org_id"] = null,
-            ["phones"] = new JsonArray(new JsonObject { ["value"] = "(415) 555-1212", ["primary"] = true, ["label"] = "work" }),
-            ["emails"] = new JsonArray(),
-            ["custom_fields"] = new JsonObject { [FakePipedrive.StatusKey] = 27, [FakePipedrive.OtherCodeKey] = null },
-        });
-        var host = new ConnectorTestHost<PipedriveConnector>((http, o, time, logger) => new PipedriveConnector(new VendorClient(http, o, time), logger), options: options);
-        return new ContractSubject
-        {
-            Connector = host.Connector,
-            Connection = Connection("pipedrive", new() { ["baseUrl"] = pipedrive.Server.BaseUri.ToString() }, new() { ["apiToken"] = FakePipedrive.ApiToken }),
-            Server = pipedrive.Server,
-            IsLookupRequest = r => r.Path.StartsWith("/api/v2/persons", StringComparison.Ordinal),
-            Module = "persons", Field = "Status", EmptyField = "Other code", Caller = "4155551212",
-            Owned = [pipedrive, host],
-        };
+        pipedrive.AddPerson("(415) 555-1212", new JsonObject { [FakePipedrive.StatusKey] = 27, [FakePipedrive.OtherCodeKey] = null });
+        var connection = pipedrive.ApiTokenConnection();
+        var host = new ConnectorTestHost<PipedriveConnector>((http, o, time, logger) => new(new VendorClient(http, o, time), logger), options: options);
+        return Subject(pipedrive, host, connection, r => r.Path.StartsWith("/api/v2/persons", StringComparison.Ordinal), new("persons", "Status", "Other code", "4155551212"));
     }
 
     private static async Task<ContractSubject> SugarCrmAsync(CrmOptions options)
     {
         var sugar = await SugarCrmFake.StartAsync();
         sugar.Records.Add(new() { ["id"] = "c1", ["phone_work"] = "+14155551212", ["status_c"] = "GOLD", ["description"] = null });
-        var host = new ConnectorTestHost<SugarCrmConnector>((http, o, time, logger) => new SugarCrmConnector(new VendorClient(http, o, time), logger), options: options);
-        return new ContractSubject
-        {
-            Connector = host.Connector,
-            Connection = Connection("sugarcrm", new() { ["url"] = sugar.Url.ToString(), ["apiVersion"] = "v11_24", ["username"] = SugarCrmFake.User, ["platform"] = SugarCrmFake.Platform }, new() { ["password"] = SugarCrmFake.Password }),
-            Server = sugar.Server,
-            IsLookupRequest = r => r.Path.EndsWith("/filter", StringComparison.Ordinal),
-            Module = "Contacts", Field = "status_c", EmptyField = "description", Caller = "+1 415 555 1212",
-            IssuedCredentials = ["access-"],
-            Owned = [sugar, host],
-        };
+        var connection = sugar.Connection();
+        var host = new ConnectorTestHost<SugarCrmConnector>((http, o, time, logger) => new(new VendorClient(http, o, time), logger), options: options);
+        return Subject(sugar, host, connection, r => r.Path.EndsWith("/filter", StringComparison.Ordinal), new("Contacts", "status_c", "description", "+1 415 555 1212"), "access-");
     }
 
     private static async Task<ContractSubject> ZendeskAsync(CrmOptions options)
     {
         var zendesk = await ZendeskFake.StartAsync();
         zendesk.Users.Add(JsonNode.Parse("""{"id":501,"name":"Ann","phone":"+14155551212","external_id":"12345","organization_id":null,"user_fields":{"status":"GOLD","tier":null}}""")!.AsObject());
-        var host = new ConnectorTestHost<ZendeskConnector>((http, o, time, logger) => new ZendeskConnector(new VendorClient(http, o, time), logger), options: options);
-        return new ContractSubject
-        {
-            Connector = host.Connector,
-            Connection = Connection("zendesk", new() { ["url"] = zendesk.Url.ToString(), ["email"] = ZendeskFake.Email }, new() { ["apiToken"] = ZendeskFake.ApiToken }),
-            Server = zendesk.Server,
-            IsLookupRequest = r => r.Path.StartsWith("/api/v2", StringComparison.Ordinal),
-            Module = "users", Field = "status", EmptyField = "tier", Caller = "(415) 555-1212",
-            Owned = [zendesk, host],
-        };
+        var connection = zendesk.Connection();
+        var host = new ConnectorTestHost<ZendeskConnector>((http, o, time, logger) => new(new VendorClient(http, o, time), logger), options: options);
+        return Subject(zendesk, host, connection, r => r.Path.StartsWith("/api/v2", StringComparison.Ordinal), new("users", "status", "tier", "(415) 555-1212"));
     }
 
     private static async Task<ContractSubject> BullhornAsync(CrmOptions options)
     {
         var bullhorn = await BullhornFake.StartAsync();
         bullhorn.Records.Add(JsonNode.Parse("""{"id":123,"phone":"(415) 555-1212","mobile":"","customText1":"GOLD","customText2":"12345","customText3":null}""")!.AsObject());
-        var host = new ConnectorTestHost<BullhornConnector>((http, o, time, logger) => new BullhornConnector(new VendorClient(http, o, time), logger), services => services.AddBullhornAuthorizeClient(), options);
-        return new ContractSubject
-        {
-            Connector = host.Connector,
-            Connection = Connection("bullhorn", new() { ["url"] = bullhorn.Url.ToString(), ["username"] = BullhornFake.User, ["clientId"] = BullhornFake.ClientId }, new() { ["password"] = BullhornFake.Password, ["clientSecret"] = BullhornFake.ClientSecret }),
-            Server = bullhorn.Server,
-            IsLookupRequest = r => r.Path.StartsWith("/west/rest-services/corp1", StringComparison.Ordinal),
-            Module = "ClientContact", Field = "customText1", EmptyField = "customText3", Caller = "+1 415 555 1212",
-            Owned = [bullhorn, host],
-        };
+        var connection = bullhorn.Connection();
+        var host = new ConnectorTestHost<BullhornConnector>((http, o, time, logger) => new(new VendorClient(http, o, time), logger), services => services.AddBullhornAuthorizeClient(), options);
+        return Subject(bullhorn, host, connection, r => r.Path.StartsWith("/west/rest-services/corp1", StringComparison.Ordinal), new("ClientContact", "customText1", "customText3", "+1 415 555 1212"));
     }
+
+    /// <summary>The record a subject's fake holds: found by <c>Caller</c>, GOLD in <c>Field</c>, nothing in <c>EmptyField</c>.</summary>
+    private readonly record struct SeededRecord(string Module, string Field, string EmptyField, string Caller);
 }

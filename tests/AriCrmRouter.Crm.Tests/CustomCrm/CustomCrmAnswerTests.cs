@@ -97,7 +97,11 @@ public sealed class CustomCrmAnswerTests
     [InlineData("{\"value\":\"GOLD\\r\\nX-Injected: 1\"}")]
     [InlineData("{\"status\":\"GOLD\\u2028SILVER\"}")]
     [InlineData("{\"status\":\"GO\\ud800LD\"}")]
-    public void Read_JsonStringWithControlCharacters_Fails(string body)
+    [InlineData("{\"status\": \"\\ud800\"}")]
+    [InlineData("{\"status\": \"GOLD\\udc00\"}")]
+    [InlineData("{\"\\ud800\": \"GOLD\"}")]
+    [InlineData("{\"value\": \"\\udbff\"}")]
+    public void Read_JsonTextWithControlCharactersOrUnpairedSurrogateEscapes_Fails(string body)
     {
         var ex = Assert.Throws<CrmLookupException>(() => CustomCrmAnswer.Read(HttpStatusCode.OK, "application/json", body, "status"));
 
@@ -133,5 +137,17 @@ public sealed class CustomCrmAnswerTests
         var outcome = CustomCrmAnswer.Read(HttpStatusCode.OK, "application/json", $"{{\"status\":\"{value}\"}}", "status");
 
         Assert.Equal(LookupOutcome.Found(value), outcome);
+    }
+
+    /// <summary>Answers that are not valid Unicode, found by the hostile-input campaign: a malformed answer, never a crash.</summary>
+    [Fact]
+    public void Read_UnpairedSurrogateCharacter_IsAMalformedAnswer()
+    {
+        // Built at run time: a lone surrogate in an attribute argument would be replaced when compiled.
+        string[] bodies = ["\ud800", "{\"status\": \"A\ud800\"}"];
+
+        Assert.All(bodies, body => Assert.Equal(
+            CrmFailureKind.MalformedResponse,
+            Assert.Throws<CrmLookupException>(() => CustomCrmAnswer.Read(HttpStatusCode.OK, "application/json", body, "status")).Kind));
     }
 }

@@ -43,10 +43,7 @@ public sealed class RecentConnectionsTests
     [Fact]
     public async Task FindAsync_StoreDownAfterARead_UsesTheLastKnownConnection()
     {
-        var connections = Recent(TimeSpan.FromSeconds(5));
-        await connections.FindAsync("zoho-eu", CancellationToken.None);
-        _store.Failure = new TimeoutException("redis");
-        _time.Advance(TimeSpan.FromSeconds(10));
+        var connections = await ReadThenFailAsync(new TimeoutException("redis"));
 
         Assert.Same(Zoho, await connections.FindAsync("zoho-eu", CancellationToken.None));
     }
@@ -64,14 +61,21 @@ public sealed class RecentConnectionsTests
     [Fact]
     public async Task FindAsync_SecretsUnreadable_FailsAsConfigurationEvenWithALastKnownConnection()
     {
-        var connections = Recent(TimeSpan.FromSeconds(5));
-        await connections.FindAsync("zoho-eu", CancellationToken.None);
-        _store.Failure = new CrmSecretsUnreadableException("the secrets of CRM connection 'zoho-eu' cannot be decrypted");
-        _time.Advance(TimeSpan.FromSeconds(10));
+        var connections = await ReadThenFailAsync(new CrmSecretsUnreadableException("the secrets of CRM connection 'zoho-eu' cannot be decrypted"));
 
         var failure = await Assert.ThrowsAsync<CrmLookupException>(() => connections.FindAsync("zoho-eu", CancellationToken.None));
 
         Assert.Equal(CrmFailureKind.Configuration, failure.Kind);
+    }
+
+    /// <summary>Connections fresh for 5 s that read the store once; the store then fails and 10 s pass.</summary>
+    private async Task<RecentConnections> ReadThenFailAsync(Exception failure)
+    {
+        var connections = Recent(TimeSpan.FromSeconds(5));
+        await connections.FindAsync("zoho-eu", CancellationToken.None);
+        _store.Failure = failure;
+        _time.Advance(TimeSpan.FromSeconds(10));
+        return connections;
     }
 
     private RecentConnections Recent(TimeSpan freshness) =>

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Dynamics;
-
 namespace AriCrmRouter.Crm.Tests.Dynamics;
 
 public sealed class DynamicsConnectorTests() : ConnectorPage(new ConnectorTestHost<DynamicsConnector>((http, options, time, logger) => new DynamicsConnector(new VendorClient(http, options, time), logger)))
@@ -107,10 +105,7 @@ public sealed class DynamicsConnectorTests() : ConnectorPage(new ConnectorTestHo
     [Fact]
     public async Task LookupAsync_TokenNearExpiry_RefreshesBeforeUse()
     {
-        await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
-        Clock.Advance(TimeSpan.FromMinutes(59.5));
-
-        await Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
+        await LookupTwiceAsync(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"), TimeSpan.FromMinutes(59.5));
 
         Assert.Equal(2, _dynamics.TokensIssued);
     }
@@ -120,9 +115,8 @@ public sealed class DynamicsConnectorTests() : ConnectorPage(new ConnectorTestHo
     {
         _dynamics.RefuseClient = true;
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212")));
+        var failure = await FailsAsAsync(CrmFailureKind.Unauthorized, WebApi(), ConnectorTestHost.ByPhone("contacts", "new_status", "4155551212"));
 
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
         Assert.Contains("invalid_client", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeDynamics.ClientSecret, failure.Message, StringComparison.Ordinal);
     }
@@ -150,11 +144,9 @@ public sealed class DynamicsConnectorTests() : ConnectorPage(new ConnectorTestHo
     [Fact]
     public async Task LookupAsync_Crm2015WrongPassword_ThrowsUnauthorized()
     {
-        _dynamics.RejectEveryCredential = true;
+        _dynamics.RejectEveryToken = true;
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(Crm2015Basic(), ConnectorTestHost.ByPhone("Contact", "new_Status", "4155551212")));
-
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, Crm2015Basic(), ConnectorTestHost.ByPhone("Contact", "new_Status", "4155551212"));
     }
 
     [Fact]
@@ -185,31 +177,10 @@ public sealed class DynamicsConnectorTests() : ConnectorPage(new ConnectorTestHo
     {
         var problems = Connector.Validate(ConnectorTestHost.Connection("dynamics", new() { ["orgUrl"] = "https://contoso.crm4.dynamics.com", ["api"] = "soap" }, []));
 
-        Assert.Contains(problems, p => p.Contains("'tenantId'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'api'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "tenantId", "clientId", "clientSecret", "api");
     }
 
-    private Task<LookupOutcome> Lookup(CrmConnection connection, CrmLookupRequest request) =>
-        Connector.LookupAsync(connection, request, CancellationToken.None);
-
-    private CrmConnection WebApi(params (string Key, string Value)[] extra)
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["orgUrl"] = _dynamics.Server.BaseUri.ToString(),
-            ["authorityUrl"] = _dynamics.Server.BaseUri.ToString(),
-            ["tenantId"] = FakeDynamics.Tenant,
-            ["clientId"] = "app-id",
-        };
-        foreach (var (key, value) in extra)
-        {
-            settings[key] = value;
-        }
-
-        return ConnectorTestHost.Connection("dynamics", settings, new() { ["clientSecret"] = FakeDynamics.ClientSecret });
-    }
+    private CrmConnection WebApi(params (string Key, string Value)[] extra) => _dynamics.WebApiConnection(extra);
 
     private CrmConnection Crm2015Basic() => ConnectorTestHost.Connection(
         "dynamics",

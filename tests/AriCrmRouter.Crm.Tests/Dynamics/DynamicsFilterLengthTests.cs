@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Dynamics;
-
 namespace AriCrmRouter.Crm.Tests.Dynamics;
 
 /// <summary>Every spelling of a number makes a long <c>$filter</c>: on-premises IIS accepts 2048 bytes of query string by default.</summary>
@@ -39,22 +37,7 @@ public sealed class DynamicsFilterLengthTests() : ConnectorPage(new ConnectorTes
     }
 
     private Task<LookupOutcome> Lookup(CrmConnection connection) =>
-        Connector.LookupAsync(connection, ConnectorTestHost.ByPhone("contacts", "new_status", "+442079460018"), CancellationToken.None);
+        Lookup(connection, ConnectorTestHost.ByPhone("contacts", "new_status", "+442079460018"));
 
-    private CrmConnection Connection(params (string Key, string Value)[] extra)
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["orgUrl"] = _dynamics.Server.BaseUri.ToString(),
-            ["authorityUrl"] = _dynamics.Server.BaseUri.ToString(),
-            ["tenantId"] = FakeDynamics.Tenant,
-            ["clientId"] = "app-id",
-        };
-        foreach (var (key, value) in extra)
-        {
-            settings[key] = value;
-        }
-
-        return ConnectorTestHost.Connection("dynamics", settings, new() { ["clientSecret"] = FakeDynamics.ClientSecret });
-    }
+    private CrmConnection Connection(params (string Key, string Value)[] extra) => _dynamics.WebApiConnection(extra);
 }

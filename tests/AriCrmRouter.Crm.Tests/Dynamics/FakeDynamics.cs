@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace AriCrmRouter.Crm.Tests.Dynamics;
@@ -8,17 +7,12 @@ namespace AriCrmRouter.Crm.Tests.Dynamics;
 /// service on one local Kestrel server. <c>$filter</c> is parsed (only <c>field eq 'literal'</c> joined by
 /// <c>or</c>, quotes doubled) and anything else is a 400, as a real OData parser would refuse it.
 /// </summary>
-internal sealed partial class FakeDynamics : IAsyncDisposable
+internal sealed partial class FakeDynamics : FakeVendor
 {
     public const string Tenant = "contoso.onmicrosoft.com";
     public const string ClientSecret = "entra-client-secret-value";
     public const string Password = "on-prem-password-value";
     private const string FormattedValue = "@OData.Community.Display.V1.FormattedValue";
-
-    private readonly ConcurrentDictionary<string, bool> _liveTokens = new();
-    private int _issued;
-
-    public FakeHttpServer Server { get; private set; } = null!;
 
     /// <summary>Web API records by entity set: raw values plus formatted-value annotations.</summary>
     public Dictionary<string, List<JsonObject>> WebApiRecords { get; } = new(StringComparer.Ordinal);
@@ -26,47 +20,44 @@ internal sealed partial class FakeDynamics : IAsyncDisposable
     /// <summary>CRM 2015 records by entity set (schema names, <c>{"Value":n}</c> option sets).</summary>
     public Dictionary<string, List<JsonObject>> OrganizationDataRecords { get; } = new(StringComparer.Ordinal);
 
-    public int TokensIssued => _issued;
-
     public long ExpiresIn { get; set; } = 3599;
 
     public bool RefuseClient { get; set; }
 
-    public bool RejectEveryCredential { get; set; }
-
-    public Func<IResult>? QueryOverride { get; set; }
-
     public IEnumerable<RecordedRequest> Queries => Server.Requests.Where(r => r.Method == "GET");
 
-    public static async Task<FakeDynamics> StartAsync()
+    public static Task<FakeDynamics> StartAsync() => ServeAsync(new FakeDynamics());
+
+    /// <summary>A Web API connection with a client secret, this fake being both the organization and the authority.</summary>
+    public CrmConnection WebApiConnection(params (string Key, string Value)[] extra)
     {
-        var fake = new FakeDynamics();
-        fake.Server = await FakeHttpServer.StartAsync(app =>
-        {
-            app.MapPost("/{tenant}/oauth2/v2.0/token", fake.EntraToken);
-            app.MapPost("/adfs/oauth2/token", fake.AdfsToken);
-            app.MapGet("/api/data/v9.2/{entitySet}", fake.WebApiQuery);
-            app.MapGet("/contoso/XRMServices/2011/OrganizationData.svc/{entitySet}", fake.OrganizationDataQuery);
-        });
-        return fake;
+        var settings = new Dictionary<string, string> { ["orgUrl"] = Url.ToString(), ["authorityUrl"] = Url.ToString(), ["tenantId"] = Tenant, ["clientId"] = "app-id" };
+        return ConnectorTestHost.Connection("dynamics", settings.With(extra), new() { ["clientSecret"] = ClientSecret });
     }
 
-    public void ExpireIssuedTokens() => _liveTokens.Clear();
-
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    protected override void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/{tenant}/oauth2/v2.0/token", EntraToken);
+        app.MapPost("/adfs/oauth2/token", AdfsToken);
+        app.MapGet("/api/data/v9.2/{entitySet}", (string entitySet, HttpRequest request) => Lookup(
+            Authorized(request),
+            Results.Json(new { error = new { code = "0x80072182", message = "The user is not authenticated." } }, statusCode: 401),
+            () => WebApiQuery(entitySet, request)));
+        app.MapGet("/contoso/XRMServices/2011/OrganizationData.svc/{entitySet}", OrganizationDataQuery);
+    }
 
     private async Task<IResult> EntraToken(string tenant, HttpRequest request)
     {
         var form = await request.ReadFormAsync();
         if (tenant != Tenant || RefuseClient || form["grant_type"] != "client_credentials" || form["client_id"] != "app-id" || form["client_secret"] != ClientSecret
-            || form["scope"] != Server.BaseUri.GetLeftPart(UriPartial.Authority) + "/.default")
+            || form["scope"] != Authority + "/.default")
         {
             return Results.Json(
                 new { error = "invalid_client", error_description = "AADSTS7000215: Invalid client secret provided.", error_codes = new[] { 7000215 } },
                 statusCode: 401);
         }
 
-        return Results.Json(new { token_type = "Bearer", expires_in = ExpiresIn, ext_expires_in = ExpiresIn, access_token = Issue() });
+        return Results.Json(new { token_type = "Bearer", expires_in = ExpiresIn, ext_expires_in = ExpiresIn, access_token = IssueToken("eyJ0eXAi.dynamics-") });
     }
 
     private async Task<IResult> AdfsToken(HttpRequest request)
@@ -77,36 +68,18 @@ internal sealed partial class FakeDynamics : IAsyncDisposable
             return Results.Json(new { error = "invalid_client", error_description = "MSIS9623" }, statusCode: 400);
         }
 
-        return Results.Json(new { access_token = Issue(), token_type = "bearer", expires_in = ExpiresIn.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-    }
-
-    private string Issue()
-    {
-        var token = $"eyJ0eXAi.dynamics-{Interlocked.Increment(ref _issued)}";
-        _liveTokens[token] = true;
-        return token;
+        return Results.Json(new { access_token = IssueToken("eyJ0eXAi.dynamics-"), token_type = "bearer", expires_in = ExpiresIn.ToString(System.Globalization.CultureInfo.InvariantCulture) });
     }
 
     private bool Authorized(HttpRequest request)
     {
         var auth = request.Headers.Authorization.ToString();
         var basic = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("CONTOSO\\crmrouter:" + Password));
-        return !RejectEveryCredential
-            && (auth == basic || (auth.StartsWith("Bearer ", StringComparison.Ordinal) && _liveTokens.ContainsKey(auth["Bearer ".Length..])));
+        return (auth == basic && !RejectEveryToken) || HonoursAuthorization(request);
     }
 
     private IResult WebApiQuery(string entitySet, HttpRequest request)
     {
-        if (!Authorized(request))
-        {
-            return Results.Json(new { error = new { code = "0x80072182", message = "The user is not authenticated." } }, statusCode: 401);
-        }
-
-        if (QueryOverride is { } answer)
-        {
-            return answer();
-        }
-
         if (!TryParseFilter(request.Query["$filter"].ToString(), out var conditions))
         {
             return Results.Json(new { error = new { code = "0x80060888", message = "Syntax error in $filter" } }, statusCode: 400);

@@ -1,8 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Bullhorn;
-using AriCrmRouter.Crm.Connectors.Dynamics;
-using AriCrmRouter.Crm.Connectors.Salesforce;
-using AriCrmRouter.Crm.Connectors.Zendesk;
-using AriCrmRouter.Crm.Connectors.Zoho;
 using AriCrmRouter.Crm.Phone;
 using AriCrmRouter.Tests.Hostile;
 using CsCheck;

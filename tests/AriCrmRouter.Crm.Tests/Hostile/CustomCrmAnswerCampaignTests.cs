@@ -1,4 +1,5 @@
 using AriCrmRouter.Crm.CustomCrm;
+using AriCrmRouter.Crm.Tests.Hostile.Vendors;
 using AriCrmRouter.Tests.Hostile;
 using CsCheck;
 
@@ -24,13 +25,7 @@ public class CustomCrmAnswerCampaignTests
         (1, Gen.Const("1e400")),
         (1, Gen.Bool.Select(b => b ? "true" : "false")));
 
-    private static readonly Gen<string> JsonValueText = Gen.Recursive<string>((depth, inner) => depth >= 4
-        ? Leaf
-        : Gen.Frequency(
-            (4, Leaf),
-            (1, inner.Array[0, 4].Select(items => $"[{string.Join(",", items)}]")),
-            (2, Gen.Select(HostileText.Any.Array[0, 4], inner.Array[4], (keys, values) =>
-                "{" + string.Join(",", keys.Select((key, i) => $"{JsonSerializer.Serialize(key)}:{values[i]}")) + "}"))));
+    private static readonly Gen<string> JsonValueText = HostileVendorAnswer.Nested(Leaf, depth: 4, width: 4, (Leaf: 4, Array: 1, Object: 2));
 
     /// <summary>An object carrying the field (or <c>value</c>) most of the time, with hostile neighbours.</summary>
     private static readonly Gen<string> JsonBody = Gen.Select(Field, JsonValueText, JsonValueText, Gen.Int[0, 5], (field, value, other, shape) => shape switch
@@ -48,20 +43,13 @@ public class CustomCrmAnswerCampaignTests
         (1, Gen.String[Gen.Char, 0, 600]),
         (1, Gen.Int[0, 20_000].Select(n => new string('7', n))));
 
-    [Fact]
-    public void Read_HostileJsonBodies_EndFoundNotFoundOrFailed()
+    [Theory]
+    [InlineData("json")]
+    [InlineData("text")]
+    public void Read_HostileBodies_EndFoundNotFoundOrFailed(string bodies)
     {
         HostileCampaign.Run(
-            Gen.Select(Gen.Int[0, Statuses.Length - 1], Gen.Int[0, MediaTypes.Length - 1], JsonBody, Field),
-            c => AssertEnds(Statuses[c.Item1], MediaTypes[c.Item2], c.Item3, c.Item4),
-            c => (40L * c.Item3.Length) + (256 * 1024));
-    }
-
-    [Fact]
-    public void Read_HostileTextBodies_EndFoundNotFoundOrFailed()
-    {
-        HostileCampaign.Run(
-            Gen.Select(Gen.Int[0, Statuses.Length - 1], Gen.Int[0, MediaTypes.Length - 1], TextBody, Field),
+            Gen.Select(Gen.Int[0, Statuses.Length - 1], Gen.Int[0, MediaTypes.Length - 1], bodies == "json" ? JsonBody : TextBody, Field),
             c => AssertEnds(Statuses[c.Item1], MediaTypes[c.Item2], c.Item3, c.Item4),
             c => (40L * c.Item3.Length) + (256 * 1024));
     }

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.HubSpot;
-
 namespace AriCrmRouter.Crm.Tests.HubSpot;
 
 public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHost<HubSpotConnector>((http, options, time, logger) => new HubSpotConnector(new VendorClient(http, options, time), logger)))
@@ -26,7 +24,7 @@ public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHos
     [Fact]
     public async Task LookupAsync_CallerStoredInNationalFormat_FindsWithOneInFilterPerPhoneProperty()
     {
-        var outcome = await Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
+        var outcome = await Lookup(PrivateApp(), Status());
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         var search = Assert.Single(_hubspot.Searches);
@@ -47,7 +45,7 @@ public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHos
     [Fact]
     public async Task LookupAsync_NoRecord_AsksForEverySpellingInOneSearchAndAnswersNotFound()
     {
-        var outcome = await Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", "+12125550000"));
+        var outcome = await Lookup(PrivateApp(), Status("+12125550000"));
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         Assert.Equal(2, FakeHubSpot.Body(Assert.Single(_hubspot.Searches)).GetProperty("filterGroups").GetArrayLength());
@@ -73,7 +71,7 @@ public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHos
     {
         const string hostile = "' OR Name!='\"},{\"propertyName\":\"x";
 
-        var outcome = await Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", hostile));
+        var outcome = await Lookup(PrivateApp(), Status(hostile));
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         var groups = FakeHubSpot.Body(Assert.Single(_hubspot.Searches)).GetProperty("filterGroups");
@@ -90,7 +88,7 @@ public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHos
     {
         var connection = PrivateApp(("optionLabels", optionLabels));
 
-        Assert.Equal(LookupOutcome.Found(expected), await Lookup(connection, ConnectorTestHost.ByPhone("contacts", "status", "+14155551212") with { Field = field }));
+        Assert.Equal(LookupOutcome.Found(expected), await Lookup(connection, Status() with { Field = field }));
     }
 
     [Fact]
@@ -98,17 +96,14 @@ public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHos
     {
         _hubspot.RejectEveryToken = true;
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212")));
-
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, PrivateApp(), Status());
         Assert.DoesNotContain(_hubspot.Server.Requests, r => r.Path == "/oauth/v1/token");
     }
 
     [Fact]
     public async Task LookupAsync_OAuthSecondLookup_ReusesCachedToken()
     {
-        await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
-        await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
+        await LookupTwiceAsync(OAuth(), Status());
 
         Assert.Equal(1, _hubspot.TokensIssued);
         Assert.All(_hubspot.Searches, s => Assert.Equal("Bearer CJT-oauth-1", s.Headers["Authorization"]));
@@ -117,10 +112,7 @@ public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHos
     [Fact]
     public async Task LookupAsync_OAuthTokenNearExpiry_RefreshesBeforeUse()
     {
-        await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
-        Clock.Advance(TimeSpan.FromMinutes(29.5));
-
-        await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
+        await LookupTwiceAsync(OAuth(), Status(), TimeSpan.FromMinutes(29.5));
 
         Assert.Equal(2, _hubspot.TokensIssued);
     }
@@ -128,10 +120,7 @@ public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHos
     [Fact]
     public async Task LookupAsync_OAuthTokenExpiredAtHubSpot_RefreshesOnceAndSucceeds()
     {
-        await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
-        _hubspot.ExpireIssuedTokens();
-
-        Assert.Equal(LookupOutcome.Found("GOLD"), await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212")));
+        Assert.Equal(LookupOutcome.Found("GOLD"), await LookupTwiceAsync(OAuth(), Status(), _hubspot.ExpireIssuedTokens));
         Assert.Equal(2, _hubspot.TokensIssued);
     }
 
@@ -140,29 +129,27 @@ public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHos
     {
         _hubspot.RefuseRefresh = true;
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212")));
+        var failure = await FailsAsAsync(CrmFailureKind.Unauthorized, OAuth(), Status());
 
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
         Assert.DoesNotContain(FakeHubSpot.RefreshToken, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task LookupAsync_SecondlyLimit_ThrowsRateLimitedWithOneSecondRetry()
     {
-        _hubspot.SearchOverride = () => Results.Json(
+        _hubspot.LookupOverride = () => Results.Json(
             new { status = "error", message = "You have reached your secondly limit.", errorType = "RATE_LIMIT", correlationId = "c0ffee", policyName = "SECONDLY" },
             statusCode: 429);
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(PrivateApp(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212")));
+        var failure = await FailsAsAsync(CrmFailureKind.RateLimited, PrivateApp(), Status());
 
-        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
         Assert.Equal(TimeSpan.FromSeconds(1), failure.RetryAfter);
     }
 
     [Fact]
     public async Task LookupAsync_OAuth_NeverPutsSecretsInUrls()
     {
-        await Lookup(OAuth(), ConnectorTestHost.ByPhone("contacts", "status", "+14155551212"));
+        await Lookup(OAuth(), Status());
 
         Assert.All(_hubspot.Server.Requests, r =>
         {
@@ -179,11 +166,10 @@ public sealed class HubSpotConnectorTests() : ConnectorPage(new ConnectorTestHos
         var problems = Connector.Validate(ConnectorTestHost.Connection("hubspot", new() { ["phoneProperties"] = "phone,mobile phone" }, []));
 
         Assert.Contains(problems, p => p.Contains("'accessToken'", StringComparison.Ordinal) && p.Contains("'refreshToken'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'phoneProperties'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "phoneProperties");
     }
 
-    private Task<LookupOutcome> Lookup(CrmConnection connection, CrmLookupRequest request) =>
-        Connector.LookupAsync(connection, request, CancellationToken.None);
+    private static CrmLookupRequest Status(string caller = "+14155551212") => ConnectorTestHost.ByPhone("contacts", "status", caller);
 
     private CrmConnection PrivateApp(params (string Key, string Value)[] extra)
     {

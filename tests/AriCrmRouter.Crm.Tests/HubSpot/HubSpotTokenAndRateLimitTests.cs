@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.HubSpot;
-
 namespace AriCrmRouter.Crm.Tests.HubSpot;
 
 public sealed class HubSpotTokenAndRateLimitTests() : ConnectorPage(new ConnectorTestHost<HubSpotConnector>((http, options, time, logger) => new HubSpotConnector(new VendorClient(http, options, time), logger)))
@@ -33,7 +31,7 @@ public sealed class HubSpotTokenAndRateLimitTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_TenSecondlyLimitWithIntervalHeader_DoesNotTakeTheWindowAsAWait()
     {
-        _hubspot.SearchOverride = () => new HeaderResult(
+        _hubspot.LookupOverride = () => new HeaderResult(
             Results.Json(new { status = "error", message = "You have reached your ten_secondly_rolling limit.", errorType = "RATE_LIMIT", policyName = "TEN_SECONDLY_ROLLING" }, statusCode: 429),
             "X-HubSpot-RateLimit-Interval-Milliseconds",
             "10000");

@@ -1,5 +1,4 @@
 using AriCrmRouter.Crm.Tests.Lookup;
-using AriCrmRouter.Crm.Tests.Pipedrive;
 
 namespace AriCrmRouter.Crm.Tests.Outbound;
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace AriCrmRouter.Crm.Tests.Pipedrive;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace AriCrmRouter.Crm.Tests.Pipedrive;
 /// server, with the documented shapes: search items without custom fields, custom fields under 40-character
 /// keys, 401 <c>unauthorized access</c>, 429 with <c>x-ratelimit-*</c> headers.
 /// </summary>
-internal sealed class FakePipedrive : IAsyncDisposable
+internal sealed class FakePipedrive() : FakeVendor(ApiToken)
 {
     public const string ApiToken = "pipedrive-api-token-0123456789abcdef";
     public const string ClientSecret = "pipedrive-client-secret-value";
@@ -19,17 +17,11 @@ internal sealed class FakePipedrive : IAsyncDisposable
     public const string OtherCodeKey = "9999999999aaaaaaaaaabbbbbbbbbbcccccccccc";
     public const string TierKey = "dddddddddd0000000000eeeeeeeeee1111111111";
 
-    private readonly ConcurrentDictionary<string, bool> _liveTokens = new() { [ApiToken] = true };
-    private int _issued;
     private string _refreshToken = RefreshToken;
-
-    public FakeHttpServer Server { get; private set; } = null!;
 
     public List<JsonObject> Persons { get; } = [];
 
     public List<JsonObject> Organizations { get; } = [];
-
-    public int TokensIssued => _issued;
 
     public bool RefuseRefresh { get; set; }
 
@@ -39,37 +31,38 @@ internal sealed class FakePipedrive : IAsyncDisposable
     /// <summary>The refresh tokens the connector sent, in order.</summary>
     public List<string> RefreshTokensReceived { get; } = [];
 
-    public bool RejectEveryToken { get; set; }
-
-    public Func<IResult>? SearchOverride { get; set; }
-
     public IEnumerable<RecordedRequest> ApiRequests => Server.Requests.Where(r => r.Path.StartsWith("/api/v2/", StringComparison.Ordinal));
 
-    public static async Task<FakePipedrive> StartAsync()
-    {
-        var fake = new FakePipedrive();
-        fake.Server = await FakeHttpServer.StartAsync(app =>
-        {
-            app.MapPost("/oauth/token", fake.Token);
-            app.MapGet("/api/v2/personFields", (HttpRequest r) => fake.Guard(r, () => Fields(PersonFields())));
-            app.MapGet("/api/v2/organizationFields", (HttpRequest r) => fake.Guard(r, () => Fields(OrganizationFields())));
-            app.MapGet("/api/v2/persons/search", (HttpRequest r) => fake.Guard(r, () => fake.Search(fake.Persons, "person", r)));
-            app.MapGet("/api/v2/organizations/search", (HttpRequest r) => fake.Guard(r, () => fake.Search(fake.Organizations, "organization", r)));
-            app.MapGet("/api/v2/persons/{id:int}", (int id, HttpRequest r) => fake.Guard(r, () => Get(fake.Persons, id, r)));
-            app.MapGet("/api/v2/organizations/{id:int}", (int id, HttpRequest r) => fake.Guard(r, () => Get(fake.Organizations, id, r)));
-        });
-        return fake;
-    }
+    public static Task<FakePipedrive> StartAsync() => ServeAsync(new FakePipedrive());
 
-    public void ExpireIssuedTokens()
-    {
-        foreach (var token in _liveTokens.Keys.Where(t => t != ApiToken))
-        {
-            _liveTokens.TryRemove(token, out _);
-        }
-    }
+    /// <summary>A connection with the API token, to this fake as its API domain.</summary>
+    public CrmConnection ApiTokenConnection(string name = "main") =>
+        ConnectorTestHost.Connection("pipedrive", new() { ["baseUrl"] = Url.ToString() }, new() { ["apiToken"] = ApiToken }, name);
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    /// <summary>Adds a person owned by user 5 with one work phone and the given custom field values.</summary>
+    public void AddPerson(string phone, JsonObject customFields, int id = 1, string name = "Jane Doe", int? orgId = null) => Persons.Add(new JsonObject
+    {
+        ["id"] = id,
+        ["name"] = name,
+        ["first_name"] = name.Split(' ')[0],
+        ["last_name"] = name.Split(' ')[1],
+        ["owner_id"] = 5,
+        ["org_id"] = orgId,
+        ["phones"] = new JsonArray(new JsonObject { ["value"] = phone, ["primary"] = true, ["label"] = "work" }),
+        ["emails"] = new JsonArray(),
+        ["custom_fields"] = customFields,
+    });
+
+    protected override void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/oauth/token", Token);
+        app.MapGet("/api/v2/personFields", (HttpRequest r) => Guard(r, () => Fields(PersonFields())));
+        app.MapGet("/api/v2/organizationFields", (HttpRequest r) => Guard(r, () => Fields(OrganizationFields())));
+        app.MapGet("/api/v2/persons/search", (HttpRequest r) => Lookup(Honours(PresentedToken(r)), Unauthorized(), () => Search(Persons, "person", r)));
+        app.MapGet("/api/v2/organizations/search", (HttpRequest r) => Lookup(Honours(PresentedToken(r)), Unauthorized(), () => Search(Organizations, "organization", r)));
+        app.MapGet("/api/v2/persons/{id:int}", (int id, HttpRequest r) => Guard(r, () => Get(Persons, id, r)));
+        app.MapGet("/api/v2/organizations/{id:int}", (int id, HttpRequest r) => Guard(r, () => Get(Organizations, id, r)));
+    }
 
     private async Task<IResult> Token(HttpRequest request)
     {
@@ -81,11 +74,10 @@ internal sealed class FakePipedrive : IAsyncDisposable
             return Results.Json(new { success = false, message = "Invalid grant: refresh token is invalid", error = "invalid_grant" }, statusCode: 400);
         }
 
-        var token = $"v1u:oauth-{Interlocked.Increment(ref _issued)}";
-        _liveTokens[token] = true;
+        var token = IssueToken("v1u:oauth-");
         if (RotateRefreshTokens)
         {
-            _refreshToken = $"pipedrive-refresh-token-{_issued}";
+            _refreshToken = $"pipedrive-refresh-token-{TokensIssued}";
         }
 
         return Results.Json(new
@@ -95,30 +87,25 @@ internal sealed class FakePipedrive : IAsyncDisposable
             refresh_token = _refreshToken,
             scope = "base,contacts:read",
             expires_in = 3599,
-            api_domain = Server.BaseUri.GetLeftPart(UriPartial.Authority),
+            api_domain = Authority,
         });
     }
 
-    private IResult Guard(HttpRequest request, Func<IResult> answer)
+    /// <summary>The API token header, else the OAuth bearer token.</summary>
+    private static string PresentedToken(HttpRequest request)
     {
         var apiToken = request.Headers["x-api-token"].ToString();
         var bearer = request.Headers.Authorization.ToString();
-        var token = apiToken.Length > 0 ? apiToken : bearer.StartsWith("Bearer ", StringComparison.Ordinal) ? bearer["Bearer ".Length..] : "";
-        if (RejectEveryToken || !_liveTokens.ContainsKey(token))
-        {
-            return Results.Json(new { success = false, error = "unauthorized access", errorCode = 401, error_info = "Please check developers.pipedrive.com" }, statusCode: 401);
-        }
-
-        return answer();
+        return apiToken.Length > 0 ? apiToken : bearer.StartsWith("Bearer ", StringComparison.Ordinal) ? bearer["Bearer ".Length..] : "";
     }
 
-    private IResult Search(List<JsonObject> records, string type, HttpRequest request)
-    {
-        if (SearchOverride is { } answer)
-        {
-            return answer();
-        }
+    private static IResult Unauthorized() =>
+        Results.Json(new { success = false, error = "unauthorized access", errorCode = 401, error_info = "Please check developers.pipedrive.com" }, statusCode: 401);
 
+    private IResult Guard(HttpRequest request, Func<IResult> answer) => Honours(PresentedToken(request)) ? answer() : Unauthorized();
+
+    private static IResult Search(List<JsonObject> records, string type, HttpRequest request)
+    {
         var term = request.Query["term"].ToString();
         var fields = request.Query["fields"].ToString();
         var exact = request.Query["exact_match"] == "true";

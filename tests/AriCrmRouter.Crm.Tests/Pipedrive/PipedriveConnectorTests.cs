@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Pipedrive;
-
 namespace AriCrmRouter.Crm.Tests.Pipedrive;
 
 public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestHost<PipedriveConnector>((http, options, time, logger) => new PipedriveConnector(new VendorClient(http, options, time), logger)))
@@ -9,22 +7,22 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     public override async Task InitializeAsync()
     {
         _pipedrive = await OwnAsync(FakePipedrive.StartAsync());
-        _pipedrive.Persons.Add(Person(1, "Jane Doe", "(415) 555-1212", orgId: 7, new JsonObject
+        _pipedrive.AddPerson("(415) 555-1212", orgId: 7, customFields: new JsonObject
         {
             [FakePipedrive.StatusKey] = 27,
             [FakePipedrive.CustomerNumberKey] = "12)*",
             [FakePipedrive.EmployeesKey] = 250,
             [FakePipedrive.TagsKey] = new JsonArray(31, 32),
             [FakePipedrive.OtherCodeKey] = null,
-        }));
-        _pipedrive.Persons.Add(Person(2, "John Roe", "+44 20 7946 0000", orgId: null, new JsonObject
+        });
+        _pipedrive.AddPerson("+44 20 7946 0000", id: 2, name: "John Roe", customFields: new JsonObject
         {
             [FakePipedrive.StatusKey] = 28,
             [FakePipedrive.CustomerNumberKey] = "111",
             [FakePipedrive.EmployeesKey] = null,
             [FakePipedrive.TagsKey] = null,
             [FakePipedrive.OtherCodeKey] = "999",
-        }));
+        });
         _pipedrive.Organizations.Add(new JsonObject
         {
             ["id"] = 7,
@@ -108,9 +106,7 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     [Fact]
     public async Task LookupAsync_UnknownField_ThrowsConfiguration()
     {
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Loyalty", "(415) 555-1212")));
-
-        Assert.Equal(CrmFailureKind.Configuration, failure.Kind);
+        await FailsAsAsync(CrmFailureKind.Configuration, ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Loyalty", "(415) 555-1212"));
         Assert.Equal(2, _pipedrive.ApiRequests.Count(r => r.Path == "/api/v2/personFields"));
         Assert.DoesNotContain(_pipedrive.ApiRequests, r => r.Path == "/api/v2/persons/search");
     }
@@ -118,8 +114,7 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     [Fact]
     public async Task LookupAsync_SecondLookup_ReusesFieldDefinitions()
     {
-        await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
-        await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
+        await LookupTwiceAsync(ApiTokenConnection(), Status());
 
         Assert.Single(_pipedrive.ApiRequests, r => r.Path == "/api/v2/personFields");
     }
@@ -127,8 +122,7 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     [Fact]
     public async Task LookupAsync_OAuthSecondLookup_ReusesTokenAndApiDomain()
     {
-        await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
-        await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
+        await LookupTwiceAsync(OAuthConnection(), Status());
 
         Assert.Equal(1, _pipedrive.TokensIssued);
         Assert.All(_pipedrive.ApiRequests, r => Assert.Equal("Bearer v1u:oauth-1", r.Headers["Authorization"]));
@@ -137,10 +131,7 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     [Fact]
     public async Task LookupAsync_OAuthTokenNearExpiry_RefreshesBeforeUse()
     {
-        await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
-        Clock.Advance(TimeSpan.FromMinutes(59.5));
-
-        await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
+        await LookupTwiceAsync(OAuthConnection(), Status(), TimeSpan.FromMinutes(59.5));
 
         Assert.Equal(2, _pipedrive.TokensIssued);
     }
@@ -148,10 +139,7 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     [Fact]
     public async Task LookupAsync_OAuthTokenExpiredAtPipedrive_RefreshesOnceAndSucceeds()
     {
-        await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
-        _pipedrive.ExpireIssuedTokens();
-
-        Assert.Equal(LookupOutcome.Found("GOLD"), await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")));
+        Assert.Equal(LookupOutcome.Found("GOLD"), await LookupTwiceAsync(OAuthConnection(), Status(), _pipedrive.ExpireIssuedTokens));
         Assert.Equal(2, _pipedrive.TokensIssued);
     }
 
@@ -160,9 +148,7 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     {
         _pipedrive.RejectEveryToken = true;
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")));
-
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, OAuthConnection(), Status());
         Assert.Equal(2, _pipedrive.TokensIssued);
     }
 
@@ -171,23 +157,21 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     {
         _pipedrive.RefuseRefresh = true;
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")));
+        var failure = await FailsAsAsync(CrmFailureKind.Unauthorized, OAuthConnection(), Status());
 
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
         Assert.Contains("invalid_grant", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task LookupAsync_RateLimited_ThrowsRateLimitedWithResetFromHeaders()
     {
-        _pipedrive.SearchOverride = () => new HeaderResult(
+        _pipedrive.LookupOverride = () => new HeaderResult(
             new HeaderResult(Results.Json(new { success = false, error = "Request over limit", errorCode = 429 }, statusCode: 429), "x-ratelimit-remaining", "0"),
             "x-ratelimit-reset",
             "2");
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")));
+        var failure = await FailsAsAsync(CrmFailureKind.RateLimited, ApiTokenConnection(), Status());
 
-        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
         Assert.Equal(TimeSpan.FromSeconds(2), failure.RetryAfter);
     }
 
@@ -196,19 +180,18 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     [InlineData("1795000000000")]
     public async Task LookupAsync_RateLimitedWithEpochInResetHeader_ThrowsRateLimitedWithoutAWait(string reset)
     {
-        _pipedrive.SearchOverride = () => new HeaderResult(Results.Json(new { success = false, error = "Request over limit", errorCode = 429 }, statusCode: 429), "x-ratelimit-reset", reset);
+        _pipedrive.LookupOverride = () => new HeaderResult(Results.Json(new { success = false, error = "Request over limit", errorCode = 429 }, statusCode: 429), "x-ratelimit-reset", reset);
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212")));
+        var failure = await FailsAsAsync(CrmFailureKind.RateLimited, ApiTokenConnection(), Status());
 
-        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
         Assert.Null(failure.RetryAfter);
     }
 
     [Fact]
     public async Task LookupAsync_AnyCredential_NeverPutsSecretsInUrls()
     {
-        await Lookup(ApiTokenConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
-        await Lookup(OAuthConnection(), ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212"));
+        await Lookup(ApiTokenConnection(), Status());
+        await Lookup(OAuthConnection(), Status());
 
         Assert.All(_pipedrive.Server.Requests, r =>
         {
@@ -224,25 +207,10 @@ public sealed class PipedriveConnectorTests() : ConnectorPage(new ConnectorTestH
     {
         var problems = Connector.Validate(ConnectorTestHost.Connection("pipedrive", new() { ["baseUrl"] = "http://acme.pipedrive.com" }, []));
 
-        Assert.Contains(problems, p => p.Contains("'apiToken'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'baseUrl'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "apiToken", "baseUrl");
     }
 
-    private static JsonObject Person(int id, string name, string phone, int? orgId, JsonObject customFields) => new()
-    {
-        ["id"] = id,
-        ["name"] = name,
-        ["first_name"] = name.Split(' ')[0],
-        ["last_name"] = name.Split(' ')[1],
-        ["owner_id"] = 5,
-        ["org_id"] = orgId,
-        ["phones"] = new JsonArray(new JsonObject { ["value"] = phone, ["primary"] = true, ["label"] = "work" }),
-        ["emails"] = new JsonArray(),
-        ["custom_fields"] = customFields,
-    };
-
-    private Task<LookupOutcome> Lookup(CrmConnection connection, CrmLookupRequest request) =>
-        Connector.LookupAsync(connection, request, CancellationToken.None);
+    private static CrmLookupRequest Status() => ConnectorTestHost.ByPhone("persons", "Status", "(415) 555-1212");
 
     private CrmConnection ApiTokenConnection() => ConnectorTestHost.Connection(
         "pipedrive",

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Pipedrive;
-
 namespace AriCrmRouter.Crm.Tests.Pipedrive;
 
 public sealed class PipedriveLabelledValueTests() : ConnectorPage(new ConnectorTestHost<PipedriveConnector>((http, options, time, logger) => new PipedriveConnector(new VendorClient(http, options, time), logger)))

@@ -1,4 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Bullhorn;
 using Microsoft.Extensions.Configuration;
 
 namespace AriCrmRouter.Crm.Tests.Registration;

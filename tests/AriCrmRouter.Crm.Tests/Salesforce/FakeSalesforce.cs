@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace AriCrmRouter.Crm.Tests.Salesforce;
@@ -8,43 +7,29 @@ namespace AriCrmRouter.Crm.Tests.Salesforce;
 /// documented shapes: token answers without expires_in, <c>searchRecords</c>/<c>records</c>, error arrays
 /// (401 INVALID_SESSION_ID, 403 REQUEST_LIMIT_EXCEEDED).
 /// </summary>
-internal sealed partial class FakeSalesforce : IAsyncDisposable
+internal sealed partial class FakeSalesforce : FakeVendor
 {
     public const string ClientSecret = "sf-consumer-secret-value";
     public const string RefreshToken = "5Aep861-sf-refresh-token-value";
 
-    private readonly ConcurrentDictionary<string, bool> _liveTokens = new();
-    private int _issued;
-
-    public FakeHttpServer Server { get; private set; } = null!;
-
     public List<(string Type, string[] Phones, JsonObject Record)> Records { get; } = [];
-
-    public int TokensIssued => _issued;
 
     public bool RefuseGrant { get; set; }
 
-    public bool RejectEveryToken { get; set; }
-
-    public Func<IResult>? DataOverride { get; set; }
-
     public IEnumerable<RecordedRequest> DataRequests => Server.Requests.Where(r => r.Path.StartsWith("/services/data/", StringComparison.Ordinal));
 
-    public static async Task<FakeSalesforce> StartAsync()
+    public static Task<FakeSalesforce> StartAsync() => ServeAsync(new FakeSalesforce());
+
+    /// <summary>A connection with the refresh-token grant against this fake.</summary>
+    public CrmConnection Connection(string name = "main") => ConnectorTestHost.Connection(
+        "salesforce", new() { ["loginUrl"] = Url.ToString(), ["clientId"] = "3MVG9-CLIENT" }, new() { ["clientSecret"] = ClientSecret, ["refreshToken"] = RefreshToken }, name);
+
+    protected override void Map(IEndpointRouteBuilder app)
     {
-        var fake = new FakeSalesforce();
-        fake.Server = await FakeHttpServer.StartAsync(app =>
-        {
-            app.MapPost("/services/oauth2/token", fake.Token);
-            app.MapGet("/services/data/v62.0/search/", fake.Search);
-            app.MapGet("/services/data/v62.0/query/", fake.Query);
-        });
-        return fake;
+        app.MapPost("/services/oauth2/token", Token);
+        app.MapGet("/services/data/v62.0/search/", Search);
+        app.MapGet("/services/data/v62.0/query/", Query);
     }
-
-    public void ExpireIssuedTokens() => _liveTokens.Clear();
-
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
 
     private async Task<IResult> Token(HttpRequest request)
     {
@@ -57,12 +42,10 @@ internal sealed partial class FakeSalesforce : IAsyncDisposable
             return Results.Json(new { error = "invalid_grant", error_description = "expired access/refresh token" }, statusCode: 400);
         }
 
-        var token = $"00D-session-{Interlocked.Increment(ref _issued)}";
-        _liveTokens[token] = true;
         return Results.Json(new
         {
-            access_token = token,
-            instance_url = Server.BaseUri.GetLeftPart(UriPartial.Authority),
+            access_token = IssueToken("00D-session-"),
+            instance_url = Authority,
             id = "https://login.salesforce.com/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS",
             token_type = "Bearer",
             issued_at = "1732449600000",
@@ -73,7 +56,7 @@ internal sealed partial class FakeSalesforce : IAsyncDisposable
     private IResult Search(HttpRequest request) => Answer(request, q =>
     {
         var match = SoslPattern().Match(q);
-        var terms = PhrasePattern().Matches(match.Groups["terms"].Value).Select(m => Unescape(m.Groups[1].Value)).ToList();
+        var terms = QuotedPhrases(match.Groups["terms"].Value).ToList();
         var found = Records.Where(r => r.Type == match.Groups["type"].Value && r.Phones.Any(p => terms.Contains(Digits(p)) || terms.Contains(p))).Take(1);
         return new JsonObject { ["searchRecords"] = new JsonArray([.. found.Select(r => Project(r, match.Groups["fields"].Value))]) };
     });
@@ -91,16 +74,10 @@ internal sealed partial class FakeSalesforce : IAsyncDisposable
         };
     });
 
-    private IResult Answer(HttpRequest request, Func<string, JsonObject> run)
-    {
-        var auth = request.Headers.Authorization.ToString();
-        if (RejectEveryToken || !auth.StartsWith("Bearer ", StringComparison.Ordinal) || !_liveTokens.ContainsKey(auth["Bearer ".Length..]))
-        {
-            return Results.Json(new[] { new { message = "Session expired or invalid", errorCode = "INVALID_SESSION_ID" } }, statusCode: 401);
-        }
-
-        return DataOverride is { } answer ? answer() : Results.Json(run(request.Query["q"].ToString()));
-    }
+    private IResult Answer(HttpRequest request, Func<string, JsonObject> run) => Lookup(
+        HonoursAuthorization(request),
+        Results.Json(new[] { new { message = "Session expired or invalid", errorCode = "INVALID_SESSION_ID" } }, statusCode: 401),
+        () => Results.Json(run(request.Query["q"].ToString())));
 
     private static JsonObject Project((string Type, string[] Phones, JsonObject Record) record, string fields)
     {
@@ -115,17 +92,9 @@ internal sealed partial class FakeSalesforce : IAsyncDisposable
 
     private static string Digits(string value) => new([.. value.Where(char.IsAsciiDigit)]);
 
-    private static string Unescape(string value) => BackslashPattern().Replace(value, "$1");
-
     [GeneratedRegex("^FIND \\{(?<terms>.*)\\} IN PHONE FIELDS RETURNING (?<type>\\w+)\\((?<fields>[\\w.,]+)\\) LIMIT 1$")]
     private static partial Regex SoslPattern();
 
-    [GeneratedRegex("\"((?:\\\\.|[^\"\\\\])*)\"")]
-    private static partial Regex PhrasePattern();
-
     [GeneratedRegex("^SELECT (?<fields>[\\w.,]+) FROM (?<type>\\w+) WHERE (?<key>\\w+) = '(?<value>(?:\\\\.|[^'\\\\])*)' LIMIT 1$")]
     private static partial Regex SoqlPattern();
-
-    [GeneratedRegex("\\\\(.)")]
-    private static partial Regex BackslashPattern();
 }

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Salesforce;
-
 namespace AriCrmRouter.Crm.Tests.Salesforce;
 
 public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTestHost<SalesforceConnector>((http, options, time, logger) => new SalesforceConnector(new VendorClient(http, options, time), logger)))
@@ -24,7 +22,7 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
     [Fact]
     public async Task LookupAsync_CallerNumber_FindsWithSoslOverDigitForms()
     {
-        var outcome = await LookupByPhone("+1 415 555 1212", "Status__c");
+        var outcome = await Lookup(Connection(), ByPhone("+1 415 555 1212", "Status__c"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         var search = Assert.Single(_salesforce.DataRequests);
@@ -38,7 +36,7 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
     [Fact]
     public async Task LookupAsync_ByDtmfKeyWithQuoteAndStar_EscapesSoqlLiteralAndFinds()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ConnectorTestHost.ByKey("Contact", "Status__c", "Customer_Number__c", "12')*"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ConnectorTestHost.ByKey("Contact", "Status__c", "Customer_Number__c", "12')*"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         var query = Assert.Single(_salesforce.DataRequests);
@@ -49,8 +47,8 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
     [Fact]
     public async Task LookupAsync_HostileDtmfBreakingOutOfLiteral_StaysOneLiteral()
     {
-        var outcome = await Connector.LookupAsync(
-            Connection(), ConnectorTestHost.ByKey("Contact", "Status__c", "Customer_Number__c", "x\\' OR Name != '"), CancellationToken.None);
+        var outcome = await Lookup(
+            Connection(), ConnectorTestHost.ByKey("Contact", "Status__c", "Customer_Number__c", "x\\' OR Name != '"));
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         Assert.Equal(
@@ -61,7 +59,7 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
     [Fact]
     public async Task LookupAsync_HostileCallerId_EscapesSoslReservedCharacters()
     {
-        var outcome = await LookupByPhone("' OR Name!='} RETURNING User(Id)", "Status__c");
+        var outcome = await Lookup(Connection(), ByPhone("' OR Name!='} RETURNING User(Id)", "Status__c"));
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         Assert.Equal(
@@ -75,17 +73,14 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
     [InlineData("DoNotCall", "false")]
     public async Task LookupAsync_FieldShapes_RenderedAsInvariantText(string field, string expected)
     {
-        Assert.Equal(LookupOutcome.Found(expected), await LookupByPhone("4155551212", field));
+        Assert.Equal(LookupOutcome.Found(expected), await Lookup(Connection(), ByPhone("4155551212", field)));
     }
 
     [Fact]
     public async Task LookupAsync_ConfiguredSessionLifetimeNearlyOver_RefreshesBeforeUse()
     {
         var connection = Connection(("sessionLifetimeMinutes", "30"));
-        await Connector.LookupAsync(connection, ConnectorTestHost.ByPhone("Contact", "Status__c", "4155551212"), CancellationToken.None);
-        Clock.Advance(TimeSpan.FromMinutes(29.5));
-
-        await Connector.LookupAsync(connection, ConnectorTestHost.ByPhone("Contact", "Status__c", "4155551212"), CancellationToken.None);
+        await LookupTwiceAsync(connection, ConnectorTestHost.ByPhone("Contact", "Status__c", "4155551212"), TimeSpan.FromMinutes(29.5));
 
         Assert.Equal(2, _salesforce.TokensIssued);
     }
@@ -95,9 +90,8 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
     {
         _salesforce.RefuseGrant = true;
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("4155551212", "Status__c"));
+        var failure = await FailsAsAsync(CrmFailureKind.Unauthorized, Connection(), ByPhone("4155551212", "Status__c"));
 
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
         Assert.Contains("invalid_grant", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeSalesforce.RefreshToken, failure.Message, StringComparison.Ordinal);
     }
@@ -110,43 +104,23 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
             new() { ["loginUrl"] = _salesforce.Server.BaseUri.ToString(), ["clientId"] = "3MVG9-CLIENT", ["grantType"] = "client_credentials" },
             new() { ["clientSecret"] = FakeSalesforce.ClientSecret });
 
-        var outcome = await Connector.LookupAsync(connection, ConnectorTestHost.ByPhone("Contact", "Status__c", "4155551212"), CancellationToken.None);
+        var outcome = await Lookup(connection, ConnectorTestHost.ByPhone("Contact", "Status__c", "4155551212"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Contains("grant_type=client_credentials", _salesforce.Server.Requests[0].Body, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task LookupAsync_RequestLimitExceeded_ThrowsRateLimited()
-    {
-        _salesforce.DataOverride = () => Results.Json(
-            new[] { new { message = "TotalRequests Limit exceeded.", errorCode = "REQUEST_LIMIT_EXCEEDED" } }, statusCode: 403);
-
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("4155551212", "Status__c"));
-
-        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
-    }
-
-    [Fact]
     public async Task LookupAsync_RateLimitedWithRetryAfter_CarriesRetryAfter()
     {
-        _salesforce.DataOverride = () => new HeaderResult(
+        _salesforce.LookupOverride = () => new HeaderResult(
             Results.Json(new[] { new { message = "ConcurrentPerOrgLongTxn Limit exceeded.", errorCode = "REQUEST_LIMIT_EXCEEDED" } }, statusCode: 403),
             "Retry-After",
             "120");
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("4155551212", "Status__c"));
+        var failure = await FailsAsAsync(CrmFailureKind.RateLimited, Connection(), ByPhone("4155551212", "Status__c"));
 
-        Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
         Assert.Equal(TimeSpan.FromMinutes(2), failure.RetryAfter);
-    }
-
-    [Fact]
-    public async Task LookupAsync_InvalidField_ThrowsConfiguration()
-    {
-        _salesforce.DataOverride = () => Results.Json(new[] { new { message = "No such column 'Statuz__c'", errorCode = "INVALID_FIELD" } }, statusCode: 400);
-
-        Assert.Equal(CrmFailureKind.Configuration, (await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("4155551212", "Statuz__c"))).Kind);
     }
 
     [Fact]
@@ -157,15 +131,10 @@ public sealed class SalesforceConnectorTests() : ConnectorPage(new ConnectorTest
         var problems = Connector.Validate(connection);
 
         Assert.Equal(5, problems.Count);
-        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'refreshToken'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'apiVersion'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'loginUrl'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "clientId", "clientSecret", "refreshToken", "apiVersion", "loginUrl");
     }
 
-    private Task<LookupOutcome> LookupByPhone(string callerNumber, string field) =>
-        Connector.LookupAsync(Connection(), ConnectorTestHost.ByPhone("Contact", field, callerNumber), CancellationToken.None);
+    private static CrmLookupRequest ByPhone(string callerNumber, string field) => ConnectorTestHost.ByPhone("Contact", field, callerNumber);
 
     private CrmConnection Connection(params (string Key, string Value)[] extra)
     {

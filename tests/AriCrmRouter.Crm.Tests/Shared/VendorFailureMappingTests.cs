@@ -46,11 +46,7 @@ public sealed class VendorFailureMappingTests
     [Fact]
     public void EnsureSuccess_RateLimitedWithOnlyAVendorResetHeader_LeavesItToTheVendor()
     {
-        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
-        response.Headers.TryAddWithoutValidation("x-ratelimit-reset", "1795000000");
-        var answer = new VendorAnswer(response.StatusCode, response.Headers, null, [], null, ConnectorTestHost.NewClock());
-
-        var failure = Assert.Throws<CrmLookupException>(() => answer.EnsureSuccess("main", "search"));
+        var failure = RateLimited("x-ratelimit-reset", "1795000000");
 
         Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
         Assert.Null(failure.RetryAfter);
@@ -65,11 +61,7 @@ public sealed class VendorFailureMappingTests
     [InlineData("Infinity")]
     public void EnsureSuccess_ImplausibleRetryAfter_IsRateLimitedWithoutAWait(string value)
     {
-        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
-        response.Headers.TryAddWithoutValidation("Retry-After", value);
-        var answer = new VendorAnswer(response.StatusCode, response.Headers, null, [], null, ConnectorTestHost.NewClock());
-
-        var failure = Assert.Throws<CrmLookupException>(() => answer.EnsureSuccess("main", "search"));
+        var failure = RateLimited("Retry-After", value);
 
         Assert.Equal(CrmFailureKind.RateLimited, failure.Kind);
         Assert.Null(failure.RetryAfter);
@@ -78,11 +70,7 @@ public sealed class VendorFailureMappingTests
     [Fact]
     public void EnsureSuccess_RetryAfterSeconds_CarriesTheWait()
     {
-        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
-        response.Headers.TryAddWithoutValidation("Retry-After", "12");
-        var answer = new VendorAnswer(response.StatusCode, response.Headers, null, [], null, ConnectorTestHost.NewClock());
-
-        var failure = Assert.Throws<CrmLookupException>(() => answer.EnsureSuccess("main", "search"));
+        var failure = RateLimited("Retry-After", "12");
 
         Assert.Equal(TimeSpan.FromSeconds(12), failure.RetryAfter);
     }
@@ -125,4 +113,13 @@ public sealed class VendorFailureMappingTests
             ConnectorTestHost.NewClock(),
             "main",
             CancellationToken.None);
+
+    /// <summary>The failure of a search answered 429 with one <paramref name="header"/>.</summary>
+    private static CrmLookupException RateLimited(string header, string value)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.TryAddWithoutValidation(header, value);
+        var answer = new VendorAnswer(response.StatusCode, response.Headers, null, [], null, ConnectorTestHost.NewClock());
+        return Assert.Throws<CrmLookupException>(() => answer.EnsureSuccess("main", "search"));
+    }
 }

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.SugarCrm;
-
 namespace AriCrmRouter.Crm.Tests.SugarCrm;
 
 public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHost<SugarCrmConnector>((http, options, time, logger) => new SugarCrmConnector(new VendorClient(http, options, time), logger)))
@@ -22,24 +20,17 @@ public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHo
             ["username"] = SugarCrmFake.User,
             ["platform"] = SugarCrmFake.Platform,
         };
-        foreach (var (key, value) in extra ?? [])
-        {
-            settings[key] = value;
-        }
-
-        return new CrmConnection("sugar-test", "sugarcrm", settings, new Dictionary<string, string> { ["password"] = SugarCrmFake.Password });
+        return new CrmConnection("sugar-test", "sugarcrm", settings.With(extra ?? []), new Dictionary<string, string> { ["password"] = SugarCrmFake.Password });
     }
 
-    private static CrmLookupRequest ByPhone(string caller = "+1 415 555 1212", string field = "status_c") =>
-        new() { Module = "Contacts", Field = field, CallerNumber = caller };
+    private static CrmLookupRequest ByPhone(string caller = "+1 415 555 1212", string field = "status_c") => ConnectorTestHost.ByPhone("Contacts", field, caller);
 
-    private static CrmLookupRequest ByKey(string dtmf) =>
-        new() { Module = "Contacts", Field = "status_c", KeyField = "account_no_c", Dtmf = dtmf, CallerNumber = "anonymous" };
+    private static CrmLookupRequest ByKey(string dtmf) => ConnectorTestHost.ByKey("Contacts", "status_c", "account_no_c", dtmf, callerNumber: "anonymous");
 
     [Fact]
     public async Task LookupAsync_CallerNumberMatchesPhoneField_ReturnsFieldValue()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByPhone("4155551212"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByPhone("4155551212"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         var filter = Assert.Single(_fake.Server.Requests, r => r.Path == "/rest/v11_24/Contacts/filter");
@@ -53,7 +44,7 @@ public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHo
     [Fact]
     public async Task LookupAsync_NumericField_ReturnsInvariantText()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByPhone(field: "score_c"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByPhone(field: "score_c"));
 
         Assert.Equal(LookupOutcome.Found("42.5"), outcome);
     }
@@ -61,7 +52,7 @@ public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHo
     [Fact]
     public async Task LookupAsync_DtmfMatchesKeyField_ReturnsFieldValue()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByKey("12345"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
     }
@@ -69,10 +60,10 @@ public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHo
     [Fact]
     public async Task LookupAsync_TokenAboutToExpire_RenewsWithRefreshTokenFirst()
     {
-        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        await Lookup(Connection(), ByPhone());
         Clock.Advance(TimeSpan.FromMinutes(59.5));
 
-        var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByPhone());
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         var grants = _fake.TokenRequests.Select(r => (string?)JsonNode.Parse(r.Body)!["grant_type"]).ToList();
@@ -84,9 +75,8 @@ public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHo
     {
         var connection = Connection() with { Secrets = new Dictionary<string, string> { ["password"] = "wrong-pass" } };
 
-        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(connection, ByPhone(), CancellationToken.None));
+        var error = await FailsAsAsync(CrmFailureKind.Unauthorized, connection, ByPhone());
 
-        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
         Assert.DoesNotContain("wrong-pass", error.Message, StringComparison.Ordinal);
     }
 
@@ -95,7 +85,7 @@ public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHo
     {
         const string hostile = "1\"}],\"$or\":[{\"id\":{\"$not_null\":1}}]) *";
 
-        var outcome = await Connector.LookupAsync(Connection(), ByKey(hostile), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByKey(hostile));
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         var body = JsonNode.Parse(Assert.Single(_fake.Server.Requests, r => r.Path.EndsWith("/filter", StringComparison.Ordinal)).Body)!;
@@ -109,7 +99,7 @@ public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHo
     {
         const string hostile = "' OR 1=1 --";
 
-        await Connector.LookupAsync(Connection(), ByPhone(hostile), CancellationToken.None);
+        await Lookup(Connection(), ByPhone(hostile));
 
         var body = JsonNode.Parse(Assert.Single(_fake.Server.Requests, r => r.Path.EndsWith("/filter", StringComparison.Ordinal)).Body)!;
         var values = body["filter"]![0]!["$or"]!.AsArray().Select(c => (string?)c!.AsObject().Single().Value!["$equals"]).ToList();
@@ -122,7 +112,7 @@ public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHo
     {
         var request = ByPhone() with { Module = "Contacts" };
 
-        var outcome = await Connector.LookupAsync(Connection(new() { ["phoneFields"] = "phone_mobile" }), request, CancellationToken.None);
+        var outcome = await Lookup(Connection(new() { ["phoneFields"] = "phone_mobile" }), request);
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         var body = JsonNode.Parse(_fake.Server.Requests[^1].Body)!;
@@ -135,17 +125,13 @@ public sealed class SugarCrmConnectorTests() : ConnectorPage(new ConnectorTestHo
         var problems = Connector.Validate(new CrmConnection("bad", "sugarcrm", new Dictionary<string, string> { ["url"] = "http://crm.example.com" }, new Dictionary<string, string>()));
 
         Assert.Contains(problems, p => p.Contains("'url' must be an https URL", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'username'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'platform'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'password'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "username", "platform", "password");
     }
 
     [Fact]
     public async Task LookupAsync_FieldNameWithQuote_ThrowsConfiguration()
     {
-        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(field: "status_c\""), CancellationToken.None));
-
-        Assert.Equal(CrmFailureKind.Configuration, error.Kind);
+        await FailsAsAsync(CrmFailureKind.Configuration, Connection(), ByPhone(field: "status_c\""));
         Assert.Empty(_fake.Server.Requests);
     }
 

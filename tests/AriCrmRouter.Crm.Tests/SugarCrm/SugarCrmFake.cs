@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Routing;
-
 namespace AriCrmRouter.Crm.Tests.SugarCrm;
 
 /// <summary>
@@ -7,86 +5,52 @@ namespace AriCrmRouter.Crm.Tests.SugarCrm;
 /// grants, 401 need_login), <c>/rest/v11_24/{module}/filter</c> with the OAuth-Token header, answering
 /// <c>{"next_offset":-1,"records":[...]}</c> and 401 invalid_grant for unknown tokens.
 /// </summary>
-internal sealed class SugarCrmFake : IAsyncDisposable
+internal sealed class SugarCrmFake : FakeVendor
 {
     public const string User = "router";
     public const string Password = "s3cret-pass";
     public const string Platform = "crmrouter";
 
-    private readonly Lock _gate = new();
-    private readonly HashSet<string> _accessTokens = [];
-    private readonly HashSet<string> _refreshTokens = [];
-    private int _issued;
-
-    private SugarCrmFake(FakeHttpServer server) => Server = server;
-
-    public FakeHttpServer Server { get; private set; }
+    private readonly IssuedTokens _refreshTokens = new();
 
     public List<Dictionary<string, object?>> Records { get; } = [];
 
-    /// <summary>When set, the filter endpoint answers this instead of searching.</summary>
-    public Func<HttpContext, Task>? FilterOverride { get; set; }
-
-    public bool RejectAllTokens { get; set; }
-
-    public Uri Url => Server.BaseUri;
-
     public IEnumerable<RecordedRequest> TokenRequests => Server.Requests.Where(r => r.Path.EndsWith("/oauth2/token", StringComparison.Ordinal));
 
-    public static async Task<SugarCrmFake> StartAsync()
-    {
-        SugarCrmFake? fake = null;
-        var server = await FakeHttpServer.StartAsync(app => Map(app, () => fake!));
-        fake = new SugarCrmFake(server);
-        return fake;
-    }
+    public static Task<SugarCrmFake> StartAsync() => ServeAsync(new SugarCrmFake());
 
-    public void RevokeAccessTokens()
-    {
-        lock (_gate)
-        {
-            _accessTokens.Clear();
-        }
-    }
+    /// <summary>A connection that logs in with the password grant.</summary>
+    public CrmConnection Connection(string name = "main") => ConnectorTestHost.Connection(
+        "sugarcrm", new() { ["url"] = Url.ToString(), ["apiVersion"] = "v11_24", ["username"] = User, ["platform"] = Platform }, new() { ["password"] = Password }, name);
 
-    private static void Map(IEndpointRouteBuilder app, Func<SugarCrmFake> fake)
+    protected override void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/rest/v11_24/oauth2/token", (HttpContext context) => fake().TokenAsync(context));
-        app.MapPost("/rest/v11_24/{module}/filter", (HttpContext context, string module) => fake().FilterAsync(context, module));
+        app.MapPost("/rest/v11_24/oauth2/token", TokenAsync);
+        app.MapPost("/rest/v11_24/{module}/filter", (HttpContext context, string module) => WriteLookupAsync(
+            context,
+            Honours(context.Request.Headers["OAuth-Token"].ToString()),
+            Results.Json(new { error = "invalid_grant", error_message = "The access token provided is invalid." }, statusCode: 401),
+            () => FilterAsync(context, module)));
     }
 
     private async Task TokenAsync(HttpContext context)
     {
         var body = await JsonNode.ParseAsync(context.Request.Body);
-        var grant = (string?)body?["grant_type"];
-        bool accepted;
-        lock (_gate)
+        var accepted = (string?)body?["grant_type"] switch
         {
-            accepted = grant switch
-            {
-                "password" => (string?)body!["username"] == User && (string?)body["password"] == Password && (string?)body["platform"] == Platform,
-                "refresh_token" => _refreshTokens.Remove((string?)body!["refresh_token"] ?? ""),
-                _ => false,
-            };
-        }
-
+            "password" => (string?)body!["username"] == User && (string?)body["password"] == Password && (string?)body["platform"] == Platform,
+            "refresh_token" => _refreshTokens.Spend((string?)body!["refresh_token"] ?? ""),
+            _ => false,
+        };
         if (!accepted)
         {
-            context.Response.StatusCode = 401;
-            await context.Response.WriteAsJsonAsync(new { error = "need_login", error_message = "You must specify a valid username and password." });
+            await AnswerAsync(context, 401, new { error = "need_login", error_message = "You must specify a valid username and password." });
             return;
         }
 
-        string access, refresh;
-        lock (_gate)
-        {
-            _issued++;
-            access = $"access-{_issued}";
-            refresh = $"refresh-{_issued}";
-            _accessTokens.Add(access);
-            _refreshTokens.Add(refresh);
-        }
-
+        var access = IssueToken("access-");
+        var refresh = "refresh-" + access["access-".Length..];
+        _refreshTokens.Add(refresh);
         await context.Response.WriteAsJsonAsync(new
         {
             access_token = access,
@@ -101,25 +65,6 @@ internal sealed class SugarCrmFake : IAsyncDisposable
 
     private async Task FilterAsync(HttpContext context, string module)
     {
-        bool known;
-        lock (_gate)
-        {
-            known = !RejectAllTokens && _accessTokens.Contains(context.Request.Headers["OAuth-Token"].ToString());
-        }
-
-        if (!known)
-        {
-            context.Response.StatusCode = 401;
-            await context.Response.WriteAsJsonAsync(new { error = "invalid_grant", error_message = "The access token provided is invalid." });
-            return;
-        }
-
-        if (FilterOverride is { } answer)
-        {
-            await answer(context);
-            return;
-        }
-
         var body = await JsonNode.ParseAsync(context.Request.Body);
         var clauses = body!["filter"]![0]!["$or"]!.AsArray();
         var fields = ((string)body["fields"]!).Split(',');
@@ -142,6 +87,4 @@ internal sealed class SugarCrmFake : IAsyncDisposable
 
         await context.Response.WriteAsJsonAsync(new JsonObject { ["next_offset"] = -1, ["records"] = records });
     }
-
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

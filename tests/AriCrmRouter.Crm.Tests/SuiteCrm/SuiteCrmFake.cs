@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Routing;
 
 namespace AriCrmRouter.Crm.Tests.SuiteCrm;
 
@@ -9,48 +8,29 @@ namespace AriCrmRouter.Crm.Tests.SuiteCrm;
 /// input_type, response_type, rest_data; errors with HTTP 200 as <c>{"name","number","description"}</c>) and
 /// the JSON:API under <c>/legacy/Api</c> and <c>/Api</c> (client_credentials token, Bearer, filters).
 /// </summary>
-internal sealed class SuiteCrmFake : IAsyncDisposable
+internal sealed class SuiteCrmFake : FakeVendor
 {
     public const string User = "router";
     public const string Password = "p@ss'word";
     public const string ClientId = "client-1";
     public const string ClientSecret = "client-secret-value";
 
-    private readonly Lock _gate = new();
-    private readonly HashSet<string> _credentials = [];
-    private int _issued;
-
-    private SuiteCrmFake(FakeHttpServer server) => Server = server;
-
-    public FakeHttpServer Server { get; }
-
     public List<Dictionary<string, string?>> Records { get; } = [];
-
-    public Func<HttpContext, Task>? LookupOverride { get; set; }
-
-    public bool RejectAllCredentials { get; set; }
-
-    public Uri Url => Server.BaseUri;
 
     public IEnumerable<RecordedRequest> Logins => Server.Requests.Where(r => r.Body.StartsWith("method=login", StringComparison.Ordinal) || r.Path.EndsWith("/access_token", StringComparison.Ordinal));
 
-    public IEnumerable<RecordedRequest> Lookups => Server.Requests.Where(r => r.Body.StartsWith("method=get_entry_list", StringComparison.Ordinal) || r.Path.Contains("/V8/module/", StringComparison.Ordinal));
+    public IEnumerable<RecordedRequest> Lookups => Server.Requests.Where(IsLookup);
 
-    public static async Task<SuiteCrmFake> StartAsync()
-    {
-        SuiteCrmFake? fake = null;
-        var server = await FakeHttpServer.StartAsync(app => Map(app, () => fake!));
-        fake = new SuiteCrmFake(server);
-        return fake;
-    }
+    /// <summary>A record lookup of either API (not a login or a token request).</summary>
+    public static bool IsLookup(RecordedRequest request) =>
+        request.Body.StartsWith("method=get_entry_list", StringComparison.Ordinal) || request.Path.Contains("/V8/module/", StringComparison.Ordinal);
 
-    public void Revoke()
-    {
-        lock (_gate)
-        {
-            _credentials.Clear();
-        }
-    }
+    public static Task<SuiteCrmFake> StartAsync() => ServeAsync(new SuiteCrmFake());
+
+    /// <summary>A connection to SuiteCRM 8's JSON:API (client credentials) or to SuiteCRM 7's v4_1 API (password).</summary>
+    public CrmConnection Connection(bool jsonApi, string name = "main") => jsonApi
+        ? ConnectorTestHost.Connection("suitecrm", new() { ["url"] = Url.ToString(), ["api"] = "v8", ["clientId"] = ClientId }, new() { ["clientSecret"] = ClientSecret }, name)
+        : ConnectorTestHost.Connection("suitecrm", new() { ["url"] = Url.ToString(), ["api"] = "v4_1", ["username"] = User }, new() { ["password"] = Password }, name);
 
     /// <summary>The <c>query</c> argument of the last get_entry_list call.</summary>
     public string LastLegacyQuery()
@@ -62,31 +42,17 @@ internal sealed class SuiteCrmFake : IAsyncDisposable
     private static Dictionary<string, string> QueryHelpersParse(string body) =>
         body.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => Uri.UnescapeDataString(p[0].Replace('+', ' ')), p => Uri.UnescapeDataString(p[1].Replace('+', ' ')));
 
-    private static void Map(IEndpointRouteBuilder app, Func<SuiteCrmFake> fake)
+    protected override void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/service/v4_1/rest.php", (HttpContext context) => fake().LegacyAsync(context));
+        app.MapPost("/service/v4_1/rest.php", LegacyAsync);
         foreach (var prefix in new[] { "/legacy", "" })
         {
-            app.MapPost(prefix + "/Api/access_token", (HttpContext context) => fake().TokenAsync(context));
-            app.MapGet(prefix + "/Api/V8/module/{module}", (HttpContext context, string module) => fake().ModuleAsync(context, module));
-        }
-    }
-
-    private string Issue(string prefix)
-    {
-        lock (_gate)
-        {
-            var value = $"{prefix}-{++_issued}";
-            _credentials.Add(value);
-            return value;
-        }
-    }
-
-    private bool Known(string credential)
-    {
-        lock (_gate)
-        {
-            return !RejectAllCredentials && _credentials.Contains(credential);
+            app.MapPost(prefix + "/Api/access_token", TokenAsync);
+            app.MapGet(prefix + "/Api/V8/module/{module}", (HttpContext context, string module) => WriteLookupAsync(
+                context,
+                HonoursAuthorization(context.Request),
+                Results.Json(new { error = "access_denied", message = "The resource owner or authorization server denied the request." }, statusCode: 401),
+                () => ModuleAsync(context, module)));
         }
     }
 
@@ -100,7 +66,7 @@ internal sealed class SuiteCrmFake : IAsyncDisposable
             var expected = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(Password)));
             if ((string?)args["user_auth"]!["user_name"] == User && (string?)args["user_auth"]!["password"] == expected)
             {
-                await context.Response.WriteAsJsonAsync(new { id = Issue("session"), module_name = "Users", name_value_list = new { } });
+                await context.Response.WriteAsJsonAsync(new { id = IssueToken("session-"), module_name = "Users", name_value_list = new { } });
             }
             else
             {
@@ -110,18 +76,15 @@ internal sealed class SuiteCrmFake : IAsyncDisposable
             return;
         }
 
-        if (!Known((string?)args["session"] ?? ""))
-        {
-            await context.Response.WriteAsJsonAsync(new { name = "Invalid Session ID", number = 11, description = "The session ID is invalid" });
-            return;
-        }
+        await WriteLookupAsync(
+            context,
+            Honours((string?)args["session"] ?? ""),
+            Results.Json(new { name = "Invalid Session ID", number = 11, description = "The session ID is invalid" }),
+            () => LegacyLookupAsync(context, args));
+    }
 
-        if (LookupOverride is { } answer)
-        {
-            await answer(context);
-            return;
-        }
-
+    private async Task LegacyLookupAsync(HttpContext context, JsonNode args)
+    {
         var query = (string)args["query"]!;
         var select = args["select_fields"]!.AsArray().Select(f => (string)f!).ToList();
         var match = Records.FirstOrDefault(record => record.Any(pair =>
@@ -154,30 +117,15 @@ internal sealed class SuiteCrmFake : IAsyncDisposable
         var form = await context.Request.ReadFormAsync();
         if (form["grant_type"] != "client_credentials" || form["client_id"] != ClientId || form["client_secret"] != ClientSecret)
         {
-            context.Response.StatusCode = 401;
-            await context.Response.WriteAsJsonAsync(new { error = "invalid_client", error_description = "Client authentication failed", message = "Client authentication failed" });
+            await AnswerAsync(context, 401, new { error = "invalid_client", error_description = "Client authentication failed", message = "Client authentication failed" });
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(new { token_type = "Bearer", expires_in = 3600, access_token = Issue("jwt") });
+        await context.Response.WriteAsJsonAsync(new { token_type = "Bearer", expires_in = 3600, access_token = IssueToken("jwt-") });
     }
 
     private async Task ModuleAsync(HttpContext context, string module)
     {
-        var authorization = context.Request.Headers.Authorization.ToString();
-        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || !Known(authorization["Bearer ".Length..]))
-        {
-            context.Response.StatusCode = 401;
-            await context.Response.WriteAsJsonAsync(new { error = "access_denied", message = "The resource owner or authorization server denied the request." });
-            return;
-        }
-
-        if (LookupOverride is { } answer)
-        {
-            await answer(context);
-            return;
-        }
-
         var filters = context.Request.Query
             .Where(q => q.Key.StartsWith("filter[", StringComparison.Ordinal) && q.Key.EndsWith("][eq]", StringComparison.Ordinal))
             .Select(q => (Field: q.Key["filter[".Length..^"][eq]".Length], Value: q.Value.ToString()))
@@ -199,6 +147,4 @@ internal sealed class SuiteCrmFake : IAsyncDisposable
         context.Response.ContentType = "application/vnd.api+json";
         await context.Response.WriteAsync(new JsonObject { ["meta"] = new JsonObject(), ["data"] = data }.ToJsonString(JsonSerializerOptions.Web));
     }
-
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

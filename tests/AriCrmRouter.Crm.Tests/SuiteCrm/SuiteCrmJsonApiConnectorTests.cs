@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.SuiteCrm;
-
 namespace AriCrmRouter.Crm.Tests.SuiteCrm;
 
 public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(new VendorClient(http, options, time), logger)))
@@ -23,14 +21,14 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
         return new CrmConnection("suite8", "suitecrm", settings, new Dictionary<string, string> { ["clientSecret"] = secret });
     }
 
-    private static CrmLookupRequest ByPhone(string caller = "+1 415 555 1212") => new() { Module = "Contacts", Field = "status_c", CallerNumber = caller };
+    private static CrmLookupRequest ByPhone(string caller = "+1 415 555 1212") => ConnectorTestHost.ByPhone("Contacts", "status_c", caller);
 
-    private static CrmLookupRequest ByKey(string dtmf) => new() { Module = "Contacts", Field = "status_c", KeyField = "account_no_c", Dtmf = dtmf, CallerNumber = "" };
+    private static CrmLookupRequest ByKey(string dtmf) => ConnectorTestHost.ByKey("Contacts", "status_c", "account_no_c", dtmf, callerNumber: "");
 
     [Fact]
     public async Task LookupAsync_CallerNumberMatchesPhoneField_ReturnsFieldValue()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByPhone());
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         var last = _fake.Lookups.Last();
@@ -43,7 +41,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_DtmfMatchesKeyField_ReturnsFieldValue()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByKey("12345"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Equal("?fields[Contacts]=status_c&filter[account_no_c][eq]=12345&page[size]=1", Assert.Single(_fake.Lookups).Query);
@@ -52,7 +50,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_NoMatchingRecord_TriesEachFormThenReturnsNotFound()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByPhone("+1 212 555 0100"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByPhone("+1 212 555 0100"));
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         Assert.Equal(Phone.PhoneNumberForms.Parse("+1 212 555 0100", "US").All.Count, _fake.Lookups.Count());
@@ -61,10 +59,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_TokenAboutToExpire_RequestsNewTokenFirst()
     {
-        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
-        Clock.Advance(TimeSpan.FromMinutes(59.5));
-
-        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+        await LookupTwiceAsync(Connection(), ByKey("12345"), TimeSpan.FromMinutes(59.5));
 
         Assert.Equal(2, _fake.Logins.Count());
         Assert.Equal(2, _fake.Lookups.Count());
@@ -73,19 +68,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_WrongClientSecret_ThrowsUnauthorized()
     {
-        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection("nope"), ByKey("1"), CancellationToken.None));
-
-        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
-    }
-
-    [Fact]
-    public async Task LookupAsync_AnswerWithoutDataList_ThrowsMalformedResponse()
-    {
-        _fake.LookupOverride = context => context.Response.WriteAsync("{\"errors\":null}");
-
-        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByKey("1"), CancellationToken.None));
-
-        Assert.Equal(CrmFailureKind.MalformedResponse, error.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, Connection("nope"), ByKey("1"));
     }
 
     [Fact]
@@ -93,7 +76,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     {
         const string hostile = "1&filter[id][neq]=x\")*";
 
-        await Connector.LookupAsync(Connection(), ByKey(hostile), CancellationToken.None);
+        await Lookup(Connection(), ByKey(hostile));
 
         Assert.Equal("?fields[Contacts]=status_c&filter[account_no_c][eq]=1%26filter%5Bid%5D%5Bneq%5D%3Dx%22%29%2A&page[size]=1", Assert.Single(_fake.Lookups).Query);
     }
@@ -101,7 +84,7 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
     [Fact]
     public async Task LookupAsync_EmptyPathPrefix_CallsApiAtTheRoot()
     {
-        var outcome = await Connector.LookupAsync(Connection(prefix: "/"), ByKey("12345"), CancellationToken.None);
+        var outcome = await Lookup(Connection(prefix: "/"), ByKey("12345"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Equal(["/Api/access_token", "/Api/V8/module/Contacts"], _fake.Server.Requests.Select(r => r.Path));
@@ -113,7 +96,6 @@ public sealed class SuiteCrmJsonApiConnectorTests() : ConnectorPage(new Connecto
         var problems = Connector.Validate(new CrmConnection("bad", "suitecrm", new Dictionary<string, string> { ["url"] = "https://crm.example.com", ["api"] = "v8" }, new Dictionary<string, string>()));
 
         Assert.Equal(2, problems.Count);
-        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "clientId", "clientSecret");
     }
 }

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.SuiteCrm;
-
 namespace AriCrmRouter.Crm.Tests.SuiteCrm;
 
 public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new ConnectorTestHost<SuiteCrmConnector>((http, options, time, logger) => new SuiteCrmConnector(new VendorClient(http, options, time), logger)))
@@ -19,14 +17,14 @@ public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new Connector
         new Dictionary<string, string> { ["url"] = _fake.Url.ToString(), ["api"] = "v4_1", ["username"] = SuiteCrmFake.User },
         new Dictionary<string, string> { ["password"] = password });
 
-    private static CrmLookupRequest ByPhone(string caller = "+1 415 555 1212") => new() { Module = "Contacts", Field = "status_c", CallerNumber = caller };
+    private static CrmLookupRequest ByPhone(string caller = "+1 415 555 1212") => ConnectorTestHost.ByPhone("Contacts", "status_c", caller);
 
-    private static CrmLookupRequest ByKey(string dtmf) => new() { Module = "Contacts", Field = "status_c", KeyField = "account_no_c", Dtmf = dtmf, CallerNumber = "" };
+    private static CrmLookupRequest ByKey(string dtmf) => ConnectorTestHost.ByKey("Contacts", "status_c", "account_no_c", dtmf, callerNumber: "");
 
     [Fact]
     public async Task LookupAsync_CallerNumberMatchesPhoneField_ReturnsFieldValue()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByPhone());
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         var query = _fake.LastLegacyQuery();
@@ -39,7 +37,7 @@ public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new Connector
     [Fact]
     public async Task LookupAsync_DtmfMatchesCustomKeyField_QueriesCustomTable()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByKey("12345"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Equal("contacts_cstm.account_no_c = '12345'", _fake.LastLegacyQuery());
@@ -48,8 +46,8 @@ public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new Connector
     [Fact]
     public async Task LookupAsync_TwoLookups_LogsInOnceWithMd5Password()
     {
-        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
-        await Connector.LookupAsync(Connection(), ByKey("12345"), CancellationToken.None);
+        await Lookup(Connection(), ByPhone());
+        await Lookup(Connection(), ByKey("12345"));
 
         var login = Assert.Single(_fake.Logins);
         Assert.DoesNotContain(Uri.EscapeDataString(SuiteCrmFake.Password), login.Body, StringComparison.Ordinal);
@@ -58,10 +56,7 @@ public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new Connector
     [Fact]
     public async Task LookupAsync_SessionOlderThanLifetime_LogsInAgainBeforeUse()
     {
-        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
-        Clock.Advance(TimeSpan.FromMinutes(19.5));
-
-        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        await LookupTwiceAsync(Connection(), ByPhone(), TimeSpan.FromMinutes(19.5));
 
         Assert.Equal(2, _fake.Logins.Count());
         Assert.Equal(2, _fake.Lookups.Count());
@@ -70,10 +65,10 @@ public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new Connector
     [Fact]
     public async Task LookupAsync_InvalidSessionIdWithHttp200_LogsInAgainAndSucceeds()
     {
-        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
-        _fake.Revoke();
+        await Lookup(Connection(), ByPhone());
+        _fake.ExpireIssuedTokens();
 
-        var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByPhone());
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Equal(2, _fake.Logins.Count());
@@ -82,26 +77,22 @@ public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new Connector
     [Fact]
     public async Task LookupAsync_SessionRejectedAfterRelogin_ThrowsUnauthorized()
     {
-        _fake.RejectAllCredentials = true;
+        _fake.RejectEveryToken = true;
 
-        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None));
-
-        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, Connection(), ByPhone());
         Assert.Equal(2, _fake.Lookups.Count());
     }
 
     [Fact]
     public async Task LookupAsync_InvalidLogin_ThrowsUnauthorized()
     {
-        var error = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection("wrong"), ByPhone(), CancellationToken.None));
-
-        Assert.Equal(CrmFailureKind.Unauthorized, error.Kind);
+        await FailsAsAsync(CrmFailureKind.Unauthorized, Connection("wrong"), ByPhone());
     }
 
     [Fact]
     public async Task LookupAsync_HostileCallerId_IsOneEscapedSqlLiteral()
     {
-        await Connector.LookupAsync(Connection(), ByPhone("' OR 1=1 --"), CancellationToken.None);
+        await Lookup(Connection(), ByPhone("' OR 1=1 --"));
 
         Assert.Equal(
             "contacts.phone_work IN ('11', ''' OR 1=1 --') OR contacts.phone_mobile IN ('11', ''' OR 1=1 --') OR contacts.phone_home IN ('11', ''' OR 1=1 --') OR contacts.phone_other IN ('11', ''' OR 1=1 --')",
@@ -111,7 +102,7 @@ public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new Connector
     [Fact]
     public async Task LookupAsync_HostileDtmf_DoublesQuotesAndDropsBackslashes()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByKey("1') OR ('1'='1\\\"*"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByKey("1') OR ('1'='1\\\"*"));
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         Assert.Equal("contacts_cstm.account_no_c = '1'') OR (''1''=''1\"*'", _fake.LastLegacyQuery());
@@ -120,7 +111,7 @@ public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new Connector
     [Fact]
     public async Task LookupAsync_AnyLookup_KeepsSessionAndPasswordOutOfUrls()
     {
-        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        await Lookup(Connection(), ByPhone());
 
         Assert.All(_fake.Server.Requests, r => Assert.Equal("", r.Query));
         Assert.Contains("session-1", Assert.Single(_fake.Lookups).Body, StringComparison.Ordinal);
@@ -132,8 +123,7 @@ public sealed class SuiteCrmLegacyConnectorTests() : ConnectorPage(new Connector
         var problems = Connector.Validate(new CrmConnection("bad", "suitecrm", new Dictionary<string, string> { ["url"] = "https://crm.example.com", ["api"] = "v4_1" }, new Dictionary<string, string>()));
 
         Assert.Equal(2, problems.Count);
-        Assert.Contains(problems, p => p.Contains("'username'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'password'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "username", "password");
     }
 
     [Fact]

@@ -8,92 +8,57 @@ namespace AriCrmRouter.Crm.Tests.Vtiger;
 /// accessKey = md5(token + user access key), GET query (VTQL). Errors come with HTTP 200 and
 /// <c>{"success":false,"error":{"code","message"}}</c>, like the real one.
 /// </summary>
-internal sealed partial class VtigerFake : IAsyncDisposable
+internal sealed partial class VtigerFake : FakeVendor
 {
     public const string User = "admin";
     public const string AccessKey = "Ab12Cd34Ef56Gh78";
 
-    private readonly Lock _gate = new();
-    private readonly HashSet<string> _sessions = [];
     private string? _challenge;
-    private int _issued;
-
-    private VtigerFake(FakeHttpServer server) => Server = server;
-
-    public FakeHttpServer Server { get; }
+    private int _challenges;
 
     public List<Dictionary<string, string?>> Records { get; } = [];
-
-    public Func<HttpContext, Task>? QueryOverride { get; set; }
-
-    public bool RejectAllSessions { get; set; }
-
-    public Uri Url => Server.BaseUri;
 
     public IEnumerable<RecordedRequest> Logins => Server.Requests.Where(r => r.Method == "POST");
 
     public IEnumerable<RecordedRequest> Queries => Server.Requests.Where(r => r.Query.Contains("operation=query", StringComparison.Ordinal));
 
     /// <summary>The decoded VTQL of the last query call.</summary>
-    public string LastQuery() => Uri.UnescapeDataString(Regex.Match(Queries.Last().Query, "[?&]query=([^&]*)").Groups[1].Value);
+    public string LastQuery() => LastParameter(Queries, "query");
 
-    public static async Task<VtigerFake> StartAsync()
+    public static Task<VtigerFake> StartAsync() => ServeAsync(new VtigerFake());
+
+    /// <summary>A connection to the web service under <c>/crm/</c> with the user's access key.</summary>
+    public CrmConnection Connection(string name = "main", string accessKey = AccessKey) => ConnectorTestHost.Connection(
+        "vtiger", new() { ["url"] = new Uri(Url, "crm/").ToString(), ["username"] = User }, new() { ["accessKey"] = accessKey }, name);
+
+    protected override void Map(IEndpointRouteBuilder app)
     {
-        VtigerFake? fake = null;
-        var server = await FakeHttpServer.StartAsync(app =>
-        {
-            app.MapGet("/crm/webservice.php", (HttpContext context) => fake!.GetAsync(context));
-            app.MapPost("/crm/webservice.php", (HttpContext context) => fake!.LoginAsync(context));
-        });
-        fake = new VtigerFake(server);
-        return fake;
+        app.MapGet("/crm/webservice.php", GetAsync);
+        app.MapPost("/crm/webservice.php", LoginAsync);
     }
 
-    public void Revoke()
-    {
-        lock (_gate)
-        {
-            _sessions.Clear();
-        }
-    }
-
-    private static Task Error(HttpContext context, string code, string message) =>
-        context.Response.WriteAsJsonAsync(new { success = false, error = new { code, message } });
+    private static IResult Error(string code, string message) => Results.Json(new { success = false, error = new { code, message } });
 
     private async Task GetAsync(HttpContext context)
     {
         var operation = context.Request.Query["operation"].ToString();
         if (operation == "getchallenge")
         {
-            string token;
-            lock (_gate)
-            {
-                token = $"challenge{++_issued}";
-                _challenge = token;
-            }
-
+            var token = $"challenge{Interlocked.Increment(ref _challenges)}";
+            Volatile.Write(ref _challenge, token);
             await context.Response.WriteAsJsonAsync(new { success = true, result = new { token, serverTime = 1764000000, expireTime = 1764000300 } });
             return;
         }
 
-        bool known;
-        lock (_gate)
-        {
-            known = !RejectAllSessions && _sessions.Contains(context.Request.Query["sessionName"].ToString());
-        }
+        await WriteLookupAsync(
+            context,
+            Honours(context.Request.Query["sessionName"].ToString()),
+            Error("INVALID_SESSIONID", "Session Identifier provided is Invalid"),
+            () => QueryAsync(context));
+    }
 
-        if (!known)
-        {
-            await Error(context, "INVALID_SESSIONID", "Session Identifier provided is Invalid");
-            return;
-        }
-
-        if (QueryOverride is { } answer)
-        {
-            await answer(context);
-            return;
-        }
-
+    private async Task QueryAsync(HttpContext context)
+    {
         var query = context.Request.Query["query"].ToString();
         var select = Regex.Match(query, "^SELECT (.*?) FROM", RegexOptions.None, TimeSpan.FromSeconds(1)).Groups[1].Value.Split(',');
         var conditions = Condition().Matches(query).Select(m => (Field: m.Groups[1].Value, Value: m.Groups[2].Value.Replace("''", "'", StringComparison.Ordinal))).ToList();
@@ -117,31 +82,17 @@ internal sealed partial class VtigerFake : IAsyncDisposable
     private async Task LoginAsync(HttpContext context)
     {
         var form = await context.Request.ReadFormAsync();
-        string? challenge;
-        lock (_gate)
-        {
-            challenge = _challenge;
-        }
-
-        var expected = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(challenge + AccessKey)));
+        var expected = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(Volatile.Read(ref _challenge) + AccessKey)));
         if (form["operation"] != "login" || form["username"] != User || form["accessKey"] != expected)
         {
-            await Error(context, "INVALID_USER_CREDENTIALS", "Invalid username or password");
+            await Error("INVALID_USER_CREDENTIALS", "Invalid username or password").ExecuteAsync(context);
             return;
         }
 
-        string session;
-        lock (_gate)
-        {
-            session = $"sess{_issued}abc";
-            _sessions.Add(session);
-        }
-
+        var session = IssueToken("sess", "abc");
         await context.Response.WriteAsJsonAsync(new { success = true, result = new { sessionName = session, userId = "19x1", version = "0.22", vtigerVersion = "7.5.0" } });
     }
 
     [GeneratedRegex("(\\w+)='((?:[^']|'')+)'")]
     private static partial Regex Condition();
-
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Zendesk;
-
 namespace AriCrmRouter.Crm.Tests.Zendesk;
 
 public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHost<ZendeskConnector>((http, options, time, logger) => new ZendeskConnector(new VendorClient(http, options, time), logger)))
@@ -29,7 +27,7 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     [Fact]
     public async Task LookupAsync_CallerNumberMatchesUserPhone_ReturnsUserField()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByPhone());
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Equal("type:user phone:*4155551212", _fake.LastSearchQuery());
@@ -42,13 +40,13 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     [InlineData("name", "Ann")]
     public async Task LookupAsync_FieldOfAnyType_ReturnsInvariantText(string field, string expected)
     {
-        Assert.Equal(LookupOutcome.Found(expected), await Connector.LookupAsync(Connection(), ByPhone(field: field), CancellationToken.None));
+        Assert.Equal(LookupOutcome.Found(expected), await Lookup(Connection(), ByPhone(field: field)));
     }
 
     [Fact]
     public async Task LookupAsync_OrganizationsModule_ReadsTheUsersOrganizationField()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByPhone(field: "seats", module: "organizations"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByPhone(field: "seats", module: "organizations"));
 
         Assert.Equal(LookupOutcome.Found("25"), outcome);
         Assert.Contains(_fake.Server.Requests, r => r.Path == "/api/v2/organizations/77.json");
@@ -57,7 +55,7 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     [Fact]
     public async Task LookupAsync_DtmfMatchesExternalId_UsesExternalIdSearch()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByKey("external_id", "12345"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByKey("external_id", "12345"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         var search = Assert.Single(_fake.Searches);
@@ -68,7 +66,7 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     [Fact]
     public async Task LookupAsync_DtmfMatchesUserField_SearchesQuotedValue()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByKey("account_no", "A-9"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByKey("account_no", "A-9"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Equal("type:user account_no:\"A-9\"", _fake.LastSearchQuery());
@@ -77,13 +75,13 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     [Fact]
     public async Task LookupAsync_UserWithoutOrganization_ReturnsNotFound()
     {
-        Assert.Equal(LookupOutcome.NotFound, await Connector.LookupAsync(Connection(), ByPhone("+44 20 7946 0000", field: "tier", module: "organizations"), CancellationToken.None));
+        Assert.Equal(LookupOutcome.NotFound, await Lookup(Connection(), ByPhone("+44 20 7946 0000", field: "tier", module: "organizations")));
     }
 
     [Fact]
     public async Task LookupAsync_DtmfMatchesOrganizationExternalId_ReturnsOrganizationField()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ByKey("external_id", "ORG-1", field: "tier", module: "organizations"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ByKey("external_id", "ORG-1", field: "tier", module: "organizations"));
 
         Assert.Equal(LookupOutcome.Found("platinum"), outcome);
         Assert.Equal("/api/v2/organizations/search.json", Assert.Single(_fake.Server.Requests).Path);
@@ -92,8 +90,8 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     [Fact]
     public async Task LookupAsync_TwoLookups_SendBasicTokenCredentialInHeaderOnly()
     {
-        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
-        await Connector.LookupAsync(Connection(), ByKey("external_id", "12345"), CancellationToken.None);
+        await Lookup(Connection(), ByPhone());
+        await Lookup(Connection(), ByKey("external_id", "12345"));
 
         Assert.All(_fake.Server.Requests, r =>
         {
@@ -107,19 +105,19 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     {
         var connection = new CrmConnection("zd-oauth", "zendesk", new Dictionary<string, string> { ["url"] = _fake.Url.ToString() }, new Dictionary<string, string> { ["oauthToken"] = "oauth-abc" });
 
-        Assert.Equal(LookupOutcome.Found("GOLD"), await Connector.LookupAsync(connection, ByPhone(), CancellationToken.None));
+        Assert.Equal(LookupOutcome.Found("GOLD"), await Lookup(connection, ByPhone()));
         Assert.Equal("Bearer oauth-abc", _fake.Server.Requests[0].Headers["Authorization"]);
     }
 
     [Fact]
     public async Task LookupAsync_TokenRotatedInStore_UsesTheNewTokenWithoutAFailedAttempt()
     {
-        await Connector.LookupAsync(Connection(), ByPhone(), CancellationToken.None);
+        await Lookup(Connection(), ByPhone());
         var rotated = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{ZendeskFake.Email}/token:rotated"));
         _fake.AcceptedAuthorizations.Clear();
         _fake.AcceptedAuthorizations.Add(rotated);
 
-        var outcome = await Connector.LookupAsync(Connection("rotated"), ByPhone(), CancellationToken.None);
+        var outcome = await Lookup(Connection("rotated"), ByPhone());
 
         // The credential cache is keyed by a fingerprint of the secrets, so the edited connection never
         // tries the old token first.
@@ -131,7 +129,7 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     [Fact]
     public async Task LookupAsync_HostileCallerId_SearchesDigitsOnly()
     {
-        await Connector.LookupAsync(Connection(), ByPhone("' OR 1=1 -- role:admin 4155551212"), CancellationToken.None);
+        await Lookup(Connection(), ByPhone("' OR 1=1 -- role:admin 4155551212"));
 
         Assert.Matches("^type:user phone:\\*[0-9]{7,}$", _fake.LastSearchQuery());
     }
@@ -139,7 +137,7 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     [Fact]
     public async Task LookupAsync_HostileDtmf_StaysInsideOneQuotedValue()
     {
-        await Connector.LookupAsync(Connection(), ByKey("account_no", "1\" role:admin \\\")*"), CancellationToken.None);
+        await Lookup(Connection(), ByKey("account_no", "1\" role:admin \\\")*"));
 
         Assert.Equal("type:user account_no:\"1 role:admin )*\"", _fake.LastSearchQuery());
     }
@@ -147,7 +145,7 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     [Fact]
     public async Task LookupAsync_HostileExternalId_IsPercentEncoded()
     {
-        await Connector.LookupAsync(Connection(), ByKey("external_id", "1&role=admin"), CancellationToken.None);
+        await Lookup(Connection(), ByKey("external_id", "1&role=admin"));
 
         Assert.Equal("?external_id=1%26role%3Dadmin", Assert.Single(_fake.Searches).Query);
     }
@@ -157,7 +155,7 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     {
         var problems = Connector.Validate(new CrmConnection("bad", "zendesk", new Dictionary<string, string>(), new Dictionary<string, string>()));
 
-        Assert.Contains(problems, p => p.Contains("'subdomain'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "subdomain");
         Assert.Contains(problems, p => p.Contains("'apiToken'", StringComparison.Ordinal) && p.Contains("'oauthToken'", StringComparison.Ordinal));
     }
 
@@ -166,6 +164,6 @@ public sealed class ZendeskConnectorTests() : ConnectorPage(new ConnectorTestHos
     {
         var problems = Connector.Validate(new CrmConnection("bad", "zendesk", new Dictionary<string, string> { ["subdomain"] = "acme" }, new Dictionary<string, string> { ["apiToken"] = "x" }));
 
-        Assert.Contains(problems, p => p.Contains("'email'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "email");
     }
 }

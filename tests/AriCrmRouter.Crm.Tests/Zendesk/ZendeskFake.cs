@@ -7,14 +7,10 @@ namespace AriCrmRouter.Crm.Tests.Zendesk;
 /// <c>/api/v2/{users|organizations}/search.json?external_id=</c>, <c>/api/v2/organizations/{id}.json</c>;
 /// 401 <c>{"error":"Couldn't authenticate you"}</c> for unknown credentials.
 /// </summary>
-internal sealed partial class ZendeskFake : IAsyncDisposable
+internal sealed partial class ZendeskFake : FakeVendor
 {
     public const string Email = "agent@acme.test";
     public const string ApiToken = "zd-api-token-123";
-
-    private ZendeskFake(FakeHttpServer server) => Server = server;
-
-    public FakeHttpServer Server { get; }
 
     public List<JsonObject> Users { get; } = [];
 
@@ -22,44 +18,29 @@ internal sealed partial class ZendeskFake : IAsyncDisposable
 
     public HashSet<string> AcceptedAuthorizations { get; } = ["Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Email}/token:{ApiToken}")), "Bearer oauth-abc"];
 
-    public Func<HttpContext, Task>? SearchOverride { get; set; }
-
-    public Uri Url => Server.BaseUri;
-
     public IEnumerable<RecordedRequest> Searches => Server.Requests.Where(r => r.Path.EndsWith("search.json", StringComparison.Ordinal));
 
-    public string LastSearchQuery() => Uri.UnescapeDataString(Regex.Match(Searches.Last().Query, "[?&]query=([^&]*)").Groups[1].Value);
+    public string LastSearchQuery() => LastParameter(Searches, "query");
 
-    public static async Task<ZendeskFake> StartAsync()
+    public static Task<ZendeskFake> StartAsync() => ServeAsync(new ZendeskFake());
+
+    /// <summary>A connection with the agent's API token.</summary>
+    public CrmConnection Connection(string name = "main") => ConnectorTestHost.Connection(
+        "zendesk", new() { ["url"] = Url.ToString(), ["email"] = Email }, new() { ["apiToken"] = ApiToken }, name);
+
+    protected override void Map(IEndpointRouteBuilder app)
     {
-        ZendeskFake? fake = null;
-        var server = await FakeHttpServer.StartAsync(app =>
-        {
-            app.MapGet("/api/v2/search.json", (HttpContext context) => fake!.Guard(context, fake.SearchAsync));
-            app.MapGet("/api/v2/{kind}/search.json", (HttpContext context, string kind) => fake!.Guard(context, c => fake.ExternalIdAsync(c, kind)));
-            app.MapGet("/api/v2/organizations/{id:long}.json", (HttpContext context, long id) => fake!.Guard(context, c => fake.OrganizationAsync(c, id)));
-        });
-        fake = new ZendeskFake(server);
-        return fake;
+        app.MapGet("/api/v2/search.json", (HttpContext context) => Guard(context, () => SearchAsync(context)));
+        app.MapGet("/api/v2/{kind}/search.json", (HttpContext context, string kind) => Guard(context, () => ExternalIdAsync(context, kind)));
+        app.MapGet("/api/v2/organizations/{id:long}.json", (HttpContext context, long id) => Guard(context, () => OrganizationAsync(context, id)));
     }
 
-    private async Task Guard(HttpContext context, Func<HttpContext, Task> next)
-    {
-        if (!AcceptedAuthorizations.Contains(context.Request.Headers.Authorization.ToString()))
-        {
-            context.Response.StatusCode = 401;
-            await context.Response.WriteAsJsonAsync(new { error = "Couldn't authenticate you" });
-            return;
-        }
-
-        if (SearchOverride is { } answer)
-        {
-            await answer(context);
-            return;
-        }
-
-        await next(context);
-    }
+    /// <summary>Zendesk takes fixed credentials (API token or OAuth token), none it issues.</summary>
+    private Task Guard(HttpContext context, Func<Task> next) => WriteLookupAsync(
+        context,
+        !RejectEveryToken && AcceptedAuthorizations.Contains(context.Request.Headers.Authorization.ToString()),
+        Results.Json(new { error = "Couldn't authenticate you" }, statusCode: 401),
+        next);
 
     private async Task SearchAsync(HttpContext context)
     {
@@ -97,8 +78,7 @@ internal sealed partial class ZendeskFake : IAsyncDisposable
         var organization = Organizations.FirstOrDefault(o => (long)o["id"]! == id);
         if (organization is null)
         {
-            context.Response.StatusCode = 404;
-            await context.Response.WriteAsJsonAsync(new { error = "RecordNotFound", description = "Not found" });
+            await AnswerAsync(context, 404, new { error = "RecordNotFound", description = "Not found" });
             return;
         }
 
@@ -110,6 +90,4 @@ internal sealed partial class ZendeskFake : IAsyncDisposable
 
     [GeneratedRegex("^type:(user|organization) (\\w+):\"([^\"]*)\"$")]
     private static partial Regex FieldQuery();
-
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Zendesk;
-
 namespace AriCrmRouter.Crm.Tests.Zendesk;
 
 public sealed class ZendeskShortCallerIdTests() : ConnectorPage(new ConnectorTestHost<ZendeskConnector>((http, options, time, logger) => new ZendeskConnector(new VendorClient(http, options, time), logger)))

@@ -1,24 +1,13 @@
-using System.Collections.Concurrent;
-
 namespace AriCrmRouter.Crm.Tests.Zoho;
 
 /// <summary>
 /// A Zoho accounts server and CRM API on one local Kestrel server, answering with Zoho's documented shapes:
 /// token answers with api_domain, 204 with an empty body when nothing matches, 401 INVALID_TOKEN, 429.
 /// </summary>
-internal sealed class FakeZoho : IAsyncDisposable
+internal sealed class FakeZoho : FakeVendor
 {
     public const string ClientSecret = "zoho-client-secret-value";
     public const string RefreshToken = "1000.zoho-refresh-token-value";
-
-    private readonly ConcurrentDictionary<string, bool> _liveTokens = new();
-    private int _issued;
-
-    private FakeZoho()
-    {
-    }
-
-    public FakeHttpServer Server { get; private set; } = null!;
 
     /// <summary>Records by module; each is the JSON object Zoho would return.</summary>
     public Dictionary<string, List<JsonObject>> Records { get; } = new(StringComparer.Ordinal);
@@ -26,34 +15,21 @@ internal sealed class FakeZoho : IAsyncDisposable
     /// <summary>Phone values stored on each record (what the <c>phone</c> search matches).</summary>
     public Dictionary<JsonObject, string[]> Phones { get; } = [];
 
-    public int TokensIssued => _issued;
-
     public long ExpiresIn { get; set; } = 3600;
 
     /// <summary>The token endpoint answers HTTP 200 {"error":"invalid_code"} (a revoked refresh token).</summary>
     public bool RefuseRefresh { get; set; }
-
-    /// <summary>Every access token is answered 401 INVALID_TOKEN.</summary>
-    public bool RejectEveryToken { get; set; }
-
-    /// <summary>When set, the search endpoint answers this instead of searching.</summary>
-    public Func<IResult>? SearchOverride { get; set; }
 
     /// <summary>When set, the token endpoint answers this instead (throttling, outages).</summary>
     public Func<IResult>? TokenOverride { get; set; }
 
     public IEnumerable<RecordedRequest> Searches => Server.Requests.Where(r => r.Path.EndsWith("/search", StringComparison.Ordinal));
 
-    public static async Task<FakeZoho> StartAsync()
-    {
-        var fake = new FakeZoho();
-        fake.Server = await FakeHttpServer.StartAsync(app =>
-        {
-            app.MapPost("/oauth/v2/token", fake.Token);
-            app.MapGet("/crm/v8/{module}/search", fake.Search);
-        });
-        return fake;
-    }
+    public static Task<FakeZoho> StartAsync() => ServeAsync(new FakeZoho());
+
+    /// <summary>A connection that refreshes its token at this fake's accounts server.</summary>
+    public CrmConnection Connection(string name = "main") => ConnectorTestHost.Connection(
+        "zoho", new() { ["accountsUrl"] = Url.ToString(), ["clientId"] = "1000.CLIENTID" }, new() { ["clientSecret"] = ClientSecret, ["refreshToken"] = RefreshToken }, name);
 
     public void Add(string module, string[] phones, JsonObject record)
     {
@@ -66,10 +42,14 @@ internal sealed class FakeZoho : IAsyncDisposable
         Phones[record] = phones;
     }
 
-    /// <summary>Revokes every token issued so far, as if they expired on Zoho's side.</summary>
-    public void ExpireIssuedTokens() => _liveTokens.Clear();
-
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    protected override void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/oauth/v2/token", Token);
+        app.MapGet("/crm/v8/{module}/search", (string module, HttpRequest request) => Lookup(
+            HonoursAuthorization(request, "Zoho-oauthtoken "),
+            Results.Json(new { code = "INVALID_TOKEN", details = new { }, message = "invalid oauth token", status = "error" }, statusCode: 401),
+            () => Search(module, request)));
+    }
 
     private async Task<IResult> Token(HttpRequest request)
     {
@@ -84,12 +64,10 @@ internal sealed class FakeZoho : IAsyncDisposable
             return Results.Json(new { error = "invalid_code" });
         }
 
-        var token = $"1000.access-{Interlocked.Increment(ref _issued)}";
-        _liveTokens[token] = true;
         return Results.Json(new
         {
-            access_token = token,
-            api_domain = Server.BaseUri.GetLeftPart(UriPartial.Authority),
+            access_token = IssueToken("1000.access-"),
+            api_domain = Authority,
             token_type = "Bearer",
             expires_in = ExpiresIn,
         });
@@ -97,18 +75,6 @@ internal sealed class FakeZoho : IAsyncDisposable
 
     private IResult Search(string module, HttpRequest request)
     {
-        var auth = request.Headers.Authorization.ToString();
-        const string scheme = "Zoho-oauthtoken ";
-        if (RejectEveryToken || !auth.StartsWith(scheme, StringComparison.Ordinal) || !_liveTokens.ContainsKey(auth[scheme.Length..]))
-        {
-            return Results.Json(new { code = "INVALID_TOKEN", details = new { }, message = "invalid oauth token", status = "error" }, statusCode: 401);
-        }
-
-        if (SearchOverride is { } answer)
-        {
-            return answer();
-        }
-
         var records = Records.TryGetValue(module, out var list) ? list : [];
         var fields = request.Query["fields"].ToString().Split(',');
         JsonObject? match = null;
@@ -142,21 +108,5 @@ internal sealed class FakeZoho : IAsyncDisposable
             ["data"] = new JsonArray(answerRecord),
             ["info"] = new JsonObject { ["per_page"] = 1, ["count"] = 1, ["page"] = 1, ["more_records"] = false },
         });
-    }
-
-    private static string Unescape(string value)
-    {
-        var result = new System.Text.StringBuilder();
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (value[i] == '\\' && i + 1 < value.Length)
-            {
-                i++;
-            }
-
-            result.Append(value[i]);
-        }
-
-        return result.ToString();
     }
 }

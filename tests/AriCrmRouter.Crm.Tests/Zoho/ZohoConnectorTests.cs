@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Zoho;
-
 namespace AriCrmRouter.Crm.Tests.Zoho;
 
 public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<ZohoConnector>((http, options, time, logger) => new ZohoConnector(new VendorClient(http, options, time), logger)))
@@ -24,7 +22,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [Fact]
     public async Task LookupAsync_CallerStoredInE164_FindsFieldValue()
     {
-        var outcome = await LookupByPhone("+14155551212", "Status");
+        var outcome = await Lookup(Connection(), ByPhone("+14155551212", "Status"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         var search = Assert.Single(_zoho.Searches);
@@ -38,7 +36,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     {
         _zoho.Phones[_zoho.Records["Contacts"][0]] = ["(415) 555-1212"];
 
-        var outcome = await LookupByPhone("4155551212", "Status");
+        var outcome = await Lookup(Connection(), ByPhone("4155551212", "Status"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Equal(
@@ -49,7 +47,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [Fact]
     public async Task LookupAsync_ByDtmfKeyWithHostileCharacters_EscapesCriteriaAndFinds()
     {
-        var outcome = await Connector.LookupAsync(Connection(), ConnectorTestHost.ByKey("Contacts", "Status", "Account_Number", "12)*"), CancellationToken.None);
+        var outcome = await Lookup(Connection(), ConnectorTestHost.ByKey("Contacts", "Status", "Account_Number", "12)*"));
 
         Assert.Equal(LookupOutcome.Found("GOLD"), outcome);
         Assert.Equal("?criteria=%28Account_Number%3Aequals%3A12%5C%29%2A%29&fields=Status&per_page=1", Assert.Single(_zoho.Searches).Query);
@@ -58,7 +56,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [Fact]
     public async Task LookupAsync_HostileCallerId_IsSentAsOneUrlEncodedPhoneValue()
     {
-        var outcome = await LookupByPhone("' OR Name!='),(x", "Status");
+        var outcome = await Lookup(Connection(), ByPhone("' OR Name!='),(x", "Status"));
 
         Assert.Equal(LookupOutcome.NotFound, outcome);
         Assert.Equal("?phone=%27%20OR%20Name%21%3D%27%29%2C%28x&fields=Status&per_page=1", Assert.Single(_zoho.Searches).Query);
@@ -70,16 +68,16 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [InlineData("Email_Opt_Out", "true")]
     public async Task LookupAsync_FieldShapes_RenderedAsInvariantText(string field, string expected)
     {
-        Assert.Equal(LookupOutcome.Found(expected), await LookupByPhone("+14155551212", field));
+        Assert.Equal(LookupOutcome.Found(expected), await Lookup(Connection(), ByPhone("+14155551212", field)));
     }
 
     [Fact]
     public async Task LookupAsync_ConnectionEditedUnderSameName_DoesNotReuseOldToken()
     {
-        await LookupByPhone("+14155551212", "Status");
+        await Lookup(Connection(), ByPhone("+14155551212", "Status"));
         var edited = Connection() with { Settings = new Dictionary<string, string>(Connection().Settings) { ["apiVersion"] = "v8" } };
 
-        await Connector.LookupAsync(edited, ConnectorTestHost.ByPhone("Contacts", "Status", "+14155551212"), CancellationToken.None);
+        await Lookup(edited, ConnectorTestHost.ByPhone("Contacts", "Status", "+14155551212"));
 
         Assert.Equal(2, _zoho.TokensIssued);
     }
@@ -87,10 +85,10 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [Fact]
     public async Task LookupAsync_TokenAboutToExpire_RefreshesBeforeUse()
     {
-        await LookupByPhone("+14155551212", "Status");
+        await Lookup(Connection(), ByPhone("+14155551212", "Status"));
         Clock.Advance(TimeSpan.FromMinutes(59.5));
 
-        await LookupByPhone("+14155551212", "Status");
+        await Lookup(Connection(), ByPhone("+14155551212", "Status"));
 
         Assert.Equal(2, _zoho.TokensIssued);
         Assert.Equal("Zoho-oauthtoken 1000.access-2", _zoho.Searches.Last().Headers["Authorization"]);
@@ -101,9 +99,8 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     {
         _zoho.RefuseRefresh = true;
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => LookupByPhone("+14155551212", "Status"));
+        var failure = await FailsAsAsync(CrmFailureKind.Unauthorized, Connection(), ByPhone("+14155551212", "Status"));
 
-        Assert.Equal(CrmFailureKind.Unauthorized, failure.Kind);
         Assert.Contains("invalid_code", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeZoho.RefreshToken, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeZoho.ClientSecret, failure.Message, StringComparison.Ordinal);
@@ -112,7 +109,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     [Fact]
     public async Task LookupAsync_TokenRequest_SendsTheClientSecretInTheFormBody()
     {
-        await LookupByPhone("+14155551212", "Status");
+        await Lookup(Connection(), ByPhone("+14155551212", "Status"));
 
         var token = Assert.Single(_zoho.Server.Requests, r => r.Path == "/oauth/v2/token");
         Assert.Contains("client_secret=" + FakeZoho.ClientSecret, token.Body, StringComparison.Ordinal);
@@ -123,9 +120,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
     {
         var request = ConnectorTestHost.ByKey("Contacts", "Status", "Account_Number:equals:1)or(Id", "1");
 
-        var failure = await Assert.ThrowsAsync<CrmLookupException>(() => Connector.LookupAsync(Connection(), request, CancellationToken.None));
-
-        Assert.Equal(CrmFailureKind.Configuration, failure.Kind);
+        await FailsAsAsync(CrmFailureKind.Configuration, Connection(), request);
         Assert.Empty(_zoho.Server.Requests);
     }
 
@@ -136,11 +131,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
 
         var problems = Connector.Validate(connection);
 
-        Assert.Contains(problems, p => p.Contains("'dataCenter'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'apiDomain'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientId'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'clientSecret'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'refreshToken'", StringComparison.Ordinal));
+        AssertNamesEach(problems, "dataCenter", "apiDomain", "clientId", "clientSecret", "refreshToken");
     }
 
     [Fact]
@@ -154,8 +145,7 @@ public sealed class ZohoConnectorTests() : ConnectorPage(new ConnectorTestHost<Z
         Assert.Empty(Connector.Validate(connection));
     }
 
-    private Task<LookupOutcome> LookupByPhone(string callerNumber, string field) =>
-        Connector.LookupAsync(Connection(), ConnectorTestHost.ByPhone("Contacts", field, callerNumber), CancellationToken.None);
+    private static CrmLookupRequest ByPhone(string callerNumber, string field) => ConnectorTestHost.ByPhone("Contacts", field, callerNumber);
 
     private CrmConnection Connection() => ConnectorTestHost.Connection(
         "zoho",

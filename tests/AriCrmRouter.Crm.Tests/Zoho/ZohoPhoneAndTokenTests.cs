@@ -1,5 +1,3 @@
-using AriCrmRouter.Crm.Connectors.Zoho;
-
 namespace AriCrmRouter.Crm.Tests.Zoho;
 
 public sealed class ZohoPhoneAndTokenTests() : ConnectorPage(new ConnectorTestHost<ZohoConnector>((http, options, time, logger) => new ZohoConnector(new VendorClient(http, options, time), logger)))

@@ -1,13 +1,3 @@
-using AriCrmRouter.Crm.Tests.Bullhorn;
-using AriCrmRouter.Crm.Tests.Dynamics;
-using AriCrmRouter.Crm.Tests.Pipedrive;
-using AriCrmRouter.Crm.Tests.Salesforce;
-using AriCrmRouter.Crm.Tests.SugarCrm;
-using AriCrmRouter.Crm.Tests.SuiteCrm;
-using AriCrmRouter.Crm.Tests.Vtiger;
-using AriCrmRouter.Crm.Tests.Zendesk;
-using AriCrmRouter.Crm.Tests.Zoho;
-
 namespace AriCrmRouter.Crm.Tests.Hostile.Vendors;
 
 /// <summary>A vendor's fake, started with one record whose field holds <see cref="HostileVendorAnswer.Marker"/>, and the connection and question that find it.</summary>
@@ -45,7 +35,7 @@ internal static class CampaignVendors
     {
         var fake = await FakeZoho.StartAsync();
         fake.Add("Contacts", [CallerNumber], new JsonObject { ["id"] = "3477061000000419001", ["Status"] = HostileVendorAnswer.Marker });
-        var connection = Connection("zoho", new() { ["accountsUrl"] = fake.Server.BaseUri.ToString(), ["clientId"] = "1000.CLIENTID" }, new() { ["clientSecret"] = FakeZoho.ClientSecret, ["refreshToken"] = FakeZoho.RefreshToken });
+        var connection = fake.Connection("hostile-zoho");
         return new CampaignVendor(fake, connection, "Contacts", "Status");
     }
 
@@ -53,7 +43,7 @@ internal static class CampaignVendors
     {
         var fake = await FakeSalesforce.StartAsync();
         fake.Records.Add(("Contact", ["(415) 555-1212"], new JsonObject { ["Id"] = "003xx000004TmiQAAS", ["Status__c"] = HostileVendorAnswer.Marker }));
-        var connection = Connection("salesforce", new() { ["loginUrl"] = fake.Server.BaseUri.ToString(), ["clientId"] = "3MVG9-CLIENT" }, new() { ["clientSecret"] = FakeSalesforce.ClientSecret, ["refreshToken"] = FakeSalesforce.RefreshToken });
+        var connection = fake.Connection("hostile-salesforce");
         return new CampaignVendor(fake, connection, "Contact", "Status__c");
     }
 
@@ -77,16 +67,7 @@ internal static class CampaignVendors
     private static async Task<CampaignVendor> Pipedrive()
     {
         var fake = await FakePipedrive.StartAsync();
-        fake.Persons.Add(new JsonObject
-        {
-            ["id"] = 1,
-            ["name"] = "Jane Doe",
-            ["owner_id"] = 5,
-            ["org_id"] = null,
-            ["phones"] = new JsonArray(new JsonObject { ["value"] = "(415) 555-1212", ["primary"] = true, ["label"] = "work" }),
-            ["emails"] = new JsonArray(),
-            ["custom_fields"] = new JsonObject { [FakePipedrive.CustomerNumberKey] = HostileVendorAnswer.Marker },
-        });
+        fake.AddPerson("(415) 555-1212", new JsonObject { [FakePipedrive.CustomerNumberKey] = HostileVendorAnswer.Marker });
         var uri = fake.Server.BaseUri.ToString();
         var connection = Connection("pipedrive", new() { ["baseUrl"] = "https://api.pipedrive.invalid", ["tokenUrl"] = uri + "oauth/token", ["clientId"] = "pd-client" }, new() { ["clientSecret"] = FakePipedrive.ClientSecret, ["refreshToken"] = FakePipedrive.RefreshToken });
         return new CampaignVendor(fake, connection, "persons", FakePipedrive.CustomerNumberKey);
@@ -96,7 +77,7 @@ internal static class CampaignVendors
     {
         var fake = await ZendeskFake.StartAsync();
         fake.Users.Add(JsonNode.Parse("""{"id":501,"name":"Ann","phone":"+14155551212","organization_id":null,"user_fields":{"status":"GOLD"}}""")!.AsObject());
-        var connection = Connection("zendesk", new() { ["url"] = fake.Url.ToString(), ["email"] = ZendeskFake.Email }, new() { ["apiToken"] = ZendeskFake.ApiToken });
+        var connection = fake.Connection("hostile-zendesk");
         return new CampaignVendor(fake, connection, "users", "status");
     }
 
@@ -104,7 +85,7 @@ internal static class CampaignVendors
     {
         var fake = await SugarCrmFake.StartAsync();
         fake.Records.Add(new() { ["id"] = "c1", ["phone_work"] = CallerNumber, ["phone_mobile"] = "", ["status_c"] = HostileVendorAnswer.Marker });
-        var connection = Connection("sugarcrm", new() { ["url"] = fake.Url.ToString(), ["apiVersion"] = "v11_24", ["username"] = SugarCrmFake.User, ["platform"] = SugarCrmFake.Platform }, new() { ["password"] = SugarCrmFake.Password });
+        var connection = fake.Connection("hostile-sugarcrm");
         return new CampaignVendor(fake, connection, "Contacts", "status_c");
     }
 
@@ -112,7 +93,7 @@ internal static class CampaignVendors
     {
         var fake = await SuiteCrmFake.StartAsync();
         fake.Records.Add(new() { ["id"] = "c1", ["phone_mobile"] = "4155551212", ["status_c"] = HostileVendorAnswer.Marker });
-        var connection = Connection("suitecrm", new() { ["url"] = fake.Url.ToString(), ["api"] = "v8", ["clientId"] = SuiteCrmFake.ClientId }, new() { ["clientSecret"] = SuiteCrmFake.ClientSecret });
+        var connection = fake.Connection(jsonApi: true, "hostile-suitecrm");
         return new CampaignVendor(fake, connection, "Contacts", "status_c");
     }
 
@@ -120,7 +101,7 @@ internal static class CampaignVendors
     {
         var fake = await VtigerFake.StartAsync();
         fake.Records.Add(new() { ["id"] = "12x34", ["mobile"] = CallerNumber, ["cf_853"] = HostileVendorAnswer.Marker });
-        var connection = Connection("vtiger", new() { ["url"] = new Uri(fake.Url, "crm/").ToString(), ["username"] = VtigerFake.User }, new() { ["accessKey"] = VtigerFake.AccessKey });
+        var connection = fake.Connection("hostile-vtiger");
         return new CampaignVendor(fake, connection, "Contacts", "cf_853");
     }
 
@@ -128,7 +109,7 @@ internal static class CampaignVendors
     {
         var fake = await BullhornFake.StartAsync();
         fake.Records.Add(JsonNode.Parse("""{"id":123,"phone":"(415) 555-1212","mobile":"","customText1":"GOLD"}""")!.AsObject());
-        var connection = Connection("bullhorn", new() { ["url"] = fake.Url.ToString(), ["username"] = BullhornFake.User, ["clientId"] = BullhornFake.ClientId }, new() { ["password"] = BullhornFake.Password, ["clientSecret"] = BullhornFake.ClientSecret });
+        var connection = fake.Connection("hostile-bullhorn");
         return new CampaignVendor(fake, connection, "ClientContact", "customText1");
     }
 }

@@ -67,13 +67,7 @@ internal sealed record HostileVendorAnswer(AnswerShape Shape, int Status, string
         (1, Gen.Bool.Select(b => b ? "true" : "false")));
 
     /// <summary>JSON text of any kind: hostile strings, numbers, booleans, nulls, arrays and objects up to three deep.</summary>
-    public static readonly Gen<string> JsonValue = Gen.Recursive<string>((depth, inner) => depth >= 3
-        ? Leaf
-        : Gen.Frequency(
-            (5, Leaf),
-            (1, inner.Array[0, 3].Select(items => $"[{string.Join(",", items)}]")),
-            (1, Gen.Select(HostileText.Any.Array[0, 3], inner.Array[3], (keys, values) =>
-                "{" + string.Join(",", keys.Select((key, i) => $"{JsonSerializer.Serialize(key)}:{values[i]}")) + "}"))));
+    public static readonly Gen<string> JsonValue = Nested(Leaf, depth: 3, width: 3, (Leaf: 5, Array: 1, Object: 1));
 
     private static readonly Gen<AnswerShape> Shapes = Gen.Frequency(
         (3, Gen.Const(AnswerShape.Valid)),
@@ -148,4 +142,17 @@ internal sealed record HostileVendorAnswer(AnswerShape Shape, int Status, string
         var json = Json.Length <= 300 ? Json : $"{Json[..300]}... ({Json.Length} characters)";
         return $"{Shape} status={Status} type={ContentType ?? "(none)"} retry-after={RetryAfter ?? "(none)"} position={Position} bom={Bom} json={json}";
     }
+
+    /// <summary>
+    /// JSON text of <paramref name="leaf"/> values, arrays and objects with hostile keys, nested up to
+    /// <paramref name="depth"/> levels and <paramref name="width"/> items wide, in the proportions of <paramref name="weights"/>.
+    /// </summary>
+    public static Gen<string> Nested(Gen<string> leaf, int depth, int width, (int Leaf, int Array, int Object) weights) =>
+        Gen.Recursive<string>((level, inner) => level >= depth
+            ? leaf
+            : Gen.Frequency(
+                (weights.Leaf, leaf),
+                (weights.Array, inner.Array[0, width].Select(items => $"[{string.Join(",", items)}]")),
+                (weights.Object, Gen.Select(HostileText.Any.Array[0, width], inner.Array[width], (keys, values) =>
+                    "{" + string.Join(",", keys.Select((key, i) => $"{JsonSerializer.Serialize(key)}:{values[i]}")) + "}"))));
 }

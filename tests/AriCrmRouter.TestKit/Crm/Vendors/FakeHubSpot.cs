@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using AriCrmRouter.Crm.Connectors;
 using AriCrmRouter.TestKit.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace AriCrmRouter.TestKit.Crm.Vendors;
 
@@ -7,52 +9,37 @@ namespace AriCrmRouter.TestKit.Crm.Vendors;
 /// HubSpot's CRM v3 search, property definitions and OAuth token endpoint on a local Kestrel server, with
 /// the documented shapes (total/results, 401 INVALID_AUTHENTICATION, 429 with policyName, 5-group limit).
 /// </summary>
-public sealed class FakeHubSpot : IAsyncDisposable
+public sealed class FakeHubSpot : FakeVendor
 {
     public const string PrivateAppToken = "pat-na1-11111111-2222-3333-4444-555555555555";
     public const string ClientSecret = "hubspot-client-secret-value";
     public const string RefreshToken = "na1-refresh-token-value";
 
-    private readonly ConcurrentDictionary<string, bool> _liveTokens = new() { [PrivateAppToken] = true };
-    private int _issued;
-
-    public FakeHttpServer Server { get; private set; } = null!;
+    private FakeHubSpot()
+        : base(PrivateAppToken)
+    {
+    }
 
     public List<(string ObjectType, Dictionary<string, string?> Properties)> Records { get; } = [];
-
-    public int TokensIssued => _issued;
 
     public long ExpiresIn { get; set; } = 1800;
 
     public bool RefuseRefresh { get; set; }
 
-    public bool RejectEveryToken { get; set; }
-
-    public Func<IResult>? SearchOverride { get; set; }
-
     public IEnumerable<RecordedRequest> Searches => Server.Requests.Where(r => r.Path.EndsWith("/search", StringComparison.Ordinal));
 
-    public static async Task<FakeHubSpot> StartAsync()
-    {
-        var fake = new FakeHubSpot();
-        fake.Server = await FakeHttpServer.StartAsync(app =>
-        {
-            app.MapPost("/oauth/v3/token", fake.Token);
-            app.MapPost("/crm/v3/objects/{objectType}/search", fake.Search);
-            app.MapGet("/crm/v3/properties/{objectType}/{name}", fake.Property);
-        });
-        return fake;
-    }
+    public static Task<FakeHubSpot> StartAsync() => ServeAsync(new FakeHubSpot());
 
-    public void ExpireIssuedTokens()
-    {
-        foreach (var token in _liveTokens.Keys.Where(t => t != PrivateAppToken))
-        {
-            _liveTokens.TryRemove(token, out _);
-        }
-    }
+    /// <summary>A connection with the private-app token, to this fake as the API.</summary>
+    public CrmConnection PrivateAppConnection(string name = "main") => new(
+        name, "hubspot", new Dictionary<string, string> { ["baseUrl"] = Url.ToString() }, new Dictionary<string, string> { ["accessToken"] = PrivateAppToken });
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    protected override void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/oauth/v3/token", Token);
+        app.MapPost("/crm/v3/objects/{objectType}/search", (string objectType, HttpRequest request) => LookupAsync(HonoursAuthorization(request), Unauthenticated(), () => Search(objectType, request)));
+        app.MapGet("/crm/v3/properties/{objectType}/{name}", (string name, HttpRequest request) => HonoursAuthorization(request) ? Property(name) : Unauthenticated());
+    }
 
     private async Task<IResult> Token(HttpRequest request)
     {
@@ -62,15 +49,7 @@ public sealed class FakeHubSpot : IAsyncDisposable
             return Results.Json(new { status = "BAD_REFRESH_TOKEN", message = "missing or invalid refresh token" }, statusCode: 400);
         }
 
-        var token = $"CJT-oauth-{Interlocked.Increment(ref _issued)}";
-        _liveTokens[token] = true;
-        return Results.Json(new { token_type = "bearer", refresh_token = RefreshToken, access_token = token, expires_in = ExpiresIn });
-    }
-
-    private bool Authorized(HttpRequest request)
-    {
-        var auth = request.Headers.Authorization.ToString();
-        return !RejectEveryToken && auth.StartsWith("Bearer ", StringComparison.Ordinal) && _liveTokens.ContainsKey(auth["Bearer ".Length..]);
+        return Results.Json(new { token_type = "bearer", refresh_token = RefreshToken, access_token = IssueToken("CJT-oauth-"), expires_in = ExpiresIn });
     }
 
     private static IResult Unauthenticated() => Results.Json(
@@ -79,16 +58,6 @@ public sealed class FakeHubSpot : IAsyncDisposable
 
     private async Task<IResult> Search(string objectType, HttpRequest request)
     {
-        if (!Authorized(request))
-        {
-            return Unauthenticated();
-        }
-
-        if (SearchOverride is { } answer)
-        {
-            return answer();
-        }
-
         var body = (await JsonNode.ParseAsync(request.Body))!.AsObject();
         var groups = body["filterGroups"]!.AsArray();
         if (groups.Count > 5)
@@ -137,26 +106,18 @@ public sealed class FakeHubSpot : IAsyncDisposable
         _ => false,
     };
 
-    private IResult Property(string objectType, string name, HttpRequest request)
+    private static IResult Property(string name) => Results.Json(new
     {
-        if (!Authorized(request))
+        name,
+        label = "Customer tier",
+        type = "enumeration",
+        fieldType = "select",
+        options = new[]
         {
-            return Unauthenticated();
-        }
-
-        return Results.Json(new
-        {
-            name,
-            label = "Customer tier",
-            type = "enumeration",
-            fieldType = "select",
-            options = new[]
-            {
-                new { label = "Gold customer", value = "gold", displayOrder = 0, hidden = false },
-                new { label = "Silver customer", value = "silver", displayOrder = 1, hidden = false },
-            },
-        });
-    }
+            new { label = "Gold customer", value = "gold", displayOrder = 0, hidden = false },
+            new { label = "Silver customer", value = "silver", displayOrder = 1, hidden = false },
+        },
+    });
 
     public static JsonElement Body(RecordedRequest request) => JsonDocument.Parse(request.Body).RootElement.Clone();
 }
