@@ -65,6 +65,7 @@ for w in ${workloads//,/ }; do
 done
 
 source "$REPO/bench/bench-lib.sh"
+source "$REPO/bench/bench-workloads.sh"
 
 [[ $(id -u) -eq 0 ]] || die "run as root (Asterisk runs in a chroot)"
 command -v dotnet >/dev/null || die "the .NET SDK is not installed"
