@@ -36,10 +36,11 @@ internal sealed partial class CliContext
         Func<ParseResult, StorageSession, StoredRuleSet, Rule, CancellationToken, Task<int>> action) =>
         RunsOnStorage(command, async (parse, storage, cancellationToken) =>
         {
+            var ruleName = parse.GetRequiredValue(name);
             var stored = await storage.Rules.LoadAsync(cancellationToken);
-            return stored.RuleSet.FindByName(parse.GetRequiredValue(name)) is { } rule
+            return stored.RuleSet.FindByName(ruleName) is { } rule
                 ? await action(parse, storage, stored, rule, cancellationToken)
-                : await ProblemAsync(notFound(parse.GetRequiredValue(name)));
+                : await ProblemAsync(notFound(ruleName));
         });
 
     /// <summary>Says on standard error why the command did nothing, and returns <see cref="ExitCodes.Problem"/>.</summary>
